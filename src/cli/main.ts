@@ -1,0 +1,169 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { invokeApi, type ArgsOf, type MethodName, type ResultOf } from '../core/api';
+import type { AnchoredAnnotation } from '../core/annotations/model';
+import { CasefileError } from '../core/errors';
+import type { Workstation } from '../core/workstation';
+import type { Snippet } from '../core/search/snippets';
+import { LOCATION_OPTIONS, openWorkstation, parseCommandLine, parseCount, UsageError } from './args';
+
+const USAGE = `Usage: casefile <command> [options]
+
+Commands:
+  search "<query>" [--json] [--limit N]         search the archive
+  annotate --doc ID --quote "TEXT" [--occurrence N] [--note T] [--tags a,b] [--color C] [--json]
+                                                highlight a passage by its exact words
+  annotations [--json]                          list annotations, re-anchored against the archive
+  export --out FILE.pdf [--title T] [--author A] write all annotations as a dossier PDF
+
+Every command takes --archive DIR (default: the bundled archive) and --data DIR (default: the
+platform's application data folder).`;
+
+/** Calls a method through the same validated API the app uses; a refusal becomes a CasefileError. */
+async function call<M extends MethodName>(ws: Workstation, method: M, args: ArgsOf<M>): Promise<ResultOf<M>> {
+  const result = await invokeApi(ws, method, args);
+  if (!result.ok) throw new CasefileError(result.error.code, result.error.message);
+  return result.value as ResultOf<M>;
+}
+
+async function search(argv: string[]): Promise<void> {
+  const { values, positionals } = parseCommandLine(argv, { ...LOCATION_OPTIONS, json: { type: 'boolean' }, limit: { type: 'string' } });
+  if (positionals.length !== 1) throw new UsageError('search takes exactly one query (quote it): search "<query>"');
+  const ws = await openWorkstation(values);
+  const result = await call(ws, 'search', { query: positionals[0], limit: parseCount(values.limit, 'limit') });
+  if (values.json) return print(JSON.stringify(result, null, 2));
+  print(`${result.total} ${result.total === 1 ? 'document matches' : 'documents match'} ${JSON.stringify(result.query)}`);
+  result.hits.forEach((hit, i) => {
+    print(`\n${i + 1}. ${hit.title}\n   ${hit.id} · score ${hit.score} · ${hit.matchCount} ${hit.matchCount === 1 ? 'match' : 'matches'}`);
+    for (const snippet of hit.snippets) print(`   … ${markSnippet(snippet)} …`);
+  });
+}
+
+async function annotate(argv: string[]): Promise<void> {
+  const { values, positionals } = parseCommandLine(argv, {
+    ...LOCATION_OPTIONS,
+    doc: { type: 'string' },
+    quote: { type: 'string' },
+    occurrence: { type: 'string' },
+    note: { type: 'string' },
+    tags: { type: 'string' },
+    color: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  if (positionals.length > 0) throw new UsageError(`annotate takes no positional arguments (got ${JSON.stringify(positionals[0])})`);
+  if (values.doc === undefined) throw new UsageError('annotate needs --doc ID');
+  if (values.quote === undefined) throw new UsageError('annotate needs --quote "exact text"');
+  const ws = await openWorkstation(values);
+  const annotation = await call(ws, 'annotateQuote', {
+    docId: values.doc,
+    quote: values.quote,
+    occurrence: parseCount(values.occurrence, 'occurrence'),
+    note: values.note,
+    tags: values.tags?.split(',').map((t) => t.trim()).filter((t) => t !== ''),
+    color: values.color as ArgsOf<'annotateQuote'>['color'],
+  });
+  await ws.flush();
+  if (values.json) return print(JSON.stringify(annotationRow(annotation), null, 2));
+  print(`annotated ${annotation.target.docId} ${annotation.current?.start}–${annotation.current?.end}: ${annotation.id}`);
+}
+
+async function annotations(argv: string[]): Promise<void> {
+  const { values, positionals } = parseCommandLine(argv, { ...LOCATION_OPTIONS, json: { type: 'boolean' } });
+  if (positionals.length > 0) throw new UsageError('annotations takes no positional arguments');
+  const ws = await openWorkstation(values);
+  const problem = ws.info().storeProblem;
+  if (problem) throw new CasefileError('store-corrupt', problem.message);
+  const list = await call(ws, 'listAnnotations', {});
+  if (values.json) return print(JSON.stringify(list.map(annotationRow), null, 2));
+  if (list.length === 0) return print('no annotations');
+  for (const a of list) {
+    const where = a.current ? `${a.current.start}–${a.current.end}` : 'not found';
+    print(`${a.id}  ${a.target.docId}  ${where}  [${a.status}] ${a.color}${a.tags.length ? ` #${a.tags.join(' #')}` : ''}`);
+    print(`  “${oneLine(a.target.quote.exact)}”${a.note ? `\n  note: ${oneLine(a.note)}` : ''}`);
+  }
+}
+
+async function exportDossier(argv: string[]): Promise<void> {
+  const { values, positionals } = parseCommandLine(argv, {
+    ...LOCATION_OPTIONS,
+    out: { type: 'string' },
+    title: { type: 'string' },
+    author: { type: 'string' },
+  });
+  if (positionals.length > 0) throw new UsageError('export takes no positional arguments');
+  if (!values.out) throw new UsageError('export needs --out FILE.pdf');
+  const ws = await openWorkstation(values);
+  const result = await call(ws, 'exportDossierPdf', { title: values.title ?? 'Casefile dossier', author: values.author });
+  const out = path.resolve(values.out);
+  await writeFile(out, Buffer.from(result.base64, 'base64'));
+  print(`wrote ${out} (${result.byteLength} bytes)`);
+}
+
+/** The row shape of `annotations --json`, a contract other tools rely on. */
+function annotationRow(a: AnchoredAnnotation) {
+  return {
+    id: a.id,
+    doc: a.target.docId,
+    quote: a.target.quote.exact,
+    start: a.current?.start ?? null,
+    end: a.current?.end ?? null,
+    status: a.status,
+    note: a.note,
+    tags: a.tags,
+    color: a.color,
+  };
+}
+
+function markSnippet(snippet: Snippet): string {
+  const [open, close] = process.stdout.isTTY ? ['\u001b[1m', '\u001b[0m'] : ['[', ']'];
+  let out = '';
+  let at = 0;
+  for (const [start, end] of snippet.matches) {
+    out += snippet.text.slice(at, start) + open + snippet.text.slice(start, end) + close;
+    at = end;
+  }
+  return out + snippet.text.slice(at);
+}
+
+function oneLine(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 160 ? `${flat.slice(0, 159)}…` : flat;
+}
+
+function print(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
+  search,
+  annotate,
+  annotations,
+  export: exportDossier,
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    print(USAGE);
+    return command === undefined ? 2 : 0;
+  }
+  const run = COMMANDS[command];
+  if (!run) throw new UsageError(`unknown command ${JSON.stringify(command)}; commands: ${Object.keys(COMMANDS).join(', ')}`);
+  await run(rest);
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError || error instanceof CasefileError) {
+      process.stderr.write(`error: ${error.message}\n`);
+      process.exitCode = error instanceof CasefileError && error.code === 'internal' ? 1 : 2;
+    } else {
+      process.stderr.write(`error: unexpected failure: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    }
+  },
+);

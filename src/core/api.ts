@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import { HighlightColor, Tag } from './annotations/model';
+import { CasefileError, type ErrorCode } from './errors';
+import type { Workstation } from './workstation';
+
+/**
+ * The one typed API of Casefile. Every shell (Electron IPC, the web shell's HTTP, the CLI) is a
+ * generic pipe over this map: it parses the arguments with the method's schema and calls the handler.
+ */
+interface MethodSpec<Args extends z.ZodType, Result> {
+  args: Args;
+  handler: (workstation: Workstation, args: z.output<Args>) => Result | Promise<Result>;
+}
+
+function method<Args extends z.ZodType, Result>(
+  args: Args,
+  handler: (workstation: Workstation, args: z.output<Args>) => Result | Promise<Result>,
+): MethodSpec<Args, Result> {
+  return { args, handler };
+}
+
+const MAX_QUERY = 10_000;
+const DocId = z
+  .string()
+  .min(1)
+  .max(1_000)
+  .refine((id) => !id.includes('\0'), { message: 'must not contain NUL bytes' });
+const AnnotationId = z.string().uuid();
+const Note = z.string().max(100_000);
+const Tags = z.array(Tag).max(100);
+
+export const apiMethods = {
+  info: method(z.object({}).strict(), (ws) => ws.info()),
+  listDocuments: method(z.object({}).strict(), (ws) => ws.listDocuments()),
+  search: method(
+    z.object({ query: z.string().max(MAX_QUERY), limit: z.number().int().min(1).max(10_000).optional() }).strict(),
+    (ws, { query, limit }) => ws.search(query, limit),
+  ),
+  getDocument: method(
+    z.object({ id: DocId, query: z.string().max(MAX_QUERY).optional() }).strict(),
+    (ws, { id, query }) => ws.getDocument(id, query),
+  ),
+  listAnnotations: method(z.object({ docId: DocId.optional() }).strict(), (ws, { docId }) => ws.listAnnotations(docId)),
+  createAnnotation: method(
+    z
+      .object({
+        docId: DocId,
+        start: z.number().int().nonnegative(),
+        end: z.number().int().positive(),
+        note: Note.optional(),
+        tags: Tags.optional(),
+        color: HighlightColor.optional(),
+      })
+      .strict()
+      .refine((a) => a.end > a.start, { message: 'end must be greater than start', path: ['end'] }),
+    (ws, args) => ws.createAnnotation(args),
+  ),
+  annotateQuote: method(
+    z
+      .object({
+        docId: DocId,
+        quote: z.string().min(1).max(100_000),
+        occurrence: z.number().int().positive().optional(),
+        note: Note.optional(),
+        tags: Tags.optional(),
+        color: HighlightColor.optional(),
+      })
+      .strict(),
+    (ws, args) => ws.annotateQuote(args),
+  ),
+  updateAnnotation: method(
+    z.object({ id: AnnotationId, note: Note.optional(), tags: Tags.optional(), color: HighlightColor.optional() }).strict(),
+    (ws, args) => ws.updateAnnotation(args),
+  ),
+  deleteAnnotation: method(z.object({ id: AnnotationId }).strict(), async (ws, { id }) => {
+    await ws.deleteAnnotation(id);
+    return { deleted: id };
+  }),
+  exportDossierPdf: method(
+    z.object({ title: z.string().trim().min(1).max(300), author: z.string().trim().max(300).optional() }).strict(),
+    async (ws, request) => {
+      const bytes = await ws.exportDossierPdf(request);
+      return { fileName: `${fileNameFor(request.title)}.pdf`, byteLength: bytes.byteLength, base64: Buffer.from(bytes).toString('base64') };
+    },
+  ),
+};
+
+export type ApiMethods = typeof apiMethods;
+export type MethodName = keyof ApiMethods;
+export type ArgsOf<M extends MethodName> = z.input<ApiMethods[M]['args']>;
+export type ResultOf<M extends MethodName> = Awaited<ReturnType<ApiMethods[M]['handler']>>;
+
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+}
+/** What crosses a boundary: an explicit result, never a thrown error. */
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.hasOwn(apiMethods, name);
+}
+
+/** Validates `args` with the method's schema and runs it. Bad input is refused before anything runs. */
+export async function invokeApi(workstation: Workstation, name: string, args: unknown): Promise<ApiResult<unknown>> {
+  if (!isMethodName(name)) {
+    return { ok: false, error: { code: 'not-found', message: `unknown method ${JSON.stringify(name)}` } };
+  }
+  const spec = apiMethods[name] as MethodSpec<z.ZodType, unknown>;
+  const parsed = spec.args.safeParse(args ?? {});
+  if (!parsed.success) {
+    const details = parsed.error.issues.map((i) => `${i.path.join('.') || 'arguments'}: ${i.message}`).join('; ');
+    return { ok: false, error: { code: 'invalid-argument', message: `${name}: ${details}` } };
+  }
+  try {
+    return { ok: true, value: await spec.handler(workstation, parsed.data) };
+  } catch (error) {
+    if (error instanceof CasefileError) return { ok: false, error: { code: error.code, message: error.message } };
+    console.error(`${name} failed:`, error);
+    return { ok: false, error: { code: 'internal', message: `${name} failed unexpectedly; details are in the log` } };
+  }
+}
+
+function fileNameFor(title: string): string {
+  const safe = title
+    .normalize('NFKD')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80);
+  return safe || 'dossier';
+}

@@ -1,0 +1,74 @@
+import type { DocumentDate, TextSpan } from './document';
+
+export interface ExtractedMetadata {
+  title: string;
+  byline: string | null;
+  date: DocumentDate | null;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+// "Sat. Jan 22nd, 2022", "Jan. 5, 2022", "January 5 2022", optionally with a weekday in front.
+const WRITTEN_DATE =
+  /^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?([a-z]{3})[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/i;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Lines that are page furniture rather than a headline ("7 Min Read"). */
+const FURNITURE = /^\d+\s+min(?:ute)?s?\s+read$/i;
+
+// Account names that blogs print as bylines but that name nobody.
+const GENERIC_AUTHORS = new Set(['admin', 'administrator', 'staff', 'editor', 'editors', 'guest', 'webmaster']);
+
+export function parseDateLine(line: string): DocumentDate | null {
+  const text = line.trim();
+  const iso = ISO_DATE.exec(text);
+  if (iso) return validDate(text, Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  const written = WRITTEN_DATE.exec(text);
+  if (!written) return null;
+  const month = MONTHS.indexOf(written[1].toLowerCase()) + 1;
+  if (month === 0) return null;
+  return validDate(text, Number(written[3]), month, Number(written[2]));
+}
+
+function validDate(text: string, year: number, month: number, day: number): DocumentDate | null {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return { text, iso: date.toISOString().slice(0, 10) };
+}
+
+interface BylineCandidate {
+  name: string;
+  /** "Posted By : Site" names a publisher account; a plain "By Name" names a writer. */
+  posted: boolean;
+}
+
+export function parseBylineLine(line: string): BylineCandidate | null {
+  const match = /^(posted\s+)?by\s*:?\s+(.+)$/i.exec(line.trim());
+  if (!match) return null;
+  // "By Aigerim Toleukhanova is an independent journalist …": the name ends where the sentence goes on.
+  const name = match[2].split(/\s+(?:is|was|has|for|in)\s+|[,|–—(]/)[0].trim();
+  const words = name.split(/\s+/);
+  if (name.length === 0 || words.length > 5 || !words.every((w) => /^\p{Lu}/u.test(w) || /^\p{Ll}+$/u.test(w))) {
+    return null;
+  }
+  if (GENERIC_AUTHORS.has(name.toLowerCase())) return null;
+  return { name, posted: match[1] !== undefined };
+}
+
+/**
+ * Title, byline and date from the text itself. The title is the first paragraph that is not a
+ * date, a byline or page furniture; a writer's "By …" line is preferred to a "Posted By" account.
+ */
+export function extractMetadata(text: string, paragraphs: TextSpan[]): ExtractedMetadata {
+  const lines = paragraphs.map((p) => text.slice(p.start, p.end));
+  let date: DocumentDate | null = null;
+  for (const line of lines.slice(0, 6)) {
+    date = parseDateLine(line);
+    if (date) break;
+  }
+  const bylines = lines.map(parseBylineLine).filter((c): c is BylineCandidate => c !== null);
+  const byline = (bylines.find((c) => !c.posted) ?? bylines[0])?.name ?? null;
+  const title =
+    lines.find((line) => !parseDateLine(line) && !/^(posted\s+)?by\b/i.test(line) && !FURNITURE.test(line)) ?? '';
+  return { title: title.trim(), byline, date };
+}

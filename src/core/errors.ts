@@ -1,0 +1,23 @@
+/** Error kinds a caller can act on; shells map them to exit codes and HTTP statuses. */
+export type ErrorCode =
+  | 'invalid-argument'
+  | 'invalid-query'
+  | 'not-found'
+  | 'ambiguous'
+  | 'store-corrupt'
+  | 'internal';
+
+/** An error meant for the user: its message says what is wrong in their terms, never a stack. */
+export class CasefileError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CasefileError';
+  }
+}
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,56 @@
+/** A passage of a document around one or more matches (keyword in context). */
+export interface Snippet {
+  text: string;
+  /** Offset of `text` in the document. */
+  start: number;
+  /** Match ranges [start, end) relative to `text`. */
+  matches: Array<[number, number]>;
+}
+
+export interface SnippetOptions {
+  /** Characters of context on each side of a match. */
+  context?: number;
+  maxSnippets?: number;
+}
+
+/**
+ * Builds keyword-in-context snippets from match ranges (document offsets). Matches close enough to
+ * share context are merged into one snippet; edges are moved out to whole words.
+ */
+export function buildSnippets(
+  text: string,
+  ranges: ReadonlyArray<readonly [number, number]>,
+  { context = 70, maxSnippets = 3 }: SnippetOptions = {},
+): Snippet[] {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const windows: Array<{ start: number; end: number; matches: Array<[number, number]> }> = [];
+  for (const [matchStart, matchEnd] of sorted) {
+    const start = wordBoundaryBefore(text, Math.max(0, matchStart - context));
+    const end = wordBoundaryAfter(text, Math.min(text.length, matchEnd + context));
+    const last = windows.at(-1);
+    if (last && start <= last.end) {
+      last.end = Math.max(last.end, end);
+      last.matches.push([matchStart, matchEnd]);
+    } else {
+      windows.push({ start, end, matches: [[matchStart, matchEnd]] });
+    }
+  }
+  return windows.slice(0, maxSnippets).map((w) => ({
+    // Line breaks become spaces (same length, so offsets hold) to keep a snippet on one line.
+    text: text.slice(w.start, w.end).replace(/\n/g, ' '),
+    start: w.start,
+    matches: w.matches.map(([s, e]) => [s - w.start, e - w.start]),
+  }));
+}
+
+function wordBoundaryBefore(text: string, offset: number): number {
+  let i = offset;
+  while (i > 0 && !/\s/.test(text[i - 1])) i--;
+  return i;
+}
+
+function wordBoundaryAfter(text: string, offset: number): number {
+  let i = offset;
+  while (i < text.length && !/\s/.test(text[i])) i++;
+  return i;
+}

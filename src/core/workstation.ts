@@ -1,0 +1,221 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, realpath, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { loadArchive, type LoadedArchive, type SkippedFile } from './archive/archive';
+import { paragraphNumberAt, summarize, type ArchiveDocument, type DocumentSummary } from './archive/document';
+import { anchor, locateQuote, quoteAt } from './annotations/anchoring';
+import type { AnchoredAnnotation, Annotation, HighlightColor } from './annotations/model';
+import { AnnotationStore, type StoreProblem } from './annotations/store';
+import { archiveDataDir } from './locations';
+import { loadDossierFonts } from './dossier/fonts';
+import type { DossierContent, DossierSource } from './dossier/model';
+import { writeDossierPdf } from './dossier/pdf-writer';
+import { CasefileError } from './errors';
+import { LunrSearchEngine } from './search/lunr-engine';
+import type { SearchEngine, SearchResult } from './search/search-engine';
+
+export interface WorkstationOptions {
+  archiveDir: string;
+  dataDir: string;
+  now?: () => Date;
+}
+
+export interface WorkstationInfo {
+  archiveRoot: string;
+  dataDir: string;
+  documentCount: number;
+  skipped: SkippedFile[];
+  storeProblem: StoreProblem | null;
+}
+
+export interface OpenedDocument {
+  document: ArchiveDocument;
+  /** Where the query (if any) matches in the text, in order. */
+  matches: Array<[number, number]>;
+}
+
+export interface NewAnnotation {
+  docId: string;
+  start: number;
+  end: number;
+  note?: string;
+  tags?: string[];
+  color?: HighlightColor;
+}
+
+export interface AnnotationChanges {
+  id: string;
+  note?: string;
+  tags?: string[];
+  color?: HighlightColor;
+}
+
+export interface DossierRequest {
+  title: string;
+  author?: string;
+}
+
+/** The service behind every shell: one open archive, its search index and its annotations. */
+export class Workstation {
+  private constructor(
+    private readonly archive: LoadedArchive,
+    private readonly documents: Map<string, ArchiveDocument>,
+    private readonly engine: SearchEngine,
+    private readonly store: AnnotationStore,
+    private readonly dataDir: string,
+    private readonly now: () => Date,
+  ) {}
+
+  static async open({ archiveDir, dataDir, now = () => new Date() }: WorkstationOptions): Promise<Workstation> {
+    let root: string;
+    try {
+      root = await realpath(archiveDir);
+    } catch {
+      throw new CasefileError('not-found', `archive folder not found: ${archiveDir}`);
+    }
+    const archive = await loadArchive(root);
+    const documents = new Map(archive.documents.map((doc) => [doc.id, doc]));
+    const storeDir = archiveDataDir(path.resolve(dataDir), root);
+    await mkdir(storeDir, { recursive: true });
+    await writeFile(path.join(storeDir, 'archive.json'), `${JSON.stringify({ archiveRoot: root }, null, 2)}\n`);
+    const store = await AnnotationStore.open(path.join(storeDir, 'annotations.json'));
+    return new Workstation(archive, documents, new LunrSearchEngine(archive.documents), store, path.resolve(dataDir), now);
+  }
+
+  info(): WorkstationInfo {
+    return {
+      archiveRoot: this.archive.root,
+      dataDir: this.dataDir,
+      documentCount: this.documents.size,
+      skipped: this.archive.skipped,
+      storeProblem: this.store.problem,
+    };
+  }
+
+  listDocuments(): DocumentSummary[] {
+    return this.archive.documents.map(summarize);
+  }
+
+  search(query: string, limit?: number): SearchResult {
+    return this.engine.search(query, { limit });
+  }
+
+  getDocument(id: string, query?: string): OpenedDocument {
+    const document = this.requireDocument(id);
+    return { document, matches: query ? this.engine.locate(query, id) : [] };
+  }
+
+  listAnnotations(docId?: string): AnchoredAnnotation[] {
+    return this.store
+      .list()
+      .filter((a) => docId === undefined || a.target.docId === docId)
+      .map((a) => this.anchored(a));
+  }
+
+  async createAnnotation({ docId, start, end, note = '', tags = [], color = 'yellow' }: NewAnnotation): Promise<AnchoredAnnotation> {
+    const doc = this.requireDocument(docId);
+    const stamp = this.now().toISOString();
+    const annotation: Annotation = {
+      id: randomUUID(),
+      target: { docId, docSha256: doc.sha256, quote: quoteAt(doc.text, start, end), position: { start, end } },
+      note,
+      tags: normalizeTags(tags),
+      color,
+      created: stamp,
+      modified: stamp,
+    };
+    await this.store.put(annotation);
+    return this.anchored(annotation);
+  }
+
+  /** Annotates a passage named by its exact words (the CLI's way), refusing a quote that is absent or ambiguous. */
+  async annotateQuote(request: Omit<NewAnnotation, 'start' | 'end'> & { quote: string; occurrence?: number }): Promise<AnchoredAnnotation> {
+    const doc = this.requireDocument(request.docId);
+    const { start, end } = locateQuote(doc, request.quote, request.occurrence);
+    return this.createAnnotation({ ...request, start, end });
+  }
+
+  async updateAnnotation({ id, note, tags, color }: AnnotationChanges): Promise<AnchoredAnnotation> {
+    const existing = this.requireAnnotation(id);
+    const updated: Annotation = {
+      ...existing,
+      note: note ?? existing.note,
+      tags: tags ? normalizeTags(tags) : existing.tags,
+      color: color ?? existing.color,
+      modified: this.now().toISOString(),
+    };
+    await this.store.put(updated);
+    return this.anchored(updated);
+  }
+
+  async deleteAnnotation(id: string): Promise<void> {
+    this.requireAnnotation(id);
+    await this.store.remove(id);
+  }
+
+  /** All annotations, grouped by source in archive order, quotes in reading order. */
+  dossierContent({ title, author = '' }: DossierRequest): DossierContent {
+    const bySource = new Map<string, AnchoredAnnotation[]>();
+    for (const annotation of this.listAnnotations()) {
+      const list = bySource.get(annotation.target.docId) ?? [];
+      list.push(annotation);
+      bySource.set(annotation.target.docId, list);
+    }
+    const sources: DossierSource[] = [...bySource.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([docId, annotations]) => {
+        const doc = this.documents.get(docId);
+        return {
+          doc: doc ? summarize(doc) : { id: docId },
+          quotes: annotations
+            .sort((a, b) => (a.current?.start ?? Infinity) - (b.current?.start ?? Infinity))
+            .map((a) => ({
+              annotationId: a.id,
+              quote: a.target.quote.exact,
+              note: a.note,
+              tags: a.tags,
+              color: a.color,
+              status: a.status,
+              start: a.current?.start ?? null,
+              end: a.current?.end ?? null,
+              paragraph: doc && a.current ? paragraphNumberAt(doc, a.current.start) : null,
+            })),
+        };
+      });
+    return { title, author, created: this.now(), sources };
+  }
+
+  async exportDossierPdf(request: DossierRequest): Promise<Uint8Array> {
+    return writeDossierPdf(this.dossierContent(request), await loadDossierFonts());
+  }
+
+  /** Resolves when every annotation change so far is safely on disk. */
+  flush(): Promise<void> {
+    return this.store.flush();
+  }
+
+  private anchored(annotation: Annotation): AnchoredAnnotation {
+    const result = anchor(annotation, this.documents.get(annotation.target.docId));
+    return {
+      ...annotation,
+      status: result.status,
+      current: 'start' in result ? { start: result.start, end: result.end } : null,
+    };
+  }
+
+  private requireDocument(id: string): ArchiveDocument {
+    const doc = this.documents.get(id);
+    if (!doc) throw new CasefileError('not-found', `no document with id ${JSON.stringify(id)} in the archive`);
+    return doc;
+  }
+
+  private requireAnnotation(id: string): Annotation {
+    const annotation = this.store.get(id);
+    if (!annotation) throw new CasefileError('not-found', `no annotation with id ${JSON.stringify(id)}`);
+    return annotation;
+  }
+}
+
+function normalizeTags(tags: string[]): string[] {
+  return [...new Set(tags.map((t) => t.trim()).filter((t) => t !== ''))];
+}

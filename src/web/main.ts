@@ -1,0 +1,36 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LOCATION_OPTIONS, openWorkstation, parseCommandLine, parsePort, UsageError } from '../cli/args';
+import { CasefileError } from '../core/errors';
+import { startWebShell } from './server';
+
+const RENDERER_DIR = fileURLToPath(new URL('../../out/renderer', import.meta.url));
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseCommandLine(process.argv.slice(2), { ...LOCATION_OPTIONS, port: { type: 'string' } });
+  if (positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}`);
+  const port = parsePort(values.port);
+  const workstation = await openWorkstation(values);
+  const info = workstation.info();
+  const shell = await startWebShell({ workstation, rendererDir: RENDERER_DIR, port });
+  process.stderr.write(
+    `Casefile web shell: ${info.documentCount} documents from ${info.archiveRoot}; data in ${info.dataDir}. Ctrl+C stops it.\n`,
+  );
+  if (info.storeProblem) process.stderr.write(`warning: ${info.storeProblem.message}\n`);
+  // The one line on stdout: tools (and `npm start`) read the URL from it.
+  process.stdout.write(`${shell.url}\n`);
+  const stop = async () => {
+    await shell.close();
+    await workstation.flush();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  const known = error instanceof UsageError || error instanceof CasefileError;
+  process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+  if (!known) process.stderr.write(`${path.basename(process.argv[1] ?? 'web')}: unexpected failure\n`);
+  process.exit(known ? 2 : 1);
+});
