@@ -6,6 +6,7 @@ import path from 'node:path';
 import { invokeApi, type ApiResult } from '../core/api';
 import type { ErrorCode } from '../core/errors';
 import type { Workstation } from '../core/workstation';
+import { CONTENT_SECURITY_POLICY } from './csp';
 
 export interface WebShellOptions {
   workstation: Workstation;
@@ -27,10 +28,6 @@ const HOST = '127.0.0.1';
 const COOKIE = 'casefile_token';
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
-// Same policy as the Electron window: nothing inline, nothing remote.
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; " +
-  "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 const SECURITY_HEADERS = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,

@@ -56,17 +56,20 @@ export interface AnchorResult {
  */
 export function anchor(annotation: Annotation, doc: ArchiveDocument | undefined): AnchorResult | { status: 'orphaned' } {
   if (!doc) return { status: 'orphaned' };
-  const { quote, position } = annotation.target;
-  if (doc.text.slice(position.start, position.end) === quote.exact) {
+  const { quote, position, docSha256 } = annotation.target;
+  const hasContextAt = (at: number) =>
+    doc.text.slice(Math.max(0, at - quote.prefix.length), at) === quote.prefix &&
+    doc.text.slice(at + quote.exact.length, at + quote.exact.length + quote.suffix.length) === quote.suffix;
+  const holdsQuote = doc.text.slice(position.start, position.end) === quote.exact;
+  // Same words at the old offsets are only trusted on an unchanged file or with unchanged context:
+  // an edit may have put a copy of the quote there and pushed the real passage elsewhere.
+  if (holdsQuote && (doc.sha256 === docSha256 || hasContextAt(position.start))) {
     return { status: 'anchored', start: position.start, end: position.end };
   }
   const found = occurrencesOf(doc.text, quote.exact);
-  const withContext = found.filter(
-    (at) =>
-      doc.text.slice(at - quote.prefix.length, at) === quote.prefix &&
-      doc.text.slice(at + quote.exact.length, at + quote.exact.length + quote.suffix.length) === quote.suffix,
-  );
-  const unique = found.length === 1 ? found : withContext.length === 1 ? withContext : [];
-  if (unique.length === 1) return { status: 'moved', start: unique[0], end: unique[0] + quote.exact.length };
-  return { status: 'orphaned' };
+  const withContext = found.filter(hasContextAt);
+  const unique = withContext.length === 1 ? withContext : found.length === 1 ? found : [];
+  if (unique.length !== 1) return { status: 'orphaned' };
+  const start = unique[0];
+  return { status: start === position.start ? 'anchored' : 'moved', start, end: start + quote.exact.length };
 }

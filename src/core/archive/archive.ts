@@ -20,9 +20,9 @@ const TEXT_EXTENSIONS = new Set(['.txt']);
 /** Reads every `.txt` under `root` (recursively, hidden entries skipped). One bad file never stops the rest. */
 export async function loadArchive(root: string): Promise<LoadedArchive> {
   const absoluteRoot = path.resolve(root);
-  const files = await listFiles(absoluteRoot);
-  const documents: ArchiveDocument[] = [];
   const skipped: SkippedFile[] = [];
+  const files = await listFiles(absoluteRoot, absoluteRoot, skipped);
+  const documents: ArchiveDocument[] = [];
   for (const file of files) {
     const id = toDocumentId(absoluteRoot, file);
     try {
@@ -35,13 +35,15 @@ export async function loadArchive(root: string): Promise<LoadedArchive> {
   return { root: absoluteRoot, documents, skipped };
 }
 
-async function listFiles(dir: string): Promise<string[]> {
+async function listFiles(root: string, dir: string, skipped: SkippedFile[]): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   const files: string[] = [];
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...(await listFiles(full)));
+    // Links are not followed: they may point outside the archive or into a loop.
+    if (entry.isSymbolicLink()) skipped.push({ id: toDocumentId(root, full), reason: 'symbolic link (not followed)' });
+    else if (entry.isDirectory()) files.push(...(await listFiles(root, full, skipped)));
     else if (entry.isFile() && TEXT_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) files.push(full);
   }
   return files;

@@ -113,7 +113,7 @@ export async function writeDossierPdf(content: DossierContent, fontFiles: Dossie
 
   pdf.setTitle(content.title, { showInWindowTitleBar: true });
   pdf.setAuthor(content.author);
-  pdf.setSubject(`${quoteCount} quotes from ${content.sources.length} archived sources, with notes and citations`);
+  pdf.setSubject(`${countOf(quoteCount, 'quote')} from ${countOf(content.sources.length, 'archived source')}, with notes and citations`);
   pdf.setKeywords(['Casefile', 'dossier', ...new Set(content.sources.flatMap((s) => s.quotes.flatMap((q) => q.tags)))]);
   pdf.setProducer('Casefile (pdf-lib)');
   pdf.setCreator('Casefile');
@@ -138,10 +138,7 @@ function drawCover(flow: PageFlow, content: DossierContent, fonts: Fonts, quoteC
   const meta = { font: fonts.regular, size: 12, lineHeight: 18, color: INK };
   if (content.author) flow.text(`Prepared by ${content.author}`, meta);
   flow.text(formatDate(content.created), meta);
-  flow.text(
-    `${quoteCount} ${quoteCount === 1 ? 'quote' : 'quotes'} from ${content.sources.length} ${content.sources.length === 1 ? 'source' : 'sources'}`,
-    meta,
-  );
+  flow.text(`${countOf(quoteCount, 'quote')} from ${countOf(content.sources.length, 'source')}`, meta);
   flow.gap(36);
   flow.text(
     'Method. Every quotation is reproduced verbatim from the archived source file. Each citation names the ' +
@@ -227,6 +224,10 @@ function drawFooters(pdf: PDFDocument, title: string, fonts: Fonts): void {
     const width = fonts.regular.widthOfTextAtSize(label, size);
     page.drawText(label, { x: PAGE.width - MARGIN.right - width, y, font: fonts.regular, size, color: MUTED });
   });
+}
+
+function countOf(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 function formatDate(date: Date): string {

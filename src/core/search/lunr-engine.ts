@@ -3,13 +3,21 @@ import type { ArchiveDocument } from '../archive/document';
 import { CasefileError } from '../errors';
 import type { SearchEngine, SearchHit, SearchOptions, SearchResult } from './search-engine';
 import { buildSnippets } from './snippets';
-import { normalizeTerm, tokenize } from './tokenizer';
+import { tokenize } from './tokenizer';
 
 const TITLE_BOOST = 10;
 const MAX_QUERY_LENGTH = 10_000;
+/** lunr expands `term~N` into every string within N edits: past 2 that exhausts memory. */
+const MAX_EDIT_DISTANCE = 2;
 
-/** Query terms get the same normalization as indexed words (lunr's lexer does not use our tokenizer). */
-const normalizeQueryTerm: lunr.PipelineFunction = (token) => token.update((word) => normalizeTerm(word));
+/**
+ * Query terms get the same treatment as indexed words (lunr's lexer does not use our tokenizer):
+ * punctuation around a pasted word (“Zhanaozen”,) is dropped, and a term with no word left is removed.
+ */
+const normalizeQueryTerm: lunr.PipelineFunction = (token) => {
+  const words = tokenize(token.toString());
+  return words.length === 0 ? null : token.update(() => words.map((w) => w.term).join(''));
+};
 lunr.Pipeline.registerFunction(normalizeQueryTerm, 'casefileNormalizeTerm');
 
 // Our tokenizer replaces lunr's whitespace splitter and its trimmer, which deletes non-Latin letters.
@@ -18,6 +26,9 @@ const casefileTokenizer = (value: unknown, metadata?: object): lunr.Token[] =>
     (token, index) =>
       new lunr.Token(token.term, { ...metadata, position: [token.start, token.end - token.start], index }),
   );
+
+// lunr ships its query parser but @types/lunr does not declare it.
+const { QueryParser } = lunr as unknown as { QueryParser: new (query: string, builder: lunr.Query) => { parse(): void } };
 
 interface FieldPositions {
   [field: string]: { position?: Array<[number, number]> };
@@ -58,7 +69,16 @@ export class LunrSearchEngine implements SearchEngine {
     }
     if (query.trim() === '') return [];
     try {
-      return this.index.search(query);
+      return this.index.query((builder) => {
+        new QueryParser(query, builder).parse();
+        const tooFuzzy = builder.clauses.find((clause) => (clause.editDistance ?? 0) > MAX_EDIT_DISTANCE);
+        if (tooFuzzy) {
+          throw new CasefileError(
+            'invalid-query',
+            `“${tooFuzzy.term}~${tooFuzzy.editDistance}” allows too many edits; use ~1 or ~2`,
+          );
+        }
+      });
     } catch (error) {
       if (error instanceof lunr.QueryParseError) {
         throw new CasefileError('invalid-query', `cannot read the query: ${error.message}`);

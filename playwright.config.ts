@@ -1,0 +1,21 @@
+import { defineConfig } from '@playwright/test';
+
+// Drives the web shell in the system's Chromium (Debian package `chromium`); Playwright never
+// downloads a browser of its own here.
+export default defineConfig({
+  testDir: 'tests/e2e',
+  timeout: 60_000,
+  workers: 1,
+  reporter: [['list']],
+  outputDir: 'test-results',
+  use: {
+    browserName: 'chromium',
+    viewport: { width: 1440, height: 900 },
+    acceptDownloads: true,
+    launchOptions: {
+      executablePath: process.env.CASEFILE_CHROMIUM ?? '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    },
+    trace: 'retain-on-failure',
+  },
+});

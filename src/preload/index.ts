@@ -1,0 +1,14 @@
+import { contextBridge, ipcRenderer } from 'electron';
+
+// The renderer gets one function and nothing else of Electron. Method names are checked here and
+// again in the main process, which parses every payload with the API's schemas.
+const METHOD_NAME = /^[a-zA-Z]{1,64}$/;
+
+contextBridge.exposeInMainWorld('casefile', {
+  invoke(method: string, args: unknown): Promise<unknown> {
+    if (typeof method !== 'string' || !METHOD_NAME.test(method)) {
+      return Promise.resolve({ ok: false, error: { code: 'invalid-argument', message: 'invalid method name' } });
+    }
+    return ipcRenderer.invoke(`casefile:${method}`, args);
+  },
+});

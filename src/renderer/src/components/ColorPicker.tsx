@@ -1,0 +1,23 @@
+import type { HighlightColor } from '../../../core/annotations/model';
+
+// Kept in step with HIGHLIGHT_COLORS in the core model (the renderer imports only types from core).
+export const COLORS: readonly HighlightColor[] = ['yellow', 'green', 'blue', 'pink', 'orange'];
+
+export function ColorPicker({ value, onChange }: { value: HighlightColor; onChange(color: HighlightColor): void }) {
+  return (
+    <div className="color-picker" role="radiogroup" aria-label="Colour">
+      {COLORS.map((color) => (
+        <button
+          key={color}
+          type="button"
+          role="radio"
+          aria-checked={value === color}
+          aria-label={color}
+          title={color}
+          className={`swatch hl-${color}${value === color ? ' chosen' : ''}`}
+          onClick={() => onChange(color)}
+        />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,166 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { archiveFile, exactOccurrences, readArchiveFiles } from '../helpers/archive-files';
+import { runCli, type CliRun } from '../helpers/cli';
+import { tempDirs } from '../helpers/temp-dir';
+
+const temp = tempDirs('casefile-cli-');
+afterAll(temp.cleanup);
+
+const WORD = 'Zhanaozen';
+const DOC_004 = archiveFile('004_').name;
+const QUOTE = '“It’s unfathomable. I can’t understand. How is this possible?”';
+
+/** A usage or user error: exit code 2 and exactly one line on stderr, starting with "error:", no stack. */
+function expectUserError(run: CliRun): void {
+  expect(run.code, run.stderr).toBe(2);
+  expect(run.stderr.startsWith('error:')).toBe(true);
+  expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+  expect(run.stderr).not.toContain('    at ');
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+describe.concurrent('casefile CLI', () => {
+  it(`search ${WORD} --json prints {query,total,hits[{id,title,score,snippets[{text,matches}]}]} with the articles that contain it`, async () => {
+    const run = await runCli(['search', WORD, '--json', '--data', await temp.make()]);
+    expect(run.code, run.stderr).toBe(0);
+    const result: unknown = JSON.parse(run.stdout);
+    if (!isRecord(result)) throw new Error('not an object');
+    const expected = readArchiveFiles().filter((f) => f.raw.includes(WORD)).map((f) => f.name);
+    expect(result.query).toBe(WORD);
+    expect(result.total).toBe(expected.length);
+    expect(Array.isArray(result.hits)).toBe(true);
+    const hits = result.hits as unknown[];
+    expect(hits.map((h) => (isRecord(h) ? h.id : undefined)).sort()).toEqual(expected.sort());
+    for (const hit of hits) {
+      if (!isRecord(hit)) throw new Error('hit is not an object');
+      expect(typeof hit.id).toBe('string');
+      expect(typeof hit.title).toBe('string');
+      expect(typeof hit.score).toBe('number');
+      expect(Array.isArray(hit.snippets)).toBe(true);
+      for (const snippet of hit.snippets as unknown[]) {
+        if (!isRecord(snippet)) throw new Error('snippet is not an object');
+        expect(typeof snippet.text).toBe('string');
+        expect(Array.isArray(snippet.matches)).toBe(true);
+        for (const match of snippet.matches as unknown[]) {
+          expect(Array.isArray(match) && match.length === 2).toBe(true);
+          const [s, e] = match as [number, number];
+          expect((snippet.text as string).slice(s, e)).toBe(WORD);
+        }
+      }
+    }
+  });
+
+  it(`search ${WORD} prints a readable list with the matches marked`, async () => {
+    const run = await runCli(['search', WORD, '--data', await temp.make()]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain(`3 documents match "${WORD}"`);
+    expect(run.stdout).toContain(`[${WORD}]`);
+  });
+
+  it('search with a malformed query exits 2 with one error line', async () => {
+    expectUserError(await runCli(['search', 'title:', '--data', await temp.make()]));
+  });
+
+  it('search without a query exits 2 with one error line', async () => {
+    expectUserError(await runCli(['search', '--data', await temp.make()]));
+  });
+
+  it('an unknown option exits 2 with one error line and no stack trace', async () => {
+    const run = await runCli(['search', WORD, '--bogus', '--data', await temp.make()]);
+    expectUserError(run);
+    expect(run.stderr).toContain('--bogus');
+  });
+
+  it('an unknown command exits 2 with one error line', async () => {
+    expectUserError(await runCli(['frobnicate', '--data', await temp.make()]));
+  });
+
+  it('annotate with a quote that is not in the document exits 2 with one error line', async () => {
+    const data = await temp.make();
+    const run = await runCli(['annotate', '--doc', DOC_004, '--quote', 'words that no article contains', '--data', data]);
+    expectUserError(run);
+    const list = await runCli(['annotations', '--json', '--data', data]);
+    expect(JSON.parse(list.stdout)).toEqual([]);
+  });
+
+  it('annotate with an ambiguous quote exits 2 with one error line naming --occurrence', async () => {
+    const doc003 = archiveFile('003_');
+    expect(exactOccurrences(doc003.raw, WORD).length).toBeGreaterThan(1);
+    const run = await runCli(['annotate', '--doc', doc003.name, '--quote', WORD, '--data', await temp.make()]);
+    expectUserError(run);
+    expect(run.stderr).toContain('--occurrence');
+  });
+
+  it('annotate with an unknown colour or a bad --occurrence exits 2 with one error line', async () => {
+    const data = await temp.make();
+    expectUserError(await runCli(['annotate', '--doc', DOC_004, '--quote', QUOTE, '--color', 'purple', '--data', data]));
+    expectUserError(await runCli(['annotate', '--doc', DOC_004, '--quote', QUOTE, '--occurrence', 'two', '--data', data]));
+  });
+
+  it('annotations --json lists what annotate stored, with id, doc, quote, start, end, status, note, tags, color', async () => {
+    const data = await temp.make();
+    const made = await runCli(
+      ['annotate', '--doc', DOC_004, '--quote', QUOTE, '--note', 'disbelief', '--tags', 'witness, Almaty', '--color', 'green', '--json', '--data', data],
+    );
+    expect(made.code, made.stderr).toBe(0);
+    const created: unknown = JSON.parse(made.stdout);
+    if (!isRecord(created)) throw new Error('annotate --json did not print an object');
+
+    const run = await runCli(['annotations', '--json', '--data', data]);
+    expect(run.code, run.stderr).toBe(0);
+    const rows: unknown = JSON.parse(run.stdout);
+    expect(Array.isArray(rows)).toBe(true);
+    const [row] = rows as unknown[];
+    expect((rows as unknown[]).length).toBe(1);
+    const text = archiveFile('004_').raw.normalize('NFC');
+    const start = text.indexOf(QUOTE);
+    expect(row).toEqual(
+      expect.objectContaining({
+        id: created.id,
+        doc: DOC_004,
+        quote: QUOTE,
+        start,
+        end: start + QUOTE.length,
+        status: 'anchored',
+        note: 'disbelief',
+        tags: ['witness', 'Almaty'],
+        color: 'green',
+      }),
+    );
+    expect(typeof created.id).toBe('string');
+  });
+
+  it('export --out writes a PDF', async () => {
+    const data = await temp.make();
+    const made = await runCli(['annotate', '--doc', DOC_004, '--quote', QUOTE, '--data', data]);
+    expect(made.code, made.stderr).toBe(0);
+    const out = path.join(data, 'dossier.pdf');
+    const run = await runCli(['export', '--out', out, '--title', 'Test dossier', '--data', data]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain(out);
+    const pdf = await readFile(out);
+    expect(pdf.subarray(0, 4).toString('latin1')).toBe('%PDF');
+    expect(run.stdout).toContain(`(${pdf.byteLength} bytes)`);
+  });
+
+  it('export without --out exits 2 with one error line', async () => {
+    expectUserError(await runCli(['export', '--data', await temp.make()]));
+  });
+
+  it('a fuzzy query with a huge edit distance is answered or refused, not allowed to exhaust memory', async () => {
+    // lunr expands "word~N" into every string within N edits; N must be bounded before that happens.
+    const run = await runCli(['search', `${WORD.toLowerCase()}~12`, '--json', '--data', await temp.make()], {
+      nodeOptions: ['--max-old-space-size=256'],
+      timeoutMs: 10_000,
+    });
+    expect(run.timedOut).toBe(false);
+    expect(run.signal).toBeNull();
+    expect([0, 2]).toContain(run.code);
+    expect(run.stderr).not.toContain('heap');
+  });
+});
