@@ -154,7 +154,9 @@ function drawSource(flow: PageFlow, source: DossierSource, fonts: Fonts): void {
   const title = 'title' in doc ? doc.title : doc.id;
   flow.text(title, { font: fonts.bold, size: 16, lineHeight: 21, color: INK });
   flow.gap(4);
-  flow.text(sourceLine(source), { font: fonts.regular, size: 9, lineHeight: 13, color: MUTED });
+  const small = { font: fonts.regular, size: 9, lineHeight: 13, color: MUTED };
+  flow.text(sourceLine(source), small);
+  if ('sha256' in doc) flow.text(`SHA-256 ${doc.sha256}`, small);
   flow.gap(8);
   flow.rule();
   flow.gap(16);
@@ -186,7 +188,7 @@ function drawQuote(flow: PageFlow, source: DossierSource, quote: DossierQuote, f
 function sourceLine(source: DossierSource): string {
   const doc = source.doc;
   if (!('title' in doc)) return `${doc.id} — no longer in the archive`;
-  return [doc.byline, doc.date?.text, doc.id, `SHA-256 ${doc.sha256}`].filter(Boolean).join('  ·  ');
+  return [doc.byline, doc.date?.text, doc.id].filter(Boolean).join('  ·  ');
 }
 
 /** The line that lets a reader find and check the quote: source, place, and the file's digest. */

@@ -92,7 +92,8 @@ export function SearchPanel({ client, query, onQueryChange, openId, onOpen }: Pr
               </span>
               {hit.snippets.map((snippet) => (
                 <span className="snippet" key={snippet.start}>
-                  …<MarkedText text={snippet.text} marks={snippet.matches} />…
+                  {snippet.start > 0 && "…"}
+                  <MarkedText text={snippet.text} marks={snippet.matches} />…
                 </span>
               ))}
             </button>
