@@ -80,3 +80,30 @@ test('the shell refuses requests without the token', async ({ page, shell }) => 
   const page404 = await page.goto(`${origin}/`);
   expect(page404?.status()).toBe(401);
 });
+
+test('a highlight can be edited and deleted from the sidebar, and the change persists', async ({ page, shell }) => {
+  await page.goto(shell.url);
+  await page.getByLabel('Search the archive').fill('Zhanaozen');
+  await page.locator('.result', { hasText: 'Uprisings in Kazakhstan' }).click();
+  await selectWithMouse(page, 'Protests that started in the small town of');
+  await page.getByRole('dialog', { name: 'New highlight' }).getByRole('button', { name: 'Save highlight' }).click();
+  const card = page.locator('.annotation-card');
+  await expect(card).toHaveCount(1);
+
+  await card.getByRole('button', { name: 'Edit' }).click();
+  await card.getByLabel('Edit note').fill('Where it began.');
+  await card.getByRole('radio', { name: 'blue' }).click();
+  await card.getByRole('button', { name: 'Save' }).click();
+  await expect(card.locator('.card-note')).toHaveText('Where it began.');
+  await expect(page.locator('.doc-text .hl.hl-blue')).toHaveText('Protests that started in the small town of');
+
+  await page.reload();
+  await page.getByLabel('Search the archive').fill('Zhanaozen');
+  await page.locator('.result', { hasText: 'Uprisings in Kazakhstan' }).click();
+  await expect(page.locator('.annotation-card .card-note')).toHaveText('Where it began.');
+
+  await page.locator('.annotation-card').getByRole('button', { name: 'Delete…' }).click();
+  await page.locator('.annotation-card').getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(page.locator('.annotation-card')).toHaveCount(0);
+  await expect(page.locator('.doc-text .hl')).toHaveCount(0);
+});
