@@ -6,6 +6,7 @@ import { apiMethods, invokeApi } from '../core/api';
 import { defaultDataDir } from '../core/locations';
 import { Workstation } from '../core/workstation';
 import { CONTENT_SECURITY_POLICY } from '../web/csp';
+import { uiFilePath } from '../web/ui-files';
 
 const APP_SCHEME = 'casefile';
 const APP_ORIGIN = `${APP_SCHEME}://app`;
@@ -29,8 +30,8 @@ function options(): { archive: string; data: string } {
 function serveRenderer(): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const { pathname } = new URL(request.url);
-    const file = path.resolve(rendererDir, `.${decodeURIComponent(pathname === '/' ? '/index.html' : pathname)}`);
-    if (!file.startsWith(rendererDir + path.sep)) return new Response('not found', { status: 404 });
+    const file = uiFilePath(rendererDir, pathname);
+    if (file === null) return new Response('not found', { status: 404 });
     const response = await net.fetch(pathToFileURL(file).toString());
     const headers = new Headers(response.headers);
     headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LOCATION_OPTIONS, openWorkstation, parseCommandLine, parsePort, UsageError } from '../cli/args';
 import { CasefileError } from '../core/errors';
@@ -30,7 +29,7 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   const known = error instanceof UsageError || error instanceof CasefileError;
-  process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
-  if (!known) process.stderr.write(`${path.basename(process.argv[1] ?? 'web')}: unexpected failure\n`);
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(known ? `error: ${message}\n` : `error: unexpected failure: ${message}\n`);
   process.exit(known ? 2 : 1);
 });

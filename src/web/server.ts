@@ -7,6 +7,7 @@ import { invokeApi, type ApiResult } from '../core/api';
 import type { ErrorCode } from '../core/errors';
 import type { Workstation } from '../core/workstation';
 import { CONTENT_SECURITY_POLICY } from './csp';
+import { uiFilePath } from './ui-files';
 
 export interface WebShellOptions {
   workstation: Workstation;
@@ -125,14 +126,8 @@ export async function startWebShell({ workstation, rendererDir, port = 0, token 
   }
 
   async function serveStatic(pathname: string, response: http.ServerResponse): Promise<void> {
-    let relative: string;
-    try {
-      relative = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
-    } catch {
-      return send(response, 400, 'text/plain; charset=utf-8', 'bad path');
-    }
-    const file = path.resolve(root, `.${relative}`);
-    if (relative.includes('\0') || !file.startsWith(root + path.sep)) return send(response, 404, 'text/plain; charset=utf-8', 'not found');
+    const file = uiFilePath(root, pathname);
+    if (file === null) return send(response, 404, 'text/plain; charset=utf-8', 'not found');
     const info = await stat(file).catch(() => null);
     // Folders are never listed.
     if (!info?.isFile()) return send(response, 404, 'text/plain; charset=utf-8', 'not found');

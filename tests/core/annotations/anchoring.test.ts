@@ -161,17 +161,29 @@ describe('anchor: property over random edits', () => {
     text: fc.oneof(words, fc.string({ maxLength: 20 }), docText),
   });
 
+  /** Annotates a random passage of `text`, then applies one random edit to the text. */
+  function annotateThenEdit(
+    text: string,
+    a: number,
+    b: number,
+    { kind, at, length, text: inserted }: { kind: string; at: number; length: number; text: string },
+  ) {
+    const doc = makeDoc(text);
+    const start = a % (doc.text.length - 1);
+    const end = start + 1 + (b % Math.min(60, doc.text.length - start));
+    const annotation = annotationOn(doc, start, end);
+    const editStart = at % (doc.text.length + 1);
+    const editEnd = kind === 'insert' ? editStart : Math.min(doc.text.length, editStart + length);
+    const replacement = kind === 'delete' ? '' : inserted;
+    const newText = doc.text.slice(0, editStart) + replacement + doc.text.slice(editEnd);
+    return { annotation, start, end, editStart, editEnd, replacement, newText };
+  }
+
   it('after any edit, the annotation is anchored or moved exactly onto its quote, or orphaned', () => {
     fc.assert(
-      fc.property(docText, fc.nat(), fc.nat(), edit, (text, a, b, { kind, at, length, text: inserted }) => {
-        const doc = makeDoc(text);
-        const start = a % (doc.text.length - 1);
-        const end = start + 1 + (b % Math.min(60, doc.text.length - start));
-        const annotation = annotationOn(doc, start, end);
-        const editStart = at % (doc.text.length + 1);
-        const editEnd = kind === 'insert' ? editStart : Math.min(doc.text.length, editStart + length);
-        const replacement = kind === 'delete' ? '' : inserted;
-        const edited = makeDoc(doc.text.slice(0, editStart) + replacement + doc.text.slice(editEnd));
+      fc.property(docText, fc.nat(), fc.nat(), edit, (text, a, b, change) => {
+        const { annotation, start, end, newText } = annotateThenEdit(text, a, b, change);
+        const edited = makeDoc(newText);
 
         const result = anchor(annotation, edited);
         if (result.status === 'orphaned') return;
@@ -185,15 +197,8 @@ describe('anchor: property over random edits', () => {
 
   it('when an edit leaves the quote intact and unique, the annotation follows it to its new place', () => {
     fc.assert(
-      fc.property(docText, fc.nat(), fc.nat(), edit, (text, a, b, { kind, at, length, text: inserted }) => {
-        const doc = makeDoc(text);
-        const start = a % (doc.text.length - 1);
-        const end = start + 1 + (b % Math.min(60, doc.text.length - start));
-        const annotation = annotationOn(doc, start, end);
-        const editStart = at % (doc.text.length + 1);
-        const editEnd = kind === 'insert' ? editStart : Math.min(doc.text.length, editStart + length);
-        const replacement = kind === 'delete' ? '' : inserted;
-        const newText = doc.text.slice(0, editStart) + replacement + doc.text.slice(editEnd);
+      fc.property(docText, fc.nat(), fc.nat(), edit, (text, a, b, change) => {
+        const { annotation, start, end, editStart, editEnd, replacement, newText } = annotateThenEdit(text, a, b, change);
         // Only edits wholly before or wholly after the quote leave it intact where we can predict it.
         let expected: number;
         if (editEnd <= start) {
