@@ -4,13 +4,16 @@ import { invokeApi, type ArgsOf, type MethodName, type ResultOf } from '../core/
 import type { AnchoredAnnotation } from '../core/annotations/model';
 import { CasefileError } from '../core/errors';
 import type { Workstation } from '../core/workstation';
+import { QuerySyntaxError } from '../core/search/query-parser';
 import type { Snippet } from '../core/search/snippets';
 import { LOCATION_OPTIONS, openWorkstation, parseCommandLine, parseCount, UsageError } from './args';
 
 const USAGE = `Usage: casefile <command> [options]
 
 Commands:
-  search "<query>" [--json] [--limit N]         search the archive
+  search "<query>" [--json] [--limit N] [--exact] [--sort relevance|newest|oldest]
+         [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--source TEXT]
+                                                search the archive (query language: see README)
   annotate --doc ID --quote "TEXT" [--occurrence N] [--note T] [--tags a,b] [--color C] [--json]
                                                 highlight a passage by its exact words
   annotations [--json]                          list annotations, re-anchored against the archive
@@ -22,19 +25,51 @@ platform's application data folder).`;
 /** Calls a method through the same validated API the app uses; a refusal becomes a CasefileError. */
 async function call<M extends MethodName>(ws: Workstation, method: M, args: ArgsOf<M>): Promise<ResultOf<M>> {
   const result = await invokeApi(ws, method, args);
-  if (!result.ok) throw new CasefileError(result.error.code, result.error.message);
+  if (!result.ok) {
+    const { code, message, span } = result.error;
+    throw span ? new QuerySyntaxError(message, span) : new CasefileError(code, message);
+  }
   return result.value as ResultOf<M>;
 }
 
+const SORT_ORDERS = ['relevance', 'newest', 'oldest'] as const;
+
 async function search(argv: string[]): Promise<void> {
-  const { values, positionals } = parseCommandLine(argv, { ...LOCATION_OPTIONS, json: { type: 'boolean' }, limit: { type: 'string' } });
+  const { values, positionals } = parseCommandLine(argv, {
+    ...LOCATION_OPTIONS,
+    json: { type: 'boolean' },
+    limit: { type: 'string' },
+    exact: { type: 'boolean' },
+    sort: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    source: { type: 'string' },
+  });
   if (positionals.length !== 1) throw new UsageError('search takes exactly one query (quote it): search "<query>"');
+  const query = positionals[0];
+  if (query.trim() === '') throw new UsageError('the query is empty; give words to look for, e.g. search "Zhanaozen"');
+  const sort = values.sort ?? 'relevance';
+  if (!(SORT_ORDERS as readonly string[]).includes(sort)) throw new UsageError(`--sort must be one of ${SORT_ORDERS.join(', ')}`);
   const ws = await openWorkstation(values);
-  const result = await call(ws, 'search', { query: positionals[0], limit: parseCount(values.limit, 'limit') });
+  await ws.indexReady();
+  const result = await call(ws, 'search', {
+    query,
+    limit: parseCount(values.limit, 'limit'),
+    variants: !values.exact,
+    sort: sort as (typeof SORT_ORDERS)[number],
+    from: values.from,
+    to: values.to,
+    source: values.source,
+  });
   if (values.json) return print(JSON.stringify(result, null, 2));
   print(`${result.total} ${result.total === 1 ? 'document matches' : 'documents match'} ${JSON.stringify(result.query)}`);
+  for (const term of result.terms) {
+    const variants = term.variants.map((v) => `${v.text} ${v.occurrences}`).join(', ');
+    print(`  ${term.term}: ${term.occurrences} in ${term.documents} ${term.documents === 1 ? 'document' : 'documents'}${variants ? ` (also matched: ${variants})` : ''}${term.note ? ` — ${term.note}` : ''}`);
+  }
   result.hits.forEach((hit, i) => {
     print(`\n${i + 1}. ${hit.title}\n   ${hit.id} · score ${hit.score} · ${hit.matchCount} ${hit.matchCount === 1 ? 'match' : 'matches'}`);
+    if (hit.matchedVariants.length > 0) print(`   also matched: ${hit.matchedVariants.join(', ')}`);
     for (const snippet of hit.snippets) print(`   … ${markSnippet(snippet)} …`);
   });
 }
@@ -164,7 +199,10 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof UsageError || error instanceof CasefileError) {
+    if (error instanceof QuerySyntaxError) {
+      process.stderr.write(`error: ${error.message} (at column ${error.span.start + 1})\n`);
+      process.exitCode = 2;
+    } else if (error instanceof UsageError || error instanceof CasefileError) {
       process.stderr.write(`error: ${error.message}\n`);
       process.exitCode = error instanceof CasefileError && error.code === 'internal' ? 1 : 2;
     } else {

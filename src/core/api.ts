@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { HighlightColor, Tag } from './annotations/model';
 import { CasefileError, type ErrorCode } from './errors';
+import { QuerySyntaxError, type QuerySpan } from './search/query-parser';
 import type { Workstation } from './workstation';
 
 /**
@@ -26,19 +27,31 @@ const DocId = z
   .max(1_000)
   .refine((id) => !id.includes('\0'), { message: 'must not contain NUL bytes' });
 const AnnotationId = z.string().uuid();
+const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD');
 const Note = z.string().max(100_000);
 const Tags = z.array(Tag).max(100);
 
 export const apiMethods = {
   info: method(z.object({}).strict(), (ws) => ws.info()),
   listDocuments: method(z.object({}).strict(), (ws) => ws.listDocuments()),
+  indexStatus: method(z.object({}).strict(), (ws) => ws.indexStatus()),
   search: method(
-    z.object({ query: z.string().max(MAX_QUERY), limit: z.number().int().min(1).max(10_000).optional() }).strict(),
-    (ws, { query, limit }) => ws.search(query, limit),
+    z
+      .object({
+        query: z.string().max(MAX_QUERY),
+        limit: z.number().int().min(1).max(10_000).optional(),
+        variants: z.boolean().optional(),
+        sort: z.enum(['relevance', 'newest', 'oldest']).optional(),
+        from: IsoDay.optional(),
+        to: IsoDay.optional(),
+        source: z.string().max(300).optional(),
+      })
+      .strict(),
+    (ws, { query, ...options }) => ws.search(query, options),
   ),
   getDocument: method(
-    z.object({ id: DocId, query: z.string().max(MAX_QUERY).optional() }).strict(),
-    (ws, { id, query }) => ws.getDocument(id, query),
+    z.object({ id: DocId, query: z.string().max(MAX_QUERY).optional(), variants: z.boolean().optional() }).strict(),
+    (ws, { id, query, variants }) => ws.getDocument(id, query, { variants }),
   ),
   listAnnotations: method(z.object({ docId: DocId.optional() }).strict(), (ws, { docId }) => ws.listAnnotations(docId)),
   createAnnotation: method(
@@ -93,6 +106,8 @@ export type ResultOf<M extends MethodName> = Awaited<ReturnType<ApiMethods[M]['h
 export interface ApiError {
   code: ErrorCode;
   message: string;
+  /** For a query that cannot be read: where in it the problem is. */
+  span?: QuerySpan;
 }
 /** What crosses a boundary: an explicit result, never a thrown error. */
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
@@ -115,6 +130,9 @@ export async function invokeApi(workstation: Workstation, name: string, args: un
   try {
     return { ok: true, value: await spec.handler(workstation, parsed.data) };
   } catch (error) {
+    if (error instanceof QuerySyntaxError) {
+      return { ok: false, error: { code: error.code, message: error.message, span: error.span } };
+    }
     if (error instanceof CasefileError) return { ok: false, error: { code: error.code, message: error.message } };
     console.error(`${name} failed:`, error);
     return { ok: false, error: { code: 'internal', message: `${name} failed unexpectedly; details are in the log` } };

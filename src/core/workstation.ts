@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, realpath, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readFile, realpath, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { loadArchive, type LoadedArchive, type SkippedFile } from './archive/archive';
+import { isArchiveFile, loadArchive, parseDocument, type SkippedFile } from './archive/archive';
 import { paragraphNumberAt, summarize, type ArchiveDocument, type DocumentSummary } from './archive/document';
 import { anchor, locateQuote, quoteAt } from './annotations/anchoring';
 import type { AnchoredAnnotation, Annotation, HighlightColor } from './annotations/model';
@@ -11,13 +11,17 @@ import { loadDossierFonts } from './dossier/fonts';
 import type { DossierContent, DossierSource } from './dossier/model';
 import { writeDossierPdf } from './dossier/pdf-writer';
 import { CasefileError } from './errors';
-import { LunrSearchEngine } from './search/lunr-engine';
-import type { SearchEngine, SearchResult } from './search/search-engine';
+import { workerBuilder, type SegmentBuilder } from './search/index-builder';
+import { LiveIndex, type IndexStatus } from './search/live-index';
+import type { MatchKind, SearchOptions, SearchResult, TermSummary } from './search/search-engine';
+import { watchArchive, type ArchiveWatcher } from './archive/watch';
 
 export interface WorkstationOptions {
   archiveDir: string;
   dataDir: string;
   now?: () => Date;
+  /** Where indexing runs (default: a worker thread for large builds). */
+  indexBuilder?: SegmentBuilder;
 }
 
 export interface WorkstationInfo {
@@ -26,12 +30,22 @@ export interface WorkstationInfo {
   documentCount: number;
   skipped: SkippedFile[];
   storeProblem: StoreProblem | null;
+  index: IndexStatus;
 }
 
 export interface OpenedDocument {
   document: ArchiveDocument;
   /** Where the query (if any) matches in the text, in order. */
   matches: Array<[number, number]>;
+  /** How each match matched (same order as `matches`). */
+  matchKinds: MatchKind[];
+  /** The query's terms counted in this document. */
+  terms: TermSummary[];
+}
+
+export interface WorkstationSearchResult extends SearchResult {
+  /** The index state when the search ran: while it is 'indexing', results may be incomplete. */
+  index: IndexStatus;
 }
 
 export interface NewAnnotation {
@@ -57,16 +71,19 @@ export interface DossierRequest {
 
 /** The service behind every shell: one open archive, its search index and its annotations. */
 export class Workstation {
+  private watcher: ArchiveWatcher | null = null;
+
   private constructor(
-    private readonly archive: LoadedArchive,
+    private readonly root: string,
+    private readonly skipped: SkippedFile[],
     private readonly documents: Map<string, ArchiveDocument>,
-    private readonly engine: SearchEngine,
+    private readonly index: LiveIndex,
     private readonly store: AnnotationStore,
     private readonly dataDir: string,
     private readonly now: () => Date,
   ) {}
 
-  static async open({ archiveDir, dataDir, now = () => new Date() }: WorkstationOptions): Promise<Workstation> {
+  static async open({ archiveDir, dataDir, now = () => new Date(), indexBuilder = workerBuilder }: WorkstationOptions): Promise<Workstation> {
     let root: string;
     try {
       root = await realpath(archiveDir);
@@ -79,30 +96,88 @@ export class Workstation {
     await mkdir(storeDir, { recursive: true });
     await writeFile(path.join(storeDir, 'archive.json'), `${JSON.stringify({ archiveRoot: root }, null, 2)}\n`);
     const store = await AnnotationStore.open(path.join(storeDir, 'annotations.json'));
-    return new Workstation(archive, documents, new LunrSearchEngine(archive.documents), store, path.resolve(dataDir), now);
+    const index = await LiveIndex.open(documents, path.join(storeDir, 'index'), indexBuilder);
+    return new Workstation(root, archive.skipped, documents, index, store, path.resolve(dataDir), now);
   }
 
   info(): WorkstationInfo {
     return {
-      archiveRoot: this.archive.root,
+      archiveRoot: this.root,
       dataDir: this.dataDir,
       documentCount: this.documents.size,
-      skipped: this.archive.skipped,
+      skipped: this.skipped,
       storeProblem: this.store.problem,
+      index: this.index.status(),
     };
   }
 
+  indexStatus(): IndexStatus {
+    return this.index.status();
+  }
+
+  /** Resolves when every document is searchable in its current version. */
+  indexReady(): Promise<void> {
+    return this.index.whenReady();
+  }
+
   listDocuments(): DocumentSummary[] {
-    return this.archive.documents.map(summarize);
+    return [...this.documents.values()].sort((a, b) => a.id.localeCompare(b.id)).map(summarize);
   }
 
-  search(query: string, limit?: number): SearchResult {
-    return this.engine.search(query, { limit });
+  search(query: string, options: SearchOptions = {}): WorkstationSearchResult {
+    return { ...this.index.engine().search(query, options), index: this.index.status() };
   }
 
-  getDocument(id: string, query?: string): OpenedDocument {
-    const document = this.requireDocument(id);
-    return { document, matches: query ? this.engine.locate(query, id) : [] };
+  /**
+   * A document as it is on disk now: the file is read again, and if it changed since it was indexed
+   * the index catches up before the query's matches are computed, so the reader is never stale.
+   */
+  async getDocument(id: string, query?: string, options: Pick<SearchOptions, 'variants'> = {}): Promise<OpenedDocument> {
+    const known = this.requireDocument(id);
+    const document = await this.reread(known);
+    if (document !== known) await this.index.whenReady();
+    const located = query ? this.index.engine().locate(query, id, options) : { ranges: [], kinds: [], terms: [] };
+    return { document, matches: located.ranges, matchKinds: located.kinds, terms: located.terms };
+  }
+
+  /** Starts following changes to the archive folder (files added, changed, removed). */
+  async watch(): Promise<void> {
+    this.watcher ??= await watchArchive(this.root, (files) => this.filesChanged(files));
+  }
+
+  async close(): Promise<void> {
+    await this.watcher?.close();
+    this.watcher = null;
+    await this.index.whenReady();
+    await this.flush();
+  }
+
+  private async filesChanged(ids: string[]): Promise<void> {
+    for (const id of ids) {
+      const file = path.join(this.root, id);
+      // Links are never followed (as at load): they may lead outside the archive.
+      const isPlainFile = await lstat(file).then((s) => s.isFile(), () => false);
+      const bytes = isPlainFile ? await readFile(file).catch(() => null) : null;
+      if (bytes === null || !isArchiveFile(id)) this.documents.delete(id);
+      else this.documents.set(id, parseDocument(id, bytes));
+    }
+    this.index.refresh();
+  }
+
+  private async reread(known: ArchiveDocument): Promise<ArchiveDocument> {
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(path.join(this.root, known.id));
+    } catch {
+      this.documents.delete(known.id);
+      this.index.refresh();
+      throw new CasefileError('not-found', `${known.id} is no longer in the archive folder`);
+    }
+    const fresh = parseDocument(known.id, bytes);
+    if (fresh.sha256 === known.sha256) return known;
+    this.documents.set(known.id, fresh);
+    this.index.refresh();
+    return fresh;
   }
 
   listAnnotations(docId?: string): AnchoredAnnotation[] {

@@ -49,6 +49,11 @@ async function listFiles(root: string, dir: string, skipped: SkippedFile[]): Pro
   return files;
 }
 
+/** Whether a path (relative to the archive) names a file the archive reads. */
+export function isArchiveFile(id: string): boolean {
+  return TEXT_EXTENSIONS.has(path.extname(id).toLowerCase()) && !id.split('/').some((part) => part.startsWith('.'));
+}
+
 export function toDocumentId(root: string, file: string): string {
   return path.relative(root, file).split(path.sep).join('/');
 }

@@ -1,119 +1,384 @@
-import lunr from 'lunr';
+import type lunr from 'lunr';
 import type { ArchiveDocument } from '../archive/document';
-import { CasefileError } from '../errors';
-import type { SearchEngine, SearchHit, SearchOptions, SearchResult } from './search-engine';
+import { indexTermOf } from './pipeline';
+import { parseQuery, SEARCH_FIELDS, type PhraseClause, type QueryClause, type SearchField } from './query-parser';
+import type { DocumentMatches, MatchKind, SearchEngine, SearchHit, SearchOptions, SearchResult, TermSummary } from './search-engine';
+import { buildSegment, fieldText, Segment, type IndexableDocument } from './segment';
 import { buildSnippets } from './snippets';
-import { tokenize } from './tokenizer';
+import { wordsAround, type Token } from './tokenizer';
+import { allowsAutomaticFuzzy, variantKey } from './variants';
 
-const TITLE_BOOST = 10;
-const MAX_QUERY_LENGTH = 10_000;
-/** lunr expands `term~N` into every string within N edits: past 2 that exhausts memory. */
-const MAX_EDIT_DISTANCE = 2;
+/** Variants and near spellings score below the word as asked (and rank below exact hits anyway). */
+const VARIANT_BOOST = 0.5;
+const FUZZY_BOOST = 0.25;
+const MAX_SNIPPETS = 100;
+const KIND_RANK: Record<MatchKind, number> = { exact: 0, variant: 1, fuzzy: 2 };
 
-/**
- * Query terms get the same treatment as indexed words (lunr's lexer does not use our tokenizer):
- * punctuation around a pasted word (“Zhanaozen”,) is dropped, and a term with no word left is removed.
- */
-const normalizeQueryTerm: lunr.PipelineFunction = (token) => {
-  const words = tokenize(token.toString());
-  return words.length === 0 ? null : token.update(() => words.map((w) => w.term).join(''));
-};
-lunr.Pipeline.registerFunction(normalizeQueryTerm, 'casefileNormalizeTerm');
-
-// Our tokenizer replaces lunr's whitespace splitter and its trimmer, which deletes non-Latin letters.
-const casefileTokenizer = (value: unknown, metadata?: object): lunr.Token[] =>
-  tokenize(value == null ? '' : String(value)).map(
-    (token, index) =>
-      new lunr.Token(token.term, { ...metadata, position: [token.start, token.end - token.start], index }),
-  );
-
-// lunr ships its query parser but @types/lunr does not declare it.
-const { QueryParser } = lunr as unknown as { QueryParser: new (query: string, builder: lunr.Query) => { parse(): void } };
-
-interface FieldPositions {
-  [field: string]: { position?: Array<[number, number]> };
+interface Occurrence {
+  field: SearchField;
+  start: number;
+  end: number;
+  kind: MatchKind;
 }
 
+interface DocMatch {
+  score: number;
+  occurrences: Occurrence[];
+}
+
+type Matches = Map<string, DocMatch>;
+
+interface ClauseOutcome {
+  clause: QueryClause;
+  matches: Matches;
+  /** Set when the clause cannot match anything (only stop words): it is then left out of the logic. */
+  note?: string;
+}
+
+interface DocOutcome {
+  id: string;
+  score: number;
+  /** Clauses matched with at least one place as asked: ranks hits before variant-only ones. */
+  exactClauses: number;
+  occurrences: Occurrence[];
+}
+
+export interface DocumentLookup {
+  get(id: string): ArchiveDocument | undefined;
+}
+
+/** Search over one or more index segments (see segment.ts), each masking documents that moved on. */
 export class LunrSearchEngine implements SearchEngine {
-  private readonly index: lunr.Index;
-  private readonly documents: Map<string, ArchiveDocument>;
+  constructor(
+    private readonly segments: readonly Segment[],
+    private readonly documents: DocumentLookup,
+  ) {}
 
-  constructor(documents: readonly ArchiveDocument[]) {
-    this.documents = new Map(documents.map((doc) => [doc.id, doc]));
-    const builder = new lunr.Builder();
-    builder.tokenizer = casefileTokenizer as unknown as typeof lunr.tokenizer;
-    builder.pipeline.add(lunr.stopWordFilter, lunr.stemmer);
-    builder.searchPipeline.add(normalizeQueryTerm, lunr.stemmer);
-    builder.metadataWhitelist = ['position'];
-    builder.ref('id');
-    builder.field('title', { boost: TITLE_BOOST });
-    builder.field('body');
-    for (const doc of documents) builder.add({ id: doc.id, title: doc.title, body: doc.text });
-    this.index = builder.build();
+  /** An engine over documents indexed here and now (tests and small archives). */
+  static fromDocuments(documents: readonly ArchiveDocument[]): LunrSearchEngine {
+    const byId = new Map(documents.map((d) => [d.id, d]));
+    return new LunrSearchEngine([Segment.load(buildSegment(documents))], byId);
   }
 
-  search(query: string, { limit = 50 }: SearchOptions = {}): SearchResult {
-    const results = this.run(query);
-    const hits = results.slice(0, limit).map((result) => this.toHit(result));
-    return { query, total: results.length, hits };
+  search(query: string, options: SearchOptions = {}): SearchResult {
+    const variants = options.variants ?? true;
+    const { outcomes, docs } = this.evaluate(query, variants);
+    const filtered = docs.filter((d) => this.passesFilters(d.id, options));
+    this.sort(filtered, options.sort ?? 'relevance');
+    const limit = options.limit ?? 50;
+    return {
+      query,
+      total: filtered.length,
+      hits: filtered.slice(0, limit).map((d) => this.toHit(d)),
+      terms: summarizeTerms(outcomes, new Set(filtered.map((d) => d.id)), (id) => this.documents.get(id)),
+      variants,
+    };
   }
 
-  locate(query: string, docId: string): Array<[number, number]> {
-    const result = this.run(query).find((r) => r.ref === docId);
-    return result ? bodyRanges(result) : [];
+  locate(query: string, docId: string, { variants = true }: Pick<SearchOptions, 'variants'> = {}): DocumentMatches {
+    const { outcomes, docs } = this.evaluate(query, variants);
+    const doc = docs.find((d) => d.id === docId);
+    const merged = mergeRanges((doc?.occurrences ?? []).filter((o) => o.field === 'body'));
+    return {
+      ranges: merged.map((o) => [o.start, o.end]),
+      kinds: merged.map((o) => o.kind),
+      terms: summarizeTerms(outcomes, new Set(doc ? [docId] : []), (id) => this.documents.get(id)),
+    };
   }
 
-  private run(query: string): lunr.Index.Result[] {
-    if (query.length > MAX_QUERY_LENGTH) {
-      throw new CasefileError('invalid-query', `query is ${query.length} characters long; the limit is ${MAX_QUERY_LENGTH}`);
+  private evaluate(query: string, variants: boolean): { outcomes: ClauseOutcome[]; docs: DocOutcome[] } {
+    const { clauses } = parseQuery(query);
+    const outcomes = clauses.map((clause) => this.evaluateClause(clause, variants));
+    const active = outcomes.filter((o) => o.note === undefined);
+    const required = active.filter((o) => o.clause.presence === 'required');
+    const optional = active.filter((o) => o.clause.presence === 'optional');
+    const prohibited = active.filter((o) => o.clause.presence === 'prohibited');
+    let candidates: Set<string>;
+    if (required.length > 0) {
+      candidates = new Set(required[0].matches.keys());
+      for (const o of required.slice(1)) candidates = new Set([...candidates].filter((id) => o.matches.has(id)));
+    } else {
+      candidates = new Set(optional.flatMap((o) => [...o.matches.keys()]));
     }
-    if (query.trim() === '') return [];
-    try {
-      return this.index.query((builder) => {
-        new QueryParser(query, builder).parse();
-        const tooFuzzy = builder.clauses.find((clause) => (clause.editDistance ?? 0) > MAX_EDIT_DISTANCE);
-        if (tooFuzzy) {
-          throw new CasefileError(
-            'invalid-query',
-            `“${tooFuzzy.term}~${tooFuzzy.editDistance}” allows too many edits; use ~1 or ~2`,
+    for (const o of prohibited) for (const id of o.matches.keys()) candidates.delete(id);
+    const docs: DocOutcome[] = [];
+    for (const id of candidates) {
+      const doc: DocOutcome = { id, score: 0, exactClauses: 0, occurrences: [] };
+      for (const o of [...required, ...optional]) {
+        const match = o.matches.get(id);
+        if (!match) continue;
+        doc.score += match.score;
+        if (match.occurrences.some((occ) => occ.kind === 'exact')) doc.exactClauses++;
+        doc.occurrences.push(...match.occurrences);
+      }
+      docs.push(doc);
+    }
+    return { outcomes, docs };
+  }
+
+  private evaluateClause(clause: QueryClause, variants: boolean): ClauseOutcome {
+    const fields = clause.fields ?? [...SEARCH_FIELDS];
+    if (clause.kind === 'wildcard') {
+      return { clause, matches: this.runTerms([{ term: clause.pattern, boost: clause.boost }], fields, () => 'exact') };
+    }
+    if (clause.kind === 'term') {
+      const expand = { variants, fuzzy: variants, editDistance: clause.editDistance };
+      const matches = this.matchTerm(clause.word.term, clause.boost, fields, expand);
+      return matches ? { clause, matches } : { clause, matches: new Map(), note: tooCommon(clause.text) };
+    }
+    return this.matchPhrase(clause, fields, variants);
+  }
+
+  /** Documents holding a word: as asked, as a name variant, or (long words) within one edit. Null for a stop word. */
+  private matchTerm(term: string, boost: number, fields: SearchField[], expand: Expansion): Matches | null {
+    const indexTerm = indexTermOf(term);
+    if (indexTerm === null) return null;
+    const specs: TermSpec[] = [{ term: indexTerm, boost, editDistance: expand.editDistance }];
+    const variantTerms = new Set<string>();
+    if (expand.variants && expand.editDistance === undefined) {
+      for (const segment of this.segments) {
+        for (const t of segment.variantTerms(term)) if (t !== indexTerm) variantTerms.add(t);
+      }
+      for (const t of variantTerms) specs.push({ term: t, boost: boost * VARIANT_BOOST });
+      if (expand.fuzzy && allowsAutomaticFuzzy(term)) specs.push({ term: indexTerm, boost: boost * FUZZY_BOOST, editDistance: 1 });
+    }
+    return this.runTerms(specs, fields, (t) => (t === indexTerm ? 'exact' : variantTerms.has(t) ? 'variant' : 'fuzzy'));
+  }
+
+  /** Documents where the phrase's words stand adjacent and in order (checked on the text itself). */
+  private matchPhrase(clause: PhraseClause, fields: SearchField[], variants: boolean): ClauseOutcome {
+    // Phrase words take name variants but never near spellings: a phrase is meant to be exact.
+    const wordMatches = clause.words.map((w) => this.matchTerm(w.term, clause.boost, fields, { variants, fuzzy: false }));
+    const indexed = wordMatches.flatMap((m, i) => (m ? [{ index: i, matches: m }] : []));
+    const matches: Matches = new Map();
+    if (indexed.length === 0) return { clause, matches, note: tooCommon(clause.text) };
+    const [first, ...rest] = indexed;
+    for (const [id, firstMatch] of first.matches) {
+      if (!rest.every((w) => w.matches.has(id))) continue;
+      const doc = this.documents.get(id);
+      if (!doc) continue;
+      const occurrences: Occurrence[] = [];
+      for (const field of fields) {
+        // Anchor on the indexed word with the fewest places in this field; verify the rest around it.
+        let anchor: { index: number; places: Occurrence[] } | null = null;
+        for (const w of indexed) {
+          const places = (w.index === first.index ? firstMatch : (w.matches.get(id) as DocMatch)).occurrences.filter(
+            (o) => o.field === field,
           );
+          if (!anchor || places.length < anchor.places.length) anchor = { index: w.index, places };
+        }
+        const text = fieldText(doc, field);
+        for (const place of anchor?.places ?? []) {
+          const found = verifyPhrase(text, place, anchor?.index ?? 0, clause, variants);
+          if (found) occurrences.push({ field, ...found });
+        }
+      }
+      if (occurrences.length === 0) continue;
+      const score = indexed.reduce((sum, w) => sum + (w.matches.get(id)?.score ?? 0), 0);
+      matches.set(id, { score, occurrences });
+    }
+    if (clause.whole) {
+      const whole = this.matchTerm(clause.whole.term, clause.boost, fields, { variants, fuzzy: variants });
+      for (const [id, match] of whole ?? []) {
+        const existing = matches.get(id);
+        if (existing) existing.occurrences.push(...match.occurrences);
+        else matches.set(id, match);
+      }
+    }
+    return { clause, matches };
+  }
+
+  private runTerms(specs: TermSpec[], fields: SearchField[], classify: (indexTerm: string) => MatchKind): Matches {
+    const matches: Matches = new Map();
+    for (const segment of this.segments) {
+      const results = segment.index.query((q) => {
+        for (const spec of specs) {
+          q.term(spec.term, {
+            fields,
+            boost: spec.boost,
+            usePipeline: false,
+            ...(spec.editDistance !== undefined && spec.editDistance > 0 ? { editDistance: spec.editDistance } : {}),
+          });
         }
       });
-    } catch (error) {
-      if (error instanceof lunr.QueryParseError) {
-        throw new CasefileError('invalid-query', `cannot read the query: ${error.message}`);
+      for (const result of results) {
+        if (!segment.live.has(result.ref)) continue;
+        matches.set(result.ref, { score: result.score, occurrences: occurrencesOf(result, classify) });
       }
-      throw error;
     }
+    return matches;
   }
 
-  private toHit(result: lunr.Index.Result): SearchHit {
-    const doc = this.documents.get(result.ref);
-    if (!doc) throw new CasefileError('internal', `index names a document that is not loaded: ${result.ref}`);
-    const ranges = bodyRanges(result);
+  private passesFilters(id: string, { from, to, source }: SearchOptions): boolean {
+    const doc = this.documents.get(id);
+    if (!doc) return false;
+    if (from || to) {
+      const iso = doc.date?.iso;
+      if (!iso || (from && iso < from) || (to && iso > to)) return false;
+    }
+    if (source) {
+      const needle = source.toLowerCase();
+      const folder = id.includes('/') ? id.slice(0, id.lastIndexOf('/')) : '';
+      if (!(doc.byline ?? '').toLowerCase().includes(needle) && !folder.toLowerCase().includes(needle)) return false;
+    }
+    return true;
+  }
+
+  private sort(docs: DocOutcome[], order: SearchOptions['sort']): void {
+    const byRelevance = (a: DocOutcome, b: DocOutcome): number =>
+      b.exactClauses - a.exactClauses || b.score - a.score || a.id.localeCompare(b.id);
+    if (order === 'relevance') {
+      docs.sort(byRelevance);
+      return;
+    }
+    const direction = order === 'newest' ? -1 : 1;
+    docs.sort((a, b) => {
+      const da = this.documents.get(a.id)?.date?.iso;
+      const db = this.documents.get(b.id)?.date?.iso;
+      if (da && db && da !== db) return da < db ? -direction : direction;
+      if (da && !db) return -1; // undated documents last, whichever way
+      if (db && !da) return 1;
+      return byRelevance(a, b);
+    });
+  }
+
+  private toHit(outcome: DocOutcome): SearchHit {
+    const doc = this.documents.get(outcome.id) as ArchiveDocument;
+    const body = mergeRanges(outcome.occurrences.filter((o) => o.field === 'body'));
     return {
       id: doc.id,
       title: doc.title,
       byline: doc.byline,
       date: doc.date,
-      score: Math.round(result.score * 1000) / 1000,
-      matchCount: ranges.length,
-      snippets: buildSnippets(doc.text, ranges),
+      score: Math.round(outcome.score * 1000) / 1000,
+      matchCount: body.length,
+      exact: outcome.exactClauses > 0,
+      matchedVariants: distinct(
+        outcome.occurrences.filter((o) => o.kind !== 'exact').map((o) => fieldText(doc, o.field).slice(o.start, o.end)),
+      ),
+      snippets: buildSnippets(
+        doc.text,
+        body.map((o) => [o.start, o.end]),
+        { maxSnippets: MAX_SNIPPETS },
+      ),
     };
   }
 }
 
-/** Match ranges in the body field, sorted and without duplicates (several terms may hit one word). */
-function bodyRanges(result: lunr.Index.Result): Array<[number, number]> {
-  const seen = new Set<number>();
-  const ranges: Array<[number, number]> = [];
-  const metadata = result.matchData.metadata as Record<string, FieldPositions>;
-  for (const fields of Object.values(metadata)) {
-    for (const [start, length] of fields.body?.position ?? []) {
-      if (seen.has(start)) continue;
-      seen.add(start);
-      ranges.push([start, start + length]);
+interface TermSpec {
+  term: string;
+  boost: number;
+  editDistance?: number;
+}
+
+interface Expansion {
+  variants: boolean;
+  /** Automatic edit distance 1 for long words. */
+  fuzzy: boolean;
+  /** Asked for with `~N`: then neither variants nor automatic near spellings are added. */
+  editDistance?: number;
+}
+
+function tooCommon(text: string): string {
+  return `${text} is too common to be indexed (a stop word); it matches nothing on its own`;
+}
+
+function occurrencesOf(result: lunr.Index.Result, classify: (indexTerm: string) => MatchKind): Occurrence[] {
+  const occurrences: Occurrence[] = [];
+  const metadata = result.matchData.metadata as Record<string, Record<string, { position?: Array<[number, number]> }>>;
+  for (const [indexTerm, byField] of Object.entries(metadata)) {
+    const kind = classify(indexTerm);
+    for (const [field, data] of Object.entries(byField)) {
+      for (const [start, length] of data.position ?? []) {
+        occurrences.push({ field: field as SearchField, start, end: start + length, kind });
+      }
     }
   }
-  return ranges.sort((a, b) => a[0] - b[0]);
+  return occurrences;
+}
+
+/**
+ * Whether the phrase stands in `text` with its word number `anchorIndex` at `place`. Stop words are
+ * compared as written; other words by index term, or by variant key when variants are on.
+ */
+function verifyPhrase(
+  text: string,
+  place: Occurrence,
+  anchorIndex: number,
+  clause: PhraseClause,
+  variants: boolean,
+): { start: number; end: number; kind: MatchKind } | null {
+  const around = wordsAround(text, place.start, anchorIndex, clause.words.length - anchorIndex - 1);
+  if (!around) return null;
+  let kind: MatchKind = 'exact';
+  for (let i = 0; i < clause.words.length; i++) {
+    const match = compareWords(around[i], clause.words[i].term, variants);
+    if (match === null) return null;
+    if (KIND_RANK[match] > KIND_RANK[kind]) kind = match;
+  }
+  return { start: around[0].start, end: (around.at(-1) as Token).end, kind };
+}
+
+function compareWords(token: Token, term: string, variants: boolean): MatchKind | null {
+  if (token.term === term) return 'exact';
+  const indexTerm = indexTermOf(term);
+  if (indexTerm !== null && indexTermOf(token.term) === indexTerm) return 'exact';
+  if (variants && indexTerm !== null) {
+    const key = variantKey(term);
+    if (key !== null && variantKey(token.term) === key) return 'variant';
+  }
+  return null;
+}
+
+/** Sorted, overlapping places in one field merged (a phrase and one of its words), keeping the best kind. */
+function mergeRanges(occurrences: Occurrence[]): Occurrence[] {
+  const sorted = [...occurrences].sort((a, b) => a.field.localeCompare(b.field) || a.start - b.start || b.end - a.end);
+  const merged: Occurrence[] = [];
+  for (const o of sorted) {
+    const last = merged.at(-1);
+    if (last && last.field === o.field && o.start < last.end) {
+      last.end = Math.max(last.end, o.end);
+      if (KIND_RANK[o.kind] < KIND_RANK[last.kind]) last.kind = o.kind;
+    } else {
+      merged.push({ ...o });
+    }
+  }
+  return merged;
+}
+
+function distinct(values: string[]): string[] {
+  return [...new Set(values)];
+}
+
+function summarizeTerms(
+  outcomes: ClauseOutcome[],
+  docIds: Set<string>,
+  lookup: (id: string) => IndexableDocument | undefined,
+): TermSummary[] {
+  return outcomes.map(({ clause, matches, note }) => {
+    let occurrences = 0;
+    let documents = 0;
+    const variantCounts = new Map<string, number>();
+    for (const [id, match] of matches) {
+      if (!docIds.has(id)) continue;
+      const doc = lookup(id);
+      const places = mergeRanges(match.occurrences);
+      documents++;
+      occurrences += places.length;
+      for (const o of places) {
+        if (o.kind === 'exact' || !doc) continue;
+        const text = fieldText(doc, o.field).slice(o.start, o.end);
+        variantCounts.set(text, (variantCounts.get(text) ?? 0) + 1);
+      }
+    }
+    return {
+      term: clause.text,
+      field: clause.fields?.[0] ?? null,
+      presence: clause.presence,
+      occurrences,
+      documents,
+      variants: [...variantCounts].map(([text, count]) => ({ text, occurrences: count })).sort((a, b) => b.occurrences - a.occurrences),
+      ...(note ? { note } : {}),
+    };
+  });
 }

@@ -1,5 +1,9 @@
 import type { DocumentDate } from '../archive/document';
+import type { SearchField } from './query-parser';
 import type { Snippet } from './snippets';
+
+/** How a place in a text matched: the word as asked, a name variant, or a near spelling. */
+export type MatchKind = 'exact' | 'variant' | 'fuzzy';
 
 export interface SearchHit {
   id: string;
@@ -9,17 +13,56 @@ export interface SearchHit {
   score: number;
   /** How many places in the body match. */
   matchCount: number;
+  /** Whether any place matched as asked (hits matched only through variants rank below). */
+  exact: boolean;
+  /** Words as written in the document that matched as variants or near spellings ("Kasym-Zhomart"). */
+  matchedVariants: string[];
+  /** Keyword in context for each matching place in the body, in reading order. */
   snippets: Snippet[];
+}
+
+/** One term or phrase of the query and how often it matched. */
+export interface TermSummary {
+  /** As written in the query, operators and field aside. */
+  term: string;
+  field: SearchField | null;
+  presence: 'optional' | 'required' | 'prohibited';
+  /** Matching places in the documents counted (all results, or the one document). */
+  occurrences: number;
+  documents: number;
+  /** Words that matched as variants or near spellings, with their counts. */
+  variants: Array<{ text: string; occurrences: number }>;
+  /** Why the term could not match, e.g. a word too common to be indexed. */
+  note?: string;
+}
+
+export type SortOrder = 'relevance' | 'newest' | 'oldest';
+
+export interface SearchOptions {
+  limit?: number;
+  /** Name variants and automatic near spellings (on unless turned off). */
+  variants?: boolean;
+  sort?: SortOrder;
+  /** Only documents dated on or after / before this day (YYYY-MM-DD); undated documents are left out. */
+  from?: string;
+  to?: string;
+  /** Only documents whose byline or folder contains this text (case-insensitive). */
+  source?: string;
 }
 
 export interface SearchResult {
   query: string;
   total: number;
   hits: SearchHit[];
+  terms: TermSummary[];
+  variants: boolean;
 }
 
-export interface SearchOptions {
-  limit?: number;
+export interface DocumentMatches {
+  /** Matching ranges [start, end) in the text, in order. */
+  ranges: Array<[number, number]>;
+  kinds: MatchKind[];
+  terms: TermSummary[];
 }
 
 /**
@@ -28,6 +71,6 @@ export interface SearchOptions {
  */
 export interface SearchEngine {
   search(query: string, options?: SearchOptions): SearchResult;
-  /** Every matching range [start, end) of the query in one document's text, in order. */
-  locate(query: string, docId: string): Array<[number, number]>;
+  /** Where the query matches in one document's text, with the query's terms counted there. */
+  locate(query: string, docId: string, options?: Pick<SearchOptions, 'variants'>): DocumentMatches;
 }

@@ -1,28 +1,115 @@
-/** A word of a text with where it stands, so search hits can be drawn on the exact characters. */
+/**
+ * The one tokenizer of Casefile: the index, the query parser and the highlighter all use it, so
+ * what is highlighted is exactly what matched.
+ */
 export interface Token {
-  /** The normalized form used for matching. */
+  /** The matching form: lower case, Latin diacritics folded, apostrophes and possessive dropped. */
   term: string;
+  /** Offsets of the word as written in the text. */
   start: number;
   end: number;
+  /** The word as written starts with a capital letter (a hint that it is a name). */
+  capitalized: boolean;
+  /** The whole of a hyphenated word, emitted after its parts (which are words in their own right). */
+  compound: boolean;
 }
 
-// Letters and digits of any script, joined by apostrophes (straight or typographic) inside a word.
-const WORD = /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{N}\p{M}]+)*/gu;
+const LETTER = '[\\p{L}\\p{M}\\p{N}]';
+// Straight, typographic and modifier-letter apostrophes, and the left quote often typed for one.
+const APOSTROPHE = "['’ʼ‘]";
+const SIMPLE_WORD = `${LETTER}+(?:${APOSTROPHE}${LETTER}+)*`;
+// 16,000 or 16 000 (no-break/thin spaces): a number, not three words.
+const GROUPED_NUMBER = `\\p{Nd}{1,3}(?:[,\\u00A0\\u202F\\u2009]\\p{Nd}{3})+(?!${LETTER})`;
+const DECIMAL = `\\p{Nd}+\\.\\p{Nd}+(?!${LETTER})`;
+const PART = `(?:${GROUPED_NUMBER}|${DECIMAL}|${SIMPLE_WORD})`;
+// Hyphen-minus, hyphen and non-breaking hyphen join the parts of a compound (Kassym-Jomart).
+const HYPHEN = '[-‐‑]';
+const COMPOUND = new RegExp(`${PART}(?:${HYPHEN}${PART})*`, 'gu');
+const PART_PATTERN = new RegExp(PART, 'gu');
+const THOUSANDS_SEPARATOR = /[,\u00A0\u202F\u2009]/gu;
+const IS_GROUPED_NUMBER = new RegExp(`^${GROUPED_NUMBER}$`, 'u');
 
-/** The matching form of one word: lower case, possessive dropped, inner apostrophes removed. */
+// Letters that Unicode does not decompose but that readers treat as a base letter with a mark.
+const LETTER_FOLDS: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ё: 'е' };
+const LATIN_WITH_MARKS = /(\p{Script=Latin})\p{M}+/gu;
+
+/**
+ * The matching form of one word. Diacritics are folded on Latin letters only: on Cyrillic they make
+ * different letters (й is not и), except ё, which Russian writes as е most of the time.
+ */
 export function normalizeTerm(word: string): string {
-  return word
-    .toLowerCase()
-    .replace(/['’]s$/u, '')
-    .replace(/['’]/gu, '');
+  let term = word.toLowerCase();
+  if (IS_GROUPED_NUMBER.test(term)) return term.replace(THOUSANDS_SEPARATOR, '');
+  term = term
+    .replace(/['’ʼ‘]s$/u, '')
+    .replace(/['’ʼ‘]/gu, '')
+    .normalize('NFD')
+    .replace(LATIN_WITH_MARKS, '$1')
+    .normalize('NFC');
+  return term.replace(/[ßæœøłđðþıё]/gu, (ch) => LETTER_FOLDS[ch] ?? ch);
 }
 
-/** The one tokenizer for indexing and highlighting: offsets refer to the given text. */
+/** Tokens of a text with offsets into it: each word, and each hyphenated compound as a whole. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const match of text.matchAll(WORD)) {
+  for (const match of text.matchAll(COMPOUND)) {
     const start = match.index;
-    tokens.push({ term: normalizeTerm(match[0]), start, end: start + match[0].length });
+    const written = match[0];
+    const parts = [...written.matchAll(PART_PATTERN)];
+    for (const part of parts) {
+      tokens.push(makeToken(part[0], start + part.index, false));
+    }
+    if (parts.length > 1) {
+      tokens.push({ ...makeToken(written, start, true), term: parts.map((p) => normalizeTerm(p[0])).join('-') });
+    }
   }
   return tokens;
+}
+
+/** The words of a text in reading order (compounds counted as their parts). */
+export function words(text: string): Token[] {
+  return tokenize(text).filter((token) => !token.compound);
+}
+
+function makeToken(written: string, start: number, compound: boolean): Token {
+  return {
+    term: normalizeTerm(written),
+    start,
+    end: start + written.length,
+    capitalized: /^\p{Lu}/u.test(written),
+    compound,
+  };
+}
+
+/**
+ * The `before` words preceding the word that starts at `start`, that word, and the `after` words
+ * following it; null when the text does not have that many. Only a window of the text is read.
+ */
+export function wordsAround(text: string, start: number, before: number, after: number): Token[] | null {
+  for (let margin = 48; ; margin *= 4) {
+    const from = boundaryBefore(text, start - margin * (before + 1));
+    const to = boundaryAfter(text, start + margin * (after + 2));
+    const found = words(text.slice(from, to));
+    const anchor = found.findIndex((t) => t.start + from === start);
+    const enoughBefore = anchor >= before || from === 0;
+    const enoughAfter = found.length - anchor - 1 >= after || to === text.length;
+    if (anchor !== -1 && enoughBefore && enoughAfter) {
+      if (anchor < before || found.length - anchor - 1 < after) return null;
+      return found.slice(anchor - before, anchor + after + 1).map((t) => ({ ...t, start: t.start + from, end: t.end + from }));
+    }
+    if (from === 0 && to === text.length) return null;
+  }
+}
+
+// Windows are cut at spaces and line breaks, which no token contains, so no word is cut in two.
+function boundaryBefore(text: string, offset: number): number {
+  let i = Math.max(0, offset);
+  while (i > 0 && text[i - 1] !== ' ' && text[i - 1] !== '\n') i--;
+  return i;
+}
+
+function boundaryAfter(text: string, offset: number): number {
+  let i = Math.min(text.length, offset);
+  while (i < text.length && text[i] !== ' ' && text[i] !== '\n') i++;
+  return i;
 }

@@ -16,7 +16,7 @@ let engine: LunrSearchEngine;
 
 beforeAll(async () => {
   documents = (await loadArchive(ARCHIVE_DIR)).documents;
-  engine = new LunrSearchEngine(documents);
+  engine = LunrSearchEngine.fromDocuments(documents);
 });
 
 function textOf(id: string): string {
@@ -37,7 +37,7 @@ function expectInvalidQuery(run: () => unknown): void {
 }
 
 function engineOver(texts: Record<string, string>): LunrSearchEngine {
-  return new LunrSearchEngine(Object.entries(texts).map(([id, text]) => parseDocument(id, new TextEncoder().encode(text))));
+  return LunrSearchEngine.fromDocuments(Object.entries(texts).map(([id, text]) => parseDocument(id, new TextEncoder().encode(text))));
 }
 
 describe(`searching the seed archive for "${WORD}"`, () => {
@@ -102,7 +102,7 @@ describe(`searching the seed archive for "${WORD}"`, () => {
 
   it('locate() gives ranges that slice to the word, at every occurrence, in order', () => {
     for (const file of containing) {
-      const ranges = engine.locate(WORD, file.name);
+      const { ranges } = engine.locate(WORD, file.name);
       expect(ranges.map(([s]) => s)).toEqual(wordOccurrences(textOf(file.name), WORD));
       for (const [s, e] of ranges) expect(textOf(file.name).slice(s, e)).toBe(WORD);
     }
@@ -111,13 +111,13 @@ describe(`searching the seed archive for "${WORD}"`, () => {
   it('locate() gives no ranges in an article without the word', () => {
     const without = files.find((f) => !f.text.includes(WORD));
     expect(without).toBeDefined();
-    expect(engine.locate(WORD, without?.name ?? '')).toEqual([]);
+    expect(engine.locate(WORD, without?.name ?? '').ranges).toEqual([]);
   });
 });
 
 describe('search queries', () => {
   it('returns total 0 and no hits for an empty or blank query', () => {
-    expect(engine.search('')).toEqual({ query: '', total: 0, hits: [] });
+    expect(engine.search('')).toEqual({ query: '', total: 0, hits: [], terms: [], variants: true });
     expect(engine.search('   \t ')).toMatchObject({ total: 0, hits: [] });
   });
 
@@ -177,8 +177,8 @@ describe('search beyond Latin letters and straight apostrophes', () => {
     'mixed.txt': 'Both\nТокаев and Tokayev were named in the don’t-miss report.',
   });
 
-  it('finds a Cyrillic word and marks it exactly', () => {
-    const result = small.search('Токаев');
+  it('finds a Cyrillic word and marks it exactly (variants off)', () => {
+    const result = small.search('Токаев', { variants: false });
     expect(result.hits.map((h) => h.id).sort()).toEqual(['mixed.txt', 'ru.txt']);
     for (const hit of result.hits) {
       for (const snippet of hit.snippets) for (const [s, e] of snippet.matches) expect(snippet.text.slice(s, e)).toBe('Токаев');
@@ -186,8 +186,19 @@ describe('search beyond Latin letters and straight apostrophes', () => {
   });
 
   it('finds the Cyrillic word whatever its case', () => {
-    expect(small.search('токаев').total).toBe(2);
-    expect(small.search('ТОКАЕВ').total).toBe(2);
+    expect(small.search('токаев', { variants: false }).total).toBe(2);
+    expect(small.search('ТОКАЕВ', { variants: false }).total).toBe(2);
+  });
+
+  it('finds the Latin spelling from the Cyrillic one, and back, ranked below the exact spelling', () => {
+    const fromCyrillic = small.search('Токаев');
+    expect(fromCyrillic.hits.map((h) => h.id)).toEqual(['mixed.txt', 'ru.txt', 'en.txt']);
+    expect(fromCyrillic.hits.map((h) => h.exact)).toEqual([true, true, false]);
+    expect(fromCyrillic.hits[2].matchedVariants).toEqual(['Tokayev’s']);
+    const fromLatin = small.search('Tokayev');
+    expect(fromLatin.hits.map((h) => h.id).slice(0, 2).sort()).toEqual(['en.txt', 'mixed.txt']);
+    expect(fromLatin.hits.map((h) => h.id)[2]).toBe('ru.txt');
+    expect(fromLatin.hits.find((h) => h.id === 'ru.txt')?.matchedVariants).toEqual(['Токаев']);
   });
 
   it('finds "Tokayev" in "Tokayev’s" and marks the whole written word', () => {

@@ -1,0 +1,13 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { buildSegment, type IndexableDocument } from './segment';
+import type { WorkerMessage } from './index-builder';
+
+// Entry of the indexing thread: builds one segment and posts progress, then the result.
+const documents = (workerData as { documents: IndexableDocument[] }).documents;
+const post = (message: WorkerMessage): void => parentPort?.postMessage(message);
+try {
+  const segment = buildSegment(documents, (progress) => post({ type: 'progress', ...progress }));
+  post({ type: 'done', segment });
+} catch (error) {
+  post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+}

@@ -1,0 +1,186 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import { z } from 'zod';
+import type { ArchiveDocument } from '../archive/document';
+import { errorMessage } from '../errors';
+import type { SegmentBuilder } from './index-builder';
+import { LunrSearchEngine } from './lunr-engine';
+import { Segment, SEGMENT_VERSION, SerializedSegment } from './segment';
+
+export interface IndexStatus {
+  state: 'ready' | 'indexing';
+  /** Documents indexed so far in the current build, of `total`. */
+  done: number;
+  total: number;
+  documents: number;
+  /** How the index came to be at open: loaded from the cache, or built. */
+  origin: 'cache' | 'built' | 'empty';
+  /** A cache that could not be used or written; search still works. */
+  problem: string | null;
+}
+
+const MANIFEST = 'manifest.json';
+const MANIFEST_FORMAT = 'casefile-index';
+const Manifest = z.object({
+  format: z.literal(MANIFEST_FORMAT),
+  version: z.literal(SEGMENT_VERSION),
+  segments: z.array(z.string().regex(/^segment-[\w-]+\.json$/)),
+});
+
+/** A delta segment is rebuilt on each change; past this many documents the whole index is rebuilt. */
+const MIN_FULL_REBUILD = 200;
+const FULL_REBUILD_FRACTION = 0.2;
+
+/**
+ * The search index of an archive, kept current: segments cached in the data dir, loaded at open when
+ * their documents are unchanged; changed, added and removed documents handled by masking them in
+ * old segments and indexing their new versions in one delta segment (lunr indexes are immutable),
+ * and the whole rebuilt when the delta or the masked part grows large.
+ */
+export class LiveIndex {
+  private segments: Segment[] = [];
+  private running: Promise<void> | null = null;
+  private rerun = false;
+  private current: IndexStatus;
+
+  private constructor(
+    private readonly documents: ReadonlyMap<string, ArchiveDocument>,
+    private readonly cacheDir: string,
+    private readonly builder: SegmentBuilder,
+  ) {
+    this.current = { state: 'ready', done: 0, total: 0, documents: documents.size, origin: 'empty', problem: null };
+  }
+
+  /** Opens the cached index (if any) and starts bringing it up to date in the background. */
+  static async open(documents: ReadonlyMap<string, ArchiveDocument>, cacheDir: string, builder: SegmentBuilder): Promise<LiveIndex> {
+    const index = new LiveIndex(documents, cacheDir, builder);
+    await index.loadCache();
+    index.refresh();
+    return index;
+  }
+
+  status(): IndexStatus {
+    return { ...this.current, documents: this.documents.size };
+  }
+
+  engine(): LunrSearchEngine {
+    return new LunrSearchEngine(this.segments, this.documents);
+  }
+
+  /** Call after documents were added, changed or removed: the index catches up in the background. */
+  refresh(): void {
+    if (this.running) {
+      this.rerun = true;
+      return;
+    }
+    this.running = this.catchUp().finally(() => {
+      this.running = null;
+      if (this.rerun) {
+        this.rerun = false;
+        this.refresh();
+      }
+    });
+  }
+
+  /** Resolves when every document known now is searchable in its current version. */
+  async whenReady(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  private async catchUp(): Promise<void> {
+    for (;;) {
+      const stale = this.assignLive();
+      const masked = this.segments.reduce((n, s) => n + s.versions.size - s.live.size, 0);
+      if (stale.length === 0 && masked <= this.fullRebuildLimit()) break;
+      const full = this.segments.length === 0 || stale.length + masked > this.fullRebuildLimit();
+      const delta = !full && this.segments.length > 1 ? (this.segments.at(-1) as Segment) : null;
+      const toBuild = full
+        ? [...this.documents.values()]
+        : [...stale, ...[...(delta?.live ?? [])].flatMap((id) => this.documents.get(id) ?? [])];
+      this.current = { ...this.current, state: 'indexing', done: 0, total: toBuild.length };
+      const serialized = await this.builder(toBuild, ({ done, total }) => {
+        this.current = { ...this.current, done, total };
+      });
+      const built = Segment.load(serialized);
+      const kept = full ? [] : this.segments.filter((s) => s !== delta);
+      this.segments = [...kept, built];
+      if (this.current.origin === 'empty') this.current.origin = 'built';
+      await this.persist();
+    }
+    this.assignLive();
+    this.current = { ...this.current, state: 'ready', done: this.current.total };
+  }
+
+  private fullRebuildLimit(): number {
+    return Math.max(MIN_FULL_REBUILD, Math.floor(this.documents.size * FULL_REBUILD_FRACTION));
+  }
+
+  /** Marks each document live in the newest segment holding its current version; returns the rest. */
+  private assignLive(): ArchiveDocument[] {
+    const assigned = new Set<string>();
+    for (const segment of [...this.segments].reverse()) {
+      segment.live.clear();
+      for (const [id, sha] of segment.versions) {
+        if (!assigned.has(id) && this.documents.get(id)?.sha256 === sha) {
+          segment.live.add(id);
+          assigned.add(id);
+        }
+      }
+    }
+    return [...this.documents.values()].filter((d) => !assigned.has(d.id));
+  }
+
+  private async loadCache(): Promise<void> {
+    let manifestText: string;
+    try {
+      manifestText = await readFile(path.join(this.cacheDir, MANIFEST), 'utf8');
+    } catch {
+      return; // no cache yet
+    }
+    try {
+      const manifest = Manifest.parse(JSON.parse(manifestText));
+      const segments: Segment[] = [];
+      for (const file of manifest.segments) {
+        const serialized = SerializedSegment.parse(JSON.parse(await readFile(path.join(this.cacheDir, file), 'utf8')));
+        const segment = Segment.load(serialized);
+        segment.cacheName = file;
+        segment.persisted = true;
+        segments.push(segment);
+      }
+      this.segments = segments;
+      this.current.origin = 'cache';
+    } catch (error) {
+      this.current.problem = `the cached search index could not be read (${summarizeError(error)}); it is rebuilt`;
+    }
+  }
+
+  private async persist(): Promise<void> {
+    try {
+      await mkdir(this.cacheDir, { recursive: true });
+      const names: string[] = [];
+      for (const segment of this.segments) {
+        const name = (segment.cacheName ??= `segment-${randomUUID()}.json`);
+        if (!segment.persisted) {
+          await writeFileAtomic(path.join(this.cacheDir, name), JSON.stringify(segment.serialized));
+          segment.persisted = true;
+        }
+        names.push(name);
+      }
+      const manifest: z.infer<typeof Manifest> = { format: MANIFEST_FORMAT, version: SEGMENT_VERSION, segments: names };
+      await writeFileAtomic(path.join(this.cacheDir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+      for (const file of await readdir(this.cacheDir)) {
+        if (file.startsWith('segment-') && !names.includes(file)) await rm(path.join(this.cacheDir, file), { force: true });
+      }
+      this.current.problem = null;
+    } catch (error) {
+      this.current.problem = `the search index could not be cached (${errorMessage(error)}); it will be rebuilt next time`;
+    }
+  }
+}
+
+function summarizeError(error: unknown): string {
+  if (error instanceof z.ZodError) return 'unexpected format or version';
+  return errorMessage(error);
+}
