@@ -3,7 +3,14 @@ import { defineConfig } from 'electron-vite';
 
 // Entries follow electron-vite's conventions: src/main, src/preload, src/renderer.
 export default defineConfig({
-  main: {},
+  main: {
+    build: {
+      rollupOptions: {
+        // The indexing thread is its own entry: core/search/index-builder.ts starts ./index-worker.js.
+        input: { index: 'src/main/index.ts', 'index-worker': 'src/core/search/index-worker.ts' },
+      },
+    },
+  },
   preload: {
     build: {
       rollupOptions: {

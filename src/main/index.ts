@@ -54,6 +54,8 @@ function registerApi(workstation: Workstation, window: BrowserWindow): void {
 async function createWindow(): Promise<void> {
   const { archive, data } = options();
   const workstation = await Workstation.open({ archiveDir: archive, dataDir: data });
+  await workstation.watch();
+  app.once('before-quit', () => void workstation.close());
   const window = new BrowserWindow({
     width: 1440,
     height: 900,

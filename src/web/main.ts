@@ -10,17 +10,20 @@ async function main(): Promise<void> {
   if (positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}`);
   const port = parsePort(values.port);
   const workstation = await openWorkstation(values);
+  // Files added, changed or removed while the shell runs are picked up (and re-indexed).
+  await workstation.watch();
   const info = workstation.info();
   const shell = await startWebShell({ workstation, rendererDir: RENDERER_DIR, port });
   process.stderr.write(
     `Casefile web shell: ${info.documentCount} documents from ${info.archiveRoot}; data in ${info.dataDir}. Ctrl+C stops it.\n`,
   );
   if (info.storeProblem) process.stderr.write(`warning: ${info.storeProblem.message}\n`);
+  if (info.index.problem) process.stderr.write(`warning: ${info.index.problem}\n`);
   // The one line on stdout: tools (and `npm start`) read the URL from it.
   process.stdout.write(`${shell.url}\n`);
   const stop = async () => {
     await shell.close();
-    await workstation.flush();
+    await workstation.close();
     process.exit(0);
   };
   process.once('SIGINT', stop);

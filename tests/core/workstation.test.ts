@@ -68,7 +68,7 @@ describe('Workstation', () => {
     expect(created.current).toEqual({ start, end: start + QUOTE.length });
     expect(created.target.quote.exact).toBe(QUOTE);
     expect(created.target.quote.prefix).toBe(TEXT_004.slice(start - 32, start));
-    expect(created.target.docSha256).toBe(ws.getDocument(DOC_004.name).document.sha256);
+    expect(created.target.docSha256).toBe((await ws.getDocument(DOC_004.name)).document.sha256);
     expect(created).toMatchObject({ note: 'shock', tags: ['witness'], color: 'yellow' });
     expect(created.created).toBe(created.modified);
     expect(ws.listAnnotations()).toEqual([created]);
@@ -178,7 +178,7 @@ describe('Workstation', () => {
   describe('getDocument', () => {
     it('returns the document and where the query matches in it', async () => {
       const { ws } = await openWorkstation();
-      const opened = ws.getDocument(DOC_003.name, 'Zhanaozen');
+      const opened = await ws.getDocument(DOC_003.name, 'Zhanaozen');
       expect(opened.document.id).toBe(DOC_003.name);
       expect(opened.matches.map(([s]) => s)).toEqual(wordOccurrences(opened.document.text, 'Zhanaozen'));
       for (const [s, e] of opened.matches) expect(opened.document.text.slice(s, e)).toBe('Zhanaozen');
@@ -186,8 +186,8 @@ describe('Workstation', () => {
 
     it('returns no matches without a query, or for a query the document does not match', async () => {
       const { ws } = await openWorkstation();
-      expect(ws.getDocument(DOC_003.name).matches).toEqual([]);
-      expect(ws.getDocument(DOC_004.name, 'Zhanaozen').matches).toEqual([]);
+      expect((await ws.getDocument(DOC_003.name)).matches).toEqual([]);
+      expect((await ws.getDocument(DOC_004.name, 'Zhanaozen')).matches).toEqual([]);
     });
 
     it('refuses an unknown id with not-found', async () => {
@@ -198,6 +198,7 @@ describe('Workstation', () => {
 
   it('searches the archive', async () => {
     const { ws } = await openWorkstation();
+    await ws.indexReady();
     const expected = readArchiveFiles().filter((f) => f.raw.includes('Zhanaozen')).map((f) => f.name);
     expect(ws.search('Zhanaozen').hits.map((h) => h.id).sort()).toEqual(expected.sort());
   });
@@ -222,7 +223,7 @@ describe('Workstation', () => {
     expect(byId.get(moving.id)).toMatchObject({ status: 'moved' });
     const current = byId.get(moving.id)?.current;
     expect(current).not.toBeNull();
-    expect(reopened.getDocument(DOC_004.name).document.text.slice(current?.start, current?.end)).toBe(QUOTE);
+    expect((await reopened.getDocument(DOC_004.name)).document.text.slice(current?.start, current?.end)).toBe(QUOTE);
     expect(byId.get(doomed.id)).toMatchObject({ status: 'orphaned', current: null });
     expect(byId.get(doomed.id)?.target.quote.exact).toBe(doomedQuote);
   });

@@ -22,7 +22,7 @@ let allText: string;
 beforeAll(async () => {
   ws = await Workstation.open({ archiveDir: ARCHIVE_DIR, dataDir: await temp.make(), now: () => CREATED });
   const doc004 = archiveFile('004_').name;
-  const doc003 = ws.getDocument(archiveFile('003_').name).document;
+  const doc003 = (await ws.getDocument(archiveFile('003_').name)).document;
   // A long passage over three paragraphs of 003: it wraps over many lines and keeps its line breaks.
   const [, , third, , fifth] = doc003.paragraphs;
   const longStart = third.start;
@@ -70,11 +70,11 @@ describe('the dossier PDF', () => {
     expect(allText).toContain('Tags: witness, Almaty');
   });
 
-  it('cites each quote by file, characters START–END and the first 16 hex digits of the file’s SHA-256', () => {
+  it('cites each quote by file, characters START–END and the first 16 hex digits of the file’s SHA-256', async () => {
     const citations = allText.split('Source: ').slice(1);
     expect(citations).toHaveLength(annotations.length);
     for (const a of annotations) {
-      const doc = ws.getDocument(a.target.docId).document;
+      const doc = (await ws.getDocument(a.target.docId)).document;
       const citation = citations.find((c) => c.includes(`characters ${a.current?.start}–${a.current?.end}`));
       expect(citation, `citation of ${a.target.docId} ${a.current?.start}–${a.current?.end}`).toBeDefined();
       expect(citation).toContain(`file ${doc.id}`);
@@ -82,18 +82,18 @@ describe('the dossier PDF', () => {
     }
   });
 
-  it('gives each citation the paragraph the quote begins in', () => {
+  it('gives each citation the paragraph the quote begins in', async () => {
     for (const a of annotations) {
-      const doc = ws.getDocument(a.target.docId).document;
+      const doc = (await ws.getDocument(a.target.docId)).document;
       const paragraph = doc.paragraphs.findIndex((p) => (a.current?.start ?? -1) >= p.start && (a.current?.start ?? -1) < p.end) + 1;
       expect(paragraph).toBeGreaterThan(0);
       expect(allText).toContain(`file ${doc.id}, ¶ ${paragraph}, characters ${a.current?.start}–${a.current?.end}`);
     }
   });
 
-  it('names each source by title and full SHA-256', () => {
+  it('names each source by title and full SHA-256', async () => {
     for (const id of new Set(annotations.map((a) => a.target.docId))) {
-      const doc = ws.getDocument(id).document;
+      const doc = (await ws.getDocument(id)).document;
       expect(allText).toContain(collapseWhitespace(doc.title));
       expect(allText).toContain(doc.sha256);
     }
