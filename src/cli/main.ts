@@ -34,8 +34,17 @@ async function call<M extends MethodName>(ws: Workstation, method: M, args: Args
 
 const SORT_ORDERS = ['relevance', 'newest', 'oldest'] as const;
 
+/**
+ * A query may start with '-' (-tokayev: documents without the word). No option of ours is a
+ * single dash, so such an argument is the query, unless it is the value of the option before it.
+ */
+function queryAsPositional(argv: string[]): string[] {
+  const at = argv.findIndex((arg, i) => /^-[^-]/u.test(arg) && !(i > 0 && /^--(?:archive|data|limit|sort|from|to|source)$/u.test(argv[i - 1])));
+  return at === -1 ? argv : [...argv.slice(0, at), ...argv.slice(at + 1), '--', argv[at]];
+}
+
 async function search(argv: string[]): Promise<void> {
-  const { values, positionals } = parseCommandLine(argv, {
+  const { values, positionals } = parseCommandLine(queryAsPositional(argv), {
     ...LOCATION_OPTIONS,
     json: { type: 'boolean' },
     limit: { type: 'string' },
@@ -64,6 +73,10 @@ async function search(argv: string[]): Promise<void> {
   if (values.json) return print(JSON.stringify(result, null, 2));
   print(`${result.total} ${result.total === 1 ? 'document matches' : 'documents match'} ${JSON.stringify(result.query)}`);
   for (const term of result.terms) {
+    if (term.presence === 'prohibited') {
+      print(`  ${term.term}: excluded`);
+      continue;
+    }
     const variants = term.variants.map((v) => `${v.text} ${v.occurrences}`).join(', ');
     print(`  ${term.term}: ${term.occurrences} in ${term.documents} ${term.documents === 1 ? 'document' : 'documents'}${variants ? ` (also matched: ${variants})` : ''}${term.note ? ` — ${term.note}` : ''}`);
   }

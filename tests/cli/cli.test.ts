@@ -163,4 +163,60 @@ describe.concurrent('casefile CLI', () => {
     expect([0, 2]).toContain(run.code);
     expect(run.stderr).not.toContain('heap');
   });
+  it('search --json gives each hit matchedVariants and the result the query terms with counts', async () => {
+    const run = await runCli(['search', 'Kassym-Jomart', '--json', '--data', await temp.make()]);
+    expect(run.code, run.stderr).toBe(0);
+    const result = JSON.parse(run.stdout) as {
+      hits: Array<{ id: string; exact: boolean; matchedVariants: string[] }>;
+      terms: Array<{ term: string; occurrences: number; documents: number; variants: Array<{ text: string; occurrences: number }> }>;
+    };
+    const kasym = readArchiveFiles().filter((f) => f.raw.includes('Kasym-Zhomart') && !f.raw.includes('Kassym-Jomart'));
+    expect(kasym.length).toBeGreaterThan(0);
+    for (const file of kasym) {
+      const hit = result.hits.find((h) => h.id === file.name);
+      expect(hit?.matchedVariants).toContain('Kasym-Zhomart');
+      expect(hit?.exact).toBe(false);
+    }
+    for (const hit of result.hits) expect(Array.isArray(hit.matchedVariants)).toBe(true);
+    expect(result.terms).toHaveLength(1);
+    expect(result.terms[0]).toMatchObject({ term: 'Kassym-Jomart', documents: result.hits.length });
+    expect(result.terms[0].variants.map((v) => v.text)).toContain('Kasym-Zhomart');
+  });
+
+  it('search --exact turns name variants and near spellings off', async () => {
+    const data = await temp.make();
+    const exact = JSON.parse((await runCli(['search', 'Tokajev', '--exact', '--json', '--data', data])).stdout) as {
+      hits: Array<{ id: string; matchedVariants: string[] }>;
+    };
+    const withTokajev = readArchiveFiles().filter((f) => /\bTokajev\b/.test(f.raw)).map((f) => f.name);
+    expect(exact.hits.map((h) => h.id).sort()).toEqual(withTokajev.sort());
+    for (const hit of exact.hits) expect(hit.matchedVariants).toEqual([]);
+    const loose = JSON.parse((await runCli(['search', 'Tokajev', '--json', '--data', data])).stdout) as { total: number };
+    expect(loose.total).toBeGreaterThan(exact.hits.length);
+  });
+
+  it.each([
+    ['foo:bar', /unknown field 'foo' — fields are title, body, byline \(at column 1\)/],
+    ['Tokayev "shoot without', /never closed.*\(at column 9\)/],
+    ['~', /'~' must follow a word/],
+    ['   ', /the query is empty/],
+  ])('search %j exits 2 with a one-line error saying what is wrong and where', async (query, message) => {
+    const run = await runCli(['search', query, '--data', await temp.make()]);
+    expectUserError(run);
+    expect(run.stderr).toMatch(message);
+  });
+
+  it('search takes a query that starts with a dash (-word: documents without it)', async () => {
+    const run = await runCli(['search', '-Tokayev', '--json', '--data', await temp.make()]);
+    expect(run.code, run.stderr).toBe(0);
+    const without = readArchiveFiles().filter((f) => !/Tokayev/i.test(f.raw)).map((f) => f.name);
+    expect((JSON.parse(run.stdout) as { hits: Array<{ id: string }> }).hits.map((h) => h.id).sort()).toEqual(without.sort());
+  });
+
+  it('search --sort takes relevance, newest or oldest, and refuses anything else', async () => {
+    const data = await temp.make();
+    expect((await runCli(['search', 'Kazakhstan', '--sort', 'newest', '--data', data])).code).toBe(0);
+    expectUserError(await runCli(['search', 'Kazakhstan', '--sort', 'sideways', '--data', data]));
+    expectUserError(await runCli(['search', 'Kazakhstan', '--from', 'yesterday', '--data', data]));
+  });
 });

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { CasefileError } from '../errors';
@@ -54,9 +56,16 @@ function startIndexWorker(workerData: unknown): Worker {
   const here = import.meta.url;
   if (here.endsWith('.ts')) {
     const workerUrl = new URL('./index-worker.ts', here).href;
-    const tsxApi = pathToFileURL(createRequire(here).resolve('tsx/esm/api')).href;
+    const tsxApi = tsxEsmApiUrl(here);
     const bootstrap = `import(${JSON.stringify(tsxApi)}).then(({ tsImport }) => tsImport(${JSON.stringify(workerUrl)}, ${JSON.stringify(here)}));`;
     return new Worker(bootstrap, { eval: true, workerData });
   }
   return new Worker(new URL('./index-worker.js', here), { workerData });
+}
+
+/** tsx's ESM API as its own export map names it (require.resolve would give the CommonJS build). */
+function tsxEsmApiUrl(from: string): string {
+  const manifestPath = createRequire(from).resolve('tsx/package.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { exports: Record<string, { import: { default: string } }> };
+  return pathToFileURL(path.join(path.dirname(manifestPath), manifest.exports['./esm/api'].import.default)).href;
 }

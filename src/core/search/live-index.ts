@@ -94,11 +94,14 @@ export class LiveIndex {
       const stale = this.assignLive();
       const masked = this.segments.reduce((n, s) => n + s.versions.size - s.live.size, 0);
       if (stale.length === 0 && masked <= this.fullRebuildLimit()) break;
-      const full = this.segments.length === 0 || stale.length + masked > this.fullRebuildLimit();
-      const delta = !full && this.segments.length > 1 ? (this.segments.at(-1) as Segment) : null;
-      const toBuild = full
-        ? [...this.documents.values()]
-        : [...stale, ...[...(delta?.live ?? [])].flatMap((id) => this.documents.get(id) ?? [])];
+      const delta = this.segments.length > 1 ? (this.segments.at(-1) as Segment) : null;
+      const deltaDocuments = [...stale, ...[...(delta?.live ?? [])].flatMap((id) => this.documents.get(id) ?? [])];
+      // A delta holding half the archive costs as much as rebuilding it, and leaves a dead base behind.
+      const full =
+        this.segments.length === 0 ||
+        stale.length + masked > this.fullRebuildLimit() ||
+        deltaDocuments.length * 2 >= this.documents.size;
+      const toBuild = full ? [...this.documents.values()] : deltaDocuments;
       this.current = { ...this.current, state: 'indexing', done: 0, total: toBuild.length };
       const serialized = await this.builder(toBuild, ({ done, total }) => {
         this.current = { ...this.current, done, total };

@@ -43,15 +43,11 @@ interface DocOutcome {
   occurrences: Occurrence[];
 }
 
-export interface DocumentLookup {
-  get(id: string): ArchiveDocument | undefined;
-}
-
 /** Search over one or more index segments (see segment.ts), each masking documents that moved on. */
 export class LunrSearchEngine implements SearchEngine {
   constructor(
     private readonly segments: readonly Segment[],
-    private readonly documents: DocumentLookup,
+    private readonly documents: ReadonlyMap<string, ArchiveDocument>,
   ) {}
 
   /** An engine over documents indexed here and now (tests and small archives). */
@@ -97,8 +93,11 @@ export class LunrSearchEngine implements SearchEngine {
     if (required.length > 0) {
       candidates = new Set(required[0].matches.keys());
       for (const o of required.slice(1)) candidates = new Set([...candidates].filter((id) => o.matches.has(id)));
-    } else {
+    } else if (optional.length > 0) {
       candidates = new Set(optional.flatMap((o) => [...o.matches.keys()]));
+    } else {
+      // Only exclusions (-tokayev): every document without them, as in lunr.
+      candidates = prohibited.length > 0 ? this.searchableIds() : new Set();
     }
     for (const o of prohibited) for (const id of o.matches.keys()) candidates.delete(id);
     const docs: DocOutcome[] = [];
@@ -114,6 +113,10 @@ export class LunrSearchEngine implements SearchEngine {
       docs.push(doc);
     }
     return { outcomes, docs };
+  }
+
+  private searchableIds(): Set<string> {
+    return new Set(this.segments.flatMap((segment) => [...segment.live]));
   }
 
   private evaluateClause(clause: QueryClause, variants: boolean): ClauseOutcome {

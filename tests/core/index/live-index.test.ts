@@ -1,0 +1,222 @@
+import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { archiveDataDir } from '../../../src/core/locations';
+import { inProcessBuilder, WORKER_THRESHOLD, workerBuilder, type SegmentBuilder } from '../../../src/core/search/index-builder';
+import type { IndexableDocument } from '../../../src/core/search/segment';
+import { Workstation } from '../../../src/core/workstation';
+import { ARCHIVE_DIR, readArchiveFiles } from '../../helpers/archive-files';
+import { tempDirs } from '../../helpers/temp-dir';
+
+const temp = tempDirs('casefile-index-');
+afterEach(temp.cleanup);
+
+/** A builder that records which documents each build indexed, and builds in-process. */
+function recordingBuilder(): { builder: SegmentBuilder; builds: string[][] } {
+  const builds: string[][] = [];
+  return {
+    builds,
+    builder: (documents, onProgress) => {
+      builds.push(documents.map((d) => d.id).sort());
+      return inProcessBuilder(documents, onProgress);
+    },
+  };
+}
+
+async function copyOfSeedArchive(): Promise<string> {
+  const dir = await temp.make();
+  await cp(ARCHIVE_DIR, dir, { recursive: true });
+  return dir;
+}
+
+async function open(archiveDir: string, dataDir: string, builder: SegmentBuilder): Promise<Workstation> {
+  const ws = await Workstation.open({ archiveDir, dataDir, indexBuilder: builder });
+  await ws.indexReady();
+  return ws;
+}
+
+function ids(ws: Workstation, query: string): string[] {
+  return ws
+    .search(query, { variants: false })
+    .hits.map((h) => h.id)
+    .sort();
+}
+
+const SEED_IDS = readArchiveFiles().map((f) => f.name);
+const DOC_002 = SEED_IDS[2];
+const DOC_004 = SEED_IDS[4];
+
+describe('the persistent index', () => {
+  it('is built at the first open, then loaded from the cache when nothing changed', async () => {
+    const [archive, data] = [await copyOfSeedArchive(), await temp.make()];
+    const first = recordingBuilder();
+    const ws1 = await open(archive, data, first.builder);
+    expect(first.builds).toEqual([[...SEED_IDS].sort()]);
+    expect(ws1.indexStatus()).toMatchObject({ state: 'ready', origin: 'built', problem: null });
+    const cacheFiles = await readdir(path.join(archiveDataDir(data, archive), 'index'));
+    expect(cacheFiles).toContain('manifest.json');
+    expect(cacheFiles.filter((f) => f.startsWith('segment-'))).toHaveLength(1);
+
+    const second = recordingBuilder();
+    const ws2 = await open(archive, data, second.builder);
+    expect(second.builds).toEqual([]);
+    expect(ws2.indexStatus()).toMatchObject({ state: 'ready', origin: 'cache' });
+    expect(ids(ws2, 'Zhanaozen')).toEqual(ids(ws1, 'Zhanaozen'));
+    expect(ids(ws2, 'Zhanaozen').length).toBeGreaterThan(0);
+  });
+
+  it('indexes only a changed file at the next open, and finds its new words but not its old ones', async () => {
+    const [archive, data] = [await copyOfSeedArchive(), await temp.make()];
+    await open(archive, data, inProcessBuilder);
+    const file = path.join(archive, DOC_002);
+    const original = await readFile(file, 'utf8');
+    expect(original).toContain('liquefied');
+    await writeFile(file, original.replace(/liquefied/g, 'quetzalcoatl'));
+
+    const after = recordingBuilder();
+    const ws = await open(archive, data, after.builder);
+    expect(after.builds).toEqual([[DOC_002]]);
+    expect(ids(ws, 'quetzalcoatl')).toEqual([DOC_002]);
+    expect(ids(ws, 'liquefied')).not.toContain(DOC_002);
+    // The unchanged documents are still found through the cached segment.
+    expect(ids(ws, 'Ruzakhunov')).toContain(DOC_004);
+  });
+
+  it('forgets a removed file without rebuilding, and indexes an added one', async () => {
+    const [archive, data] = [await copyOfSeedArchive(), await temp.make()];
+    await open(archive, data, inProcessBuilder);
+    await rm(path.join(archive, DOC_004));
+    await writeFile(path.join(archive, 'new.txt'), 'A new article\n\nRuzakhunov spoke again.');
+
+    const after = recordingBuilder();
+    const ws = await open(archive, data, after.builder);
+    expect(after.builds).toEqual([['new.txt']]);
+    expect(ids(ws, 'Ruzakhunov')).not.toContain(DOC_004);
+    expect(ids(ws, 'Ruzakhunov')).toContain('new.txt');
+  });
+
+  it('rebuilds from the documents when the cache is damaged, says so, and caches afresh', async () => {
+    const [archive, data] = [await copyOfSeedArchive(), await temp.make()];
+    await open(archive, data, inProcessBuilder);
+    const cacheDir = path.join(archiveDataDir(data, archive), 'index');
+    const segment = (await readdir(cacheDir)).find((f) => f.startsWith('segment-')) as string;
+    await writeFile(path.join(cacheDir, segment), '{"format":"casefile-index-segment", truncated');
+
+    const rebuilt = recordingBuilder();
+    const ws = await open(archive, data, rebuilt.builder);
+    expect(rebuilt.builds).toEqual([[...SEED_IDS].sort()]);
+    expect(ws.indexStatus().problem).toBeNull(); // the fresh cache was written
+    expect(ids(ws, 'Zhanaozen').length).toBeGreaterThan(0);
+
+    const again = recordingBuilder();
+    await open(archive, data, again.builder);
+    expect(again.builds).toEqual([]);
+  });
+
+  it('reports an unreadable cache until it is replaced', async () => {
+    const [archive, data] = [await copyOfSeedArchive(), await temp.make()];
+    await open(archive, data, inProcessBuilder);
+    const manifest = path.join(archiveDataDir(data, archive), 'index', 'manifest.json');
+    await writeFile(manifest, JSON.stringify({ format: 'casefile-index', version: 999, segments: [] }));
+    const ws = await Workstation.open({ archiveDir: archive, dataDir: data, indexBuilder: inProcessBuilder });
+    // Right after open the index is being rebuilt, and the status says why.
+    expect(ws.indexStatus().problem).toMatch(/cached search index could not be read/);
+    await ws.indexReady();
+    expect(ids(ws, 'Zhanaozen').length).toBeGreaterThan(0);
+  });
+
+  it('rebuilds the whole index, not a delta, when most documents changed', async () => {
+    const [archive, data] = [await copyOfSeedArchive(), await temp.make()];
+    await open(archive, data, inProcessBuilder);
+    for (const name of SEED_IDS) {
+      const file = path.join(archive, name);
+      await writeFile(file, `${await readFile(file, 'utf8')}\nEdited.`);
+    }
+    const after = recordingBuilder();
+    await open(archive, data, after.builder);
+    expect(after.builds).toEqual([[...SEED_IDS].sort()]);
+    const cacheFiles = await readdir(path.join(archiveDataDir(data, archive), 'index'));
+    expect(cacheFiles.filter((f) => f.startsWith('segment-'))).toHaveLength(1);
+  });
+});
+
+describe('indexing in a worker thread', () => {
+  it('builds a large set of documents off the calling thread, reporting progress up to the total', async () => {
+    const documents: IndexableDocument[] = Array.from({ length: WORKER_THRESHOLD + 10 }, (_, i) => ({
+      id: `doc-${i}.txt`,
+      title: `Document ${i}`,
+      byline: null,
+      text: `Paragraph about item${i} and the Zhanaozen strike.`,
+      sha256: `sha-${i}`,
+    }));
+    const progress: number[] = [];
+    const segment = await workerBuilder(documents, ({ done, total }) => {
+      expect(total).toBe(documents.length);
+      progress.push(done);
+    });
+    expect(segment.docs).toHaveLength(documents.length);
+    expect(progress.at(-1)).toBe(documents.length);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+  }, 30_000);
+});
+
+describe('a running workstation follows the archive folder', () => {
+  async function eventually(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
+    const deadline = Date.now() + 10_000;
+    while (!(await check())) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  it('indexes files added, changed and removed while it runs', async () => {
+    const [archive, data] = [await copyOfSeedArchive(), await temp.make()];
+    const ws = await open(archive, data, inProcessBuilder);
+    await ws.watch();
+    try {
+      await writeFile(path.join(archive, 'added.txt'), 'Added later\n\nThe word xenolith appears here.');
+      await eventually(async () => {
+        await ws.indexReady();
+        return ids(ws, 'xenolith').includes('added.txt');
+      }, 'the added file is found');
+      expect(ws.listDocuments().map((d) => d.id)).toContain('added.txt');
+
+      await writeFile(path.join(archive, 'added.txt'), 'Added later\n\nNow it says basalt.');
+      await eventually(async () => {
+        await ws.indexReady();
+        return ids(ws, 'basalt').includes('added.txt') && !ids(ws, 'xenolith').includes('added.txt');
+      }, 'the changed file is found by its new words only');
+
+      await rm(path.join(archive, 'added.txt'));
+      await eventually(async () => {
+        await ws.indexReady();
+        return !ids(ws, 'basalt').includes('added.txt');
+      }, 'the removed file is gone');
+      expect(ws.listDocuments().map((d) => d.id)).not.toContain('added.txt');
+    } finally {
+      await ws.close();
+    }
+  }, 30_000);
+
+  it('never shows a stale document: getDocument reads the file again and matches the new text', async () => {
+    const [archive, data] = [await copyOfSeedArchive(), await temp.make()];
+    const ws = await open(archive, data, inProcessBuilder);
+    const file = path.join(archive, DOC_002);
+    const edited = (await readFile(file, 'utf8')).replace(/liquefied/g, 'quetzalcoatl');
+    await writeFile(file, edited);
+    const opened = await ws.getDocument(DOC_002, 'quetzalcoatl');
+    expect(opened.document.text).toBe(edited.replace(/\r\n?/g, '\n').normalize('NFC'));
+    expect(opened.matches.length).toBeGreaterThan(0);
+    for (const [start, end] of opened.matches) expect(opened.document.text.slice(start, end)).toBe('quetzalcoatl');
+    expect(ids(ws, 'quetzalcoatl')).toEqual([DOC_002]);
+  });
+
+  it('reports a document whose file was deleted as not found, and drops it from search', async () => {
+    const [archive, data] = [await copyOfSeedArchive(), await temp.make()];
+    const ws = await open(archive, data, inProcessBuilder);
+    await rm(path.join(archive, DOC_004));
+    await expect(ws.getDocument(DOC_004)).rejects.toMatchObject({ code: 'not-found' });
+    await ws.indexReady();
+    expect(ids(ws, 'Ruzakhunov')).not.toContain(DOC_004);
+  });
+});
