@@ -86,7 +86,7 @@ function makeToken(written: string, start: number, compound: boolean): Token {
  * following it; null when the text does not have that many. Only a window of the text is read.
  */
 export function wordsAround(text: string, start: number, before: number, after: number): Token[] | null {
-  for (let margin = 48; ; margin *= 4) {
+  for (let margin = 16; ; margin *= 4) {
     const from = boundaryBefore(text, start - margin * (before + 1));
     const to = boundaryAfter(text, start + margin * (after + 2));
     const found = words(text.slice(from, to));
