@@ -75,7 +75,17 @@ export class LiveIndex {
       this.rerun = true;
       return;
     }
-    this.running = this.catchUp().finally(() => {
+    this.running = this.catchUp()
+      .catch((error: unknown) => {
+        // Search goes on over what is indexed; the status says what is missing and why.
+        const missing = this.assignLive().length;
+        this.current = {
+          ...this.current,
+          state: 'ready',
+          problem: `indexing failed (${errorMessage(error)}); ${missing} ${missing === 1 ? 'document is' : 'documents are'} not searchable`,
+        };
+      })
+      .finally(() => {
       this.running = null;
       if (this.rerun) {
         this.rerun = false;

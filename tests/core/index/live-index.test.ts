@@ -125,6 +125,18 @@ describe('the persistent index', () => {
     expect(ids(ws, 'Zhanaozen').length).toBeGreaterThan(0);
   });
 
+  it('keeps searching what is indexed when a build fails, and says how many documents are missing', async () => {
+    const [archive, data] = [await copyOfSeedArchive(), await temp.make()];
+    await open(archive, data, inProcessBuilder);
+    await writeFile(path.join(archive, 'new.txt'), 'A new article\n\nRuzakhunov spoke again.');
+    const failing: SegmentBuilder = () => Promise.reject(new Error('disk on fire'));
+    const ws = await open(archive, data, failing);
+    expect(ws.indexStatus()).toMatchObject({ state: 'ready' });
+    expect(ws.indexStatus().problem).toMatch(/indexing failed \(disk on fire\); 1 document is not searchable/);
+    expect(ids(ws, 'Ruzakhunov')).toContain(DOC_004);
+    expect(ids(ws, 'Ruzakhunov')).not.toContain('new.txt');
+  });
+
   it('rebuilds the whole index, not a delta, when most documents changed', async () => {
     const [archive, data] = [await copyOfSeedArchive(), await temp.make()];
     await open(archive, data, inProcessBuilder);
