@@ -5,7 +5,7 @@ import { parseQuery, SEARCH_FIELDS, type PhraseClause, type QueryClause, type Se
 import type { DocumentMatches, MatchKind, SearchEngine, SearchHit, SearchOptions, SearchResult, TermSummary } from './search-engine';
 import { buildSegment, fieldText, Segment, type IndexableDocument } from './segment';
 import { buildSnippets } from './snippets';
-import { wordsAround, type Token } from './tokenizer';
+import { nextWordStart, normalizeTerm, wordEndingAt, wordsAround, wordStartingAt, type Token } from './tokenizer';
 import { allowsAutomaticFuzzy, variantKey } from './variants';
 
 /** Variants and near spellings score below the word as asked (and rank below exact hits anyway). */
@@ -156,23 +156,35 @@ export class LunrSearchEngine implements SearchEngine {
     const matches: Matches = new Map();
     if (indexed.length === 0) return { clause, matches, note: tooCommon(clause.text) };
     const [first, ...rest] = indexed;
-    for (const [id, firstMatch] of first.matches) {
+    for (const id of first.matches.keys()) {
       if (!rest.every((w) => w.matches.has(id))) continue;
       const doc = this.documents.get(id);
       if (!doc) continue;
       const occurrences: Occurrence[] = [];
       for (const field of fields) {
-        // Anchor on the indexed word with the fewest places in this field; verify the rest around it.
-        let anchor: { index: number; places: Occurrence[] } | null = null;
-        for (const w of indexed) {
-          const places = (w.index === first.index ? firstMatch : (w.matches.get(id) as DocMatch)).occurrences.filter(
-            (o) => o.field === field,
-          );
-          if (!anchor || places.length < anchor.places.length) anchor = { index: w.index, places };
-        }
         const text = fieldText(doc, field);
-        for (const place of anchor?.places ?? []) {
-          const found = verifyPhrase(text, place, anchor?.index ?? 0, clause, variants);
+        const places = indexed.map((w) =>
+          (w.matches.get(id) as DocMatch).occurrences.filter((o) => o.field === field && !/[-‐‑]/u.test(text.slice(o.start, o.end))),
+        );
+        if (indexed.length === clause.words.length) {
+          occurrences.push(...chainAdjacent(text, places).map((found) => ({ field, ...found })));
+          continue;
+        }
+        // Stop words are not in the index: verify the phrase on the text around the rarest indexed word.
+        let anchor = 0;
+        places.forEach((p, i) => {
+          if (p.length < places[anchor].length) anchor = i;
+        });
+        const at = indexed[anchor].index;
+        // Only all-letter neighbours: a number's pieces (16,000) are not what the quick look sees.
+        const lettersOnly = (term: string | undefined) => (term !== undefined && /^[\p{L}\p{M}]+$/u.test(term) ? term : undefined);
+        const before = lettersOnly(clause.words[at - 1]?.term);
+        const after = lettersOnly(clause.words[at + 1]?.term);
+        for (const place of places[anchor]) {
+          // A cheap look at the neighbouring words first; the tokenizer then checks the whole phrase.
+          if (before !== undefined && !mayBe(wordEndingAt(text, place.start), before, variants)) continue;
+          if (after !== undefined && !mayBe(wordStartingAt(text, place.end), after, variants)) continue;
+          const found = verifyPhrase(text, place, at, clause, variants);
           if (found) occurrences.push({ field, ...found });
         }
       }
@@ -301,6 +313,32 @@ function occurrencesOf(result: lunr.Index.Result, classify: (indexTerm: string) 
 }
 
 /**
+ * Phrases without stop words, from positions alone: each word's place must start where the text's
+ * next word after the previous word begins. `places[i]` are the places of phrase word i.
+ */
+function chainAdjacent(text: string, places: Occurrence[][]): Array<{ start: number; end: number; kind: MatchKind }> {
+  const byStart = places.map((list) => new Map(list.map((o) => [o.start, o])));
+  const found: Array<{ start: number; end: number; kind: MatchKind }> = [];
+  for (const first of places[0]) {
+    let current = first;
+    let kind = first.kind;
+    let complete = true;
+    for (let i = 1; i < byStart.length && complete; i++) {
+      const next = byStart[i].get(nextWordStart(text, current.end));
+      if (next) {
+        if (KIND_RANK[next.kind] > KIND_RANK[kind]) kind = next.kind;
+        current = next;
+      } else {
+        complete = false;
+      }
+    }
+    if (complete) found.push({ start: first.start, end: current.end, kind });
+  }
+  return found;
+}
+
+
+/**
  * Whether the phrase stands in `text` with its word number `anchorIndex` at `place`. Stop words are
  * compared as written; other words by index term, or by variant key when variants are on.
  */
@@ -323,12 +361,24 @@ function verifyPhrase(
 }
 
 function compareWords(token: Token, term: string, variants: boolean): MatchKind | null {
-  if (token.term === term) return 'exact';
+  return compareTerms(token.term, term, variants);
+}
+
+/**
+ * Whether a quick look's word may be the phrase word. Runs with apostrophes or digits are not judged
+ * (the tokenizer may have cut them differently: 3.5’s); the full check decides.
+ */
+function mayBe(run: string, term: string, variants: boolean): boolean {
+  return /['’ʼ‘\p{N}]/u.test(run) || compareTerms(normalizeTerm(run), term, variants) !== null;
+}
+
+function compareTerms(written: string, term: string, variants: boolean): MatchKind | null {
+  if (written === term) return 'exact';
   const indexTerm = indexTermOf(term);
-  if (indexTerm !== null && indexTermOf(token.term) === indexTerm) return 'exact';
+  if (indexTerm !== null && indexTermOf(written) === indexTerm) return 'exact';
   if (variants && indexTerm !== null) {
     const key = variantKey(term);
-    if (key !== null && variantKey(token.term) === key) return 'variant';
+    if (key !== null && variantKey(written) === key) return 'variant';
   }
   return null;
 }

@@ -113,3 +113,62 @@ function boundaryAfter(text: string, offset: number): number {
   while (i < text.length && text[i] !== ' ' && text[i] !== '\n') i++;
   return i;
 }
+
+const WORD_CHARACTER = /^[\p{L}\p{M}\p{N}]$/u;
+const APOSTROPHE_CHARACTER = /^['’ʼ‘]$/u;
+
+function characterAt(text: string, index: number): string {
+  const code = text.codePointAt(index);
+  return code === undefined ? '' : String.fromCodePoint(code);
+}
+
+/** Offset of the first letter or digit at or after `from` (the text's length if none). */
+export function nextWordStart(text: string, from: number): number {
+  let i = from;
+  while (i < text.length) {
+    const ch = characterAt(text, i);
+    if (WORD_CHARACTER.test(ch)) return i;
+    i += ch.length;
+  }
+  return text.length;
+}
+
+/**
+ * The run of letters (with inner apostrophes) that ends nearest before `offset`, skipping spaces and
+ * punctuation; '' if none. A quick look for phrase checks, not a tokenizer: numbers with separators
+ * come out in pieces.
+ */
+export function wordEndingAt(text: string, offset: number): string {
+  let end = offset;
+  while (end > 0 && !isWordCharacterBefore(text, end)) end--;
+  let start = end;
+  for (;;) {
+    if (start > 0 && isWordCharacterBefore(text, start)) start -= isLowSurrogate(text, start - 1) && start >= 2 ? 2 : 1;
+    else if (start > 1 && APOSTROPHE_CHARACTER.test(text[start - 1]) && isWordCharacterBefore(text, start - 1) && start < end) start--;
+    else break;
+  }
+  return text.slice(start, end);
+}
+
+/** The run of letters (with inner apostrophes) that starts nearest after `offset`; '' if none. */
+export function wordStartingAt(text: string, offset: number): string {
+  const start = nextWordStart(text, offset);
+  let end = start;
+  for (;;) {
+    if (end < text.length && WORD_CHARACTER.test(characterAt(text, end))) end += characterAt(text, end).length;
+    else if (end > start && APOSTROPHE_CHARACTER.test(text[end] ?? '') && WORD_CHARACTER.test(characterAt(text, end + 1))) end++;
+    else break;
+  }
+  return text.slice(start, end);
+}
+
+function isWordCharacterBefore(text: string, offset: number): boolean {
+  // The low half of a surrogate pair: look at the whole character.
+  const ch = isLowSurrogate(text, offset - 1) && offset >= 2 ? text.slice(offset - 2, offset) : text[offset - 1];
+  return WORD_CHARACTER.test(ch);
+}
+
+function isLowSurrogate(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  return code >= 0xdc00 && code <= 0xdfff;
+}
