@@ -69,7 +69,7 @@ test('search → open → highlight with a note → survives a restart → expor
 test('a malformed query shows what is wrong instead of results', async ({ page, shell }) => {
   await page.goto(shell.url);
   await page.getByLabel('Search the archive').fill('foo:');
-  await expect(page.getByRole('alert')).toContainText("unrecognised field 'foo'");
+  await expect(page.getByRole('alert')).toContainText("unknown field 'foo'");
   await expect(page.locator('.result')).toHaveCount(0);
 });
 

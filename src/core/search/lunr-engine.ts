@@ -6,12 +6,13 @@ import type { DocumentMatches, MatchKind, SearchEngine, SearchHit, SearchOptions
 import { buildSegment, fieldText, Segment, type IndexableDocument } from './segment';
 import { buildSnippets } from './snippets';
 import { nextWordStart, normalizeTerm, wordEndingAt, wordsAround, wordStartingAt, type Token } from './tokenizer';
-import { allowsAutomaticFuzzy, variantKey } from './variants';
+import { allowsAutomaticFuzzy } from './variants';
 
 /** Variants and near spellings score below the word as asked (and rank below exact hits anyway). */
 const VARIANT_BOOST = 0.5;
 const FUZZY_BOOST = 0.25;
 const MAX_SNIPPETS = 100;
+const MAX_CLAUSES_WITH_NEAR_SPELLINGS = 16;
 const KIND_RANK: Record<MatchKind, number> = { exact: 0, variant: 1, fuzzy: 2 };
 
 interface Occurrence {
@@ -84,7 +85,9 @@ export class LunrSearchEngine implements SearchEngine {
 
   private evaluate(query: string, variants: boolean): { outcomes: ClauseOutcome[]; docs: DocOutcome[] } {
     const { clauses } = parseQuery(query);
-    const outcomes = clauses.map((clause) => this.evaluateClause(clause, variants));
+    // A pasted paragraph is not a typo hunt: near spellings only for short queries (each costs an automaton).
+    const nearSpellings = variants && clauses.length <= MAX_CLAUSES_WITH_NEAR_SPELLINGS;
+    const outcomes = clauses.map((clause) => this.evaluateClause(clause, variants, nearSpellings));
     const active = outcomes.filter((o) => o.note === undefined);
     const required = active.filter((o) => o.clause.presence === 'required');
     const optional = active.filter((o) => o.clause.presence === 'optional');
@@ -119,40 +122,44 @@ export class LunrSearchEngine implements SearchEngine {
     return new Set(this.segments.flatMap((segment) => [...segment.live]));
   }
 
-  private evaluateClause(clause: QueryClause, variants: boolean): ClauseOutcome {
+  private evaluateClause(clause: QueryClause, variants: boolean, nearSpellings: boolean): ClauseOutcome {
     const fields = clause.fields ?? [...SEARCH_FIELDS];
     if (clause.kind === 'wildcard') {
-      return { clause, matches: this.runTerms([{ term: clause.pattern, boost: clause.boost }], fields, () => 'exact') };
+      return { clause, matches: this.runTerms([{ term: clause.pattern, weight: 1 }], clause.boost, fields, () => 'exact') };
     }
     if (clause.kind === 'term') {
-      const expand = { variants, fuzzy: variants, editDistance: clause.editDistance };
-      const matches = this.matchTerm(clause.word.term, clause.boost, fields, expand);
+      const expand = { variants, fuzzy: nearSpellings, editDistance: clause.editDistance };
+      const matches = this.matchTerm(clause.word.term, clause.boost, fields, expand)?.matches;
       return matches ? { clause, matches } : { clause, matches: new Map(), note: tooCommon(clause.text) };
     }
-    return this.matchPhrase(clause, fields, variants);
+    return this.matchPhrase(clause, fields, variants, nearSpellings);
   }
 
-  /** Documents holding a word: as asked, as a name variant, or (long words) within one edit. Null for a stop word. */
-  private matchTerm(term: string, boost: number, fields: SearchField[], expand: Expansion): Matches | null {
+  /**
+   * Documents holding a word: as asked, as a name variant, or (long words) within one edit; with the
+   * index terms accepted as that word (for phrase checks). Null for a stop word.
+   */
+  private matchTerm(term: string, boost: number, fields: SearchField[], expand: Expansion): { matches: Matches; accepted: AcceptedTerms } | null {
     const indexTerm = indexTermOf(term);
     if (indexTerm === null) return null;
-    const specs: TermSpec[] = [{ term: indexTerm, boost, editDistance: expand.editDistance }];
-    const variantTerms = new Set<string>();
+    const specs: TermSpec[] = [{ term: indexTerm, weight: 1, editDistance: expand.editDistance }];
+    const accepted: AcceptedTerms = new Map([[indexTerm, 'exact']]);
     if (expand.variants && expand.editDistance === undefined) {
       for (const segment of this.segments) {
-        for (const t of segment.variantTerms(term)) if (t !== indexTerm) variantTerms.add(t);
+        for (const t of segment.variantTerms(term)) if (!accepted.has(t)) accepted.set(t, 'variant');
       }
-      for (const t of variantTerms) specs.push({ term: t, boost: boost * VARIANT_BOOST });
-      if (expand.fuzzy && allowsAutomaticFuzzy(term)) specs.push({ term: indexTerm, boost: boost * FUZZY_BOOST, editDistance: 1 });
+      for (const [t, kind] of accepted) if (kind === 'variant') specs.push({ term: t, weight: VARIANT_BOOST });
+      if (expand.fuzzy && allowsAutomaticFuzzy(term)) specs.push({ term: indexTerm, weight: FUZZY_BOOST, editDistance: 1 });
     }
-    return this.runTerms(specs, fields, (t) => (t === indexTerm ? 'exact' : variantTerms.has(t) ? 'variant' : 'fuzzy'));
+    return { matches: this.runTerms(specs, boost, fields, (t) => accepted.get(t) ?? 'fuzzy'), accepted };
   }
 
   /** Documents where the phrase's words stand adjacent and in order (checked on the text itself). */
-  private matchPhrase(clause: PhraseClause, fields: SearchField[], variants: boolean): ClauseOutcome {
+  private matchPhrase(clause: PhraseClause, fields: SearchField[], variants: boolean, nearSpellings: boolean): ClauseOutcome {
     // Phrase words take name variants but never near spellings: a phrase is meant to be exact.
     const wordMatches = clause.words.map((w) => this.matchTerm(w.term, clause.boost, fields, { variants, fuzzy: false }));
-    const indexed = wordMatches.flatMap((m, i) => (m ? [{ index: i, matches: m }] : []));
+    const indexed = wordMatches.flatMap((m, i) => (m ? [{ index: i, ...m }] : []));
+    const acceptedByWord = wordMatches.map((m) => m?.accepted ?? null);
     const matches: Matches = new Map();
     if (indexed.length === 0) return { clause, matches, note: tooCommon(clause.text) };
     const [first, ...rest] = indexed;
@@ -177,14 +184,17 @@ export class LunrSearchEngine implements SearchEngine {
         });
         const at = indexed[anchor].index;
         // Only all-letter neighbours: a number's pieces (16,000) are not what the quick look sees.
-        const lettersOnly = (term: string | undefined) => (term !== undefined && /^[\p{L}\p{M}]+$/u.test(term) ? term : undefined);
-        const before = lettersOnly(clause.words[at - 1]?.term);
-        const after = lettersOnly(clause.words[at + 1]?.term);
+        const neighbour = (i: number): PhraseWord | null => {
+          const term = clause.words[i]?.term;
+          return term !== undefined && /^[\p{L}\p{M}]+$/u.test(term) ? { term, accepted: acceptedByWord[i] } : null;
+        };
+        const [before, after] = [neighbour(at - 1), neighbour(at + 1)];
+        const phraseWords = clause.words.map((w, i) => ({ term: w.term, accepted: acceptedByWord[i] }));
         for (const place of places[anchor]) {
           // A cheap look at the neighbouring words first; the tokenizer then checks the whole phrase.
-          if (before !== undefined && !mayBe(wordEndingAt(text, place.start), before, variants)) continue;
-          if (after !== undefined && !mayBe(wordStartingAt(text, place.end), after, variants)) continue;
-          const found = verifyPhrase(text, place, at, clause, variants);
+          if (before && !mayBe(wordEndingAt(text, place.start), before)) continue;
+          if (after && !mayBe(wordStartingAt(text, place.end), after)) continue;
+          const found = verifyPhrase(text, place, at, phraseWords);
           if (found) occurrences.push({ field, ...found });
         }
       }
@@ -193,8 +203,8 @@ export class LunrSearchEngine implements SearchEngine {
       matches.set(id, { score, occurrences });
     }
     if (clause.whole) {
-      const whole = this.matchTerm(clause.whole.term, clause.boost, fields, { variants, fuzzy: variants });
-      for (const [id, match] of whole ?? []) {
+      const whole = this.matchTerm(clause.whole.term, clause.boost, fields, { variants, fuzzy: nearSpellings });
+      for (const [id, match] of whole?.matches ?? []) {
         const existing = matches.get(id);
         if (existing) existing.occurrences.push(...match.occurrences);
         else matches.set(id, match);
@@ -203,14 +213,18 @@ export class LunrSearchEngine implements SearchEngine {
     return { clause, matches };
   }
 
-  private runTerms(specs: TermSpec[], fields: SearchField[], classify: (indexTerm: string) => MatchKind): Matches {
+  /**
+   * One lunr query over a word's expansions. lunr divides a score by the query's length, so a boost
+   * only weighs terms within one query: the clause's own boost (term^3) multiplies the result.
+   */
+  private runTerms(specs: TermSpec[], boost: number, fields: SearchField[], classify: (indexTerm: string) => MatchKind): Matches {
     const matches: Matches = new Map();
     for (const segment of this.segments) {
       const results = segment.index.query((q) => {
         for (const spec of specs) {
           q.term(spec.term, {
             fields,
-            boost: spec.boost,
+            boost: spec.weight,
             usePipeline: false,
             ...(spec.editDistance !== undefined && spec.editDistance > 0 ? { editDistance: spec.editDistance } : {}),
           });
@@ -218,7 +232,7 @@ export class LunrSearchEngine implements SearchEngine {
       });
       for (const result of results) {
         if (!segment.live.has(result.ref)) continue;
-        matches.set(result.ref, { score: result.score, occurrences: occurrencesOf(result, classify) });
+        matches.set(result.ref, { score: result.score * boost, occurrences: occurrencesOf(result, classify) });
       }
     }
     return matches;
@@ -282,8 +296,18 @@ export class LunrSearchEngine implements SearchEngine {
 
 interface TermSpec {
   term: string;
-  boost: number;
+  /** Weight within the word's query: 1 as asked, less for variants and near spellings. */
+  weight: number;
   editDistance?: number;
+}
+
+/** Index terms accepted as one query word, and how. */
+type AcceptedTerms = Map<string, MatchKind>;
+
+/** A phrase word: its matching form, and (null for a stop word) the index terms accepted for it. */
+interface PhraseWord {
+  term: string;
+  accepted: AcceptedTerms | null;
 }
 
 interface Expansion {
@@ -340,47 +364,37 @@ function chainAdjacent(text: string, places: Occurrence[][]): Array<{ start: num
 
 /**
  * Whether the phrase stands in `text` with its word number `anchorIndex` at `place`. Stop words are
- * compared as written; other words by index term, or by variant key when variants are on.
+ * compared as written; other words must be one of the index terms accepted for them.
  */
 function verifyPhrase(
   text: string,
   place: Occurrence,
   anchorIndex: number,
-  clause: PhraseClause,
-  variants: boolean,
+  phrase: PhraseWord[],
 ): { start: number; end: number; kind: MatchKind } | null {
-  const around = wordsAround(text, place.start, anchorIndex, clause.words.length - anchorIndex - 1);
+  const around = wordsAround(text, place.start, anchorIndex, phrase.length - anchorIndex - 1);
   if (!around) return null;
   let kind: MatchKind = 'exact';
-  for (let i = 0; i < clause.words.length; i++) {
-    const match = compareWords(around[i], clause.words[i].term, variants);
+  for (let i = 0; i < phrase.length; i++) {
+    const match = matchPhraseWord(around[i].term, phrase[i]);
     if (match === null) return null;
     if (KIND_RANK[match] > KIND_RANK[kind]) kind = match;
   }
   return { start: around[0].start, end: (around.at(-1) as Token).end, kind };
 }
 
-function compareWords(token: Token, term: string, variants: boolean): MatchKind | null {
-  return compareTerms(token.term, term, variants);
-}
-
 /**
  * Whether a quick look's word may be the phrase word. Runs with apostrophes or digits are not judged
  * (the tokenizer may have cut them differently: 3.5’s); the full check decides.
  */
-function mayBe(run: string, term: string, variants: boolean): boolean {
-  return /['’ʼ‘\p{N}]/u.test(run) || compareTerms(normalizeTerm(run), term, variants) !== null;
+function mayBe(run: string, word: PhraseWord): boolean {
+  return /['’ʼ‘\p{N}]/u.test(run) || matchPhraseWord(normalizeTerm(run), word) !== null;
 }
 
-function compareTerms(written: string, term: string, variants: boolean): MatchKind | null {
-  if (written === term) return 'exact';
-  const indexTerm = indexTermOf(term);
-  if (indexTerm !== null && indexTermOf(written) === indexTerm) return 'exact';
-  if (variants && indexTerm !== null) {
-    const key = variantKey(term);
-    if (key !== null && variantKey(written) === key) return 'variant';
-  }
-  return null;
+function matchPhraseWord(written: string, word: PhraseWord): MatchKind | null {
+  if (word.accepted === null) return written === word.term ? 'exact' : null;
+  const indexTerm = indexTermOf(written);
+  return indexTerm === null ? null : (word.accepted.get(indexTerm) ?? null);
 }
 
 /** Sorted, overlapping places in one field merged (a phrase and one of its words), keeping the best kind. */
@@ -412,10 +426,13 @@ function summarizeTerms(
     let occurrences = 0;
     let documents = 0;
     const variantCounts = new Map<string, number>();
+    // The title and byline are lines of the text: their places count once, as places in the body,
+    // unless the clause looks only at those fields.
+    const countedField = (field: SearchField) => (clause.fields && !clause.fields.includes('body') ? true : field === 'body');
     for (const [id, match] of matches) {
       if (!docIds.has(id)) continue;
       const doc = lookup(id);
-      const places = mergeRanges(match.occurrences);
+      const places = mergeRanges(match.occurrences.filter((o) => countedField(o.field)));
       documents++;
       occurrences += places.length;
       for (const o of places) {

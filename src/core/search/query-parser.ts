@@ -9,6 +9,8 @@ export const MAX_QUERY_LENGTH = 10_000;
 export const MAX_CLAUSES = 256;
 /** lunr expands `term~N` into every string within N edits: past 2 that exhausts memory. */
 export const MAX_EDIT_DISTANCE = 2;
+/** Each `~N` builds an edit automaton over the index: a query may ask for this many. */
+export const MAX_FUZZY_TERMS = 16;
 
 export type Presence = 'optional' | 'required' | 'prohibited';
 
@@ -109,6 +111,10 @@ class Parser {
     if (this.pendingJoin) {
       throw new QuerySyntaxError(`'${this.pendingJoin.keyword}' needs a term on each side`, this.pendingJoin.span);
     }
+    const fuzzy = this.clauses.filter((c) => c.kind === 'term' && (c.editDistance ?? 0) > 0);
+    if (fuzzy.length > MAX_FUZZY_TERMS) {
+      throw new QuerySyntaxError(`the query has ${fuzzy.length} fuzzy terms (~); the limit is ${MAX_FUZZY_TERMS}`, fuzzy[MAX_FUZZY_TERMS].span);
+    }
     if (this.clauses.length > MAX_CLAUSES) {
       throw new QuerySyntaxError(`the query has ${this.clauses.length} terms; the limit is ${MAX_CLAUSES}`, {
         start: 0,
@@ -183,7 +189,17 @@ class Parser {
     } else if (this.query[this.pos] === ':') {
       throw new QuerySyntaxError(`':' must follow a field name (${FIELD_LIST})`, this.spanAt(start, 1));
     }
-    const clause = this.query[this.pos] === '"' ? this.readPhrase(fields) : this.readTerm(fields);
+    const next = this.query[this.pos];
+    if (next === '(' || next === ')') {
+      throw new QuerySyntaxError(`parentheses are not supported; use +required and -excluded terms`, this.spanAt(this.pos, 1));
+    }
+    if (next === '+' || next === '-') {
+      const message = fields
+        ? `put '${next}' before the field, as in ${next}${fields[0]}:word`
+        : `'${next}' cannot follow another operator`;
+      throw new QuerySyntaxError(message, this.spanAt(this.pos, 1));
+    }
+    const clause = next === '"' ? this.readPhrase(fields) : this.readTerm(fields);
     if (!clause) return;
     clause.span.start = this.pendingPresence?.span.start ?? start;
     clause.presence = this.pendingPresence?.presence ?? (this.pendingJoin?.keyword === 'AND' ? 'required' : 'optional');

@@ -6,11 +6,12 @@ import { AnnotationSidebar } from './components/AnnotationSidebar';
 import { ExportDialog } from './components/ExportDialog';
 import { Reader } from './components/Reader';
 import { SearchPanel } from './components/SearchPanel';
+import { INITIAL_SEARCH, type SearchSettings } from './search/settings';
 
 export function App({ client }: { client: CasefileClient }) {
   const [info, setInfo] = useState<WorkstationInfo | null>(null);
   const [fatal, setFatal] = useState<string | null>(null);
-  const [query, setQuery] = useState('');
+  const [search, setSearch] = useState<SearchSettings>(INITIAL_SEARCH);
   const [opened, setOpened] = useState<OpenedDocument | null>(null);
   const [openCount, setOpenCount] = useState(0);
   const [annotations, setAnnotations] = useState<AnchoredAnnotation[]>([]);
@@ -28,9 +29,10 @@ export function App({ client }: { client: CasefileClient }) {
   );
 
   const openDocument = useCallback(
-    async (id: string, withQuery: string) => {
+    async (id: string, { query, variants }: Pick<SearchSettings, 'query' | 'variants'>) => {
       try {
-        const doc = await client.call('getDocument', { id, query: withQuery.trim() || undefined });
+        // The reader marks what the result list matched: the same query, with variants on or off alike.
+        const doc = await client.call('getDocument', { id, query: query.trim() || undefined, variants });
         setOpened(doc);
         setOpenCount((n) => n + 1);
         setFocusedAnnotation(null);
@@ -95,10 +97,10 @@ export function App({ client }: { client: CasefileClient }) {
       <div className="panes">
         <SearchPanel
           client={client}
-          query={query}
-          onQueryChange={setQuery}
+          settings={search}
+          onSettingsChange={setSearch}
           openId={opened?.document.id ?? null}
-          onOpen={(id) => void openDocument(id, query)}
+          onOpen={(id) => void openDocument(id, search)}
         />
         <Reader
           key={openCount}

@@ -1,16 +1,21 @@
-import type { ApiResult, ArgsOf, MethodName, ResultOf } from '../../../core/api';
+import type { ApiError, ApiResult, ArgsOf, MethodName, ResultOf } from '../../../core/api';
 import type { ErrorCode } from '../../../core/errors';
+import type { QuerySpan } from '../../../core/search/query-parser';
 
 /** Carries one API call to whichever shell serves the renderer; the renderer never knows which. */
 export type Transport = (method: MethodName, args: unknown) => Promise<ApiResult<unknown>>;
 
+/** A refused call, keeping what the shell said: its code, and for a malformed query where it is wrong. */
 export class ApiCallError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-  ) {
+  readonly code: ErrorCode;
+  /** Characters [start, end) of the query the message is about (only for code 'invalid-query'). */
+  readonly span: QuerySpan | null;
+
+  constructor({ code, message, span }: ApiError) {
     super(message);
     this.name = 'ApiCallError';
+    this.code = code;
+    this.span = span ?? null;
   }
 }
 
@@ -22,7 +27,7 @@ export function createClient(transport: Transport): CasefileClient {
   return {
     async call(method, args) {
       const result = await transport(method, args);
-      if (!result.ok) throw new ApiCallError(result.error.code, result.error.message);
+      if (!result.ok) throw new ApiCallError(result.error);
       return result.value as ResultOf<typeof method>;
     },
   };

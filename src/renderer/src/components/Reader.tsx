@@ -1,9 +1,14 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { AnchoredAnnotation, HighlightColor } from '../../../core/annotations/model';
+import type { MatchKind } from '../../../core/search/search-engine';
 import type { OpenedDocument } from '../../../core/workstation';
 import { segmentParagraphs, type HighlightRange, type Segment } from '../reader/segments';
 import { selectionToOffsets } from '../reader/selection';
 import { HighlightToolbar, type HighlightDraft } from './HighlightToolbar';
+import { TermList } from './TermList';
+
+/** How a hit that is not the word as asked is named (title, hit navigation, legend). */
+const KIND_TEXT: Record<MatchKind, string | null> = { exact: null, variant: 'name variant', fuzzy: 'near spelling' };
 
 /** The App remounts the reader (by key) for every opened document, so hit and selection state start fresh. */
 interface Props {
@@ -27,6 +32,9 @@ export function Reader({ opened, annotations, focusedAnnotation, onFocusAnnotati
 
   const doc = opened?.document;
   const matches = useMemo(() => opened?.matches ?? [], [opened]);
+  const kinds = opened?.matchKinds ?? [];
+  const hasInexact = kinds.some((kind) => kind !== 'exact');
+  const currentKind = KIND_TEXT[kinds[currentHit] ?? 'exact'];
   const highlights = useMemo<HighlightRange[]>(
     () => annotations.flatMap((a) => (a.current ? [{ id: a.id, color: a.color, ...a.current }] : [])),
     [annotations],
@@ -84,12 +92,29 @@ export function Reader({ opened, annotations, focusedAnnotation, onFocusAnnotati
             <button type="button" onClick={() => step(-1)} aria-label="Previous hit">
               ◀
             </button>
-            <span className="hit-count" aria-live="polite">
-              Hit {currentHit + 1} of {matches.length}
+            <span aria-live="polite">
+              <span className="hit-count">
+                Hit {currentHit + 1} of {matches.length}
+              </span>
+              {currentKind && <span className="hit-kind"> · {currentKind}</span>}
             </span>
             <button type="button" onClick={() => step(1)} aria-label="Next hit">
               ▶
             </button>
+            {hasInexact && (
+              <span className="hit-legend">
+                <span className="legend-sample hit-inexact" aria-hidden="true">
+                  dashed
+                </span>{' '}
+                = name variant or near spelling
+              </span>
+            )}
+          </div>
+        )}
+        {opened && opened.terms.length > 0 && (
+          <div className="doc-terms">
+            <span className="doc-terms-label">In this article:</span>
+            <TermList terms={opened.terms} scope="document" />
           </div>
         )}
       </header>
@@ -108,6 +133,7 @@ export function Reader({ opened, annotations, focusedAnnotation, onFocusAnnotati
                   segment={segment}
                   text={doc.text}
                   currentHit={currentHit}
+                  kind={segment.hit === null ? 'exact' : (kinds[segment.hit] ?? 'exact')}
                   focused={focusedAnnotation}
                   onFocusAnnotation={onFocusAnnotation}
                 />
@@ -139,19 +165,28 @@ function SegmentView({
   segment,
   text,
   currentHit,
+  kind,
   focused,
   onFocusAnnotation,
 }: {
   segment: Segment;
   text: string;
   currentHit: number;
+  kind: MatchKind;
   focused: string | null;
   onFocusAnnotation(id: string): void;
 }) {
   let node: React.ReactNode = <span data-start={segment.start}>{text.slice(segment.start, segment.end)}</span>;
   if (segment.hit !== null) {
+    // Variants and near spellings are drawn with a dashed underline and named in a tooltip, so they
+    // differ from exact hits by more than colour.
     node = (
-      <mark className={`hit${segment.hit === currentHit ? ' current' : ''}`} data-hit={segment.hit}>
+      <mark
+        className={`hit${kind === 'exact' ? '' : ` hit-inexact hit-${kind}`}${segment.hit === currentHit ? ' current' : ''}`}
+        data-hit={segment.hit}
+        data-kind={kind}
+        title={KIND_TEXT[kind] ?? undefined}
+      >
         {node}
       </mark>
     );

@@ -1,45 +1,99 @@
 import { useEffect, useState } from 'react';
-import type { SearchResult } from '../../../core/search/search-engine';
-import type { CasefileClient } from '../api/client';
+import type { IndexStatus } from '../../../core/search/live-index';
+import type { WorkstationSearchResult } from '../../../core/workstation';
+import { ApiCallError, type CasefileClient } from '../api/client';
+import { plural } from '../format';
+import { isFiltered, searchArgs, type SearchSettings } from '../search/settings';
 import { useDebounced } from '../useDebounced';
-import { MarkedText } from './MarkedText';
+import { IndexProgress } from './IndexProgress';
+import { QueryError, type SearchProblem } from './QueryError';
+import { QuerySyntaxHelp } from './QuerySyntaxHelp';
+import { ResultItem } from './ResultItem';
+import { SearchOptions } from './SearchOptions';
+import { TermList } from './TermList';
 
 interface Props {
   client: CasefileClient;
-  query: string;
-  onQueryChange(query: string): void;
+  settings: SearchSettings;
+  onSettingsChange(settings: SearchSettings): void;
   openId: string | null;
   onOpen(id: string): void;
 }
 
-export function SearchPanel({ client, query, onQueryChange, openId, onOpen }: Props) {
-  const settled = useDebounced(query, 180);
-  const [lastResult, setResult] = useState<SearchResult | null>(null);
-  const [lastError, setError] = useState<string | null>(null);
-  // An emptied search box shows the hint again, whatever the last answer was.
-  const hasQuery = settled.trim() !== '';
-  const result = hasQuery ? lastResult : null;
-  const error = hasQuery ? lastError : null;
+/** The answer to one request: results or a problem, never both. */
+interface Answer {
+  request: SearchSettings;
+  result: WorkstationSearchResult | null;
+  problem: SearchProblem | null;
+}
+
+const DEBOUNCE_MS = 180;
+const INDEX_POLL_MS = 500;
+
+export function SearchPanel({ client, settings, onSettingsChange, openId, onOpen }: Props) {
+  // Every input (query, toggle, sort, filters) settles before it is searched, so typing a source
+  // or flipping options quickly sends one request.
+  const settled = useDebounced(settings, DEBOUNCE_MS);
+  const [answer, setAnswer] = useState<Answer | null>(null);
+  const [index, setIndex] = useState<IndexStatus | null>(null);
+  /** Bumped when the index becomes ready, so the current search runs again on the complete index. */
+  const [indexGeneration, setIndexGeneration] = useState(0);
+  const indexing = index?.state === 'indexing';
+
+  // An emptied search box shows the hint again at once, whatever the last answer was.
+  const typed = settings.query.trim() !== '';
+  const shown = typed && settled.query.trim() !== '' ? answer : null;
+  // Inputs changed since this answer: it stays in view (dimmed) until the new one arrives.
+  const outdated = shown !== null && shown.request !== settings;
 
   useEffect(() => {
     let current = true;
-    if (settled.trim() === '') return;
-    client.call('search', { query: settled, limit: 100 }).then(
-      (r) => {
+    client.call('indexStatus', {}).then(
+      (status) => current && setIndex(status),
+      () => undefined, // a search will report an unreachable shell
+    );
+    return () => {
+      current = false;
+    };
+  }, [client]);
+
+  useEffect(() => {
+    if (!indexing) return;
+    const timer = setInterval(() => {
+      client.call('indexStatus', {}).then(
+        (status) => {
+          setIndex(status);
+          if (status.state === 'ready') setIndexGeneration((n) => n + 1);
+        },
+        () => setIndex(null), // stop polling a shell that does not answer
+      );
+    }, INDEX_POLL_MS);
+    return () => clearInterval(timer);
+  }, [client, indexing]);
+
+  useEffect(() => {
+    let current = true;
+    if (settled.query.trim() === '') return;
+    client.call('search', searchArgs(settled)).then(
+      (result) => {
         if (!current) return;
-        setResult(r);
-        setError(null);
+        setAnswer({ request: settled, result, problem: null });
+        setIndex(result.index);
       },
-      (e: Error) => {
+      (error: unknown) => {
         if (!current) return;
-        setError(e.message);
-        setResult(null);
+        // A refused query replaces the results: a list from an earlier query must not pass for this one's.
+        setAnswer({ request: settled, result: null, problem: problemOf(error, settled.query) });
       },
     );
     return () => {
       current = false;
     };
-  }, [client, settled]);
+  }, [client, settled, indexGeneration]);
+
+  const result = shown?.result ?? null;
+  const problem = shown?.problem ?? null;
+  const filtered = shown !== null && isFiltered(shown.request);
 
   return (
     <section className="pane results-pane" aria-label="Search">
@@ -51,55 +105,54 @@ export function SearchPanel({ client, query, onQueryChange, openId, onOpen }: Pr
           id="search-input"
           type="search"
           placeholder="Search the archive…"
-          value={query}
+          value={settings.query}
           autoFocus
           spellCheck={false}
-          onChange={(e) => onQueryChange(e.target.value)}
+          aria-invalid={problem?.span ? true : undefined}
+          aria-describedby={problem ? 'search-problem' : undefined}
+          onChange={(e) => onSettingsChange({ ...settings, query: e.target.value })}
         />
+        {problem && (
+          <div id="search-problem">
+            <QueryError problem={problem} />
+          </div>
+        )}
+        <SearchOptions settings={settings} onChange={(changes) => onSettingsChange({ ...settings, ...changes })} />
+        <QuerySyntaxHelp />
       </form>
-      {error && (
-        <p className="query-error" role="alert">
-          {error}
-        </p>
-      )}
+      {indexing && index && <IndexProgress status={index} />}
       {result && (
-        <p className="result-count" aria-live="polite">
-          {result.total === 0 ? 'No documents match.' : `${result.total} ${result.total === 1 ? 'document' : 'documents'}`}
-        </p>
-      )}
-      {!result && !error && (
-        <div className="empty-hint">
-          <p>Type words to search every article in the archive.</p>
-          <p className="muted">
-            <code>+must</code> <code>-not</code> <code>title:word</code> <code>word~1</code> <code>pre*</code>
+        <div className={`result-summary${outdated ? ' outdated' : ''}`}>
+          <p className="result-count" aria-live="polite">
+            {result.total === 0
+              ? `No documents match${filtered ? ' with these filters' : ''}.`
+              : `${plural(result.total, 'document')}${result.total > result.hits.length ? ` (the first ${result.hits.length} shown)` : ''}`}
           </p>
+          <TermList terms={result.terms} scope="results" />
         </div>
       )}
-      <ol className="results">
+      {typed && !shown && (
+        <p className="result-count" aria-live="polite">
+          Searching…
+        </p>
+      )}
+      {!typed && (
+        <div className="empty-hint">
+          <p>Type words to search every article in the archive. “Query syntax” above lists what a query can say.</p>
+        </div>
+      )}
+      <ol className={`results${outdated ? ' outdated' : ''}`} aria-busy={outdated || undefined}>
         {result?.hits.map((hit) => (
-          <li key={hit.id}>
-            <button
-              type="button"
-              className={`result${hit.id === openId ? ' selected' : ''}`}
-              aria-current={hit.id === openId ? 'true' : undefined}
-              onClick={() => onOpen(hit.id)}
-            >
-              <span className="result-title">{hit.title}</span>
-              <span className="result-meta">
-                {[hit.byline, hit.date?.text, `${hit.matchCount} ${hit.matchCount === 1 ? 'match' : 'matches'}`]
-                  .filter(Boolean)
-                  .join(' · ')}
-              </span>
-              {hit.snippets.map((snippet) => (
-                <span className="snippet" key={snippet.start}>
-                  {snippet.start > 0 && "…"}
-                  <MarkedText text={snippet.text} marks={snippet.matches} />…
-                </span>
-              ))}
-            </button>
-          </li>
+          <ResultItem key={hit.id} hit={hit} selected={hit.id === openId} onOpen={() => onOpen(hit.id)} />
         ))}
       </ol>
     </section>
   );
+}
+
+function problemOf(error: unknown, query: string): SearchProblem {
+  if (error instanceof ApiCallError) {
+    return { message: error.message, query, span: error.code === 'invalid-query' ? error.span : null };
+  }
+  return { message: error instanceof Error ? error.message : String(error), query, span: null };
 }

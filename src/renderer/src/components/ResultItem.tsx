@@ -1,0 +1,48 @@
+import { useState } from 'react';
+import type { SearchHit } from '../../../core/search/search-engine';
+import { plural } from '../format';
+import { MarkedText } from './MarkedText';
+
+/** Passages shown at first; the rest (the core sends every matching place, up to 100) on request. */
+const SNIPPETS_SHOWN = 3;
+
+interface Props {
+  hit: SearchHit;
+  selected: boolean;
+  onOpen(): void;
+}
+
+export function ResultItem({ hit, selected, onOpen }: Props) {
+  const [expanded, setExpanded] = useState(false);
+  const snippets = expanded ? hit.snippets : hit.snippets.slice(0, SNIPPETS_SHOWN);
+  const hidden = hit.snippets.length - snippets.length;
+  // Not exact but matched through other spellings; a document matched only by what it lacks (-word) is neither.
+  const variantOnly = !hit.exact && hit.matchedVariants.length > 0;
+  return (
+    <li className="result-item" data-id={hit.id}>
+      <button type="button" className={`result${selected ? ' selected' : ''}`} aria-current={selected ? 'true' : undefined} onClick={onOpen}>
+        <span className="result-title">{hit.title}</span>
+        <span className="result-meta">
+          {[hit.byline, hit.date?.text, hit.matchCount > 0 ? plural(hit.matchCount, 'match') : null].filter(Boolean).join(' · ')}
+        </span>
+        {hit.matchedVariants.length > 0 && (
+          <span className="result-variants">
+            {variantOnly && <span className="badge badge-variant">variant spelling only</span>}
+            <span className="also-matched">also matched: {hit.matchedVariants.join(', ')}</span>
+          </span>
+        )}
+        {snippets.map((snippet) => (
+          <span className="snippet" key={snippet.start}>
+            {snippet.start > 0 && '…'}
+            <MarkedText text={snippet.text} marks={snippet.matches} />…
+          </span>
+        ))}
+      </button>
+      {hit.snippets.length > SNIPPETS_SHOWN && (
+        <button type="button" className="link more-snippets" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
+          {expanded ? 'Show fewer passages' : `Show ${plural(hidden, 'more passage')}`}
+        </button>
+      )}
+    </li>
+  );
+}

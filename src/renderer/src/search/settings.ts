@@ -1,0 +1,39 @@
+import type { ArgsOf } from '../../../core/api';
+import type { SortOrder } from '../../../core/search/search-engine';
+
+/** What the search pane asks for: the query and the options beside it, as the inputs hold them. */
+export interface SearchSettings {
+  query: string;
+  /** Name variants and near spellings of long words (the core's default is on). */
+  variants: boolean;
+  sort: SortOrder;
+  /** Byline or folder text; '' for any source. */
+  source: string;
+  /** Days as date inputs give them: YYYY-MM-DD, or '' for no bound. */
+  from: string;
+  to: string;
+}
+
+export const INITIAL_SEARCH: SearchSettings = { query: '', variants: true, sort: 'relevance', source: '', from: '', to: '' };
+
+/** The result list shows this many documents; the count above it says how many matched in all. */
+export const RESULT_LIMIT = 100;
+
+/** The `search` call for these settings: empty filters are left out rather than sent as ''. */
+export function searchArgs(settings: SearchSettings): ArgsOf<'search'> {
+  const source = settings.source.trim();
+  return {
+    query: settings.query,
+    limit: RESULT_LIMIT,
+    variants: settings.variants,
+    sort: settings.sort,
+    ...(source ? { source } : {}),
+    ...(settings.from ? { from: settings.from } : {}),
+    ...(settings.to ? { to: settings.to } : {}),
+  };
+}
+
+/** Whether any filter narrows the results (so an empty list can say why). */
+export function isFiltered(settings: SearchSettings): boolean {
+  return settings.source.trim() !== '' || settings.from !== '' || settings.to !== '';
+}

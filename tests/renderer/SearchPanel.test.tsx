@@ -1,0 +1,168 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { useState } from 'react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ArgsOf } from '../../src/core/api';
+import type { IndexStatus } from '../../src/core/search/live-index';
+import { ApiCallError, type CasefileClient } from '../../src/renderer/src/api/client';
+import { excerptAround } from '../../src/renderer/src/components/QueryError';
+import { SearchPanel } from '../../src/renderer/src/components/SearchPanel';
+import { INITIAL_SEARCH, type SearchSettings } from '../../src/renderer/src/search/settings';
+import { fakeClient, hit, READY, searchResult, term } from './fake-client';
+
+afterEach(cleanup);
+
+/** The panel with its settings held the way App holds them. */
+function Harness({ client }: { client: CasefileClient }) {
+  const [settings, setSettings] = useState<SearchSettings>(INITIAL_SEARCH);
+  return <SearchPanel client={client} settings={settings} onSettingsChange={setSettings} openId={null} onOpen={() => undefined} />;
+}
+
+function typeQuery(query: string) {
+  fireEvent.change(screen.getByLabelText('Search the archive'), { target: { value: query } });
+}
+
+const UNKNOWN_FIELD = "unknown field 'foo' — fields are title, body, byline";
+
+/** Refuses `foo:` queries as the core does and answers any other with one hit. */
+function parsingClient() {
+  return fakeClient({
+    indexStatus: () => READY,
+    search: ({ query }: ArgsOf<'search'>) => {
+      if (query.startsWith('foo:')) throw new ApiCallError({ code: 'invalid-query', message: UNKNOWN_FIELD, span: { start: 0, end: 3 } });
+      return searchResult(query, [hit({ title: `About ${query}` })]);
+    },
+  });
+}
+
+describe('SearchPanel', () => {
+  it('shows a malformed query inline with the offending characters marked, and no stale results', async () => {
+    render(<Harness client={parsingClient()} />);
+    expect(screen.getByText(/Type words to search/)).toBeTruthy();
+    typeQuery('Almaty');
+    expect(screen.getByText('Searching…')).toBeTruthy();
+    expect(await screen.findByText('About Almaty')).toBeTruthy();
+
+    typeQuery('foo:bar protest');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain(UNKNOWN_FIELD);
+    const marks = alert.querySelectorAll('mark');
+    expect(marks).toHaveLength(1);
+    expect(marks[0].textContent).toBe('foo');
+    expect(alert.querySelector('code')?.textContent).toBe('foo:bar protest');
+    expect(alert.textContent).toContain('characters 1–3');
+    expect(screen.queryByText('About Almaty')).toBeNull();
+    expect(screen.getByLabelText('Search the archive').getAttribute('aria-invalid')).toBe('true');
+
+    typeQuery('title:bar protest');
+    expect(await screen.findByText('About title:bar protest')).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('cuts a long malformed query around the marked place', () => {
+    const query = `${'word '.repeat(40)}"unclosed ${'more '.repeat(40)}`;
+    const at = query.indexOf('"');
+    const { text, mark } = excerptAround(query, { start: at, end: at + 1 });
+    expect(text.startsWith('…') && text.endsWith('…')).toBe(true);
+    expect(text.slice(...mark)).toBe('"');
+    expect(text.length).toBeLessThan(90);
+    // A span just past the end still marks something visible.
+    const end = excerptAround('title:', { start: 6, end: 6 });
+    expect(end.mark[1] - end.mark[0]).toBe(1);
+  });
+
+  it('says which other spellings a document matched, and labels variant-only hits', async () => {
+    const client = fakeClient({
+      indexStatus: () => READY,
+      search: ({ query }) =>
+        searchResult(
+          query,
+          [
+            hit({ id: 'a.txt', title: 'Writes it as asked', matchCount: 3 }),
+            hit({ id: 'b.txt', title: 'Writes Kasym-Zhomart', exact: false, matchCount: 2, matchedVariants: ['Kasym-Zhomart', 'Kasym'] }),
+          ],
+          { terms: [term({ term: 'Kassym-Jomart', occurrences: 5, documents: 2, variants: [{ text: 'Kasym-Zhomart', occurrences: 2 }] })] },
+        ),
+    });
+    render(<Harness client={client} />);
+    typeQuery('Kassym-Jomart');
+    const variantHit = (await screen.findByText('Writes Kasym-Zhomart')).closest('li')!;
+    expect(within(variantHit).getByText('also matched: Kasym-Zhomart, Kasym')).toBeTruthy();
+    expect(within(variantHit).getByText('variant spelling only')).toBeTruthy();
+    const exactHit = screen.getByText('Writes it as asked').closest('li')!;
+    expect(within(exactHit).queryByText(/also matched/)).toBeNull();
+    expect(within(exactHit).queryByText('variant spelling only')).toBeNull();
+    expect(within(exactHit).getByText('3 matches')).toBeTruthy();
+    const terms = screen.getByRole('list', { name: 'Query terms in the results' });
+    expect(terms.textContent).toBe('Kassym-Jomart 5 in 2 docs — also matched Kasym-Zhomart 2');
+  });
+
+  it('shows why a term matched nothing', async () => {
+    const note = 'the is too common to be indexed (a stop word); it matches nothing on its own';
+    const client = fakeClient({
+      indexStatus: () => READY,
+      search: ({ query }) => searchResult(query, [], { terms: [term({ term: 'the', occurrences: 0, documents: 0, note })] }),
+    });
+    render(<Harness client={client} />);
+    typeQuery('the');
+    expect(await screen.findByText(note)).toBeTruthy();
+    expect(screen.getByText('No documents match.')).toBeTruthy();
+  });
+
+  it('sends variants: false once the Name variants toggle is turned off, with the other options', async () => {
+    const client = fakeClient({ indexStatus: () => READY, search: ({ query }) => searchResult(query, [hit()]) });
+    render(<Harness client={client} />);
+    const toggle = screen.getByRole('checkbox', { name: 'Name variants' }) as HTMLInputElement;
+    expect(toggle.checked).toBe(true);
+    expect(toggle.getAttribute('aria-describedby')).toBe('variants-help');
+    typeQuery('Tokajev');
+    await waitFor(() => expect(client.calls.filter((c) => c.method === 'search')).toHaveLength(1));
+    expect(client.calls.at(-1)?.args).toMatchObject({ query: 'Tokajev', variants: true, sort: 'relevance' });
+
+    fireEvent.click(toggle);
+    fireEvent.change(screen.getByLabelText('Sort'), { target: { value: 'newest' } });
+    fireEvent.change(screen.getByLabelText('Source'), { target: { value: ' AP ' } });
+    fireEvent.change(screen.getByLabelText('From'), { target: { value: '2022-01-05' } });
+    await waitFor(() => expect(client.calls.filter((c) => c.method === 'search')).toHaveLength(2));
+    expect(client.calls.at(-1)?.args).toEqual({
+      query: 'Tokajev',
+      limit: 100,
+      variants: false,
+      sort: 'newest',
+      source: 'AP',
+      from: '2022-01-05',
+    });
+  });
+
+  it('shows indexing progress, polls the index, and searches again once it is ready', async () => {
+    let status: IndexStatus = { ...READY, state: 'indexing', done: 2, total: 5 };
+    const client = fakeClient({
+      indexStatus: () => status,
+      search: ({ query }) => searchResult(query, [hit({ title: status.state === 'ready' ? 'Complete' : 'Partial' })], { index: status }),
+    });
+    render(<Harness client={client} />);
+    typeQuery('Almaty');
+    expect(await screen.findByText('Partial')).toBeTruthy();
+    const progress = screen.getByRole('progressbar', { name: 'Indexing 2 of 5 files' });
+    expect(progress.getAttribute('value')).toBe('2');
+    expect(screen.getByText(/Results may be incomplete/)).toBeTruthy();
+
+    status = READY;
+    expect(await screen.findByText('Complete', {}, { timeout: 3_000 })).toBeTruthy();
+    expect(screen.queryByRole('progressbar')).toBeNull();
+  });
+
+  it('reports a shell that cannot be reached without a marked query', async () => {
+    const client = fakeClient({
+      indexStatus: () => READY,
+      search: () => {
+        throw new ApiCallError({ code: 'internal', message: 'Casefile is not reachable: is the web shell still running?' });
+      },
+    });
+    render(<Harness client={client} />);
+    typeQuery('Almaty');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe('Casefile is not reachable: is the web shell still running?');
+    expect(alert.querySelector('mark')).toBeNull();
+  });
+});

@@ -1,0 +1,49 @@
+import type { ArgsOf, MethodName, ResultOf } from '../../src/core/api';
+import type { SearchHit, TermSummary } from '../../src/core/search/search-engine';
+import type { IndexStatus } from '../../src/core/search/live-index';
+import type { WorkstationSearchResult } from '../../src/core/workstation';
+import { ApiCallError, type CasefileClient } from '../../src/renderer/src/api/client';
+
+type Handlers = { [M in MethodName]?: (args: ArgsOf<M>) => ResultOf<M> | Promise<ResultOf<M>> };
+
+/**
+ * A client that answers from the given handlers instead of a shell, and records every call. A
+ * method without a handler is refused the way a shell refuses an unknown one.
+ */
+export function fakeClient(handlers: Handlers): CasefileClient & { calls: Array<{ method: MethodName; args: unknown }> } {
+  const calls: Array<{ method: MethodName; args: unknown }> = [];
+  return {
+    calls,
+    async call<M extends MethodName>(method: M, args: ArgsOf<M>): Promise<ResultOf<M>> {
+      calls.push({ method, args });
+      const handler = handlers[method] as ((args: ArgsOf<M>) => ResultOf<M> | Promise<ResultOf<M>>) | undefined;
+      if (!handler) throw new ApiCallError({ code: 'not-found', message: `unknown method "${method}"` });
+      return handler(args);
+    },
+  };
+}
+
+export const READY: IndexStatus = { state: 'ready', done: 5, total: 5, documents: 5, origin: 'cache', problem: null };
+
+export function hit(overrides: Partial<SearchHit> = {}): SearchHit {
+  return {
+    id: '000.txt',
+    title: 'In Kazakhstan, participants of peaceful protests fear prosecution',
+    byline: null,
+    date: null,
+    score: 1,
+    matchCount: 1,
+    exact: true,
+    matchedVariants: [],
+    snippets: [{ text: 'president Kassym-Jomart Tokayev said', start: 10, matches: [[10, 23]] }],
+    ...overrides,
+  };
+}
+
+export function term(overrides: Partial<TermSummary> = {}): TermSummary {
+  return { term: 'Tokayev', field: null, presence: 'optional', occurrences: 1, documents: 1, variants: [], ...overrides };
+}
+
+export function searchResult(query: string, hits: SearchHit[], overrides: Partial<WorkstationSearchResult> = {}): WorkstationSearchResult {
+  return { query, total: hits.length, hits, terms: [], variants: true, index: READY, ...overrides };
+}
