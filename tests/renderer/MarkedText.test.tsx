@@ -18,3 +18,17 @@ describe('MarkedText', () => {
     expect(container.textContent).toBe(hostile);
   });
 });
+
+describe('MarkedText with match kinds', () => {
+  it('draws a name variant or near spelling as an inexact mark named in its title, an exact match plainly', () => {
+    const { container } = render(
+      <MarkedText text="Tokayev and Tokajev and liquified" marks={[[0, 7], [12, 19], [24, 33]]} kinds={['exact', 'variant', 'fuzzy']} />,
+    );
+    const marks = [...container.querySelectorAll('mark')];
+    expect(marks.map((m) => [m.textContent, m.className, m.getAttribute('title')])).toEqual([
+      ['Tokayev', '', null],
+      ['Tokajev', 'hit-inexact', 'name variant'],
+      ['liquified', 'hit-inexact', 'near spelling'],
+    ]);
+  });
+});

@@ -289,6 +289,7 @@ export class LunrSearchEngine implements SearchEngine {
         doc.text,
         body.map((o) => [o.start, o.end]),
         { maxSnippets: MAX_SNIPPETS },
+        body.map((o) => o.kind),
       ),
     };
   }

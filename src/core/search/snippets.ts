@@ -1,3 +1,5 @@
+import type { MatchKind } from './search-engine';
+
 /** A passage of a document around one or more matches (keyword in context). */
 export interface Snippet {
   text: string;
@@ -5,6 +7,8 @@ export interface Snippet {
   start: number;
   /** Match ranges [start, end) relative to `text`. */
   matches: Array<[number, number]>;
+  /** How each match matched ('exact', 'variant', 'fuzzy'), when the caller said. */
+  kinds?: MatchKind[];
 }
 
 export interface SnippetOptions {
@@ -21,18 +25,23 @@ export function buildSnippets(
   text: string,
   ranges: ReadonlyArray<readonly [number, number]>,
   { context = 70, maxSnippets = 3 }: SnippetOptions = {},
+  kinds?: readonly MatchKind[],
 ): Snippet[] {
-  const sorted = [...ranges].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const windows: Array<{ start: number; end: number; matches: Array<[number, number]> }> = [];
-  for (const [matchStart, matchEnd] of sorted) {
+  const sorted = ranges.map((range, i) => ({ range, kind: kinds?.[i] })).sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+  const windows: Array<{ start: number; end: number; matches: Array<[number, number]>; kinds: MatchKind[] }> = [];
+  for (const {
+    range: [matchStart, matchEnd],
+    kind,
+  } of sorted) {
     const start = wordBoundaryBefore(text, Math.max(0, matchStart - context));
     const end = wordBoundaryAfter(text, Math.min(text.length, matchEnd + context));
     const last = windows.at(-1);
     if (last && start <= last.end) {
       last.end = Math.max(last.end, end);
       last.matches.push([matchStart, matchEnd]);
+      last.kinds.push(kind ?? 'exact');
     } else {
-      windows.push({ start, end, matches: [[matchStart, matchEnd]] });
+      windows.push({ start, end, matches: [[matchStart, matchEnd]], kinds: [kind ?? 'exact'] });
     }
   }
   return windows.slice(0, maxSnippets).map((w) => ({
@@ -40,6 +49,7 @@ export function buildSnippets(
     text: text.slice(w.start, w.end).replace(/\n/g, ' '),
     start: w.start,
     matches: w.matches.map(([s, e]) => [s - w.start, e - w.start]),
+    ...(kinds ? { kinds: w.kinds } : {}),
   }));
 }
 

@@ -195,6 +195,10 @@ describe('parseQuery: malformed queries', () => {
     ['a"b"', '"', /space/],
     ['Kassym-Jomart~1', 'Kassym-Jomart~1', /one word/],
     [`${'x'.repeat(41)}~1`, `${'x'.repeat(41)}~1`, /40 letters/],
+    ['+-x', '-', /cannot follow another operator/],
+    ['body:+x', '+', /before the field, as in \+body:word/],
+    ['title:-x', '-', /before the field/],
+    [Array.from({ length: 17 }, (_, i) => `word${'abcdefghijklmnopq'[i]}~1`).join(' '), 'wordq~1', /17 fuzzy terms.*limit is 16/],
   ];
 
   it.each(cases)('%j is refused, pointing at %j', (query, at, message) => {

@@ -208,3 +208,26 @@ describe('search beyond Latin letters and straight apostrophes', () => {
     expect(snippet.matches.map(([s, e]) => snippet.text.slice(s, e))).toEqual(['Tokayev’s']);
   });
 });
+
+describe('near spellings and long queries', () => {
+  const small = engineOver({ 'slip.txt': 'Report\nThe price of liquified gas doubled.' });
+  const filler = Array.from({ length: 16 }, (_, i) => `filler${'abcdefghijklmnop'[i]}`).join(' ');
+
+  it('finds a one-edit spelling of a long word in a short query', () => {
+    expect(small.search('liquefied').hits.map((h) => h.id)).toEqual(['slip.txt']);
+  });
+
+  it('adds no near spellings to a query of more than 16 terms (a pasted paragraph), but still finds the word as asked', () => {
+    expect(small.search(`liquefied ${filler}`).total).toBe(0);
+    expect(small.search(`liquified ${filler}`).hits.map((h) => h.id)).toEqual(['slip.txt']);
+  });
+});
+
+describe('snippets say how each place matched', () => {
+  it('labels a name variant as such and the word as asked as exact', () => {
+    const small = engineOver({ 'both.txt': 'Report\nTokayev met Tokajev, or so it seemed.' });
+    const [snippet] = small.search('Tokayev').hits[0].snippets;
+    expect(snippet.matches.map(([s, e]) => snippet.text.slice(s, e))).toEqual(['Tokayev', 'Tokajev']);
+    expect(snippet.kinds).toEqual(['exact', 'variant']);
+  });
+});

@@ -34,7 +34,7 @@ export function ResultItem({ hit, selected, onOpen }: Props) {
         {snippets.map((snippet) => (
           <span className="snippet" key={snippet.start}>
             {snippet.start > 0 && '…'}
-            <MarkedText text={snippet.text} marks={snippet.matches} />…
+            <MarkedText text={snippet.text} marks={snippet.matches} kinds={snippet.kinds} />…
           </span>
         ))}
       </button>
