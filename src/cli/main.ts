@@ -1,6 +1,7 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { invokeApi, type ArgsOf, type MethodName, type ResultOf } from '../core/api';
+import { EXPORT_FORMATS, GROUPINGS, type ExportFormat, type Grouping } from '../core/annotations/interchange';
 import type { AnchoredAnnotation } from '../core/annotations/model';
 import { CasefileError } from '../core/errors';
 import type { Workstation } from '../core/workstation';
@@ -18,6 +19,9 @@ Commands:
                                                 highlight a passage by its exact words
   annotations [--json]                          list annotations, re-anchored against the archive
   export --out FILE.pdf [--title T] [--author A] write all annotations as a dossier PDF
+  export-annotations --format jsonld|md|csv --out FILE [--group-by document|tag|color]
+                                                annotations as W3C JSON-LD, Markdown or CSV
+  import-annotations FILE                       merge annotations from W3C JSON-LD (by id)
 
 Every command takes --archive DIR (default: the bundled archive) and --data DIR (default: the
 platform's application data folder).`;
@@ -148,6 +152,45 @@ async function exportDossier(argv: string[]): Promise<void> {
 }
 
 /** The row shape of `annotations --json`, a contract other tools rely on. */
+async function exportAnnotations(argv: string[]): Promise<void> {
+  const { values, positionals } = parseCommandLine(argv, {
+    ...LOCATION_OPTIONS,
+    format: { type: 'string' },
+    out: { type: 'string' },
+    'group-by': { type: 'string' },
+  });
+  if (positionals.length > 0) throw new UsageError('export-annotations takes no positional arguments');
+  const format = values.format;
+  if (!format || !(EXPORT_FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`export-annotations needs --format ${EXPORT_FORMATS.join('|')}`);
+  }
+  const groupBy = values['group-by'] ?? 'document';
+  if (!(GROUPINGS as readonly string[]).includes(groupBy)) throw new UsageError(`--group-by must be one of ${GROUPINGS.join(', ')}`);
+  if (!values.out) throw new UsageError('export-annotations needs --out FILE');
+  const ws = await openWorkstation(values);
+  const result = await call(ws, 'exportAnnotations', { format: format as ExportFormat, groupBy: groupBy as Grouping });
+  const out = path.resolve(values.out);
+  await writeFile(out, result.content);
+  print(`wrote ${out} (${Buffer.byteLength(result.content)} bytes, ${format})`);
+}
+
+async function importAnnotations(argv: string[]): Promise<void> {
+  const { values, positionals } = parseCommandLine(argv, { ...LOCATION_OPTIONS, json: { type: 'boolean' } });
+  if (positionals.length !== 1) throw new UsageError('import-annotations takes one file: import-annotations FILE.jsonld');
+  let content: string;
+  try {
+    content = await readFile(positionals[0], 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read ${positionals[0]}: ${(error as Error).message}`);
+  }
+  const ws = await openWorkstation(values);
+  const result = await call(ws, 'importAnnotations', { content });
+  await ws.flush();
+  if (values.json) return print(JSON.stringify(result, null, 2));
+  print(`imported: ${result.added} added, ${result.updated} updated, ${result.unchanged} unchanged`);
+  for (const problem of result.problems) print(`  item ${problem.index + 1} skipped: ${problem.message}`);
+}
+
 function annotationRow(a: AnchoredAnnotation) {
   return {
     id: a.id,
@@ -187,6 +230,8 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
   annotate,
   annotations,
   export: exportDossier,
+  'export-annotations': exportAnnotations,
+  'import-annotations': importAnnotations,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { HighlightColor, Tag } from './annotations/model';
-import { CasefileError, type ErrorCode } from './errors';
+import { EXPORT_FORMATS, GROUPINGS } from './annotations/interchange';
+import { CasefileError, errorMessage, type ErrorCode } from './errors';
+import { Preferences } from './preferences';
 import { QuerySyntaxError, type QuerySpan } from './search/query-parser';
 import type { Workstation } from './workstation';
 
@@ -53,7 +55,19 @@ export const apiMethods = {
     z.object({ id: DocId, query: z.string().max(MAX_QUERY).optional(), variants: z.boolean().optional() }).strict(),
     (ws, { id, query, variants }) => ws.getDocument(id, query, { variants }),
   ),
-  listAnnotations: method(z.object({ docId: DocId.optional() }).strict(), (ws, { docId }) => ws.listAnnotations(docId)),
+  listAnnotations: method(
+    z
+      .object({
+        docId: DocId.optional(),
+        tag: Tag.optional(),
+        color: HighlightColor.optional(),
+        status: z.enum(['anchored', 'moved', 'fuzzy', 'orphaned']).optional(),
+        text: z.string().max(1_000).optional(),
+      })
+      .strict(),
+    (ws, filter) => ws.listAnnotations(filter),
+  ),
+  listTags: method(z.object({}).strict(), (ws) => ws.listTags()),
   createAnnotation: method(
     z
       .object({
@@ -89,6 +103,29 @@ export const apiMethods = {
     await ws.deleteAnnotation(id);
     return { deleted: id };
   }),
+  acceptAnnotation: method(z.object({ id: AnnotationId }).strict(), (ws, { id }) => ws.acceptAnnotation(id)),
+  detachAnnotation: method(z.object({ id: AnnotationId }).strict(), (ws, { id }) => ws.detachAnnotation(id)),
+  undo: method(z.object({}).strict(), (ws) => ws.undo()),
+  redo: method(z.object({}).strict(), (ws) => ws.redo()),
+  exportAnnotations: method(
+    z.object({ format: z.enum(EXPORT_FORMATS), groupBy: z.enum(GROUPINGS).optional() }).strict(),
+    (ws, { format, groupBy }) => ws.exportAnnotations(format, groupBy),
+  ),
+  importAnnotations: method(z.object({ content: z.string().min(1).max(50_000_000) }).strict(), (ws, { content }) => {
+    let json: unknown;
+    try {
+      json = JSON.parse(content);
+    } catch (error) {
+      throw new CasefileError('invalid-argument', `the file is not JSON (${errorMessage(error)}); expected W3C Web Annotation JSON-LD`);
+    }
+    return ws.importAnnotations(json);
+  }),
+  restoreAnnotationBackup: method(z.object({}).strict(), async (ws) => {
+    await ws.restoreAnnotationBackup();
+    return ws.info();
+  }),
+  getPreferences: method(z.object({}).strict(), (ws) => ws.getPreferences()),
+  setPreferences: method(Preferences.partial().strict(), (ws, changes) => ws.setPreferences(changes)),
   exportDossierPdf: method(
     z.object({ title: z.string().trim().min(1).max(300), author: z.string().trim().max(300).optional() }).strict(),
     async (ws, request) => {

@@ -1,11 +1,20 @@
-import { randomUUID } from 'node:crypto';
 import { lstat, mkdir, readFile, realpath, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isArchiveFile, loadArchive, parseDocument, type SkippedFile } from './archive/archive';
 import { paragraphNumberAt, summarize, type ArchiveDocument, type DocumentSummary } from './archive/document';
-import { anchor, locateQuote, quoteAt } from './annotations/anchoring';
-import type { AnchoredAnnotation, Annotation, HighlightColor } from './annotations/model';
+import {
+  AnnotationService,
+  type AnnotationChanges,
+  type AnnotationFilter,
+  type ExportedAnnotations,
+  type ImportOutcome,
+  type NewAnnotation,
+  type UndoOutcome,
+} from './annotations/annotation-service';
+import type { ExportFormat, Grouping } from './annotations/interchange';
+import type { AnchoredAnnotation } from './annotations/model';
 import { AnnotationStore, type StoreProblem } from './annotations/store';
+import { PreferencesStore, type Preferences } from './preferences';
 import { archiveDataDir } from './locations';
 import { loadDossierFonts } from './dossier/fonts';
 import type { DossierContent, DossierSource } from './dossier/model';
@@ -48,21 +57,7 @@ export interface WorkstationSearchResult extends SearchResult {
   index: IndexStatus;
 }
 
-export interface NewAnnotation {
-  docId: string;
-  start: number;
-  end: number;
-  note?: string;
-  tags?: string[];
-  color?: HighlightColor;
-}
-
-export interface AnnotationChanges {
-  id: string;
-  note?: string;
-  tags?: string[];
-  color?: HighlightColor;
-}
+export type { AnnotationChanges, AnnotationFilter, NewAnnotation };
 
 export interface DossierRequest {
   title: string;
@@ -78,7 +73,8 @@ export class Workstation {
     private readonly skipped: SkippedFile[],
     private readonly documents: Map<string, ArchiveDocument>,
     private readonly index: LiveIndex,
-    private readonly store: AnnotationStore,
+    private readonly annotations: AnnotationService,
+    private readonly preferences: PreferencesStore,
     private readonly dataDir: string,
     private readonly now: () => Date,
   ) {}
@@ -96,8 +92,10 @@ export class Workstation {
     await mkdir(storeDir, { recursive: true });
     await writeFile(path.join(storeDir, 'archive.json'), `${JSON.stringify({ archiveRoot: root }, null, 2)}\n`);
     const store = await AnnotationStore.open(path.join(storeDir, 'annotations.json'));
+    const preferences = await PreferencesStore.open(path.resolve(dataDir));
+    const annotations = new AnnotationService(store, documents, now, () => preferences.get().author);
     const index = await LiveIndex.open(documents, path.join(storeDir, 'index'), indexBuilder);
-    return new Workstation(root, archive.skipped, documents, index, store, path.resolve(dataDir), now);
+    return new Workstation(root, archive.skipped, documents, index, annotations, preferences, path.resolve(dataDir), now);
   }
 
   info(): WorkstationInfo {
@@ -106,7 +104,7 @@ export class Workstation {
       dataDir: this.dataDir,
       documentCount: this.documents.size,
       skipped: this.skipped,
-      storeProblem: this.store.problem,
+      storeProblem: this.annotations.problem,
       index: this.index.status(),
     };
   }
@@ -180,52 +178,65 @@ export class Workstation {
     return fresh;
   }
 
-  listAnnotations(docId?: string): AnchoredAnnotation[] {
-    return this.store
-      .list()
-      .filter((a) => docId === undefined || a.target.docId === docId)
-      .map((a) => this.anchored(a));
+  listAnnotations(filter: AnnotationFilter = {}): AnchoredAnnotation[] {
+    return this.annotations.list(filter);
   }
 
-  async createAnnotation({ docId, start, end, note = '', tags = [], color = 'yellow' }: NewAnnotation): Promise<AnchoredAnnotation> {
-    const doc = this.requireDocument(docId);
-    const stamp = this.now().toISOString();
-    const annotation: Annotation = {
-      id: randomUUID(),
-      target: { docId, docSha256: doc.sha256, quote: quoteAt(doc.text, start, end), position: { start, end } },
-      note,
-      tags: normalizeTags(tags),
-      color,
-      created: stamp,
-      modified: stamp,
-    };
-    await this.store.put(annotation);
-    return this.anchored(annotation);
+  listTags(): Array<{ tag: string; count: number }> {
+    return this.annotations.tags();
+  }
+
+  createAnnotation(request: NewAnnotation): Promise<AnchoredAnnotation> {
+    return this.annotations.create(request);
   }
 
   /** Annotates a passage named by its exact words (the CLI's way), refusing a quote that is absent or ambiguous. */
-  async annotateQuote(request: Omit<NewAnnotation, 'start' | 'end'> & { quote: string; occurrence?: number }): Promise<AnchoredAnnotation> {
-    const doc = this.requireDocument(request.docId);
-    const { start, end } = locateQuote(doc, request.quote, request.occurrence);
-    return this.createAnnotation({ ...request, start, end });
+  annotateQuote(request: Omit<NewAnnotation, 'start' | 'end'> & { quote: string; occurrence?: number }): Promise<AnchoredAnnotation> {
+    return this.annotations.annotateQuote(request);
   }
 
-  async updateAnnotation({ id, note, tags, color }: AnnotationChanges): Promise<AnchoredAnnotation> {
-    const existing = this.requireAnnotation(id);
-    const updated: Annotation = {
-      ...existing,
-      note: note ?? existing.note,
-      tags: tags ? normalizeTags(tags) : existing.tags,
-      color: color ?? existing.color,
-      modified: this.now().toISOString(),
-    };
-    await this.store.put(updated);
-    return this.anchored(updated);
+  updateAnnotation(changes: AnnotationChanges): Promise<AnchoredAnnotation> {
+    return this.annotations.update(changes);
   }
 
-  async deleteAnnotation(id: string): Promise<void> {
-    this.requireAnnotation(id);
-    await this.store.remove(id);
+  deleteAnnotation(id: string): Promise<void> {
+    return this.annotations.delete(id);
+  }
+
+  acceptAnnotation(id: string): Promise<AnchoredAnnotation> {
+    return this.annotations.accept(id);
+  }
+
+  detachAnnotation(id: string): Promise<AnchoredAnnotation> {
+    return this.annotations.detach(id);
+  }
+
+  undo(): Promise<UndoOutcome | null> {
+    return this.annotations.undo();
+  }
+
+  redo(): Promise<UndoOutcome | null> {
+    return this.annotations.redo();
+  }
+
+  exportAnnotations(format: ExportFormat, groupBy: Grouping = 'document'): ExportedAnnotations {
+    return this.annotations.export(format, groupBy, `Casefile annotations — ${path.basename(this.root)}`);
+  }
+
+  importAnnotations(json: unknown): Promise<ImportOutcome> {
+    return this.annotations.importJsonLd(json);
+  }
+
+  restoreAnnotationBackup(): Promise<void> {
+    return this.annotations.restoreBackup();
+  }
+
+  getPreferences(): Preferences {
+    return this.preferences.get();
+  }
+
+  setPreferences(changes: Partial<Preferences>): Promise<Preferences> {
+    return this.preferences.set(changes);
   }
 
   /** All annotations, grouped by source in archive order, quotes in reading order. */
@@ -266,16 +277,7 @@ export class Workstation {
 
   /** Resolves when every annotation change so far is safely on disk. */
   flush(): Promise<void> {
-    return this.store.flush();
-  }
-
-  private anchored(annotation: Annotation): AnchoredAnnotation {
-    const result = anchor(annotation, this.documents.get(annotation.target.docId));
-    return {
-      ...annotation,
-      status: result.status,
-      current: 'start' in result ? { start: result.start, end: result.end } : null,
-    };
+    return this.annotations.flush();
   }
 
   private requireDocument(id: string): ArchiveDocument {
@@ -283,14 +285,4 @@ export class Workstation {
     if (!doc) throw new CasefileError('not-found', `no document with id ${JSON.stringify(id)} in the archive`);
     return doc;
   }
-
-  private requireAnnotation(id: string): Annotation {
-    const annotation = this.store.get(id);
-    if (!annotation) throw new CasefileError('not-found', `no annotation with id ${JSON.stringify(id)}`);
-    return annotation;
-  }
-}
-
-function normalizeTags(tags: string[]): string[] {
-  return [...new Set(tags.map((t) => t.trim()).filter((t) => t !== ''))];
 }

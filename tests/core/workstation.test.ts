@@ -78,8 +78,8 @@ describe('Workstation', () => {
     const { ws } = await openWorkstation();
     const a = await ws.createAnnotation({ docId: DOC_004.name, start: 0, end: 10 });
     const b = await ws.createAnnotation({ docId: DOC_003.name, start: 0, end: 10 });
-    expect(ws.listAnnotations(DOC_004.name).map((x) => x.id)).toEqual([a.id]);
-    expect(ws.listAnnotations(DOC_003.name).map((x) => x.id)).toEqual([b.id]);
+    expect(ws.listAnnotations({ docId: DOC_004.name }).map((x) => x.id)).toEqual([a.id]);
+    expect(ws.listAnnotations({ docId: DOC_003.name }).map((x) => x.id)).toEqual([b.id]);
     expect(ws.listAnnotations().map((x) => x.id).sort()).toEqual([a.id, b.id].sort());
   });
 

@@ -19,6 +19,7 @@ export function sampleAnnotation(overrides: Partial<Annotation> = {}, index = 0)
     note: `note ${index}`,
     tags: ['sample'],
     color: 'yellow',
+    author: '',
     created: stamp,
     modified: stamp,
     ...overrides,
@@ -34,6 +35,7 @@ export function annotationOn(doc: ArchiveDocument, start: number, end: number): 
     note: '',
     tags: [],
     color: 'yellow',
+    author: '',
     created: stamp,
     modified: stamp,
   };

@@ -1,6 +1,7 @@
+import approximateSearch from 'approx-string-match';
 import type { ArchiveDocument } from '../archive/document';
 import { CasefileError } from '../errors';
-import { QUOTE_CONTEXT, type AnchorStatus, type Annotation, type TextQuoteSelector } from './model';
+import { QUOTE_CONTEXT, type Annotation, type TextQuoteSelector } from './model';
 
 /** The quote selector for a passage of a document: the exact text and its context on each side. */
 export function quoteAt(text: string, start: number, end: number): TextQuoteSelector {
@@ -44,32 +45,134 @@ export function locateQuote(doc: ArchiveDocument, exact: string, occurrence?: nu
   return { start: found[index], end: found[index] + exact.length };
 }
 
-export interface AnchorResult {
-  status: AnchorStatus;
-  start: number;
-  end: number;
-}
+/**
+ * The thresholds of re-anchoring, documented in the README ("Annotations"):
+ * - a quote found exactly but away from its place is *moved* only if it is long (a recurrence by
+ *   chance is unlikely) or some of its context came along; a short quote alone is only a candidate;
+ * - a *fuzzy* candidate needs a quote at least 75 % similar (edit distance ≤ 25 % of its length),
+ *   a combined score of quote and context of at least 0.7, and a lead of 0.05 over any rival place;
+ * - quotes shorter than 8 characters are never placed fuzzily.
+ */
+export const ANCHORING = {
+  longQuote: 32,
+  minContext: 8,
+  maxErrorRate: 0.25,
+  minScore: 0.7,
+  minLead: 0.05,
+  minFuzzyLength: 8,
+} as const;
+
+export type AnchorResult =
+  | { status: 'anchored' | 'moved'; start: number; end: number }
+  /** Needs review: `score` (0–1) says how alike the place is to the quote with its context. */
+  | { status: 'fuzzy'; start: number; end: number; score: number }
+  | { status: 'orphaned' };
 
 /**
- * Where an annotation's quote stands in the current text. It is never placed on different words:
- * if the exact quote cannot be found unambiguously, it is orphaned and keeps its original quote.
+ * Where an annotation's quote stands in the current text. It is never placed on different words
+ * without saying so: anything short of the exact quote in a trustworthy place is either a fuzzy
+ * candidate (shown for review, with the old and new text) or orphaned (kept, never drawn).
  */
-export function anchor(annotation: Annotation, doc: ArchiveDocument | undefined): AnchorResult | { status: 'orphaned' } {
-  if (!doc) return { status: 'orphaned' };
+export function anchor(annotation: Annotation, doc: ArchiveDocument | undefined): AnchorResult {
+  if (!doc || annotation.detached) return { status: 'orphaned' };
   const { quote, position, docSha256 } = annotation.target;
-  const hasContextAt = (at: number) =>
-    doc.text.slice(Math.max(0, at - quote.prefix.length), at) === quote.prefix &&
-    doc.text.slice(at + quote.exact.length, at + quote.exact.length + quote.suffix.length) === quote.suffix;
-  const holdsQuote = doc.text.slice(position.start, position.end) === quote.exact;
-  // Same words at the old offsets are only trusted on an unchanged file or with unchanged context:
+  const text = doc.text;
+  const holdsQuote = text.slice(position.start, position.end) === quote.exact;
+  // Same words at the old offsets are trusted on an unchanged file, or with their context intact:
   // an edit may have put a copy of the quote there and pushed the real passage elsewhere.
-  if (holdsQuote && (doc.sha256 === docSha256 || hasContextAt(position.start))) {
+  if (holdsQuote && (doc.sha256 === docSha256 || contextScore(text, quote, position.start) === fullContext(quote))) {
     return { status: 'anchored', start: position.start, end: position.end };
   }
-  const found = occurrencesOf(doc.text, quote.exact);
-  const withContext = found.filter(hasContextAt);
-  const unique = withContext.length === 1 ? withContext : found.length === 1 ? found : [];
-  if (unique.length !== 1) return { status: 'orphaned' };
-  const start = unique[0];
-  return { status: start === position.start ? 'anchored' : 'moved', start, end: start + quote.exact.length };
+  const start = placeExactly(text, quote, position.start);
+  if (start !== null) {
+    return { status: start === position.start ? 'anchored' : 'moved', start, end: start + quote.exact.length };
+  }
+  return placeFuzzily(text, quote, position.start) ?? { status: 'orphaned' };
+}
+
+/** The exact quote's place, if it is unique and trustworthy (else the fuzzy step weighs it with any rivals). */
+function placeExactly(text: string, quote: TextQuoteSelector, oldStart: number): number | null {
+  const found = occurrencesOf(text, quote.exact);
+  if (found.length === 0) return null;
+  const scored = found
+    .map((at) => ({ at, context: contextScore(text, quote, at) }))
+    .sort((a, b) => b.context - a.context || Math.abs(a.at - oldStart) - Math.abs(b.at - oldStart));
+  const [best, second] = scored;
+  const unique = second === undefined || best.context > second.context;
+  const supported = quote.exact.length >= ANCHORING.longQuote || best.context >= Math.min(ANCHORING.minContext, fullContext(quote));
+  return unique && supported ? best.at : null;
+}
+
+function placeFuzzily(text: string, quote: TextQuoteSelector, oldStart: number): AnchorResult | null {
+  const length = quote.exact.length;
+  if (length < ANCHORING.minFuzzyLength) return null;
+  // The whole text is searched, not just around the old place: a rival look-alike anywhere must be seen.
+  const found = approximateSearch(text, quote.exact, Math.floor(length * ANCHORING.maxErrorRate)).filter((m) => m.end > m.start);
+  const scored = dedupe(found).map((c) => ({ ...c, score: fuzzyScore(text, quote, c) }));
+  scored.sort((a, b) => b.score - a.score || Math.abs(a.start - oldStart) - Math.abs(b.start - oldStart));
+  const [best, second] = scored;
+  if (!best || best.score < ANCHORING.minScore) return null;
+  // Two places alike enough to be confused: choosing one would be a guess.
+  if (second && best.score - second.score < ANCHORING.minLead) return null;
+  return { status: 'fuzzy', start: best.start, end: best.end, score: Math.round(best.score * 1000) / 1000 };
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  errors: number;
+}
+
+/** One candidate per place: overlapping matches (Myers reports each end) keep the one with fewest errors. */
+function dedupe(candidates: Candidate[]): Candidate[] {
+  const sorted = [...candidates].sort((a, b) => a.errors - b.errors || a.start - b.start);
+  const kept: Candidate[] = [];
+  for (const c of sorted) if (!kept.some((k) => overlapRatio(k, c) >= 0.5)) kept.push(c);
+  return kept;
+}
+
+function overlapRatio(a: Candidate, b: Candidate): number {
+  const overlap = Math.min(a.end, b.end) - Math.max(a.start, b.start);
+  return overlap <= 0 ? 0 : overlap / Math.min(a.end - a.start, b.end - b.start);
+}
+
+/** Quote similarity weighs most; the context on each side settles between look-alikes. */
+function fuzzyScore(text: string, quote: TextQuoteSelector, c: Candidate): number {
+  const quoteSimilarity = 1 - c.errors / quote.exact.length;
+  if (quoteSimilarity < 1 - ANCHORING.maxErrorRate) return 0;
+  const before = text.slice(Math.max(0, c.start - quote.prefix.length), c.start);
+  const after = text.slice(c.end, c.end + quote.suffix.length);
+  return 0.6 * quoteSimilarity + 0.2 * similarity(quote.prefix, before) + 0.2 * similarity(quote.suffix, after);
+}
+
+/** 1 − edit distance / longer length (1 for two empty strings). Inputs are context-sized. */
+export function similarity(a: string, b: string): number {
+  const longer = Math.max(a.length, b.length);
+  return longer === 0 ? 1 : 1 - editDistance(a, b) / longer;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+/** Characters of the recorded context that still stand next to a place (prefix end + suffix start). */
+function contextScore(text: string, quote: TextQuoteSelector, at: number): number {
+  let before = 0;
+  while (before < quote.prefix.length && text[at - 1 - before] === quote.prefix[quote.prefix.length - 1 - before]) before++;
+  const end = at + quote.exact.length;
+  let after = 0;
+  while (after < quote.suffix.length && text[end + after] === quote.suffix[after]) after++;
+  return before + after;
+}
+
+function fullContext(quote: TextQuoteSelector): number {
+  return quote.prefix.length + quote.suffix.length;
 }

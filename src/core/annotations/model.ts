@@ -37,16 +37,24 @@ export const Annotation = z.object({
   note: z.string().max(100_000),
   tags: z.array(Tag).max(100),
   color: HighlightColor,
+  /** Who made it (from the preferences; '' when none was set). */
+  author: z.string().max(300).default(''),
   created: z.iso.datetime(),
   modified: z.iso.datetime(),
+  /** The user detached it from a fuzzy match: it stays orphaned, with its original quote. */
+  detached: z.boolean().optional(),
 });
 export type Annotation = z.infer<typeof Annotation>;
 
-export type AnchorStatus = 'anchored' | 'moved' | 'orphaned';
+export type AnchorStatus = 'anchored' | 'moved' | 'fuzzy' | 'orphaned';
 
 /** An annotation as it stands against the current archive. */
 export interface AnchoredAnnotation extends Annotation {
   status: AnchorStatus;
-  /** Where the quote is now; null when orphaned. */
+  /** Where the quote is now (for a fuzzy one: the place proposed for review); null when orphaned. */
   current: TextPositionSelector | null;
+  /** The text at `current` when it differs from the quote (fuzzy): shown beside the original. */
+  currentText: string | null;
+  /** How alike a fuzzy place is to the quote with its context (0–1); null otherwise. */
+  score: number | null;
 }

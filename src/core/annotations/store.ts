@@ -1,15 +1,16 @@
-import { readFile } from 'node:fs/promises';
+import { copyFile, readFile, rename } from 'node:fs/promises';
 import writeFileAtomic from 'write-file-atomic';
 import { z } from 'zod';
 import { CasefileError, errorMessage } from '../errors';
 import { Annotation } from './model';
 
 const STORE_FORMAT = 'casefile-annotations';
-const STORE_VERSION = 1;
+/** 2 added `author` and `detached`; a version-1 file is read as version 2 (author '') and written as 2. */
+const STORE_VERSION = 2;
 
 const StoreFile = z.object({
   format: z.literal(STORE_FORMAT),
-  version: z.literal(STORE_VERSION),
+  version: z.union([z.literal(1), z.literal(STORE_VERSION)]),
   annotations: z.array(Annotation),
 });
 
@@ -82,11 +83,38 @@ export class AnnotationStore {
     await this.save();
   }
 
+  /** Several changes in one save: `put` annotations stored or replaced, `remove` ids deleted. */
+  async apply({ put = [], remove = [] }: { put?: Annotation[]; remove?: string[] }): Promise<void> {
+    this.assertWritable();
+    const parsed = put.map((a) => Annotation.parse(a));
+    for (const a of parsed) this.annotations.set(a.id, a);
+    for (const id of remove) this.annotations.delete(id);
+    await this.save();
+  }
+
   async remove(id: string): Promise<boolean> {
     this.assertWritable();
     const existed = this.annotations.delete(id);
     if (existed) await this.save();
     return existed;
+  }
+
+  /**
+   * Replaces a damaged store with its backup. The damaged file is kept beside it
+   * (`<file>.damaged-<time>`), never deleted. Returns the reopened store.
+   */
+  async restoreBackup(now: Date): Promise<AnnotationStore> {
+    if (!this.problem) throw new CasefileError('invalid-argument', 'the annotation store is not damaged; nothing to restore');
+    const backup = await AnnotationStore.open(backupPath(this.file));
+    if (backup.problem) {
+      throw new CasefileError('store-corrupt', `the backup ${backupPath(this.file)} cannot be used either: ${backup.problem.message}`);
+    }
+    const kept = `${this.file}.damaged-${now.toISOString().replace(/[:.]/g, '-')}`;
+    await rename(this.file, kept).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+    });
+    await copyFile(backupPath(this.file), this.file);
+    return AnnotationStore.open(this.file);
   }
 
   /** Resolves once every save requested so far is on disk. */

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../../src/core/archive/archive';
 import type { ArchiveDocument } from '../../../src/core/archive/document';
-import { anchor, locateQuote, quoteAt } from '../../../src/core/annotations/anchoring';
+import { anchor, ANCHORING, locateQuote, quoteAt } from '../../../src/core/annotations/anchoring';
 import { QUOTE_CONTEXT } from '../../../src/core/annotations/model';
 import { CasefileError, type ErrorCode } from '../../../src/core/errors';
 import { annotationOn } from '../../helpers/annotations';
@@ -179,7 +179,7 @@ describe('anchor: property over random edits', () => {
     return { annotation, start, end, editStart, editEnd, replacement, newText };
   }
 
-  it('after any edit, the annotation is anchored or moved exactly onto its quote, or orphaned', () => {
+  it('after any edit: anchored or moved covers exactly its quote, fuzzy covers exactly the text shown for review, else orphaned', () => {
     fc.assert(
       fc.property(docText, fc.nat(), fc.nat(), edit, (text, a, b, change) => {
         const { annotation, start, end, newText } = annotateThenEdit(text, a, b, change);
@@ -187,11 +187,17 @@ describe('anchor: property over random edits', () => {
 
         const result = anchor(annotation, edited);
         if (result.status === 'orphaned') return;
-        expect(['anchored', 'moved']).toContain(result.status);
+        expect(result.start).toBeGreaterThanOrEqual(0);
+        expect(result.end).toBeLessThanOrEqual(edited.text.length);
+        if (result.status === 'fuzzy') {
+          expect(result.end).toBeGreaterThan(result.start);
+          expect(result.score).toBeGreaterThanOrEqual(ANCHORING.minScore);
+          return;
+        }
         expect(edited.text.slice(result.start, result.end)).toBe(annotation.target.quote.exact);
         expect(result.status === 'anchored').toBe(result.start === start && result.end === end);
       }),
-      { numRuns: 300 },
+      { numRuns: 1500 },
     );
   });
 
@@ -215,13 +221,30 @@ describe('anchor: property over random edits', () => {
         expect(newText.slice(expected, expected + exact.length)).toBe(exact);
 
         const result = anchor(annotation, makeDoc(newText));
-        expect(result).toEqual({
-          status: expected === start ? 'anchored' : 'moved',
-          start: expected,
-          end: expected + exact.length,
-        });
+        // A short quote whose context the edit destroyed may recur by chance: it is only proposed
+        // (fuzzy, for review) or left orphaned, never silently moved.
+        const { prefix, suffix } = annotation.target.quote;
+        const keptContext = commonSuffixLength(newText.slice(0, expected), prefix) + commonPrefixLength(newText.slice(expected + exact.length), suffix);
+        const trusted = exact.length >= ANCHORING.longQuote || keptContext >= Math.min(ANCHORING.minContext, prefix.length + suffix.length);
+        if (trusted) {
+          expect(result).toEqual({ status: expected === start ? 'anchored' : 'moved', start: expected, end: expected + exact.length });
+        } else if (result.status !== 'orphaned') {
+          expect(result).toMatchObject({ status: 'fuzzy', start: expected, end: expected + exact.length });
+        }
       }),
-      { numRuns: 300 },
+      { numRuns: 1000 },
     );
   });
 });
+
+function commonSuffixLength(text: string, suffixOf: string): number {
+  let n = 0;
+  while (n < suffixOf.length && n < text.length && text[text.length - 1 - n] === suffixOf[suffixOf.length - 1 - n]) n++;
+  return n;
+}
+
+function commonPrefixLength(text: string, prefixOf: string): number {
+  let n = 0;
+  while (n < prefixOf.length && n < text.length && text[n] === prefixOf[n]) n++;
+  return n;
+}

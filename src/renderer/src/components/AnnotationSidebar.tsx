@@ -15,6 +15,7 @@ interface Props {
 const STATUS_TEXT = {
   anchored: null,
   moved: 'Source changed; the quote was found at a new place',
+  fuzzy: 'Source changed; a similar passage needs review',
   orphaned: 'Not found in the current source',
 } as const;
 
