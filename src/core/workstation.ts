@@ -255,17 +255,21 @@ export class Workstation {
           doc: doc ? summarize(doc) : { id: docId },
           quotes: annotations
             .sort((a, b) => (a.current?.start ?? Infinity) - (b.current?.start ?? Infinity))
-            .map((a) => ({
-              annotationId: a.id,
-              quote: a.target.quote.exact,
-              note: a.note,
-              tags: a.tags,
-              color: a.color,
-              status: a.status,
-              start: a.current?.start ?? null,
-              end: a.current?.end ?? null,
-              paragraph: doc && a.current ? paragraphNumberAt(doc, a.current.start) : null,
-            })),
+            .map((a) => {
+              // A fuzzy place is unreviewed: the dossier cites no offsets for it, only the recorded quote.
+              const place = a.status === 'fuzzy' ? null : a.current;
+              return {
+                annotationId: a.id,
+                quote: a.target.quote.exact,
+                note: a.note,
+                tags: a.tags,
+                color: a.color,
+                status: a.status,
+                start: place?.start ?? null,
+                end: place?.end ?? null,
+                paragraph: doc && place ? paragraphNumberAt(doc, place.start) : null,
+              };
+            }),
         };
       });
     return { title, author, created: this.now(), sources };

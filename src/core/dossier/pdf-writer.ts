@@ -207,9 +207,11 @@ export function citation(source: DossierSource, quote: DossierQuote): string {
   const status =
     quote.status === 'orphaned'
       ? ' — not found in the current source; quoted as recorded'
-      : quote.status === 'moved'
-        ? ' — source edited since the note was taken; quote found at the offsets given'
-        : '';
+      : quote.status === 'fuzzy'
+        ? ' — source edited since the note was taken; a similar passage awaits review, so no place is cited; quoted as recorded'
+        : quote.status === 'moved'
+          ? ' — source edited since the note was taken; quote found at the offsets given'
+          : '';
   return `Source: ${parts.join(', ')}.${status}`;
 }
 
