@@ -4,7 +4,8 @@ import { EXPORT_FORMATS, GROUPINGS } from './annotations/interchange';
 import { CasefileError, errorMessage, type ErrorCode } from './errors';
 import { Preferences } from './preferences';
 import { QuerySyntaxError, type QuerySpan } from './search/query-parser';
-import type { Workstation } from './workstation';
+import { DossierChanges } from './dossier/dossier-store';
+import { fileNameFor, type Workstation } from './workstation';
 
 /**
  * The one typed API of Casefile. Every shell (Electron IPC, the web shell's HTTP, the CLI) is a
@@ -124,6 +125,41 @@ export const apiMethods = {
     await ws.restoreAnnotationBackup();
     return ws.info();
   }),
+  listDossiers: method(z.object({}).strict(), (ws) => ws.listDossiers()),
+  getDossier: method(z.object({ id: z.string().uuid() }).strict(), (ws, { id }) => ws.getDossier(id)),
+  createDossier: method(
+    DossierChanges.omit({ name: true }).extend({ name: z.string().trim().min(1).max(200) }).strict(),
+    (ws, { name, ...fields }) => ws.createDossier(name, fields),
+  ),
+  updateDossier: method(DossierChanges.extend({ id: z.string().uuid() }).strict(), (ws, { id, ...changes }) => ws.updateDossier(id, changes)),
+  deleteDossier: method(z.object({ id: z.string().uuid() }).strict(), async (ws, { id }) => {
+    await ws.deleteDossier(id);
+    return { deleted: id };
+  }),
+  addToDossier: method(
+    z.object({ id: z.string().uuid(), annotationId: AnnotationId, sectionId: z.string().uuid().optional(), commentary: Note.optional() }).strict(),
+    (ws, { id, annotationId, sectionId, commentary }) => ws.addToDossier(id, annotationId, sectionId, commentary),
+  ),
+  exportDossier: method(
+    z
+      .object({
+        dossier: z.string().min(1).max(200).nullable(),
+        format: z.enum(['pdf', 'md', 'json']),
+        title: z.string().trim().min(1).max(300).optional(),
+        author: z.string().trim().max(300).optional(),
+      })
+      .strict(),
+    async (ws, { dossier, format, title, author }) => {
+      const result = await ws.exportDossier(dossier, format, { title, author });
+      return {
+        fileName: result.fileName,
+        mediaType: result.mediaType,
+        byteLength: result.bytes.byteLength,
+        base64: Buffer.from(result.bytes).toString('base64'),
+        warnings: result.warnings,
+      };
+    },
+  ),
   getPreferences: method(z.object({}).strict(), (ws) => ws.getPreferences()),
   setPreferences: method(Preferences.partial().strict(), (ws, changes) => ws.setPreferences(changes)),
   exportDossierPdf: method(
@@ -174,13 +210,4 @@ export async function invokeApi(workstation: Workstation, name: string, args: un
     console.error(`${name} failed:`, error);
     return { ok: false, error: { code: 'internal', message: `${name} failed unexpectedly; details are in the log` } };
   }
-}
-
-function fileNameFor(title: string): string {
-  const safe = title
-    .normalize('NFKD')
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80);
-  return safe || 'dossier';
 }

@@ -1,7 +1,7 @@
 import { lstat, mkdir, readFile, realpath, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isArchiveFile, loadArchive, parseDocument, type SkippedFile } from './archive/archive';
-import { paragraphNumberAt, summarize, type ArchiveDocument, type DocumentSummary } from './archive/document';
+import { summarize, type ArchiveDocument, type DocumentSummary } from './archive/document';
 import {
   AnnotationService,
   type AnnotationChanges,
@@ -17,7 +17,10 @@ import { AnnotationStore, type StoreProblem } from './annotations/store';
 import { PreferencesStore, type Preferences } from './preferences';
 import { archiveDataDir } from './locations';
 import { loadDossierFonts } from './dossier/fonts';
-import type { DossierContent, DossierSource } from './dossier/model';
+import { contentOfAllAnnotations, contentOfDossier, type BuiltContent } from './dossier/dossier-content';
+import { DossierStore, type Dossier, type DossierChanges } from './dossier/dossier-store';
+import { dossierMarkdown } from './dossier/markdown';
+import { manifestOf, type DossierContent } from './dossier/model';
 import { writeDossierPdf } from './dossier/pdf-writer';
 import { CasefileError } from './errors';
 import { workerBuilder, type SegmentBuilder } from './search/index-builder';
@@ -64,6 +67,16 @@ export interface DossierRequest {
   author?: string;
 }
 
+export type DossierFormat = 'pdf' | 'md' | 'json';
+
+export interface DossierExport {
+  fileName: string;
+  mediaType: string;
+  bytes: Uint8Array;
+  /** Items left out, in words. */
+  warnings: string[];
+}
+
 /** The service behind every shell: one open archive, its search index and its annotations. */
 export class Workstation {
   private watcher: ArchiveWatcher | null = null;
@@ -74,6 +87,7 @@ export class Workstation {
     private readonly documents: Map<string, ArchiveDocument>,
     private readonly index: LiveIndex,
     private readonly annotations: AnnotationService,
+    private readonly dossiers: DossierStore,
     private readonly preferences: PreferencesStore,
     private readonly dataDir: string,
     private readonly now: () => Date,
@@ -94,8 +108,9 @@ export class Workstation {
     const store = await AnnotationStore.open(path.join(storeDir, 'annotations.json'));
     const preferences = await PreferencesStore.open(path.resolve(dataDir));
     const annotations = new AnnotationService(store, documents, now, () => preferences.get().author);
+    const dossiers = await DossierStore.open(path.join(storeDir, 'dossiers.json'), now);
     const index = await LiveIndex.open(documents, path.join(storeDir, 'index'), indexBuilder);
-    return new Workstation(root, archive.skipped, documents, index, annotations, preferences, path.resolve(dataDir), now);
+    return new Workstation(root, archive.skipped, documents, index, annotations, dossiers, preferences, path.resolve(dataDir), now);
   }
 
   info(): WorkstationInfo {
@@ -239,44 +254,83 @@ export class Workstation {
     return this.preferences.set(changes);
   }
 
-  /** All annotations, grouped by source in archive order, quotes in reading order. */
-  dossierContent({ title, author = '' }: DossierRequest): DossierContent {
-    const bySource = new Map<string, AnchoredAnnotation[]>();
-    for (const annotation of this.listAnnotations()) {
-      const list = bySource.get(annotation.target.docId) ?? [];
-      list.push(annotation);
-      bySource.set(annotation.target.docId, list);
+  listDossiers(): Dossier[] {
+    return this.dossiers.list();
+  }
+
+  getDossier(id: string): Dossier {
+    return this.dossiers.get(id);
+  }
+
+  createDossier(name: string, fields: DossierChanges = {}): Promise<Dossier> {
+    return this.dossiers.create(name, { author: this.preferences.get().author, ...fields });
+  }
+
+  updateDossier(id: string, changes: DossierChanges): Promise<Dossier> {
+    return this.dossiers.update(id, this.withKnownAnnotations(changes));
+  }
+
+  deleteDossier(id: string): Promise<void> {
+    return this.dossiers.remove(id);
+  }
+
+  /** Appends an annotation to a section of a dossier (the last section unless one is named). */
+  addToDossier(id: string, annotationId: string, sectionId?: string, commentary = ''): Promise<Dossier> {
+    this.annotations.get(annotationId);
+    const dossier = this.dossiers.get(id);
+    const target = sectionId ?? dossier.sections.at(-1)?.id;
+    if (!dossier.sections.some((s) => s.id === target)) {
+      throw new CasefileError('not-found', `no section ${JSON.stringify(sectionId)} in dossier ${JSON.stringify(dossier.name)}`);
     }
-    const sources: DossierSource[] = [...bySource.entries()]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([docId, annotations]) => {
-        const doc = this.documents.get(docId);
-        return {
-          doc: doc ? summarize(doc) : { id: docId },
-          quotes: annotations
-            .sort((a, b) => (a.current?.start ?? Infinity) - (b.current?.start ?? Infinity))
-            .map((a) => {
-              // A fuzzy place is unreviewed: the dossier cites no offsets for it, only the recorded quote.
-              const place = a.status === 'fuzzy' ? null : a.current;
-              return {
-                annotationId: a.id,
-                quote: a.target.quote.exact,
-                note: a.note,
-                tags: a.tags,
-                color: a.color,
-                status: a.status,
-                start: place?.start ?? null,
-                end: place?.end ?? null,
-                paragraph: doc && place ? paragraphNumberAt(doc, place.start) : null,
-              };
-            }),
-        };
-      });
-    return { title, author, created: this.now(), sources };
+    const sections = dossier.sections.map((s) => (s.id === target ? { ...s, items: [...s.items, { annotationId, commentary }] } : s));
+    return this.dossiers.update(id, { sections });
+  }
+
+  /** A dossier's content: a stored dossier by id or name, or (null) every annotation grouped by source. */
+  dossierContent(dossier: string | null, request: Partial<DossierRequest> = {}): BuiltContent {
+    const lookups = {
+      annotation: (id: string) => {
+        try {
+          return this.annotations.get(id);
+        } catch {
+          return undefined;
+        }
+      },
+      document: (id: string) => this.documents.get(id),
+      now: this.now(),
+    };
+    if (dossier !== null) {
+      const built = contentOfDossier(this.dossiers.find(dossier), lookups);
+      const content: DossierContent = { ...built.content, title: request.title ?? built.content.title, author: request.author ?? built.content.author };
+      return { ...built, content };
+    }
+    const fields = { title: request.title ?? 'Casefile dossier', author: request.author ?? this.preferences.get().author };
+    return contentOfAllAnnotations(this.annotations.list(), fields, lookups);
+  }
+
+  async exportDossier(dossier: string | null, format: DossierFormat, request: Partial<DossierRequest> = {}): Promise<DossierExport> {
+    const { content, warnings } = this.dossierContent(dossier, request);
+    const name = fileNameFor(content.title);
+    if (format === 'pdf') {
+      const bytes = await writeDossierPdf(content, await loadDossierFonts());
+      return { fileName: `${name}.pdf`, mediaType: 'application/pdf', bytes, warnings };
+    }
+    const text = format === 'md' ? dossierMarkdown(content) : `${JSON.stringify(manifestOf(content), null, 2)}\n`;
+    return {
+      fileName: `${name}.${format === 'md' ? 'md' : 'manifest.json'}`,
+      mediaType: format === 'md' ? 'text/markdown' : 'application/json',
+      bytes: new TextEncoder().encode(text),
+      warnings,
+    };
   }
 
   async exportDossierPdf(request: DossierRequest): Promise<Uint8Array> {
-    return writeDossierPdf(this.dossierContent(request), await loadDossierFonts());
+    return (await this.exportDossier(null, 'pdf', request)).bytes;
+  }
+
+  private withKnownAnnotations(changes: DossierChanges): DossierChanges {
+    for (const section of changes.sections ?? []) for (const item of section.items) this.annotations.get(item.annotationId);
+    return changes;
   }
 
   /** Resolves when every annotation change so far is safely on disk. */
@@ -289,4 +343,14 @@ export class Workstation {
     if (!doc) throw new CasefileError('not-found', `no document with id ${JSON.stringify(id)} in the archive`);
     return doc;
   }
+}
+
+/** A file name from a title: letters and digits of any script, dashes between. */
+export function fileNameFor(title: string): string {
+  const safe = title
+    .normalize('NFKD')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80);
+  return safe || 'dossier';
 }

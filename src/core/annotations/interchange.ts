@@ -250,6 +250,6 @@ export function toMarkdown(rows: readonly ExportRow[], by: Grouping, heading: st
 }
 
 /** Source text shown exactly as written when the Markdown is rendered (CommonMark backslash escapes). */
-function escapeMarkdown(text: string): string {
+export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_[\]<>&|~#!]/g, '\\$&');
 }

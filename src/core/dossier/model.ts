@@ -1,30 +1,96 @@
-import type { DocumentSummary } from '../archive/document';
+import { z } from 'zod';
+import type { DocumentSummary, TextSpan } from '../archive/document';
 import type { AnchorStatus, HighlightColor } from '../annotations/model';
 
+/** One quote of a dossier: an annotation as it stands now, with the dossier's own commentary. */
 export interface DossierQuote {
+  /** 1-based, in dossier order: what the manifest, the verify report and the appendix call it. */
+  number: number;
   annotationId: string;
-  /** The exact words, as they stand in the archived source. */
+  docId: string;
+  /** The exact words, as they stand in the archived source (as recorded if it no longer holds them). */
   quote: string;
   note: string;
+  /** Commentary written for this dossier (the note belongs to the annotation). */
+  commentary: string;
   tags: string[];
   color: HighlightColor;
+  author: string;
   status: AnchorStatus;
-  /** Offsets into the source's normalized text; null for a quote whose source no longer holds it. */
+  /** Offsets into the source's normalized text; null when no verified place can be cited. */
   start: number | null;
   end: number | null;
   /** 1-based paragraph of the source the quote begins in. */
   paragraph: number | null;
 }
 
-export interface DossierSource {
-  /** The source as it is now, or only its id when it has left the archive. */
-  doc: DocumentSummary | { id: string };
+export interface DossierSection {
+  heading: string;
   quotes: DossierQuote[];
 }
 
+/** A source cited by the dossier, with its full text for the appendix (absent if it left the archive). */
+export type CitedSource =
+  | { doc: DocumentSummary; text: string; paragraphs: TextSpan[] }
+  | { doc: { id: string }; text: null; paragraphs: null };
+
+/** Everything the writers (PDF, Markdown, JSON) need; nothing they must look up. */
 export interface DossierContent {
   title: string;
   author: string;
+  /** The dossier's date as the user set it (YYYY-MM-DD), or null: then `created` is shown. */
+  date: string | null;
+  introduction: string;
   created: Date;
-  sources: DossierSource[];
+  sections: DossierSection[];
+  /** Every source cited, in order of first citation. */
+  sources: CitedSource[];
+}
+
+export const MANIFEST_FORMAT = 'casefile-dossier-manifest';
+export const MANIFEST_FILE_NAME = 'casefile-manifest.json';
+
+/** The machine-readable list of quotes attached to the PDF (and exported as JSON), for `verify`. */
+export const DossierManifest = z.object({
+  format: z.literal(MANIFEST_FORMAT),
+  version: z.literal(1),
+  title: z.string(),
+  created: z.string(),
+  quotes: z.array(
+    z.object({
+      number: z.number().int().positive(),
+      annotationId: z.string(),
+      docId: z.string(),
+      /** Offsets into the normalized text (line endings \n, NFC); null when no place could be cited. */
+      start: z.number().int().nonnegative().nullable(),
+      end: z.number().int().nonnegative().nullable(),
+      exact: z.string(),
+      /** SHA-256 of the source file's bytes when the dossier was made; null if it had left the archive. */
+      sourceSha256: z.string().nullable(),
+      status: z.enum(['anchored', 'moved', 'fuzzy', 'orphaned']),
+    }),
+  ),
+});
+export type DossierManifest = z.infer<typeof DossierManifest>;
+
+export function manifestOf(content: DossierContent): DossierManifest {
+  const shaOf = new Map(content.sources.map((s) => [s.doc.id, 'sha256' in s.doc ? s.doc.sha256 : null]));
+  return {
+    format: MANIFEST_FORMAT,
+    version: 1,
+    title: content.title,
+    created: content.created.toISOString(),
+    quotes: content.sections.flatMap((section) =>
+      section.quotes.map((q) => ({
+        number: q.number,
+        annotationId: q.annotationId,
+        docId: q.docId,
+        start: q.start,
+        end: q.end,
+        exact: q.quote,
+        sourceSha256: shaOf.get(q.docId) ?? null,
+        status: q.status,
+      })),
+    ),
+  };
 }

@@ -3,7 +3,21 @@ import subsetFont from 'subset-font';
 import { PDFDocument, rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
 import type { HighlightColor } from '../annotations/model';
 import type { DossierFonts } from './fonts';
-import type { DossierContent, DossierQuote, DossierSource } from './model';
+import type { DocumentSummary } from '../archive/document';
+import type { DossierContent, DossierQuote } from './model';
+
+/** Quotes grouped by their source (this writer's first layout, one page per source). */
+interface DossierSource {
+  doc: DocumentSummary | { id: string };
+  quotes: DossierQuote[];
+}
+
+function bySource(content: DossierContent): DossierSource[] {
+  return content.sources.map((source) => ({
+    doc: source.doc,
+    quotes: content.sections.flatMap((s) => s.quotes).filter((q) => q.docId === source.doc.id),
+  }));
+}
 import { wrapText } from './text-layout';
 
 const PAGE = { width: 595.28, height: 841.89 }; // A4 in points
@@ -109,12 +123,13 @@ export async function writeDossierPdf(content: DossierContent, fontFiles: Dossie
     italic: await embed(fontFiles.italic),
     bold: await embed(fontFiles.bold),
   };
-  const quoteCount = content.sources.reduce((n, s) => n + s.quotes.length, 0);
+  const sources = bySource(content);
+  const quoteCount = sources.reduce((n, s) => n + s.quotes.length, 0);
 
   pdf.setTitle(content.title, { showInWindowTitleBar: true });
   pdf.setAuthor(content.author);
   pdf.setSubject(`${countOf(quoteCount, 'quote')} from ${countOf(content.sources.length, 'archived source')}, with notes and citations`);
-  pdf.setKeywords(['Casefile', 'dossier', ...new Set(content.sources.flatMap((s) => s.quotes.flatMap((q) => q.tags)))]);
+  pdf.setKeywords(['Casefile', 'dossier', ...new Set(sources.flatMap((s) => s.quotes.flatMap((q) => q.tags)))]);
   pdf.setProducer('Casefile (pdf-lib)');
   pdf.setCreator('Casefile');
   pdf.setCreationDate(content.created);
@@ -122,7 +137,7 @@ export async function writeDossierPdf(content: DossierContent, fontFiles: Dossie
 
   const flow = new PageFlow(pdf);
   drawCover(flow, content, fonts, quoteCount);
-  for (const source of content.sources) drawSource(flow, source, fonts);
+  for (const source of sources) drawSource(flow, source, fonts);
   drawFooters(pdf, content.title, fonts);
   return pdf.save();
 }

@@ -1,0 +1,97 @@
+import { paragraphNumberAt, summarize, type ArchiveDocument } from '../archive/document';
+import type { AnchoredAnnotation } from '../annotations/model';
+import type { Dossier } from './dossier-store';
+import type { CitedSource, DossierContent, DossierQuote, DossierSection } from './model';
+
+export interface BuiltContent {
+  content: DossierContent;
+  /** Items left out, in words (an annotation deleted since it was added). */
+  warnings: string[];
+}
+
+interface Lookups {
+  annotation(id: string): AnchoredAnnotation | undefined;
+  document(id: string): ArchiveDocument | undefined;
+  now: Date;
+}
+
+/** The content of a stored dossier: its sections and items resolved against annotations and sources. */
+export function contentOfDossier(dossier: Dossier, lookups: Lookups): BuiltContent {
+  const warnings: string[] = [];
+  const sections = dossier.sections.map((section) => ({
+    heading: section.heading,
+    items: section.items.flatMap((item) => {
+      const annotation = lookups.annotation(item.annotationId);
+      if (!annotation) {
+        warnings.push(`an item of section “${section.heading || 'untitled'}” refers to an annotation that was deleted (${item.annotationId}); it is left out`);
+        return [];
+      }
+      return [{ annotation, commentary: item.commentary }];
+    }),
+  }));
+  return {
+    content: assemble(
+      { title: dossier.title || dossier.name, author: dossier.author, date: dossier.date, introduction: dossier.introduction },
+      sections,
+      lookups,
+    ),
+    warnings,
+  };
+}
+
+/** The first version's dossier: every annotation, one section per source in archive order. */
+export function contentOfAllAnnotations(
+  annotations: readonly AnchoredAnnotation[],
+  fields: { title: string; author: string },
+  lookups: Lookups,
+): BuiltContent {
+  const byDoc = new Map<string, AnchoredAnnotation[]>();
+  for (const a of annotations) byDoc.set(a.target.docId, [...(byDoc.get(a.target.docId) ?? []), a]);
+  const sections = [...byDoc.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([docId, list]) => ({
+      heading: lookups.document(docId)?.title ?? docId,
+      items: list
+        .sort((a, b) => (a.current?.start ?? Infinity) - (b.current?.start ?? Infinity))
+        .map((annotation) => ({ annotation, commentary: '' })),
+    }));
+  return { content: assemble({ ...fields, date: null, introduction: '' }, sections, lookups), warnings: [] };
+}
+
+function assemble(
+  fields: { title: string; author: string; date: string | null; introduction: string },
+  sections: Array<{ heading: string; items: Array<{ annotation: AnchoredAnnotation; commentary: string }> }>,
+  lookups: Lookups,
+): DossierContent {
+  let number = 0;
+  const cited: string[] = [];
+  const resolved: DossierSection[] = sections.map((section) => ({
+    heading: section.heading,
+    quotes: section.items.map(({ annotation: a, commentary }): DossierQuote => {
+      const doc = lookups.document(a.target.docId);
+      if (!cited.includes(a.target.docId)) cited.push(a.target.docId);
+      // A fuzzy place is unreviewed: no offsets are cited for it, only the recorded quote.
+      const place = a.status === 'fuzzy' ? null : a.current;
+      return {
+        number: ++number,
+        annotationId: a.id,
+        docId: a.target.docId,
+        quote: a.target.quote.exact,
+        note: a.note,
+        commentary,
+        tags: a.tags,
+        color: a.color,
+        author: a.author,
+        status: a.status,
+        start: place?.start ?? null,
+        end: place?.end ?? null,
+        paragraph: doc && place ? paragraphNumberAt(doc, place.start) : null,
+      };
+    }),
+  }));
+  const sources: CitedSource[] = cited.map((id) => {
+    const doc = lookups.document(id);
+    return doc ? { doc: summarize(doc), text: doc.text, paragraphs: doc.paragraphs } : { doc: { id }, text: null, paragraphs: null };
+  });
+  return { ...fields, created: lookups.now, sections: resolved, sources };
+}
