@@ -18,7 +18,10 @@ Commands:
   annotate --doc ID --quote "TEXT" [--occurrence N] [--note T] [--tags a,b] [--color C] [--json]
                                                 highlight a passage by its exact words
   annotations [--json]                          list annotations, re-anchored against the archive
-  export --out FILE.pdf [--title T] [--author A] write all annotations as a dossier PDF
+  export --out FILE [--format pdf|md|json] [--dossier NAME] [--title T] [--author A]
+                                                a dossier (without --dossier: all annotations)
+  verify FILE.pdf [--json]                      check every quote of an exported dossier
+                                                against the archive (exit 0 only if all ok)
   export-annotations --format jsonld|md|csv --out FILE [--group-by document|tag|color]
                                                 annotations as W3C JSON-LD, Markdown or CSV
   import-annotations FILE                       merge annotations from W3C JSON-LD (by id)
@@ -135,20 +138,51 @@ async function annotations(argv: string[]): Promise<void> {
   }
 }
 
+const DOSSIER_FORMATS = ['pdf', 'md', 'json'] as const;
+
 async function exportDossier(argv: string[]): Promise<void> {
   const { values, positionals } = parseCommandLine(argv, {
     ...LOCATION_OPTIONS,
     out: { type: 'string' },
+    format: { type: 'string' },
+    dossier: { type: 'string' },
     title: { type: 'string' },
     author: { type: 'string' },
   });
   if (positionals.length > 0) throw new UsageError('export takes no positional arguments');
-  if (!values.out) throw new UsageError('export needs --out FILE.pdf');
+  if (!values.out) throw new UsageError('export needs --out FILE');
+  const format = values.format ?? 'pdf';
+  if (!(DOSSIER_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${DOSSIER_FORMATS.join(', ')}`);
   const ws = await openWorkstation(values);
-  const result = await call(ws, 'exportDossierPdf', { title: values.title ?? 'Casefile dossier', author: values.author });
+  const result = await call(ws, 'exportDossier', {
+    dossier: values.dossier ?? null,
+    format: format as (typeof DOSSIER_FORMATS)[number],
+    title: values.title ?? (values.dossier ? undefined : 'Casefile dossier'),
+    author: values.author,
+  });
   const out = path.resolve(values.out);
   await writeFile(out, Buffer.from(result.base64, 'base64'));
+  for (const warning of result.warnings) process.stderr.write(`warning: ${warning}\n`);
   print(`wrote ${out} (${result.byteLength} bytes)`);
+}
+
+async function verify(argv: string[]): Promise<number> {
+  const { values, positionals } = parseCommandLine(argv, { ...LOCATION_OPTIONS, json: { type: 'boolean' } });
+  if (positionals.length !== 1) throw new UsageError('verify takes one PDF: verify FILE.pdf [--archive DIR]');
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(positionals[0]);
+  } catch (error) {
+    throw new UsageError(`cannot read ${positionals[0]}: ${(error as Error).message}`);
+  }
+  const ws = await openWorkstation(values);
+  const report = await call(ws, 'verifyDossier', { base64: bytes.toString('base64') });
+  if (values.json) print(JSON.stringify(report, null, 2));
+  else {
+    print(`${report.title} — ${report.quotes.length} ${report.quotes.length === 1 ? 'quote' : 'quotes'} checked against ${report.archiveRoot}`);
+    for (const q of report.quotes) print(`${q.status.padEnd(7)} [${q.number}] ${q.docId} — ${q.detail}`);
+  }
+  return report.quotes.every((q) => q.status === 'ok') ? 0 : 1;
 }
 
 /** The row shape of `annotations --json`, a contract other tools rely on. */
@@ -225,13 +259,14 @@ function print(line: string): void {
   process.stdout.write(`${line}\n`);
 }
 
-const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
+const COMMANDS: Record<string, (argv: string[]) => Promise<void | number>> = {
   search,
   annotate,
   annotations,
   export: exportDossier,
   'export-annotations': exportAnnotations,
   'import-annotations': importAnnotations,
+  verify,
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -242,8 +277,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const run = COMMANDS[command];
   if (!run) throw new UsageError(`unknown command ${JSON.stringify(command)}; commands: ${Object.keys(COMMANDS).join(', ')}`);
-  await run(rest);
-  return 0;
+  return (await run(rest)) ?? 0;
 }
 
 // `casefile search x | head -1` closes the pipe early; that is not an error.

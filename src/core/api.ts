@@ -160,6 +160,9 @@ export const apiMethods = {
       };
     },
   ),
+  verifyDossier: method(z.object({ base64: z.string().min(1).max(200_000_000) }).strict(), (ws, { base64 }) =>
+    ws.verifyDossierPdf(Buffer.from(base64, 'base64')),
+  ),
   getPreferences: method(z.object({}).strict(), (ws) => ws.getPreferences()),
   setPreferences: method(Preferences.partial().strict(), (ws, changes) => ws.setPreferences(changes)),
   exportDossierPdf: method(

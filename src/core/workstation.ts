@@ -22,6 +22,7 @@ import { DossierStore, type Dossier, type DossierChanges } from './dossier/dossi
 import { dossierMarkdown } from './dossier/markdown';
 import { manifestOf, type DossierContent } from './dossier/model';
 import { writeDossierPdf } from './dossier/pdf-writer';
+import { readManifestFromPdf, verifyManifest, type VerifiedQuote } from './dossier/verify';
 import { CasefileError } from './errors';
 import { workerBuilder, type SegmentBuilder } from './search/index-builder';
 import { LiveIndex, type IndexStatus } from './search/live-index';
@@ -68,6 +69,13 @@ export interface DossierRequest {
 }
 
 export type DossierFormat = 'pdf' | 'md' | 'json';
+
+export interface DossierVerification {
+  title: string;
+  created: string;
+  archiveRoot: string;
+  quotes: VerifiedQuote[];
+}
 
 export interface DossierExport {
   fileName: string;
@@ -322,6 +330,12 @@ export class Workstation {
       bytes: new TextEncoder().encode(text),
       warnings,
     };
+  }
+
+  /** Checks every quote of an exported dossier (its attached manifest) against this archive. */
+  async verifyDossierPdf(bytes: Uint8Array): Promise<DossierVerification> {
+    const manifest = await readManifestFromPdf(bytes);
+    return { title: manifest.title, created: manifest.created, archiveRoot: this.root, quotes: await verifyManifest(manifest, this.root) };
   }
 
   async exportDossierPdf(request: DossierRequest): Promise<Uint8Array> {
