@@ -274,7 +274,7 @@ export class Workstation {
     return this.dossiers.create(name, { author: this.preferences.get().author, ...fields });
   }
 
-  updateDossier(id: string, changes: DossierChanges): Promise<Dossier> {
+  async updateDossier(id: string, changes: DossierChanges): Promise<Dossier> {
     return this.dossiers.update(id, this.withKnownAnnotations(changes));
   }
 
@@ -283,7 +283,7 @@ export class Workstation {
   }
 
   /** Appends an annotation to a section of a dossier (the last section unless one is named). */
-  addToDossier(id: string, annotationId: string, sectionId?: string, commentary = ''): Promise<Dossier> {
+  async addToDossier(id: string, annotationId: string, sectionId?: string, commentary = ''): Promise<Dossier> {
     this.annotations.get(annotationId);
     const dossier = this.dossiers.get(id);
     const target = sectionId ?? dossier.sections.at(-1)?.id;

@@ -1,0 +1,133 @@
+import { readFile, realpath, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { archiveDataDir } from '../../../src/core/locations';
+import { DossierManifest } from '../../../src/core/dossier/model';
+import { inProcessBuilder } from '../../../src/core/search/index-builder';
+import { Workstation } from '../../../src/core/workstation';
+import { ARCHIVE_DIR, archiveFile } from '../../helpers/archive-files';
+import { tempDirs } from '../../helpers/temp-dir';
+
+const temp = tempDirs('casefile-dossiers-');
+afterEach(temp.cleanup);
+
+const DOC_004 = archiveFile('004_').name;
+const DOC_002 = archiveFile('002_').name;
+const QUOTE_004 = '“It’s unfathomable. I can’t understand. How is this possible?”';
+const QUOTE_002 = 'liquefied petroleum gas';
+
+function clock(): () => Date {
+  let t = Date.UTC(2024, 4, 1, 12);
+  return () => new Date((t += 1000));
+}
+
+async function open(dataDir?: string): Promise<{ ws: Workstation; dataDir: string }> {
+  const dir = dataDir ?? (await temp.make());
+  return { ws: await Workstation.open({ archiveDir: ARCHIVE_DIR, dataDir: dir, now: clock(), indexBuilder: inProcessBuilder }), dataDir: dir };
+}
+
+async function withTwoAnnotations() {
+  const opened = await open();
+  const a = await opened.ws.annotateQuote({ docId: DOC_004, quote: QUOTE_004, note: 'witness', tags: ['witness'] });
+  const b = await opened.ws.annotateQuote({ docId: DOC_002, quote: QUOTE_002, color: 'green' });
+  return { ...opened, a, b };
+}
+
+describe('dossiers', () => {
+  it('are created with a name, one empty section and the preferences’ author, and listed by name', async () => {
+    const { ws } = await open();
+    await ws.setPreferences({ author: 'A. Researcher' });
+    const second = await ws.createDossier('Zhanaozen');
+    const first = await ws.createDossier('Almaty events');
+    expect(second).toMatchObject({ name: 'Zhanaozen', title: 'Zhanaozen', author: 'A. Researcher', date: null, introduction: '' });
+    expect(second.sections).toHaveLength(1);
+    expect(ws.listDossiers().map((d) => d.name)).toEqual([first.name, second.name]);
+  });
+
+  it('refuse a second dossier with the same name, and an annotation twice in one dossier', async () => {
+    const { ws, a } = await withTwoAnnotations();
+    const dossier = await ws.createDossier('Report');
+    await expect(ws.createDossier('Report')).rejects.toMatchObject({ code: 'invalid-argument' });
+    await ws.addToDossier(dossier.id, a.id);
+    await expect(ws.addToDossier(dossier.id, a.id)).rejects.toMatchObject({ code: 'invalid-argument' });
+  });
+
+  it('refuse items that name an unknown annotation or section', async () => {
+    const { ws } = await withTwoAnnotations();
+    const dossier = await ws.createDossier('Report');
+    await expect(ws.addToDossier(dossier.id, '00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({ code: 'not-found' });
+    const sections = [{ id: dossier.sections[0].id, heading: 'x', items: [{ annotationId: '00000000-0000-4000-8000-000000000000', commentary: '' }] }];
+    await expect(ws.updateDossier(dossier.id, { sections })).rejects.toMatchObject({ code: 'not-found' });
+  });
+
+  it('keep sections, order and commentary, and survive a restart', async () => {
+    const { ws, dataDir, a, b } = await withTwoAnnotations();
+    const dossier = await ws.createDossier('Report', { title: 'The January events', introduction: 'Why this matters.', date: '2024-05-02' });
+    const sections = [
+      { id: '11111111-1111-4111-8111-111111111111', heading: 'Fuel prices', items: [{ annotationId: b.id, commentary: 'The trigger.' }] },
+      { id: '22222222-2222-4222-8222-222222222222', heading: 'Witnesses', items: [{ annotationId: a.id, commentary: '' }] },
+    ];
+    await ws.updateDossier(dossier.id, { sections });
+    await ws.flush();
+    const { ws: reopened } = await open(dataDir);
+    const stored = reopened.getDossier(dossier.id);
+    expect(stored.sections).toEqual(sections);
+    const { content, warnings } = reopened.dossierContent('Report');
+    expect(warnings).toEqual([]);
+    expect(content).toMatchObject({ title: 'The January events', introduction: 'Why this matters.', date: '2024-05-02' });
+    expect(content.sections.map((s) => [s.heading, s.quotes.map((q) => [q.number, q.quote, q.commentary])])).toEqual([
+      ['Fuel prices', [[1, QUOTE_002, 'The trigger.']]],
+      ['Witnesses', [[2, QUOTE_004, '']]],
+    ]);
+    expect(content.sources.map((s) => s.doc.id)).toEqual([DOC_002, DOC_004]);
+  });
+
+  it('leave out an item whose annotation was deleted, and say so', async () => {
+    const { ws, a, b } = await withTwoAnnotations();
+    const dossier = await ws.createDossier('Report');
+    await ws.addToDossier(dossier.id, a.id);
+    await ws.addToDossier(dossier.id, b.id);
+    await ws.deleteAnnotation(a.id);
+    const { content, warnings } = ws.dossierContent(dossier.id);
+    expect(content.sections[0].quotes.map((q) => q.annotationId)).toEqual([b.id]);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/deleted/);
+  });
+
+  it('export as Markdown with every quote verbatim and its citation, and as a manifest JSON', async () => {
+    const { ws, a, b } = await withTwoAnnotations();
+    const dossier = await ws.createDossier('Report');
+    await ws.addToDossier(dossier.id, a.id);
+    await ws.addToDossier(dossier.id, b.id, undefined, 'Commentary <b>here</b>');
+    const md = new TextDecoder().decode((await ws.exportDossier('Report', 'md')).bytes);
+    expect(md).toContain('> “It’s unfathomable. I can’t understand. How is this possible?”');
+    expect(md).toContain(`file \`${DOC_004}\``);
+    expect(md).toContain('Commentary &lt;b>here&lt;/b>');
+    const json = (await ws.exportDossier('Report', 'json')).bytes;
+    const manifest = DossierManifest.parse(JSON.parse(new TextDecoder().decode(json)));
+    expect(manifest.quotes.map((q) => [q.number, q.docId, q.exact])).toEqual([
+      [1, DOC_004, QUOTE_004],
+      [2, DOC_002, QUOTE_002],
+    ]);
+    const text = (await readFile(path.join(ARCHIVE_DIR, DOC_004), 'utf8')).replace(/\r\n?/g, '\n').normalize('NFC');
+    const q = manifest.quotes[0];
+    expect(text.slice(q.start ?? 0, q.end ?? 0)).toBe(QUOTE_004);
+  });
+
+  it('name an unknown dossier in the error, listing the ones that exist', async () => {
+    const { ws } = await open();
+    await ws.createDossier('Report');
+    await expect(ws.exportDossier('Nope', 'md')).rejects.toMatchObject({ code: 'not-found', message: expect.stringContaining('"Report"') });
+  });
+
+  it('are never overwritten when their file is damaged', async () => {
+    const { ws, dataDir } = await open();
+    await ws.createDossier('Report');
+    await ws.flush();
+    const file = path.join(archiveDataDir(dataDir, await realpath(ARCHIVE_DIR)), 'dossiers.json');
+    await writeFile(file, '{"format":"casefile-dossiers", broken');
+    const { ws: reopened } = await open(dataDir);
+    await expect(reopened.createDossier('Another')).rejects.toMatchObject({ code: 'store-corrupt' });
+    expect(await readFile(file, 'utf8')).toBe('{"format":"casefile-dossiers", broken');
+  });
+});
