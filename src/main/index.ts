@@ -1,5 +1,7 @@
-import { app, BrowserWindow, ipcMain, net, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell } from 'electron';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { z } from 'zod';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { apiMethods, invokeApi } from '../core/api';
@@ -49,6 +51,19 @@ function registerApi(workstation: Workstation, window: BrowserWindow): void {
       return invokeApi(workstation, method, args);
     });
   }
+  // Exports are saved where the user chooses in a native dialog; the renderer never names a path.
+  const SaveRequest = z.object({ fileName: z.string().min(1).max(255), base64: z.string().max(300_000_000) }).strict();
+  ipcMain.handle('casefile-shell:saveFile', async (event, args: unknown) => {
+    if (event.sender !== window.webContents || event.senderFrame !== window.webContents.mainFrame) return { saved: false };
+    const request = SaveRequest.safeParse(args);
+    if (!request.success) return { saved: false, error: 'invalid save request' };
+    const choice = await dialog.showSaveDialog(window, {
+      defaultPath: path.join(app.getPath('downloads'), path.basename(request.data.fileName)),
+    });
+    if (choice.canceled || !choice.filePath) return { saved: false };
+    await writeFile(choice.filePath, Buffer.from(request.data.base64, 'base64'));
+    return { saved: true, path: choice.filePath };
+  });
 }
 
 async function createWindow(): Promise<void> {

@@ -11,4 +11,8 @@ contextBridge.exposeInMainWorld('casefile', {
     }
     return ipcRenderer.invoke(`casefile:${method}`, args);
   },
+  /** Electron only: asks where to save an export (a save dialog), then writes it there. */
+  saveFile(fileName: string, base64: string): Promise<unknown> {
+    return ipcRenderer.invoke('casefile-shell:saveFile', { fileName, base64 });
+  },
 });
