@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { parseDocument } from '../../src/core/archive/archive';
 import type { ArchiveDocument } from '../../src/core/archive/document';
 import { quoteAt } from '../../src/core/annotations/anchoring';
 import type { Annotation } from '../../src/core/annotations/model';
@@ -39,4 +40,31 @@ export function annotationOn(doc: ArchiveDocument, start: number, end: number): 
     created: stamp,
     modified: stamp,
   };
+}
+
+/** A document parsed from a text written in a test, as the archive would read it. */
+export function documentOf(text: string, id = 'doc.txt'): ArchiveDocument {
+  return parseDocument(id, new TextEncoder().encode(text));
+}
+
+/** Levenshtein distance (insertions, deletions, substitutions of UTF-16 units), computed independently of the code under test. */
+export function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length];
+}
+
+/** Whether [aStart, aEnd) and [bStart, bEnd) share at least `fraction` of the shorter one. */
+export function overlapsMostly(a: { start: number; end: number }, b: { start: number; end: number }, fraction = 0.5): boolean {
+  const shared = Math.min(a.end, b.end) - Math.max(a.start, b.start);
+  return shared > 0 && shared >= fraction * Math.min(a.end - a.start, b.end - b.start);
+}
+
+/** The text of an archive article: its title line, then one paragraph a line, ending with a line break. */
+export function article(title: string, ...paragraphs: string[]): string {
+  return [title, ...paragraphs, ''].join('\n');
 }

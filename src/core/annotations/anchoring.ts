@@ -60,6 +60,8 @@ export const ANCHORING = {
   minScore: 0.7,
   minLead: 0.05,
   minFuzzyLength: 8,
+  /** Characters around the old place searched finely; the rest of the text in windows this long. */
+  nearWindow: 2_048,
 } as const;
 
 export type AnchorResult =
@@ -106,15 +108,44 @@ function placeExactly(text: string, quote: TextQuoteSelector, oldStart: number):
 function placeFuzzily(text: string, quote: TextQuoteSelector, oldStart: number): AnchorResult | null {
   const length = quote.exact.length;
   if (length < ANCHORING.minFuzzyLength) return null;
-  // The whole text is searched, not just around the old place: a rival look-alike anywhere must be seen.
-  const found = approximateSearch(text, quote.exact, Math.floor(length * ANCHORING.maxErrorRate)).filter((m) => m.end > m.start);
-  const scored = dedupe(found).map((c) => ({ ...c, score: fuzzyScore(text, quote, c) }));
+  const scored = dedupe(approximatePlaces(text, quote.exact, Math.floor(length * ANCHORING.maxErrorRate), oldStart)).map((c) => ({
+    ...c,
+    score: fuzzyScore(text, quote, c),
+  }));
   scored.sort((a, b) => b.score - a.score || Math.abs(a.start - oldStart) - Math.abs(b.start - oldStart));
   const [best, second] = scored;
   if (!best || best.score < ANCHORING.minScore) return null;
   // Two places alike enough to be confused: choosing one would be a guess.
   if (second && best.score - second.score < ANCHORING.minLead) return null;
   return { status: 'fuzzy', start: best.start, end: best.end, score: Math.round(best.score * 1000) / 1000 };
+}
+
+/**
+ * Places within `maxErrors` of the pattern. approx-string-match returns only the best matches of
+ * the text it is given, which would hide the passage's own reworded place behind a closer
+ * look-alike elsewhere (and hide rivals from the ambiguity check). So it runs on windows, each long
+ * enough to hold any match whole: fine ones around the old place, where an edited passage usually
+ * still is, and coarse ones over the whole text for look-alikes anywhere.
+ */
+function approximatePlaces(text: string, pattern: string, maxErrors: number, oldStart: number): Candidate[] {
+  const reach = pattern.length + maxErrors;
+  const near = Math.max(0, oldStart - ANCHORING.nearWindow);
+  return [
+    ...windowedSearch(text, pattern, maxErrors, near, Math.min(text.length, oldStart + pattern.length + ANCHORING.nearWindow), 2 * pattern.length, reach),
+    ...windowedSearch(text, pattern, maxErrors, 0, text.length, ANCHORING.nearWindow, reach),
+  ];
+}
+
+function windowedSearch(text: string, pattern: string, maxErrors: number, from: number, to: number, step: number, reach: number): Candidate[] {
+  const found: Candidate[] = [];
+  for (let at = from; at < to; at += step) {
+    const end = Math.min(to, at + step + reach);
+    for (const m of approximateSearch(text.slice(at, end), pattern, maxErrors)) {
+      if (m.end > m.start) found.push({ start: m.start + at, end: m.end + at, errors: m.errors });
+    }
+    if (end >= to) break;
+  }
+  return found;
 }
 
 interface Candidate {

@@ -252,8 +252,9 @@ export class AnnotationService {
 
   private anchored(annotation: Annotation): AnchoredAnnotation {
     const doc = this.documents.get(annotation.target.docId);
-    // Anchoring reads the whole text (and may search it approximately): remember it per version.
-    const key = `${annotation.id}\u0000${annotation.modified}\u0000${doc?.sha256 ?? 'absent'}`;
+    // Anchoring reads the whole text (and may search it approximately): remember it for what it
+    // depends on, the target and the detached flag against this version of the document.
+    const key = `${doc?.sha256 ?? 'absent'}\u0000${annotation.detached === true}\u0000${JSON.stringify(annotation.target)}`;
     let result = this.anchorCache.get(key);
     if (!result) {
       result = anchor(annotation, doc);

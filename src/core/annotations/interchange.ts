@@ -249,7 +249,20 @@ export function toMarkdown(rows: readonly ExportRow[], by: Grouping, heading: st
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
-/** Source text shown exactly as written when the Markdown is rendered (CommonMark backslash escapes). */
+/**
+ * Source text shown exactly as written when the Markdown is rendered: CommonMark backslash escapes
+ * for inline markup, and for what would start a block at the beginning of a line (a heading, list,
+ * quote, rule or setext underline; leading spaces that would make code).
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]<>&|~#!]/g, '\\$&');
+  return text
+    .split('\n')
+    .map((line) =>
+      line
+        .replace(/[\\`*_[\]<>&|~#!]/g, '\\$&')
+        .replace(/^(\s*)([-+=])/, '$1\\$2')
+        .replace(/^(\s*\d+)([.)])/, '$1\\$2')
+        .replace(/^ +/, (spaces) => '&#32;'.repeat(spaces.length)),
+    )
+    .join('\n');
 }
