@@ -102,8 +102,9 @@ test('a highlight can be edited and deleted from the sidebar, and the change per
   await page.locator('.result', { hasText: 'Uprisings in Kazakhstan' }).click();
   await expect(page.locator('.annotation-card .card-note')).toHaveText('Where it began.');
 
-  await page.locator('.annotation-card').getByRole('button', { name: 'Delete…' }).click();
+  // No confirmation: the message it leaves offers Undo.
   await page.locator('.annotation-card').getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(page.locator('.toast')).toContainText('Highlight deleted — Undo');
   await expect(page.locator('.annotation-card')).toHaveCount(0);
   await expect(page.locator('.doc-text .hl')).toHaveCount(0);
 });

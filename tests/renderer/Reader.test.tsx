@@ -1,32 +1,16 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ArchiveDocument } from '../../src/core/archive/document';
 import type { OpenedDocument } from '../../src/core/workstation';
 import { App } from '../../src/renderer/src/App';
-import { Reader } from '../../src/renderer/src/components/Reader';
 import { fakeClient, hit, READY, searchResult, term } from './fake-client';
+import { archiveDocument, ReaderWithDefaults, stubLayout } from './reader-fixtures';
 
-// jsdom lays nothing out, so it has no scrolling; the reader scrolls the current hit into view.
-beforeAll(() => {
-  Element.prototype.scrollIntoView ??= () => undefined;
-});
+beforeAll(stubLayout);
 afterEach(cleanup);
 
 const TEXT = 'President Kasym-Zhomart Tokayev spoke.\nTokayev’s order came later.';
-const DOCUMENT: ArchiveDocument = {
-  id: '000.txt',
-  title: 'Peaceful protests',
-  byline: null,
-  date: null,
-  text: TEXT,
-  paragraphs: [
-    { start: 0, end: 38 },
-    { start: 39, end: TEXT.length },
-  ],
-  sha256: 'a'.repeat(64),
-  sizeBytes: TEXT.length,
-};
+const DOCUMENT = archiveDocument('000.txt', 'Peaceful protests', TEXT);
 const at = (word: string, from = 0): [number, number] => [TEXT.indexOf(word, from), TEXT.indexOf(word, from) + word.length];
 const OPENED: OpenedDocument = {
   document: DOCUMENT,
@@ -39,7 +23,7 @@ const OPENED: OpenedDocument = {
 };
 
 function renderReader(opened: OpenedDocument) {
-  return render(<Reader opened={opened} annotations={[]} focusedAnnotation={null} onFocusAnnotation={() => undefined} onCreate={async () => undefined} />);
+  return render(<ReaderWithDefaults opened={opened} />);
 }
 
 describe('Reader', () => {

@@ -1,10 +1,11 @@
 import type { ArgsOf, MethodName, ResultOf } from '../../src/core/api';
+import type { AnchoredAnnotation } from '../../src/core/annotations/model';
 import type { SearchHit, TermSummary } from '../../src/core/search/search-engine';
 import type { IndexStatus } from '../../src/core/search/live-index';
 import type { WorkstationSearchResult } from '../../src/core/workstation';
 import { ApiCallError, type CasefileClient } from '../../src/renderer/src/api/client';
 
-type Handlers = { [M in MethodName]?: (args: ArgsOf<M>) => ResultOf<M> | Promise<ResultOf<M>> };
+export type Handlers = { [M in MethodName]?: (args: ArgsOf<M>) => ResultOf<M> | Promise<ResultOf<M>> };
 
 /**
  * A client that answers from the given handlers instead of a shell, and records every call. A
@@ -46,4 +47,25 @@ export function term(overrides: Partial<TermSummary> = {}): TermSummary {
 
 export function searchResult(query: string, hits: SearchHit[], overrides: Partial<WorkstationSearchResult> = {}): WorkstationSearchResult {
   return { query, total: hits.length, hits, terms: [], variants: true, index: READY, ...overrides };
+}
+
+/** An annotation as the core lists it: anchored at its place unless the overrides say otherwise. */
+export function annotation(overrides: Partial<AnchoredAnnotation> & { quote?: string; docId?: string; start?: number } = {}): AnchoredAnnotation {
+  const { quote = 'the quoted words', docId = '000.txt', start = 0, ...rest } = overrides;
+  const position = { start, end: start + quote.length };
+  return {
+    id: '00000000-0000-4000-8000-000000000001',
+    target: { docId, docSha256: 'a'.repeat(64), quote: { exact: quote, prefix: '', suffix: '' }, position },
+    note: '',
+    tags: [],
+    color: 'yellow',
+    author: '',
+    created: '2024-05-01T10:00:00.000Z',
+    modified: '2024-05-01T10:00:00.000Z',
+    status: 'anchored',
+    current: position,
+    currentText: null,
+    score: null,
+    ...rest,
+  };
 }

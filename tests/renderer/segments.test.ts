@@ -9,7 +9,7 @@ const paragraphs = [
 
 describe('segmentParagraphs', () => {
   it('cuts paragraphs at every hit and highlight edge, and the runs tile each paragraph exactly', () => {
-    const segments = segmentParagraphs(paragraphs, [[6, 10]], [{ id: 'a', start: 0, end: 24, color: 'green' }]);
+    const segments = segmentParagraphs(paragraphs, [[6, 10]], [{ id: 'a', start: 0, end: 24, color: 'green', review: false }]);
     for (const [i, runs] of segments.entries()) {
       expect(runs[0].start).toBe(paragraphs[i].start);
       expect(runs.at(-1)!.end).toBe(paragraphs[i].end);
@@ -28,8 +28,8 @@ describe('segmentParagraphs', () => {
       [paragraphs[0]],
       [],
       [
-        { id: 'short', start: 6, end: 10, color: 'pink' },
-        { id: 'long', start: 0, end: 17, color: 'blue' },
+        { id: 'short', start: 6, end: 10, color: 'pink', review: false },
+        { id: 'long', start: 0, end: 17, color: 'blue', review: false },
       ],
     );
     expect(inner.highlights.map((h) => h.id)).toEqual(['long', 'short']);

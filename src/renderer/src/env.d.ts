@@ -5,6 +5,8 @@ declare global {
     /** Present only in Electron: the preload's bridge to the main process. */
     casefile?: {
       invoke(method: string, args: unknown): Promise<ApiResult<unknown>>;
+      /** Asks where to save (a native dialog) and writes the file there; the renderer never names a path. */
+      saveFile?(fileName: string, base64: string): Promise<unknown>;
     };
   }
 }

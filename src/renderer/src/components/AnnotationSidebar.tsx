@@ -1,133 +1,153 @@
-import { useState } from 'react';
-import type { AnchoredAnnotation, HighlightColor } from '../../../core/annotations/model';
-import { ColorPicker } from './ColorPicker';
-import { parseTags } from './HighlightToolbar';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { AnchoredAnnotation } from '../../../core/annotations/model';
+import type { CasefileClient } from '../api/client';
+import { isFiltered, listArgs, NO_FILTERS, type AnnotationFilters } from '../annotations/filters';
+import { plural } from '../format';
+import { useCall } from '../useCall';
+import { useDebounced } from '../useDebounced';
+import { AnnotationCard, type AnnotationActions } from './AnnotationCard';
+import { AnnotationFilterBar } from './AnnotationFilterBar';
+import type { TagCounts } from './TagInput';
 
 interface Props {
-  annotations: AnchoredAnnotation[];
-  hasDocument: boolean;
+  client: CasefileClient;
+  /** Bumped by the App after every change to the annotations: the list is asked for again. */
+  revision: number;
+  /** The document open in the reader, if any. */
+  docId: string | null;
+  knownTags: TagCounts;
   focused: string | null;
-  onFocus(id: string): void;
-  onUpdate(changes: { id: string; note?: string; tags?: string[]; color?: HighlightColor }): Promise<void>;
-  onDelete(id: string): Promise<void>;
+  actions: AnnotationActions;
 }
 
-const STATUS_TEXT = {
-  anchored: null,
-  moved: 'Source changed; the quote was found at a new place',
-  fuzzy: 'Source changed; a similar passage needs review',
-  orphaned: 'Not found in the current source',
-} as const;
+type Tab = 'document' | 'all';
+const TABS: ReadonlyArray<[Tab, string]> = [
+  ['document', 'This document'],
+  ['all', 'All annotations'],
+];
 
-export function AnnotationSidebar({ annotations, hasDocument, focused, onFocus, onUpdate, onDelete }: Props) {
-  const ordered = [...annotations].sort((a, b) => (a.current?.start ?? Infinity) - (b.current?.start ?? Infinity));
+const TEXT_DEBOUNCE_MS = 200;
+
+/** Annotations of the open document or of the whole archive, filtered, with the orphaned ones apart. */
+export function AnnotationSidebar({ client, revision, docId, knownTags, focused, actions }: Props) {
+  const [tab, setTab] = useState<Tab>('document');
+  const [filters, setFilters] = useState<AnnotationFilters>(NO_FILTERS);
+  const text = useDebounced(filters.text, TEXT_DEBOUNCE_MS);
+  const scope = tab === 'all' ? null : docId;
+  const listed = useCall(client, 'listAnnotations', tab === 'all' || docId ? listArgs({ ...filters, text }, scope) : null, revision);
+  // Titles for the groups of the whole archive (asked for each time that tab is opened).
+  const documents = useCall(client, 'listDocuments', tab === 'all' ? {} : null, 0);
+  const titles = new Map((documents.value ?? []).map((d) => [d.id, d.title]));
+  const listRef = useRef<HTMLDivElement>(null);
+
+  // A highlight clicked in the reader brings its card into view.
+  useEffect(() => {
+    if (focused) listRef.current?.querySelector(`[data-annotation-card="${focused}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [focused]);
+
+  const annotations = listed.value ?? [];
+  const placed = annotations.filter((a) => a.status !== 'orphaned').sort(byPlace);
+  const orphaned = annotations.filter((a) => a.status === 'orphaned').sort(byPlace);
+  const filtered = isFiltered(filters);
+  const card = (annotation: AnchoredAnnotation, withTitle = false) => (
+    <AnnotationCard
+      key={annotation.id}
+      annotation={annotation}
+      focused={annotation.id === focused}
+      documentTitle={withTitle ? (titles.get(annotation.target.docId) ?? annotation.target.docId) : undefined}
+      documentMissing={documents.value !== null && !titles.has(annotation.target.docId)}
+      knownTags={knownTags}
+      actions={actions}
+    />
+  );
+
   return (
     <aside className="pane sidebar-pane" aria-label="Annotations">
-      <h2 className="pane-title">
-        Annotations <span className="count">{hasDocument ? annotations.length : ''}</span>
-      </h2>
-      {!hasDocument && <p className="empty-hint">Open an article to see its highlights and notes.</p>}
-      {hasDocument && annotations.length === 0 && (
-        <p className="empty-hint">No highlights yet. Select a passage in the article to add one.</p>
-      )}
-      <ul className="annotation-list">
-        {ordered.map((annotation) => (
-          <AnnotationCard
-            key={annotation.id}
-            annotation={annotation}
-            focused={annotation.id === focused}
-            onFocus={() => onFocus(annotation.id)}
-            onUpdate={onUpdate}
-            onDelete={() => onDelete(annotation.id)}
-          />
-        ))}
-      </ul>
+      <h2 className="pane-title">Annotations</h2>
+      <SidebarTabs tab={tab} onChange={setTab} />
+      <div className="sidebar-panel" role="tabpanel" id="annotations-panel" aria-labelledby={`annotations-tab-${tab}`} ref={listRef}>
+        <AnnotationFilterBar filters={filters} onChange={setFilters} knownTags={knownTags} />
+        {listed.error && (
+          <p className="query-error" role="alert">
+            {listed.error}
+          </p>
+        )}
+        {tab === 'document' && !docId ? (
+          <p className="empty-hint">Open an article to see its highlights and notes, or see all annotations.</p>
+        ) : (
+          <>
+            <p className="annotation-count" aria-live="polite">
+              {annotations.length === 0
+                ? filtered
+                  ? 'No annotations match these filters.'
+                  : tab === 'document'
+                    ? 'No highlights yet. Select a passage in the article to add one.'
+                    : 'No annotations in this archive yet.'
+                : `${plural(annotations.length, 'annotation')}${filtered ? ' match these filters' : ''}`}
+            </p>
+            <div className={listed.stale ? 'outdated' : undefined} aria-busy={listed.stale || undefined}>
+              {tab === 'document' ? (
+                <ul className="annotation-list">{placed.map((a) => card(a))}</ul>
+              ) : (
+                groupByDocument(placed).map(([id, group]) => (
+                  <section key={id} className="annotation-group" aria-label={titles.get(id) ?? id}>
+                    <h3 className="group-title">{titles.get(id) ?? id}</h3>
+                    <ul className="annotation-list">{group.map((a) => card(a))}</ul>
+                  </section>
+                ))
+              )}
+              {orphaned.length > 0 && (
+                <section className="orphaned-section" aria-labelledby="orphaned-title">
+                  <h3 className="group-title" id="orphaned-title">
+                    Orphaned <span className="count">{orphaned.length}</span>
+                  </h3>
+                  <p className="orphaned-help">Their words are no longer in the source. They are kept, with the original quote, and never drawn in the text.</p>
+                  <ul className="annotation-list">{orphaned.map((a) => card(a, tab === 'all'))}</ul>
+                </section>
+              )}
+            </div>
+          </>
+        )}
+      </div>
     </aside>
   );
 }
 
-function AnnotationCard({
-  annotation,
-  focused,
-  onFocus,
-  onUpdate,
-  onDelete,
-}: {
-  annotation: AnchoredAnnotation;
-  focused: boolean;
-  onFocus(): void;
-  onUpdate: Props['onUpdate'];
-  onDelete(): Promise<void>;
-}) {
-  const [editing, setEditing] = useState(false);
-  const [confirmingDelete, setConfirmingDelete] = useState(false);
-  const [note, setNote] = useState(annotation.note);
-  const [tags, setTags] = useState(annotation.tags.join(', '));
-  const [color, setColor] = useState(annotation.color);
-  const status = STATUS_TEXT[annotation.status];
-  const quote = annotation.target.quote.exact;
-
+/** Two tabs, with the arrow keys moving between them as in any tab list. */
+function SidebarTabs({ tab, onChange }: { tab: Tab; onChange(tab: Tab): void }) {
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+    const next = TABS[(TABS.findIndex(([t]) => t === tab) + 1) % TABS.length][0];
+    onChange(next);
+    document.getElementById(`annotations-tab-${next}`)?.focus();
+  };
   return (
-    <li className={`annotation-card hl-border-${annotation.color}${focused ? ' focused' : ''}`} aria-current={focused ? 'true' : undefined}>
-      <button type="button" className="card-quote" onClick={onFocus} title="Show in the article">
-        “{quote.length > 220 ? `${quote.slice(0, 219)}…` : quote}”
-      </button>
-      {status && <p className={`status status-${annotation.status}`}>{status}</p>}
-      {editing ? (
-        <div className="card-edit">
-          <ColorPicker value={color} onChange={setColor} />
-          <textarea aria-label="Edit note" value={note} rows={4} onChange={(e) => setNote(e.target.value)} />
-          <input aria-label="Edit tags" value={tags} onChange={(e) => setTags(e.target.value)} />
-          <div className="toolbar-actions">
-            <button type="button" onClick={() => setEditing(false)}>
-              Cancel
-            </button>
-            <button
-              type="button"
-              className="primary"
-              onClick={async () => {
-                await onUpdate({ id: annotation.id, note, tags: parseTags(tags), color });
-                setEditing(false);
-              }}
-            >
-              Save
-            </button>
-          </div>
-        </div>
-      ) : (
-        <>
-          {annotation.note && <p className="card-note">{annotation.note}</p>}
-          {annotation.tags.length > 0 && (
-            <p className="card-tags">
-              {annotation.tags.map((tag) => (
-                <span className="tag" key={tag}>
-                  {tag}
-                </span>
-              ))}
-            </p>
-          )}
-          <div className="card-actions">
-            <button type="button" className="link" onClick={() => setEditing(true)}>
-              Edit
-            </button>
-            {confirmingDelete ? (
-              <>
-                <span className="muted">Delete this highlight?</span>
-                <button type="button" className="link danger" onClick={() => void onDelete()}>
-                  Delete
-                </button>
-                <button type="button" className="link" onClick={() => setConfirmingDelete(false)}>
-                  Keep
-                </button>
-              </>
-            ) : (
-              <button type="button" className="link" onClick={() => setConfirmingDelete(true)}>
-                Delete…
-              </button>
-            )}
-          </div>
-        </>
-      )}
-    </li>
+    <div className="sidebar-tabs" role="tablist" aria-label="Which annotations" onKeyDown={onKeyDown}>
+      {TABS.map(([value, label]) => (
+        <button
+          key={value}
+          type="button"
+          role="tab"
+          id={`annotations-tab-${value}`}
+          aria-selected={tab === value}
+          aria-controls="annotations-panel"
+          tabIndex={tab === value ? 0 : -1}
+          onClick={() => onChange(value)}
+        >
+          {label}
+        </button>
+      ))}
+    </div>
   );
+}
+
+/** Reading order: by document, then by place (an orphaned one by the place it was made at). */
+function byPlace(a: AnchoredAnnotation, b: AnchoredAnnotation): number {
+  return a.target.docId.localeCompare(b.target.docId) || (a.current ?? a.target.position).start - (b.current ?? b.target.position).start;
+}
+
+function groupByDocument(annotations: AnchoredAnnotation[]): Array<[string, AnchoredAnnotation[]]> {
+  const groups = new Map<string, AnchoredAnnotation[]>();
+  for (const a of annotations) groups.set(a.target.docId, [...(groups.get(a.target.docId) ?? []), a]);
+  return [...groups];
 }

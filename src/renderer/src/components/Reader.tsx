@@ -2,20 +2,33 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { AnchoredAnnotation, HighlightColor } from '../../../core/annotations/model';
 import type { MatchKind } from '../../../core/search/search-engine';
 import type { OpenedDocument } from '../../../core/workstation';
+import { letterOf, shortcutAllowed, useWindowKeyDown } from '../keys';
 import { segmentParagraphs, type HighlightRange, type Segment } from '../reader/segments';
 import { selectionToOffsets } from '../reader/selection';
-import { HighlightToolbar, type HighlightDraft } from './HighlightToolbar';
+import { DEFAULT_DRAFT, type HighlightDraft } from './DraftEditor';
+import { HighlightToolbar } from './HighlightToolbar';
+import type { TagCounts } from './TagInput';
 import { TermList } from './TermList';
 
 /** How a hit that is not the word as asked is named (title, hit navigation, legend). */
 const KIND_TEXT: Record<MatchKind, string | null> = { exact: null, variant: 'name variant', fuzzy: 'near spelling' };
+
+const REVIEW_TITLE = 'Needs review: the source changed here. Compare the old and new text in the sidebar, then accept or detach.';
+
+/** An annotation to scroll to and mark briefly. Each request is a new object, so asking twice scrolls twice. */
+export interface RevealRequest {
+  id: string;
+}
 
 /** The App remounts the reader (by key) for every opened document, so hit and selection state start fresh. */
 interface Props {
   opened: OpenedDocument | null;
   annotations: AnchoredAnnotation[];
   focusedAnnotation: string | null;
-  onFocusAnnotation(id: string): void;
+  reveal: RevealRequest | null;
+  knownTags: TagCounts;
+  /** null: the user clicked plain text, so no annotation is focused (and Delete removes nothing). */
+  onFocusAnnotation(id: string | null): void;
   onCreate(draft: HighlightDraft & { start: number; end: number }): Promise<void>;
 }
 
@@ -23,9 +36,11 @@ interface PendingSelection {
   start: number;
   end: number;
   anchor: { top: number; left: number };
+  /** How many times `n` asked for the note (the toolbar then puts the cursor there). */
+  noteRequest: number;
 }
 
-export function Reader({ opened, annotations, focusedAnnotation, onFocusAnnotation, onCreate }: Props) {
+export function Reader({ opened, annotations, focusedAnnotation, reveal, knownTags, onFocusAnnotation, onCreate }: Props) {
   const articleRef = useRef<HTMLElement>(null);
   const [currentHit, setCurrentHit] = useState(0);
   const [pending, setPending] = useState<PendingSelection | null>(null);
@@ -35,8 +50,9 @@ export function Reader({ opened, annotations, focusedAnnotation, onFocusAnnotati
   const kinds = opened?.matchKinds ?? [];
   const hasInexact = kinds.some((kind) => kind !== 'exact');
   const currentKind = KIND_TEXT[kinds[currentHit] ?? 'exact'];
+  // Orphaned annotations have no place (current is null) and are never drawn on other words.
   const highlights = useMemo<HighlightRange[]>(
-    () => annotations.flatMap((a) => (a.current ? [{ id: a.id, color: a.color, ...a.current }] : [])),
+    () => annotations.flatMap((a) => (a.current && a.status !== 'orphaned' ? [{ id: a.id, color: a.color, review: a.status === 'fuzzy', ...a.current }] : [])),
     [annotations],
   );
   const paragraphs = useMemo(
@@ -49,10 +65,45 @@ export function Reader({ opened, annotations, focusedAnnotation, onFocusAnnotati
     articleRef.current?.querySelector(`[data-hit="${currentHit}"]`)?.scrollIntoView({ block: 'center' });
   }, [currentHit, matches]);
 
+  // Again when the highlights arrive: a reveal may come with the document that is still loading them.
   useEffect(() => {
-    if (!focusedAnnotation) return;
-    articleRef.current?.querySelector(`[data-annotation~="${focusedAnnotation}"]`)?.scrollIntoView({ block: 'center', behavior: 'smooth' });
-  }, [focusedAnnotation]);
+    if (!reveal) return;
+    articleRef.current?.querySelector(`[data-annotation~="${reveal.id}"]`)?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  }, [reveal, highlights]);
+
+  /** The passage selected in the article now, with where to put the toolbar. */
+  const readSelection = (): PendingSelection | null => {
+    if (!articleRef.current) return null;
+    const selection = window.getSelection();
+    const offsets = selectionToOffsets(articleRef.current, selection);
+    if (!offsets || !selection) return null;
+    const rect = selection.getRangeAt(0).getBoundingClientRect();
+    return { ...offsets, anchor: { top: rect.bottom + 8, left: rect.left }, noteRequest: 0 };
+  };
+
+  const captureSelection = () => {
+    const selected = readSelection();
+    if (selected) setPending(selected);
+  };
+
+  const save = async ({ start, end }: PendingSelection, draft: HighlightDraft) => {
+    await onCreate({ ...draft, start, end });
+    setPending(null);
+    window.getSelection()?.removeAllRanges();
+  };
+
+  // With a passage selected: `h` highlights it at once, `n` opens the toolbar at the note.
+  useWindowKeyDown((event) => {
+    if (event.ctrlKey || event.metaKey || event.altKey || !shortcutAllowed(event)) return;
+    const letter = letterOf(event);
+    if (letter !== 'h' && letter !== 'n') return;
+    const selected = pending ?? readSelection();
+    if (!selected) return;
+    // Otherwise the letter would also be typed into the note that now has the focus.
+    event.preventDefault();
+    if (letter === 'h') void save(selected, DEFAULT_DRAFT);
+    else setPending({ ...selected, noteRequest: selected.noteRequest + 1 });
+  });
 
   if (!doc) {
     return (
@@ -64,15 +115,6 @@ export function Reader({ opened, annotations, focusedAnnotation, onFocusAnnotati
       </section>
     );
   }
-
-  const captureSelection = () => {
-    if (!articleRef.current) return;
-    const selection = window.getSelection();
-    const offsets = selectionToOffsets(articleRef.current, selection);
-    if (!offsets || !selection) return;
-    const rect = selection.getRangeAt(0).getBoundingClientRect();
-    setPending({ ...offsets, anchor: { top: rect.bottom + 8, left: rect.left } });
-  };
 
   const step = (delta: number) => setCurrentHit((i) => (i + delta + matches.length) % matches.length);
 
@@ -123,6 +165,7 @@ export function Reader({ opened, annotations, focusedAnnotation, onFocusAnnotati
           ref={articleRef}
           className="doc-text"
           onMouseUp={() => setTimeout(captureSelection, 0)}
+          onClick={(e) => e.target instanceof Element && !e.target.closest('.hl') && onFocusAnnotation(null)}
           onKeyUp={(e) => e.shiftKey && captureSelection()}
         >
           {paragraphs.map((segments, i) => (
@@ -135,6 +178,7 @@ export function Reader({ opened, annotations, focusedAnnotation, onFocusAnnotati
                   currentHit={currentHit}
                   kind={segment.hit === null ? 'exact' : (kinds[segment.hit] ?? 'exact')}
                   focused={focusedAnnotation}
+                  flashing={reveal?.id ?? null}
                   onFocusAnnotation={onFocusAnnotation}
                 />
               ))}
@@ -144,17 +188,17 @@ export function Reader({ opened, annotations, focusedAnnotation, onFocusAnnotati
       </div>
       {pending && (
         <HighlightToolbar
+          // A new selection gets a fresh toolbar, not the draft begun for another passage.
+          key={`${pending.start}:${pending.end}`}
           quote={doc.text.slice(pending.start, pending.end)}
           anchor={pending.anchor}
+          knownTags={knownTags}
+          noteRequest={pending.noteRequest}
           onCancel={() => {
             setPending(null);
             window.getSelection()?.removeAllRanges();
           }}
-          onSave={async (draft) => {
-            await onCreate({ ...draft, start: pending.start, end: pending.end });
-            setPending(null);
-            window.getSelection()?.removeAllRanges();
-          }}
+          onSave={(draft) => save(pending, draft)}
         />
       )}
     </section>
@@ -167,6 +211,7 @@ function SegmentView({
   currentHit,
   kind,
   focused,
+  flashing,
   onFocusAnnotation,
 }: {
   segment: Segment;
@@ -174,6 +219,8 @@ function SegmentView({
   currentHit: number;
   kind: MatchKind;
   focused: string | null;
+  /** The annotation just revealed from the sidebar: marked briefly. */
+  flashing: string | null;
   onFocusAnnotation(id: string): void;
 }) {
   let node: React.ReactNode = <span data-start={segment.start}>{text.slice(segment.start, segment.end)}</span>;
@@ -193,13 +240,23 @@ function SegmentView({
   }
   if (segment.highlights.length > 0) {
     const top = segment.highlights[segment.highlights.length - 1];
-    const ids = segment.highlights.map((h) => h.id).join(' ');
+    const ids = segment.highlights.map((h) => h.id);
+    const review = segment.highlights.some((h) => h.review);
+    const classes = [
+      'hl',
+      `hl-${top.color as HighlightColor}`,
+      segment.highlights.length > 1 && 'hl-overlap',
+      // A fuzzy place is outlined (dashed) and labelled at its end, not told apart by colour alone.
+      review && 'hl-review',
+      focused !== null && ids.includes(focused) && 'focused',
+      flashing !== null && ids.includes(flashing) && 'flash',
+    ];
     node = (
       <span
-        className={`hl hl-${top.color as HighlightColor}${segment.highlights.length > 1 ? ' hl-overlap' : ''}${
-          segment.highlights.some((h) => h.id === focused) ? ' focused' : ''
-        }`}
-        data-annotation={ids}
+        className={classes.filter(Boolean).join(' ')}
+        data-annotation={ids.join(' ')}
+        data-review-end={segment.highlights.some((h) => h.review && h.end === segment.end) || undefined}
+        title={review ? REVIEW_TITLE : undefined}
         onClick={() => onFocusAnnotation(top.id)}
       >
         {node}

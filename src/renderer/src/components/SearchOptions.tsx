@@ -1,5 +1,6 @@
 import type { SortOrder } from '../../../core/search/search-engine';
 import type { SearchSettings } from '../search/settings';
+import { Options } from './Options';
 
 const SORT_LABELS: ReadonlyArray<[SortOrder, string]> = [
   ['relevance', 'Relevance'],
@@ -30,11 +31,7 @@ export function SearchOptions({ settings, onChange }: Props) {
         <label className="sort-select">
           Sort
           <select value={settings.sort} onChange={(e) => onChange({ sort: e.target.value as SortOrder })}>
-            {SORT_LABELS.map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
+            <Options options={SORT_LABELS} />
           </select>
         </label>
       </div>

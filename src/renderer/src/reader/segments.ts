@@ -5,6 +5,8 @@ export interface HighlightRange {
   start: number;
   end: number;
   color: string;
+  /** A fuzzy place the user has not yet accepted: drawn with a "needs review" mark. */
+  review: boolean;
 }
 
 /** A run of text with one set of marks: the unit the reader draws. */

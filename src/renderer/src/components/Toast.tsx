@@ -1,0 +1,44 @@
+import { useEffect } from 'react';
+
+export interface ToastMessage {
+  text: string;
+  /** One follow-up, such as Undo after a deletion. */
+  action?: { label: string; run(): void };
+  /** Distinguishes two toasts with the same text, so the second restarts the timer. */
+  serial: number;
+}
+
+/** How long a toast stays: long enough to reach its Undo button. */
+const SHOWN_MS = 8_000;
+
+/** A short message at the bottom of the window that goes away by itself. */
+export function Toast({ toast, onDismiss }: { toast: ToastMessage | null; onDismiss(): void }) {
+  const serial = toast?.serial;
+  useEffect(() => {
+    if (serial === undefined) return;
+    const timer = setTimeout(onDismiss, SHOWN_MS);
+    return () => clearTimeout(timer);
+  }, [serial, onDismiss]);
+
+  // The live region stays mounted, so screen readers announce each new text.
+  return (
+    <div className="toast-region" role="status" aria-live="polite">
+      {toast && (
+        <div className="toast" key={toast.serial}>
+          <span className="toast-text">{toast.text}</span>
+          {toast.action && (
+            <>
+              {' — '}
+              <button type="button" className="link toast-action" onClick={toast.action.run}>
+                {toast.action.label}
+              </button>
+            </>
+          )}
+          <button type="button" className="link toast-close" aria-label="Dismiss message" onClick={onDismiss}>
+            ×
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

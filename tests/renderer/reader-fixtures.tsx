@@ -1,0 +1,39 @@
+import type { ComponentProps } from 'react';
+import type { ArchiveDocument } from '../../src/core/archive/document';
+import type { OpenedDocument } from '../../src/core/workstation';
+import { Reader } from '../../src/renderer/src/components/Reader';
+
+/**
+ * jsdom lays nothing out, so it has no scrolling and no rectangles for a selection; the reader
+ * scrolls hits and annotations into view and places its toolbar under the selection.
+ */
+export function stubLayout(): void {
+  Element.prototype.scrollIntoView ??= () => undefined;
+  Range.prototype.getBoundingClientRect ??= () => ({ top: 0, bottom: 20, left: 0, right: 0, width: 0, height: 20, x: 0, y: 0, toJSON: () => ({}) });
+}
+
+/** A document as the archive reads it: one paragraph a line. */
+export function archiveDocument(id: string, title: string, text: string): ArchiveDocument {
+  let start = 0;
+  const paragraphs = text.split('\n').map((line) => {
+    const span = { start, end: start + line.length };
+    start = span.end + 1;
+    return span;
+  });
+  return { id, title, byline: null, date: null, text, paragraphs, sha256: 'a'.repeat(64), sizeBytes: text.length };
+}
+
+/** The reader with nothing annotated, focused or asked for, unless the props say otherwise. */
+export function ReaderWithDefaults(props: Partial<ComponentProps<typeof Reader>> & { opened: OpenedDocument }) {
+  return (
+    <Reader
+      annotations={[]}
+      focusedAnnotation={null}
+      reveal={null}
+      knownTags={[]}
+      onFocusAnnotation={() => undefined}
+      onCreate={async () => undefined}
+      {...props}
+    />
+  );
+}
