@@ -15,6 +15,8 @@ Commands:
   search "<query>" [--json] [--limit N] [--exact] [--sort relevance|newest|oldest]
          [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--source TEXT]
                                                 search the archive (query language: see README)
+  index [--report] [--json]                     index the archive (cached); --report lists every file
+                                                with its outcome: indexed, skipped or failed, and why
   annotate --doc ID --quote "TEXT" [--occurrence N] [--note T] [--tags a,b] [--color C] [--json]
                                                 highlight a passage by its exact words
   annotations [--json]                          list annotations, re-anchored against the archive
@@ -92,6 +94,21 @@ async function search(argv: string[]): Promise<void> {
     if (hit.matchedVariants.length > 0) print(`   also matched: ${hit.matchedVariants.join(', ')}`);
     for (const snippet of hit.snippets) print(`   … ${markSnippet(snippet)} …`);
   });
+}
+
+async function index(argv: string[]): Promise<void> {
+  const { values, positionals } = parseCommandLine(argv, { ...LOCATION_OPTIONS, report: { type: 'boolean' }, json: { type: 'boolean' } });
+  if (positionals.length > 0) throw new UsageError('index takes no positional arguments');
+  const ws = await openWorkstation(values);
+  await ws.indexReady();
+  const report = await call(ws, 'ingestReport', {});
+  const status = await call(ws, 'indexStatus', {});
+  if (values.json) return print(JSON.stringify(values.report ? report : status, null, 2));
+  const count = (s: string) => report.filter((e) => e.status === s).length;
+  print(`${count('indexed')} indexed, ${count('skipped')} skipped, ${count('failed')} failed (${status.origin === 'cache' ? 'index loaded from the cache' : 'index built'})`);
+  if (status.problem) print(`warning: ${status.problem}`);
+  if (!values.report) return;
+  for (const e of report) print(`${e.status.padEnd(8)} ${e.file}${e.encoding ? `  [${e.encoding}]` : ''}${e.reason ? `  — ${e.reason}` : ''}`);
 }
 
 async function annotate(argv: string[]): Promise<void> {
@@ -261,6 +278,7 @@ function print(line: string): void {
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<void | number>> = {
   search,
+  index,
   annotate,
   annotations,
   export: exportDossier,

@@ -38,6 +38,7 @@ export const apiMethods = {
   info: method(z.object({}).strict(), (ws) => ws.info()),
   listDocuments: method(z.object({}).strict(), (ws) => ws.listDocuments()),
   indexStatus: method(z.object({}).strict(), (ws) => ws.indexStatus()),
+  ingestReport: method(z.object({}).strict(), (ws) => ws.ingestReport()),
   search: method(
     z
       .object({

@@ -1,6 +1,6 @@
-import { lstat, mkdir, readFile, realpath, writeFile } from 'node:fs/promises';
+import { mkdir, realpath, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { isArchiveFile, loadArchive, parseDocument, type SkippedFile } from './archive/archive';
+import { ingestFile, isArchiveFile, loadArchive, type IngestEntry, type SkippedFile } from './archive/archive';
 import { summarize, type ArchiveDocument, type DocumentSummary } from './archive/document';
 import {
   AnnotationService,
@@ -91,7 +91,7 @@ export class Workstation {
 
   private constructor(
     private readonly root: string,
-    private readonly skipped: SkippedFile[],
+    private readonly report: IngestEntry[],
     private readonly documents: Map<string, ArchiveDocument>,
     private readonly index: LiveIndex,
     private readonly annotations: AnnotationService,
@@ -118,7 +118,7 @@ export class Workstation {
     const annotations = new AnnotationService(store, documents, now, () => preferences.get().author);
     const dossiers = await DossierStore.open(path.join(storeDir, 'dossiers.json'), now);
     const index = await LiveIndex.open(documents, path.join(storeDir, 'index'), indexBuilder);
-    return new Workstation(root, archive.skipped, documents, index, annotations, dossiers, preferences, path.resolve(dataDir), now);
+    return new Workstation(root, archive.report, documents, index, annotations, dossiers, preferences, path.resolve(dataDir), now);
   }
 
   info(): WorkstationInfo {
@@ -126,10 +126,15 @@ export class Workstation {
       archiveRoot: this.root,
       dataDir: this.dataDir,
       documentCount: this.documents.size,
-      skipped: this.skipped,
+      skipped: this.report.filter((e) => e.status !== 'indexed').map((e) => ({ id: e.file, reason: e.reason ?? e.status })),
       storeProblem: this.annotations.problem,
       index: this.index.status(),
     };
+  }
+
+  /** Every file of the archive folder with its outcome: indexed, or skipped or failed with a reason. */
+  ingestReport(): IngestEntry[] {
+    return this.report.map((e) => ({ ...e }));
   }
 
   indexStatus(): IndexStatus {
@@ -175,30 +180,35 @@ export class Workstation {
 
   private async filesChanged(ids: string[]): Promise<void> {
     for (const id of ids) {
-      const file = path.join(this.root, id);
-      // Links are never followed (as at load): they may lead outside the archive.
-      const isPlainFile = await lstat(file).then((s) => s.isFile(), () => false);
-      const bytes = isPlainFile ? await readFile(file).catch(() => null) : null;
-      if (bytes === null || !isArchiveFile(id)) this.documents.delete(id);
-      else this.documents.set(id, parseDocument(id, bytes));
+      const outcome = isArchiveFile(id) ? await ingestFile(this.root, id) : null;
+      this.recordOutcome(id, outcome?.entry ?? null);
+      if (outcome?.document) this.documents.set(id, outcome.document);
+      else this.documents.delete(id);
     }
     this.index.refresh();
   }
 
+  /** Keeps the ingest report current as files come, change and go. */
+  private recordOutcome(id: string, entry: IngestEntry | null): void {
+    const at = this.report.findIndex((e) => e.file === id);
+    if (at !== -1) this.report.splice(at, 1);
+    if (entry && (entry.status !== 'failed' || entry.reason !== 'the file disappeared while being read')) this.report.push(entry);
+    this.report.sort((a, b) => a.file.localeCompare(b.file));
+  }
+
   private async reread(known: ArchiveDocument): Promise<ArchiveDocument> {
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(path.join(this.root, known.id));
-    } catch {
+    const { entry, document } = await ingestFile(this.root, known.id);
+    if (!document) {
+      this.recordOutcome(known.id, entry.reason === 'the file disappeared while being read' ? null : entry);
       this.documents.delete(known.id);
       this.index.refresh();
-      throw new CasefileError('not-found', `${known.id} is no longer in the archive folder`);
+      throw new CasefileError('not-found', `${known.id} is no longer readable in the archive folder (${entry.reason ?? entry.status})`);
     }
-    const fresh = parseDocument(known.id, bytes);
-    if (fresh.sha256 === known.sha256) return known;
-    this.documents.set(known.id, fresh);
+    if (document.sha256 === known.sha256) return known;
+    this.recordOutcome(known.id, entry);
+    this.documents.set(known.id, document);
     this.index.refresh();
-    return fresh;
+    return document;
   }
 
   listAnnotations(filter: AnnotationFilter = {}): AnchoredAnnotation[] {

@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
+import { cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { archiveFile, exactOccurrences, readArchiveFiles } from '../helpers/archive-files';
+import { ARCHIVE_DIR, archiveFile, exactOccurrences, readArchiveFiles } from '../helpers/archive-files';
 import { runCli, type CliRun } from '../helpers/cli';
 import { tempDirs } from '../helpers/temp-dir';
 
@@ -211,6 +211,18 @@ describe.concurrent('casefile CLI', () => {
     expect(run.code, run.stderr).toBe(0);
     const without = readArchiveFiles().filter((f) => !/Tokayev/i.test(f.raw)).map((f) => f.name);
     expect((JSON.parse(run.stdout) as { hits: Array<{ id: string }> }).hits.map((h) => h.id).sort()).toEqual(without.sort());
+  });
+
+  it('index --report --json lists every file as {file,status,reason,format,encoding,sha256}', async () => {
+    const archive = await temp.make();
+    await cp(ARCHIVE_DIR, archive, { recursive: true });
+    await writeFile(path.join(archive, 'binary.txt'), Buffer.from([0, 1, 2, 3]));
+    const run = await runCli(['index', '--report', '--json', '--archive', archive, '--data', await temp.make()]);
+    expect(run.code, run.stderr).toBe(0);
+    const rows = JSON.parse(run.stdout) as Array<Record<string, unknown>>;
+    for (const row of rows) expect(Object.keys(row).sort()).toEqual(['encoding', 'file', 'format', 'reason', 'sha256', 'status']);
+    expect(rows.filter((r) => r.status === 'indexed').map((r) => r.file)).toEqual(readArchiveFiles().map((f) => f.name));
+    expect(rows.find((r) => r.file === 'binary.txt')).toMatchObject({ status: 'skipped', reason: expect.stringMatching(/binary/) });
   });
 
   it('search --sort takes relevance, newest or oldest, and refuses anything else', async () => {

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { CasefileError, errorMessage } from '../errors';
+import { decodeBytes } from './decode';
 import { normalizeText, splitParagraphs, type ArchiveDocument } from './document';
 import { extractMetadata } from './metadata';
 
@@ -9,44 +11,133 @@ export interface SkippedFile {
   reason: string;
 }
 
+/** What happened to one file of the archive folder (the ingest report's row). */
+export interface IngestEntry {
+  /** Path relative to the archive root, `/`-separated (the document id when indexed). */
+  file: string;
+  status: 'indexed' | 'skipped' | 'failed';
+  /** Why it was skipped or failed; null when indexed. */
+  reason: string | null;
+  format: string | null;
+  encoding: string | null;
+  sha256: string | null;
+}
+
 export interface LoadedArchive {
   root: string;
   documents: ArchiveDocument[];
+  /** Every file and folder considered, with its outcome, in path order. */
+  report: IngestEntry[];
+  /** The entries not indexed (skipped or failed), for a short notice. */
   skipped: SkippedFile[];
 }
 
 const TEXT_EXTENSIONS = new Set(['.txt']);
+/** Larger files are skipped: a text this long is not an article, and indexing it would take minutes. */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+/** Deeper folders are not entered (a loop through bind mounts, or a mistaken root). */
+export const MAX_DEPTH = 32;
+/** Editor back-ups, swap and lock files: never sources. */
+const TEMPORARY = /(?:~$|^\.?#.*#?$|\.sw[a-p]$|\.tmp$|\.part$|\.crdownload$|^~\$)/i;
 
-/** Reads every `.txt` under `root` (recursively, hidden entries skipped). One bad file never stops the rest. */
+/**
+ * Reads every `.txt` under `root` (recursively). Each file is indexed or skipped or failed with a
+ * reason, and one bad file never stops the rest: hidden and temporary files, links (never followed:
+ * they may lead outside the archive or into a loop), other formats, empty, binary and oversized
+ * files are skipped; unreadable files, and files that change or vanish while read, fail.
+ */
 export async function loadArchive(root: string): Promise<LoadedArchive> {
   const absoluteRoot = path.resolve(root);
-  const skipped: SkippedFile[] = [];
-  const files = await listFiles(absoluteRoot, absoluteRoot, skipped);
+  const report: IngestEntry[] = [];
   const documents: ArchiveDocument[] = [];
-  for (const file of files) {
-    const id = toDocumentId(absoluteRoot, file);
-    try {
-      documents.push(parseDocument(id, await readFile(file)));
-    } catch (error) {
-      skipped.push({ id, reason: error instanceof Error ? error.message : String(error) });
-    }
+  for (const file of await listCandidates(absoluteRoot, absoluteRoot, report, 0)) {
+    const outcome = await ingestFile(absoluteRoot, toDocumentId(absoluteRoot, file));
+    report.push(outcome.entry);
+    if (outcome.document) documents.push(outcome.document);
   }
   documents.sort((a, b) => a.id.localeCompare(b.id));
-  return { root: absoluteRoot, documents, skipped };
+  report.sort((a, b) => a.file.localeCompare(b.file));
+  const skipped = report.filter((e) => e.status !== 'indexed').map((e) => ({ id: e.file, reason: e.reason ?? e.status }));
+  return { root: absoluteRoot, documents, report, skipped };
 }
 
-async function listFiles(root: string, dir: string, skipped: SkippedFile[]): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
+function entry(file: string, status: IngestEntry['status'], reason: string | null, extra: Partial<IngestEntry> = {}): IngestEntry {
+  return { file, status, reason, format: null, encoding: null, sha256: null, ...extra };
+}
+
+async function listCandidates(root: string, dir: string, report: IngestEntry[], depth: number): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    report.push(entry(toDocumentId(root, dir) || '.', 'failed', `folder cannot be read (${errorMessage(error)})`));
+    return [];
+  }
   const files: string[] = [];
-  for (const entry of entries) {
-    if (entry.name.startsWith('.')) continue;
-    const full = path.join(dir, entry.name);
-    // Links are not followed: they may point outside the archive or into a loop.
-    if (entry.isSymbolicLink()) skipped.push({ id: toDocumentId(root, full), reason: 'symbolic link (not followed)' });
-    else if (entry.isDirectory()) files.push(...(await listFiles(root, full, skipped)));
-    else if (entry.isFile() && TEXT_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) files.push(full);
+  for (const item of entries) {
+    const full = path.join(dir, item.name);
+    const id = toDocumentId(root, full);
+    if (item.name.startsWith('.')) report.push(entry(id, 'skipped', item.isDirectory() ? 'hidden folder' : 'hidden file'));
+    else if (item.isSymbolicLink()) report.push(entry(id, 'skipped', 'symbolic link (not followed)'));
+    else if (item.isDirectory()) {
+      if (depth >= MAX_DEPTH) report.push(entry(id, 'skipped', `folder nested deeper than ${MAX_DEPTH} levels`));
+      else files.push(...(await listCandidates(root, full, report, depth + 1)));
+    } else if (!item.isFile()) report.push(entry(id, 'skipped', 'not a regular file'));
+    else if (TEMPORARY.test(item.name)) report.push(entry(id, 'skipped', 'editor temporary or lock file'));
+    else if (!isArchiveFile(id)) report.push(entry(id, 'skipped', `not a supported format (${path.extname(item.name) || 'no extension'})`));
+    else files.push(full);
   }
   return files;
+}
+
+/**
+ * Reads and parses one archive file. Never throws: the outcome says what happened. A file whose
+ * size or time changes during the read is read once more, then reported as changing.
+ */
+export async function ingestFile(root: string, id: string): Promise<{ entry: IngestEntry; document?: ArchiveDocument }> {
+  const file = path.join(root, ...id.split('/'));
+  const format = path.extname(id).slice(1).toLowerCase() || null;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    let before;
+    try {
+      before = await lstat(file);
+    } catch (error) {
+      return { entry: entry(id, 'failed', readFailure(error), { format }) };
+    }
+    if (before.isSymbolicLink()) return { entry: entry(id, 'skipped', 'symbolic link (not followed)', { format }) };
+    if (before.size > MAX_FILE_BYTES) {
+      return { entry: entry(id, 'skipped', `larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB (${Math.round(before.size / 1024 / 1024)} MiB)`, { format }) };
+    }
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(file);
+    } catch (error) {
+      return { entry: entry(id, 'failed', readFailure(error), { format }) };
+    }
+    const after = await stat(file).catch(() => null);
+    if (!after || after.size !== before.size || after.mtimeMs !== before.mtimeMs || bytes.byteLength !== before.size) {
+      if (attempt === 0) continue;
+      return { entry: entry(id, 'failed', after ? 'the file kept changing while being read' : 'the file disappeared while being read', { format }) };
+    }
+    const sha256 = sha256Hex(bytes);
+    try {
+      const document = parseDocument(id, bytes);
+      if (document.text.trim() === '') return { entry: entry(id, 'skipped', 'empty (no text)', { format, encoding: document.encoding, sha256 }) };
+      return { entry: entry(id, 'indexed', null, { format, encoding: document.encoding, sha256 }), document };
+    } catch (error) {
+      const reason = errorMessage(error);
+      return { entry: entry(id, error instanceof CasefileError ? 'skipped' : 'failed', reason, { format, sha256 }) };
+    }
+  }
+  return { entry: entry(id, 'failed', 'the file kept changing while being read', { format }) };
+}
+
+function readFailure(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'the file disappeared while being read';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'a folder, not a file';
+  return `cannot be read (${errorMessage(error)})`;
 }
 
 /** Whether a path (relative to the archive) names a file the archive reads. */
@@ -62,9 +153,11 @@ export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+/** A document from a file's bytes; throws a CasefileError (a reason to skip it) for binary content. */
 export function parseDocument(id: string, bytes: Uint8Array): ArchiveDocument {
-  // TextDecoder drops a UTF-8 byte-order mark and replaces invalid sequences instead of throwing.
-  const text = normalizeText(new TextDecoder('utf-8').decode(bytes));
+  const decoded = decodeBytes(bytes);
+  if (decoded.kind === 'binary') throw new CasefileError('invalid-argument', decoded.reason);
+  const text = normalizeText(decoded.text);
   const paragraphs = splitParagraphs(text);
   const metadata = extractMetadata(text, paragraphs);
   return {
@@ -75,5 +168,6 @@ export function parseDocument(id: string, bytes: Uint8Array): ArchiveDocument {
     paragraphs,
     sha256: sha256Hex(bytes),
     sizeBytes: bytes.byteLength,
+    encoding: decoded.encoding,
   };
 }

@@ -12,6 +12,8 @@ export interface ArchiveDocument {
   /** SHA-256 (hex) of the file's bytes as stored in the archive. */
   sha256: string;
   sizeBytes: number;
+  /** How the bytes were decoded: "UTF-8", "UTF-8 (BOM)", "UTF-16LE", "windows-1251", "KOI8-R", … */
+  encoding: string;
 }
 
 export interface TextSpan {
