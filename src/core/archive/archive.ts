@@ -3,8 +3,9 @@ import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CasefileError, errorMessage } from '../errors';
 import { decodeBytes } from './decode';
-import { normalizeText, splitParagraphs, type ArchiveDocument } from './document';
-import { extractMetadata } from './metadata';
+import { normalizeText, splitParagraphs, type ArchiveDocument, type DocumentDate } from './document';
+import { extract, FORMATS, statedFrom, type Format, type StatedMetadata } from './formats';
+import { extractMetadata, parseDateLine } from './metadata';
 
 export interface SkippedFile {
   id: string;
@@ -32,7 +33,9 @@ export interface LoadedArchive {
   skipped: SkippedFile[];
 }
 
-const TEXT_EXTENSIONS = new Set(['.txt']);
+const EXTENSIONS = new Set(FORMATS.map((f) => `.${f}`));
+/** `article.meta.json` (or `article.html.meta.json`) beside a file states its metadata. */
+const SIDECAR = /\.meta\.json$/i;
 /** Larger files are skipped: a text this long is not an article, and indexing it would take minutes. */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 /** Deeper folders are not entered (a loop through bind mounts, or a mistaken root). */
@@ -84,6 +87,7 @@ async function listCandidates(root: string, dir: string, report: IngestEntry[], 
       else files.push(...(await listCandidates(root, full, report, depth + 1)));
     } else if (!item.isFile()) report.push(entry(id, 'skipped', 'not a regular file'));
     else if (TEMPORARY.test(item.name)) report.push(entry(id, 'skipped', 'editor temporary or lock file'));
+    else if (SIDECAR.test(item.name)) report.push(entry(id, 'skipped', 'metadata sidecar (read with its document)', { format: 'json' }));
     else if (!isArchiveFile(id)) report.push(entry(id, 'skipped', `not a supported format (${path.extname(item.name) || 'no extension'})`));
     else files.push(full);
   }
@@ -121,7 +125,7 @@ export async function ingestFile(root: string, id: string): Promise<{ entry: Ing
     }
     const sha256 = sha256Hex(bytes);
     try {
-      const document = parseDocument(id, bytes);
+      const document = await parseFile(id, bytes, await readSidecar(file));
       if (document.text.trim() === '') return { entry: entry(id, 'skipped', 'empty (no text)', { format, encoding: document.encoding, sha256 }) };
       return { entry: entry(id, 'indexed', null, { format, encoding: document.encoding, sha256 }), document };
     } catch (error) {
@@ -142,7 +146,20 @@ function readFailure(error: unknown): string {
 
 /** Whether a path (relative to the archive) names a file the archive reads. */
 export function isArchiveFile(id: string): boolean {
-  return TEXT_EXTENSIONS.has(path.extname(id).toLowerCase()) && !id.split('/').some((part) => part.startsWith('.'));
+  return EXTENSIONS.has(path.extname(id).toLowerCase()) && !SIDECAR.test(id) && !id.split('/').some((part) => part.startsWith('.'));
+}
+
+/** The sidecar's stated metadata, if there is a readable one (`x.meta.json` or `x.html.meta.json`). */
+async function readSidecar(file: string): Promise<StatedMetadata> {
+  const base = file.slice(0, file.length - path.extname(file).length);
+  for (const candidate of [`${file}.meta.json`, `${base}.meta.json`]) {
+    try {
+      return statedFrom(JSON.parse(await readFile(candidate, 'utf8')));
+    } catch {
+      // absent or unreadable: heuristics and the file's own metadata apply
+    }
+  }
+  return {};
 }
 
 export function toDocumentId(root: string, file: string): string {
@@ -153,21 +170,52 @@ export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** A document from a file's bytes; throws a CasefileError (a reason to skip it) for binary content. */
+/** A plain-text document from its bytes (the `.txt` path, synchronous); throws a CasefileError for binary content. */
 export function parseDocument(id: string, bytes: Uint8Array): ArchiveDocument {
   const decoded = decodeBytes(bytes);
   if (decoded.kind === 'binary') throw new CasefileError('invalid-argument', decoded.reason);
-  const text = normalizeText(decoded.text);
+  return assemble(id, bytes, { text: decoded.text, encoding: decoded.encoding, stated: {}, pages: null }, 'txt', {});
+}
+
+/**
+ * A document of any supported format. Metadata is taken from, in this order: the sidecar, what the
+ * file states (front matter, meta tags, PDF info), and heuristics on the text.
+ */
+export async function parseFile(id: string, bytes: Uint8Array, sidecar: StatedMetadata = {}): Promise<ArchiveDocument> {
+  const format = path.extname(id).slice(1).toLowerCase() as Format;
+  return assemble(id, bytes, await extract(format, bytes), format, sidecar);
+}
+
+function assemble(id: string, bytes: Uint8Array, extracted: Awaited<ReturnType<typeof extract>>, format: string, sidecar: StatedMetadata): ArchiveDocument {
+  const text = normalizeText(extracted.text);
   const paragraphs = splitParagraphs(text);
-  const metadata = extractMetadata(text, paragraphs);
+  const guessed = extractMetadata(text, paragraphs);
+  const stated = { ...extracted.stated, ...sidecar };
   return {
     id,
-    ...metadata,
-    title: metadata.title || id,
+    title: stated.title ?? (guessed.title || id),
+    byline: stated.byline ?? stated.author ?? guessed.byline,
+    date: dateOf(stated.date) ?? guessed.date,
     text,
     paragraphs,
     sha256: sha256Hex(bytes),
     sizeBytes: bytes.byteLength,
-    encoding: decoded.encoding,
+    encoding: extracted.encoding,
+    format,
+    pages: extracted.pages,
+    publisher: stated.publisher ?? stated.source ?? null,
+    url: stated.url ?? null,
+    retrieved: dateOf(stated.retrieved),
+    language: stated.language ?? guessed.language,
+    dateline: guessed.dateline,
   };
+}
+
+/** A stated date: ISO (with or without time), or written ("Jan. 5, 2022"). */
+function dateOf(value: string | Date | undefined): DocumentDate | null {
+  if (value === undefined) return null;
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : { text: value.toISOString().slice(0, 10), iso: value.toISOString().slice(0, 10) };
+  const iso = /^(\d{4}-\d{2}-\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(value.trim());
+  if (iso) return parseDateLine(iso[1]) ? { text: value.trim(), iso: iso[1] } : null;
+  return parseDateLine(value);
 }

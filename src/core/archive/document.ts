@@ -12,8 +12,19 @@ export interface ArchiveDocument {
   /** SHA-256 (hex) of the file's bytes as stored in the archive. */
   sha256: string;
   sizeBytes: number;
-  /** How the bytes were decoded: "UTF-8", "UTF-8 (BOM)", "UTF-16LE", "windows-1251", "KOI8-R", … */
-  encoding: string;
+  /** How the bytes were decoded: "UTF-8", "UTF-8 (BOM)", "UTF-16LE", "windows-1251", "KOI8-R", … (null for PDF/Word) */
+  encoding: string | null;
+  /** The file's format, by extension: txt, md, html, htm, pdf, docx. */
+  format: string;
+  /** For a PDF, each page's span of the text, so a citation can name the page; null otherwise. */
+  pages: TextSpan[] | null;
+  /** Publisher or outlet, source URL, retrieval date and language, when stated or detected. */
+  publisher: string | null;
+  url: string | null;
+  retrieved: DocumentDate | null;
+  language: string | null;
+  /** A news dateline such as "ALMATY, Kazakhstan". */
+  dateline: string | null;
 }
 
 export interface TextSpan {

@@ -4,6 +4,8 @@ export interface ExtractedMetadata {
   title: string;
   byline: string | null;
   date: DocumentDate | null;
+  dateline: string | null;
+  language: string | null;
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -70,5 +72,37 @@ export function extractMetadata(text: string, paragraphs: TextSpan[]): Extracted
   const byline = (bylines.find((c) => !c.posted) ?? bylines[0])?.name ?? null;
   const title =
     lines.find((line) => !parseDateLine(line) && !/^(posted\s+)?by\b/i.test(line) && !FURNITURE.test(line)) ?? '';
-  return { title: title.trim(), byline, date };
+  const dateline = lines.slice(0, 8).map((line) => DATELINE.exec(line)?.[1] ?? null).find((d) => d !== null) ?? null;
+  return { title: title.trim(), byline, date, dateline, language: detectLanguage(text) };
+}
+
+// "ALMATY, Kazakhstan — Mass protests …": a place in capitals, optionally a country, then a dash.
+const DATELINE = /^(\p{Lu}[\p{Lu}\s.'-]{2,40}(?:,\s*[\p{L}\s.]{2,40})?)\s+[—–-]{1,2}\s/u;
+
+const STOP_WORDS: Record<string, string[]> = {
+  en: ['the', 'and', 'of', 'to', 'in', 'that', 'is', 'was', 'for', 'with'],
+  fr: ['le', 'la', 'les', 'et', 'des', 'du', 'une', 'est', 'que', 'dans'],
+  de: ['der', 'die', 'und', 'das', 'ist', 'nicht', 'mit', 'den', 'ein', 'zu'],
+  es: ['el', 'la', 'los', 'las', 'y', 'que', 'del', 'una', 'por', 'con'],
+};
+
+/** The language of a text from its script and common words: en, fr, de, es, ru, kk; null if unsure. */
+export function detectLanguage(text: string): string | null {
+  const sample = text.slice(0, 20_000);
+  const cyrillic = (sample.match(/\p{Script=Cyrillic}/gu) ?? []).length;
+  const latin = (sample.match(/\p{Script=Latin}/gu) ?? []).length;
+  if (cyrillic + latin < 20) return null;
+  if (cyrillic > latin) {
+    const kazakh = (sample.match(/[әғқңөұүһіӘҒҚҢӨҰҮҺІ]/gu) ?? []).length;
+    return kazakh / cyrillic > 0.01 ? 'kk' : 'ru';
+  }
+  const words = sample.toLowerCase().split(/[^\p{L}]+/u);
+  let best: string | null = null;
+  let bestCount = 0;
+  for (const [language, list] of Object.entries(STOP_WORDS)) {
+    const set = new Set(list);
+    const count = words.filter((w) => set.has(w)).length;
+    if (count > bestCount) [best, bestCount] = [language, count];
+  }
+  return bestCount >= 3 ? best : null;
 }

@@ -165,15 +165,16 @@ describe('loadArchive on a folder tree', () => {
     expect(archive.documents.find((d) => d.id === 'sub/x.txt')?.title).toBe('In a subfolder');
   });
 
-  it('skips hidden files and hidden folders, and files that are not .txt', async () => {
+  it('skips hidden files and hidden folders, and files of formats it does not read', async () => {
     const root = await temp.make();
     await mkdir(path.join(root, '.hidden-dir'), { recursive: true });
     await writeFile(path.join(root, 'visible.txt'), 'Visible\n');
     await writeFile(path.join(root, '.hidden.txt'), 'Hidden\n');
     await writeFile(path.join(root, '.hidden-dir', 'inside.txt'), 'Hidden folder\n');
-    await writeFile(path.join(root, 'notes.md'), '# not an article\n');
+    await writeFile(path.join(root, 'table.xlsx'), 'not read');
     const archive = await loadArchive(root);
     expect(archive.documents.map((d) => d.id)).toEqual(['visible.txt']);
+    expect(archive.skipped.map((s) => s.id)).toEqual(['.hidden-dir', '.hidden.txt', 'table.xlsx']);
   });
 
   it('returns the documents sorted by id', async () => {
