@@ -1,6 +1,6 @@
 import { mkdir, realpath, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ingestFile, isArchiveFile, loadArchive, type IngestEntry, type SkippedFile } from './archive/archive';
+import { ingestFile, isArchiveFile, loadArchive, sidecarTarget, type IngestEntry, type SkippedFile } from './archive/archive';
 import { summarize, type ArchiveDocument, type DocumentSummary } from './archive/document';
 import {
   AnnotationService,
@@ -178,7 +178,14 @@ export class Workstation {
     await this.flush();
   }
 
-  private async filesChanged(ids: string[]): Promise<void> {
+  private async filesChanged(changed: string[]): Promise<void> {
+    // A changed sidecar (story.meta.json) means its documents (story.txt, story.html, …) are read again.
+    const ids = new Set(changed.filter((id) => sidecarTarget(id) === null));
+    for (const id of changed) {
+      const target = sidecarTarget(id);
+      if (target === null) continue;
+      for (const docId of this.documents.keys()) if (docId === target || docId.replace(/\.[^./]+$/, '') === target) ids.add(docId);
+    }
     for (const id of ids) {
       const outcome = isArchiveFile(id) ? await ingestFile(this.root, id) : null;
       this.recordOutcome(id, outcome?.entry ?? null);

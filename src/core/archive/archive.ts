@@ -149,6 +149,11 @@ export function isArchiveFile(id: string): boolean {
   return EXTENSIONS.has(path.extname(id).toLowerCase()) && !SIDECAR.test(id) && !id.split('/').some((part) => part.startsWith('.'));
 }
 
+/** Whether a path names a metadata sidecar (`x.meta.json`), and which documents it may describe. */
+export function sidecarTarget(id: string): string | null {
+  return SIDECAR.test(id) ? id.replace(SIDECAR, '') : null;
+}
+
 /** The sidecar's stated metadata, if there is a readable one (`x.meta.json` or `x.html.meta.json`). */
 async function readSidecar(file: string): Promise<StatedMetadata> {
   const base = file.slice(0, file.length - path.extname(file).length);

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { watch } from 'chokidar';
-import { isArchiveFile, toDocumentId } from './archive';
+import { isArchiveFile, sidecarTarget, toDocumentId } from './archive';
 
 export interface ArchiveWatcher {
   close(): Promise<void>;
@@ -31,7 +31,7 @@ export async function watchArchive(root: string, onChange: (ids: string[]) => Pr
   };
   watcher.on('all', (_event, file) => {
     const id = toDocumentId(root, file);
-    if (!isArchiveFile(id)) return;
+    if (!isArchiveFile(id) && sidecarTarget(id) === null) return;
     pending.add(id);
     timer ??= setTimeout(flush, SETTLE_MS);
   });

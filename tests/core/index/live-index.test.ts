@@ -210,6 +210,20 @@ describe('a running workstation follows the archive folder', () => {
     }
   }, 30_000);
 
+  it('reads a document again when its metadata sidecar is written while it runs', async () => {
+    const [archive, data] = [await copyOfSeedArchive(), await temp.make()];
+    const ws = await open(archive, data, inProcessBuilder);
+    await ws.watch();
+    try {
+      const sidecar = path.join(archive, DOC_002.replace(/\.txt$/, '.meta.json'));
+      await writeFile(sidecar, JSON.stringify({ title: 'A title stated in the sidecar', publisher: 'Crimethinc' }));
+      await eventually(() => ws.listDocuments().find((d) => d.id === DOC_002)?.title === 'A title stated in the sidecar', 'the new title shows');
+      expect(ws.listDocuments().find((d) => d.id === DOC_002)?.publisher).toBe('Crimethinc');
+    } finally {
+      await ws.close();
+    }
+  }, 30_000);
+
   it('never shows a stale document: getDocument reads the file again and matches the new text', async () => {
     const [archive, data] = [await copyOfSeedArchive(), await temp.make()];
     const ws = await open(archive, data, inProcessBuilder);
