@@ -20,7 +20,7 @@ export function archiveDocument(id: string, title: string, text: string): Archiv
     start = span.end + 1;
     return span;
   });
-  return { id, title, byline: null, date: null, text, paragraphs, sha256: 'a'.repeat(64), sizeBytes: text.length, encoding: 'UTF-8', format: 'txt', pages: null, publisher: null, url: null, retrieved: null, language: null, dateline: null };
+  return { id, title, byline: null, date: null, text, paragraphs, sha256: 'a'.repeat(64), sizeBytes: text.length, encoding: 'UTF-8', format: 'txt', pages: null, publisher: null, url: null, retrieved: null, language: null, dateline: null, boilerplate: [] };
 }
 
 /** The reader with nothing annotated, focused or asked for, unless the props say otherwise. */

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CasefileError, errorMessage } from '../errors';
+import { boilerplateSpans } from './boilerplate';
 import { decodeBytes } from './decode';
 import { normalizeText, splitParagraphs, type ArchiveDocument, type DocumentDate } from './document';
 import { extract, FORMATS, statedFrom, type Format, type StatedMetadata } from './formats';
@@ -213,6 +214,7 @@ function assemble(id: string, bytes: Uint8Array, extracted: Awaited<ReturnType<t
     retrieved: dateOf(stated.retrieved),
     language: stated.language ?? guessed.language,
     dateline: guessed.dateline,
+    boilerplate: boilerplateSpans(text, paragraphs),
   };
 }
 

@@ -25,6 +25,8 @@ export interface ArchiveDocument {
   language: string | null;
   /** A news dateline such as "ALMATY, Kazakhstan". */
   dateline: string | null;
+  /** Paragraphs that are web boilerplate ("Read More: …", "Share This Article"): dimmed, not indexed. */
+  boilerplate: TextSpan[];
 }
 
 export interface TextSpan {

@@ -34,7 +34,7 @@ export const inProcessBuilder: SegmentBuilder = async (documents, onProgress) =>
 export const workerBuilder: SegmentBuilder = (documents, onProgress) => {
   if (documents.length < WORKER_THRESHOLD) return inProcessBuilder(documents, onProgress);
   return new Promise((resolve, reject) => {
-    const worker = startIndexWorker({ documents: documents.map(({ id, title, byline, text, sha256 }) => ({ id, title, byline, text, sha256 })) });
+    const worker = startIndexWorker({ documents: documents.map(({ id, title, byline, text, sha256, boilerplate }) => ({ id, title, byline, text, sha256, boilerplate })) });
     let settled = false;
     const settle = (action: () => void): void => {
       if (settled) return;

@@ -1,4 +1,6 @@
 import lunr from 'lunr';
+import { withoutBoilerplate } from '../archive/boilerplate';
+import type { TextSpan } from '../archive/document';
 import { z } from 'zod';
 import { configurePipelines, indexTermOf } from './pipeline';
 import type { SearchField } from './query-parser';
@@ -13,12 +15,14 @@ export interface IndexableDocument {
   text: string;
   /** Which version of the document was indexed. */
   sha256: string;
+  /** Spans of `text` left out of the index (web boilerplate); offsets of the rest are unchanged. */
+  boilerplate?: TextSpan[];
 }
 
 export const TITLE_BOOST = 10;
 export const SEGMENT_FORMAT = 'casefile-index-segment';
 /** Bump when the tokenizer, pipeline or fields change: cached segments of another version are rebuilt. */
-export const SEGMENT_VERSION = 3;
+export const SEGMENT_VERSION = 4;
 
 /**
  * A segment on disk: lunr's own serialized index, plus the words that look like names (written with
@@ -58,8 +62,9 @@ export function buildSegment(documents: readonly IndexableDocument[], onProgress
   const capitals = new Map<string, { capitalized: number; total: number }>();
   const step = Math.max(1, Math.floor(documents.length / 100));
   documents.forEach((doc, i) => {
-    builder.add({ id: doc.id, title: doc.title, byline: doc.byline ?? '', body: doc.text });
-    for (const text of [doc.title, doc.text]) countCapitals(text, capitals);
+    const body = withoutBoilerplate(doc.text, doc.boilerplate ?? []);
+    builder.add({ id: doc.id, title: doc.title, byline: doc.byline ?? '', body });
+    for (const text of [doc.title, body]) countCapitals(text, capitals);
     if (onProgress && (i % step === 0 || i === documents.length - 1)) onProgress({ done: i + 1, total: documents.length });
   });
   const names: Array<[string, string]> = [];

@@ -13,7 +13,7 @@ const CREATED = new Date(Date.UTC(2024, 5, 3, 12, 0, 0));
 
 function source(id: string, text: string): CitedSource {
   return {
-    doc: { id, title: text.split('\n')[0], byline: null, date: null, sha256: createHash('sha256').update(text).digest('hex'), sizeBytes: text.length, encoding: 'UTF-8', format: 'txt', pages: null, publisher: null, url: null, retrieved: null, language: null, dateline: null },
+    doc: { id, title: text.split('\n')[0], byline: null, date: null, sha256: createHash('sha256').update(text).digest('hex'), sizeBytes: text.length, encoding: 'UTF-8', format: 'txt', pages: null, publisher: null, url: null, retrieved: null, language: null, dateline: null, boilerplate: [] },
     text,
     paragraphs: splitParagraphs(text),
   };
