@@ -4,6 +4,7 @@ import { EXPORT_FORMATS, GROUPINGS } from './annotations/interchange';
 import { CasefileError, errorMessage, type ErrorCode } from './errors';
 import { Preferences } from './preferences';
 import { QuerySyntaxError, type QuerySpan } from './search/query-parser';
+import { MetadataEdit } from './archive/metadata-overrides';
 import { DossierChanges } from './dossier/dossier-store';
 import { fileNameFor, type Workstation } from './workstation';
 
@@ -39,6 +40,17 @@ export const apiMethods = {
   listDocuments: method(z.object({}).strict(), (ws) => ws.listDocuments()),
   indexStatus: method(z.object({}).strict(), (ws) => ws.indexStatus()),
   ingestReport: method(z.object({}).strict(), (ws) => ws.ingestReport()),
+  getDocumentMetadata: method(z.object({ id: DocId }).strict(), (ws, { id }) => ws.getDocumentMetadata(id)),
+  setDocumentMetadata: method(MetadataEdit.extend({ id: DocId }).strict(), (ws, { id, ...edit }) => ws.setDocumentMetadata(id, edit)),
+  addFiles: method(
+    z
+      .object({
+        files: z.array(z.object({ name: z.string().min(1).max(500), base64: z.string().max(140_000_000) }).strict()).min(1).max(1_000),
+        folder: z.string().max(500).optional(),
+      })
+      .strict(),
+    (ws, { files, folder }) => ws.addFiles(files.map((f) => ({ name: f.name, bytes: Buffer.from(f.base64, 'base64') })), folder),
+  ),
   search: method(
     z
       .object({

@@ -1,6 +1,7 @@
-import { mkdir, realpath, writeFile } from 'node:fs/promises';
+import { mkdir, open as openFile, realpath, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ingestFile, isArchiveFile, loadArchive, sidecarTarget, type IngestEntry, type SkippedFile } from './archive/archive';
+import { ingestFile, isArchiveFile, loadArchive, sidecarTarget, toDocumentId, type IngestEntry, type SkippedFile } from './archive/archive';
+import { MetadataOverrides, type MetadataEdit } from './archive/metadata-overrides';
 import { summarize, type ArchiveDocument, type DocumentSummary } from './archive/document';
 import {
   AnnotationService,
@@ -97,6 +98,7 @@ export class Workstation {
     private readonly annotations: AnnotationService,
     private readonly dossiers: DossierStore,
     private readonly preferences: PreferencesStore,
+    private readonly metadata: MetadataOverrides,
     private readonly dataDir: string,
     private readonly now: () => Date,
   ) {}
@@ -109,16 +111,17 @@ export class Workstation {
       throw new CasefileError('not-found', `archive folder not found: ${archiveDir}`);
     }
     const archive = await loadArchive(root);
-    const documents = new Map(archive.documents.map((doc) => [doc.id, doc]));
     const storeDir = archiveDataDir(path.resolve(dataDir), root);
     await mkdir(storeDir, { recursive: true });
     await writeFile(path.join(storeDir, 'archive.json'), `${JSON.stringify({ archiveRoot: root }, null, 2)}\n`);
+    const metadata = await MetadataOverrides.open(path.join(storeDir, 'metadata.json'));
+    const documents = new Map(archive.documents.map((doc) => [doc.id, metadata.apply(doc)]));
     const store = await AnnotationStore.open(path.join(storeDir, 'annotations.json'));
     const preferences = await PreferencesStore.open(path.resolve(dataDir));
     const annotations = new AnnotationService(store, documents, now, () => preferences.get().author);
     const dossiers = await DossierStore.open(path.join(storeDir, 'dossiers.json'), now);
     const index = await LiveIndex.open(documents, path.join(storeDir, 'index'), indexBuilder);
-    return new Workstation(root, archive.report, documents, index, annotations, dossiers, preferences, path.resolve(dataDir), now);
+    return new Workstation(root, archive.report, documents, index, annotations, dossiers, preferences, metadata, path.resolve(dataDir), now);
   }
 
   info(): WorkstationInfo {
@@ -130,6 +133,48 @@ export class Workstation {
       storeProblem: this.annotations.problem,
       index: this.index.status(),
     };
+  }
+
+  /** The user's corrections to a document's metadata (kept in the data folder; the file is untouched). */
+  getDocumentMetadata(id: string): MetadataEdit {
+    this.requireDocument(id);
+    return this.metadata.get(id);
+  }
+
+  async setDocumentMetadata(id: string, edit: MetadataEdit): Promise<DocumentSummary> {
+    this.requireDocument(id);
+    await this.metadata.set(id, edit);
+    const { document } = await ingestFile(this.root, id);
+    if (!document) throw new CasefileError('not-found', `${id} can no longer be read from the archive folder`);
+    const corrected = this.metadata.apply(document);
+    this.documents.set(id, corrected);
+    this.index.refresh();
+    return summarize(corrected);
+  }
+
+  /**
+   * Copies files into the archive folder (a subfolder if named) and indexes them. An existing file is
+   * never overwritten: the copy gets a free name ("story (2).txt"). Names are reduced to a plain file
+   * name: no folders, no leading dot.
+   */
+  async addFiles(files: Array<{ name: string; bytes: Uint8Array }>, folder = ''): Promise<IngestEntry[]> {
+    const targetDir = path.resolve(this.root, ...folder.split('/').filter((p) => p !== '' && p !== '.'));
+    if (targetDir !== this.root && !targetDir.startsWith(this.root + path.sep)) {
+      throw new CasefileError('invalid-argument', `the folder ${JSON.stringify(folder)} is outside the archive`);
+    }
+    await mkdir(targetDir, { recursive: true });
+    const entries: IngestEntry[] = [];
+    for (const file of files) {
+      const name = safeFileName(file.name);
+      const id = toDocumentId(this.root, await writeNew(targetDir, name, file.bytes));
+      const outcome = isArchiveFile(id) ? await ingestFile(this.root, id) : null;
+      const entry = outcome?.entry ?? { file: id, status: 'skipped' as const, reason: `not a supported format (${path.extname(name) || 'no extension'})`, format: null, encoding: null, sha256: null };
+      this.recordOutcome(id, entry);
+      if (outcome?.document) this.documents.set(id, this.metadata.apply(outcome.document));
+      entries.push(entry);
+    }
+    this.index.refresh();
+    return entries;
   }
 
   /** Every file of the archive folder with its outcome: indexed, or skipped or failed with a reason. */
@@ -189,7 +234,7 @@ export class Workstation {
     for (const id of ids) {
       const outcome = isArchiveFile(id) ? await ingestFile(this.root, id) : null;
       this.recordOutcome(id, outcome?.entry ?? null);
-      if (outcome?.document) this.documents.set(id, outcome.document);
+      if (outcome?.document) this.documents.set(id, this.metadata.apply(outcome.document));
       else this.documents.delete(id);
     }
     this.index.refresh();
@@ -213,9 +258,10 @@ export class Workstation {
     }
     if (document.sha256 === known.sha256) return known;
     this.recordOutcome(known.id, entry);
-    this.documents.set(known.id, document);
+    const corrected = this.metadata.apply(document);
+    this.documents.set(known.id, corrected);
     this.index.refresh();
-    return document;
+    return corrected;
   }
 
   listAnnotations(filter: AnnotationFilter = {}): AnchoredAnnotation[] {
@@ -292,7 +338,7 @@ export class Workstation {
   }
 
   async updateDossier(id: string, changes: DossierChanges): Promise<Dossier> {
-    return this.dossiers.update(id, this.withKnownAnnotations(changes));
+    return this.dossiers.update(id, this.withKnownAnnotations(id, changes));
   }
 
   deleteDossier(id: string): Promise<void> {
@@ -359,8 +405,15 @@ export class Workstation {
     return (await this.exportDossier(null, 'pdf', request)).bytes;
   }
 
-  private withKnownAnnotations(changes: DossierChanges): DossierChanges {
-    for (const section of changes.sections ?? []) for (const item of section.items) this.annotations.get(item.annotationId);
+  /**
+   * Items new to the dossier must name existing annotations; items already in it may name one deleted
+   * since (the dossier keeps its place, the export leaves it out and says so), so reordering never fails.
+   */
+  private withKnownAnnotations(id: string, changes: DossierChanges): DossierChanges {
+    const present = new Set(this.dossiers.get(id).sections.flatMap((s) => s.items.map((i) => i.annotationId)));
+    for (const section of changes.sections ?? []) {
+      for (const item of section.items) if (!present.has(item.annotationId)) this.annotations.get(item.annotationId);
+    }
     return changes;
   }
 
@@ -384,4 +437,37 @@ export function fileNameFor(title: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 80);
   return safe || 'dossier';
+}
+
+function safeFileName(name: string): string {
+  const base = [...(name.split(/[\\/]/).pop() ?? '')]
+    .map((ch) => (ch.charCodeAt(0) < 0x20 || '<>:"|?*'.includes(ch) ? '_' : ch))
+    .join('')
+    .replace(/^\.+/, '')
+    .trim();
+  if (base === '') throw new CasefileError('invalid-argument', `${JSON.stringify(name)} is not a usable file name`);
+  return base.slice(0, 200);
+}
+
+/** Writes `bytes` under `dir` with `name`, or "name (2).ext", "name (3).ext" … if taken; never overwrites. */
+async function writeNew(dir: string, name: string, bytes: Uint8Array): Promise<string> {
+  const ext = path.extname(name);
+  const stem = name.slice(0, name.length - ext.length);
+  for (let n = 1; n < 10_000; n++) {
+    const candidate = path.join(dir, n === 1 ? name : `${stem} (${n})${ext}`);
+    let handle;
+    try {
+      handle = await openFile(candidate, 'wx');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
+      throw error;
+    }
+    try {
+      await handle.writeFile(bytes);
+    } finally {
+      await handle.close();
+    }
+    return candidate;
+  }
+  throw new CasefileError('invalid-argument', `no free name for ${name}`);
 }

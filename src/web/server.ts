@@ -28,6 +28,9 @@ export interface WebShell {
 const HOST = '127.0.0.1';
 const COOKIE = 'casefile_token';
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
+/** Methods that carry a user's file (an import, a dossier to verify, files to add) may be this large. */
+const MAX_FILE_BODY_BYTES = 200 * 1024 * 1024;
+const FILE_METHODS = new Set(['addFiles', 'importAnnotations', 'verifyDossier']);
 
 
 const SECURITY_HEADERS = {
@@ -110,10 +113,11 @@ export async function startWebShell({ workstation, rendererDir, port = 0, token 
 
   async function serveApi(method: string, request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
     let body: string;
+    const limit = FILE_METHODS.has(method) ? MAX_FILE_BODY_BYTES : MAX_BODY_BYTES;
     try {
-      body = await readBody(request);
+      body = await readBody(request, limit);
     } catch {
-      return sendResult(response, 413, { ok: false, error: { code: 'invalid-argument', message: `request body over ${MAX_BODY_BYTES} bytes` } });
+      return sendResult(response, 413, { ok: false, error: { code: 'invalid-argument', message: `request body over ${limit} bytes` } });
     }
     let args: unknown;
     try {
@@ -175,13 +179,13 @@ function cookieValue(header: string | undefined, name: string): string | undefin
   return undefined;
 }
 
-function readBody(request: http.IncomingMessage): Promise<string> {
+function readBody(request: http.IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size > limit) {
         reject(new Error('body too large'));
         request.destroy();
         return;

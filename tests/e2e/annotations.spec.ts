@@ -1,18 +1,14 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, test, type RunningShell } from './web-shell';
+import { api } from './api';
+import { failOnPageErrors } from './page-errors';
+import { expect, test } from './web-shell';
 import { selectWithMouse } from './select-text';
 
 const SHOTS = '/tmp/shots';
 
-/** Uncaught errors in the page during one test: there must be none. */
-let pageErrors: string[] = [];
-test.beforeEach(({ page }) => {
-  pageErrors = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-});
-test.afterEach(() => expect(pageErrors).toEqual([]));
+failOnPageErrors();
 
 async function openArticle(page: Page, query: string, title: string): Promise<void> {
   await page.getByLabel('Search the archive').fill(query);
@@ -135,18 +131,6 @@ test('the author set in Preferences is shown; annotations go out as JSON-LD and 
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(page.locator('.sidebar-pane .annotation-card')).toHaveCount(1);
 });
-
-/** Calls the shell's API directly, as a script would: with the token in a header. */
-async function api<T>(page: Page, shell: RunningShell, method: string, args: object): Promise<T> {
-  const url = new URL(shell.url);
-  const response = await page.request.post(`${url.origin}/api/${method}`, {
-    data: args,
-    headers: { 'X-Casefile-Token': url.searchParams.get('token') ?? '' },
-  });
-  const result = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!result.ok) throw new Error(`${method}: ${result.error?.message}`);
-  return result.value;
-}
 
 test.describe('when the source files change', () => {
   test.use({ copyArchive: true });

@@ -1,6 +1,7 @@
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { failOnPageErrors } from './page-errors';
 import { expect, test } from './web-shell';
 
 const ARCHIVE = path.resolve(import.meta.dirname, '../../archive');
@@ -32,14 +33,9 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
 }
 
-/** Uncaught errors in the page during one test: there must be none (a bad query must not crash the UI). */
-let pageErrors: string[] = [];
-test.beforeEach(async ({ page, shell }) => {
-  pageErrors = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(shell.url);
-});
-test.afterEach(() => expect(pageErrors).toEqual([]));
+// Uncaught errors in the page fail a test: a bad query must not crash the UI.
+failOnPageErrors();
+test.beforeEach(({ page, shell }) => page.goto(shell.url));
 
 test('typing a query lists every matching article with its passages marked and the term counted', async ({ page }) => {
   await search(page, 'Zhanaozen');

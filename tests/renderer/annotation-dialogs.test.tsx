@@ -4,6 +4,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { WorkstationInfo } from '../../src/core/workstation';
 import { App } from '../../src/renderer/src/App';
 import { annotation, fakeClient, READY, type Handlers } from './fake-client';
+import { stubDownloads } from './downloads';
 import { stubLayout } from './reader-fixtures';
 
 beforeAll(stubLayout);
@@ -80,13 +81,7 @@ describe('a damaged annotation store', () => {
 
 describe('export and import of annotations', () => {
   it('exports in the chosen format and grouping as a download', async () => {
-    const blobs: Blob[] = [];
-    URL.createObjectURL = vi.fn((blob: Blob) => {
-      blobs.push(blob);
-      return 'blob:fake';
-    });
-    URL.revokeObjectURL = vi.fn();
-    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    const { blobs, click } = stubDownloads();
     const client = appClient({
       exportAnnotations: ({ format }) => ({ fileName: `casefile-annotations.${format}`, mediaType: 'text/csv', content: 'created,document\n' }),
     });

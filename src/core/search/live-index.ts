@@ -7,7 +7,7 @@ import type { ArchiveDocument } from '../archive/document';
 import { errorMessage } from '../errors';
 import type { SegmentBuilder } from './index-builder';
 import { LunrSearchEngine } from './lunr-engine';
-import { Segment, SEGMENT_VERSION, SerializedSegment } from './segment';
+import { indexedVersion, Segment, SEGMENT_VERSION, SerializedSegment } from './segment';
 
 export interface IndexStatus {
   state: 'ready' | 'indexing';
@@ -136,7 +136,8 @@ export class LiveIndex {
     for (const segment of [...this.segments].reverse()) {
       segment.live.clear();
       for (const [id, sha] of segment.versions) {
-        if (!assigned.has(id) && this.documents.get(id)?.sha256 === sha) {
+        const doc = this.documents.get(id);
+        if (!assigned.has(id) && doc && indexedVersion(doc) === sha) {
           segment.live.add(id);
           assigned.add(id);
         }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import lunr from 'lunr';
 import { withoutBoilerplate } from '../archive/boilerplate';
 import type { TextSpan } from '../archive/document';
@@ -22,7 +23,7 @@ export interface IndexableDocument {
 export const TITLE_BOOST = 10;
 export const SEGMENT_FORMAT = 'casefile-index-segment';
 /** Bump when the tokenizer, pipeline or fields change: cached segments of another version are rebuilt. */
-export const SEGMENT_VERSION = 4;
+export const SEGMENT_VERSION = 5;
 
 /**
  * A segment on disk: lunr's own serialized index, plus the words that look like names (written with
@@ -31,7 +32,7 @@ export const SEGMENT_VERSION = 4;
 export const SerializedSegment = z.object({
   format: z.literal(SEGMENT_FORMAT),
   version: z.literal(SEGMENT_VERSION),
-  /** [document id, SHA-256 of the version indexed]. */
+  /** [document id, the version indexed (see indexedVersion)]. */
   docs: z.array(z.tuple([z.string(), z.string()])),
   names: z.array(z.tuple([z.string(), z.string()])),
   index: z.record(z.string(), z.unknown()),
@@ -48,6 +49,22 @@ const casefileTokenizer = (value: unknown, metadata?: object): lunr.Token[] =>
   tokenize(value == null ? '' : String(value)).map(
     (token) => new lunr.Token(token.term, { ...metadata, position: [token.start, token.end - token.start] }),
   );
+
+/**
+ * What a segment records of each document it indexed: the file's SHA-256 and a digest of its indexed
+ * metadata, so an edited title or byline (which changes no byte of the file) is indexed again too.
+ */
+export function indexedVersion(doc: Pick<IndexableDocument, 'sha256' | 'title' | 'byline'>): string {
+  let version = versions.get(doc);
+  if (version === undefined) {
+    version = `${doc.sha256}:${createHash('sha256').update(`${doc.title}\u0000${doc.byline ?? ''}`).digest('hex').slice(0, 16)}`;
+    versions.set(doc, version);
+  }
+  return version;
+}
+
+// Documents are immutable objects (a change makes a new one), so their version can be remembered.
+const versions = new WeakMap<object, string>();
 
 /** Builds the index of a set of documents (pure computation: run it in a worker for big sets). */
 export function buildSegment(documents: readonly IndexableDocument[], onProgress?: (progress: BuildProgress) => void): SerializedSegment {
@@ -75,7 +92,7 @@ export function buildSegment(documents: readonly IndexableDocument[], onProgress
   return {
     format: SEGMENT_FORMAT,
     version: SEGMENT_VERSION,
-    docs: documents.map((d) => [d.id, d.sha256]),
+    docs: documents.map((d) => [d.id, indexedVersion(d)]),
     names,
     index: builder.build().toJSON() as unknown as Record<string, unknown>,
   };

@@ -4,18 +4,24 @@ import type { OpenedDocument, WorkstationInfo } from '../../core/workstation';
 import type { CasefileClient } from './api/client';
 import { letterOf, shortcutAllowed, useWindowKeyDown } from './keys';
 import { AnnotationFilesDialog } from './components/AnnotationFilesDialog';
-import type { AnnotationActions } from './components/AnnotationCard';
+import type { AnnotationActions, DossierTarget } from './components/AnnotationCard';
 import { AnnotationSidebar } from './components/AnnotationSidebar';
+import { DossierPanel } from './components/DossierPanel';
 import { ExportDialog } from './components/ExportDialog';
 import { PreferencesDialog } from './components/PreferencesDialog';
 import { Reader, type RevealRequest } from './components/Reader';
 import { SearchPanel } from './components/SearchPanel';
 import { StoreProblemBanner } from './components/StoreProblemBanner';
+import { Tabs } from './components/Tabs';
 import { Toast, type ToastMessage } from './components/Toast';
+import { hasItem, sectionName } from './dossier/sections';
+import { useDossierEditor } from './dossier/use-dossier';
 import { INITIAL_SEARCH, type SearchSettings } from './search/settings';
 import { useCall } from './useCall';
 
 type Dialog = 'dossier' | 'annotation-files' | 'preferences';
+/** What the right-hand pane shows. */
+type Place = 'annotations' | 'dossier';
 
 /** How long a revealed annotation stays marked in the reader (the CSS animation runs within it). */
 const REVEAL_MS = 2_000;
@@ -33,6 +39,8 @@ export function App({ client }: { client: CasefileClient }) {
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [toast, setToast] = useState<ToastMessage | null>(null);
+  const [place, setPlace] = useState<Place>('annotations');
+  const dossier = useDossierEditor(client);
 
   const docId = opened?.document.id ?? null;
   const docAnnotations = useCall(client, 'listAnnotations', docId ? { docId } : null, revision);
@@ -117,7 +125,24 @@ export function App({ client }: { client: CasefileClient }) {
       }),
   };
 
-  // Ctrl+Z / Cmd+Z undoes, Ctrl+Shift+Z / Ctrl+Y redoes, Delete removes the focused annotation.
+  const addToDossier = async (annotationId: string) => {
+    try {
+      notify(await dossier.add(annotationId));
+    } catch (error) {
+      setNotice((error as Error).message);
+    }
+  };
+  const { current, target } = dossier;
+  const targetIndex = current ? current.sections.findIndex((s) => s.id === target) : -1;
+  const dossierTarget: DossierTarget = {
+    name: current ? `“${current.name}”` : 'a new dossier',
+    where: current && targetIndex !== -1 ? `“${current.name}” › ${sectionName(current.sections[targetIndex], targetIndex)}` : 'a new dossier',
+    has: (id) => (current ? hasItem(current.sections, id) : false),
+    add: (id) => void addToDossier(id),
+  };
+  const itemCount = current?.sections.reduce((n, s) => n + s.items.length, 0) ?? 0;
+
+  // Ctrl+Z / Cmd+Z undoes, Ctrl+Shift+Z / Ctrl+Y redoes, Delete removes the focused annotation, d adds it to the dossier.
   useWindowKeyDown((event) => {
     if (dialog !== null || event.altKey || !shortcutAllowed(event)) return;
     const letter = letterOf(event);
@@ -128,6 +153,9 @@ export function App({ client }: { client: CasefileClient }) {
       // Backspace too: it is the key Mac keyboards label "delete".
       event.preventDefault();
       void actions.remove(focusedAnnotation);
+    } else if (!event.ctrlKey && !event.metaKey && letter === 'd' && focusedAnnotation) {
+      event.preventDefault();
+      void addToDossier(focusedAnnotation);
     }
   });
 
@@ -186,7 +214,7 @@ export function App({ client }: { client: CasefileClient }) {
           The annotations of this article could not be read: {docAnnotations.error}
         </div>
       )}
-      <div className="panes">
+      <div className={place === 'dossier' ? 'panes dossier-open' : 'panes'}>
         <SearchPanel
           client={client}
           settings={search}
@@ -211,14 +239,43 @@ export function App({ client }: { client: CasefileClient }) {
             })
           }
         />
-        <AnnotationSidebar
-          client={client}
-          revision={revision}
-          docId={docId}
-          knownTags={knownTags}
-          focused={focusedAnnotation}
-          actions={actions}
-        />
+        <aside className="pane sidebar-pane" aria-label={place === 'dossier' ? 'Dossier' : 'Annotations'}>
+          <Tabs<Place>
+            tabs={[
+              ['annotations', 'Annotations'],
+              [
+                'dossier',
+                <>
+                  Dossier{' '}
+                  <span className="count" aria-hidden="true">
+                    {itemCount || ''}
+                  </span>
+                </>,
+              ],
+            ]}
+            value={place}
+            onChange={setPlace}
+            label="Annotations or dossier"
+            idPrefix="place-tab"
+            panelId={(tab) => `place-panel-${tab}`}
+            className="place-tabs"
+          />
+          {/* Both stay mounted, so each keeps its state (filters, scroll) while the other is shown. */}
+          <div className="place-panel" id="place-panel-annotations" role="tabpanel" aria-labelledby="place-tab-annotations" hidden={place !== 'annotations'}>
+            <AnnotationSidebar
+                client={client}
+                revision={revision}
+                docId={docId}
+                knownTags={knownTags}
+                focused={focusedAnnotation}
+                actions={actions}
+                dossier={dossierTarget}
+              />
+          </div>
+          <div className="place-panel" id="place-panel-dossier" role="tabpanel" aria-labelledby="place-tab-dossier" hidden={place !== 'dossier'}>
+            <DossierPanel client={client} editor={dossier} revision={revision} active={place === 'dossier'} onShow={(a) => void actions.show(a)} />
+          </div>
+        </aside>
       </div>
       <Toast toast={toast} onDismiss={dismissToast} />
       {dialog === 'dossier' && <ExportDialog client={client} onClose={() => setDialog(null)} />}

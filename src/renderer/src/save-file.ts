@@ -28,7 +28,13 @@ export function savedMessage(fileName: string, outcome: SaveOutcome, detail = ''
   return outcome.error ? { message: `Not saved: ${outcome.error}`, error: true } : { message: 'Not saved.', error: false };
 }
 
-function toBase64(bytes: Uint8Array): string {
+/** The bytes of a file the API sent as base64 (an export). */
+export function fromBase64(base64: string): Uint8Array<ArrayBuffer> {
+  return Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+}
+
+/** Base64 of a file's bytes, as the API takes them (a PDF to verify). */
+export function toBase64(bytes: Uint8Array): string {
   let binary = '';
   // In slices: String.fromCharCode with a whole large file as arguments overflows the stack.
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));

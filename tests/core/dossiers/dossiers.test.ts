@@ -82,6 +82,17 @@ describe('dossiers', () => {
     expect(content.sources.map((s) => s.doc.id)).toEqual([DOC_002, DOC_004]);
   });
 
+  it('still save their order when an item’s annotation was deleted (the export leaves it out)', async () => {
+    const { ws, a, b } = await withTwoAnnotations();
+    const dossier = await ws.createDossier('Report');
+    await ws.addToDossier(dossier.id, a.id);
+    const withBoth = await ws.addToDossier(dossier.id, b.id);
+    await ws.deleteAnnotation(a.id);
+    const [section] = withBoth.sections;
+    const reordered = [{ ...section, items: [...section.items].reverse() }];
+    expect((await ws.updateDossier(dossier.id, { sections: reordered })).sections).toEqual(reordered);
+  });
+
   it('leave out an item whose annotation was deleted, and say so', async () => {
     const { ws, a, b } = await withTwoAnnotations();
     const dossier = await ws.createDossier('Report');

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import type { AnchoredAnnotation, HighlightColor } from '../../../core/annotations/model';
+import { statusLabel } from '../annotations/status';
 import { diffWords, type DiffPart } from '../annotations/word-diff';
+import { clip } from '../format';
 import { DraftEditor } from './DraftEditor';
 import type { TagCounts } from './TagInput';
 
@@ -16,6 +18,16 @@ export interface AnnotationActions {
   detach(id: string): Promise<void>;
 }
 
+/** Where "Add to dossier" puts an annotation, and what is in it already. */
+export interface DossierTarget {
+  /** The dossier, in words: “Name” (or what adding will create). */
+  name: string;
+  /** The dossier and section, in words: “Name” › Section. */
+  where: string;
+  has(annotationId: string): boolean;
+  add(annotationId: string): void;
+}
+
 interface Props {
   annotation: AnchoredAnnotation;
   focused: boolean;
@@ -25,15 +37,13 @@ interface Props {
   documentMissing?: boolean;
   knownTags: TagCounts;
   actions: AnnotationActions;
+  /** Absent: no "Add to dossier" button. */
+  dossier?: DossierTarget;
 }
 
 const QUOTE_SHOWN = 220;
 
-function clip(text: string): string {
-  return text.length > QUOTE_SHOWN ? `${text.slice(0, QUOTE_SHOWN - 1)}…` : text;
-}
-
-export function AnnotationCard({ annotation, focused, documentTitle, documentMissing = false, knownTags, actions }: Props) {
+export function AnnotationCard({ annotation, focused, documentTitle, documentMissing = false, knownTags, actions, dossier }: Props) {
   const [editing, setEditing] = useState(false);
   const quote = annotation.target.quote.exact;
   const fuzzy = annotation.status === 'fuzzy' && annotation.currentText !== null;
@@ -57,7 +67,7 @@ export function AnnotationCard({ annotation, focused, documentTitle, documentMis
           onClick={() => actions.show(annotation)}
           title={annotation.status === 'orphaned' ? 'The original quote; it is not drawn in the text' : 'Show in the article'}
         >
-          “{clip(quote)}”
+          “{clip(quote, QUOTE_SHOWN)}”
         </button>
       )}
       {fuzzy && (
@@ -101,6 +111,16 @@ export function AnnotationCard({ annotation, focused, documentTitle, documentMis
             <button type="button" className="link danger" onClick={() => void actions.remove(annotation.id)}>
               Delete
             </button>
+            {dossier &&
+              (dossier.has(annotation.id) ? (
+                <span className="in-dossier" title={`Already in ${dossier.name}`}>
+                  ✓ In dossier
+                </span>
+              ) : (
+                <button type="button" className="link add-to-dossier" title={`Add to ${dossier.where} (key: d)`} onClick={() => dossier.add(annotation.id)}>
+                  Add to dossier
+                </button>
+              ))}
           </div>
         </>
       )}
@@ -112,7 +132,7 @@ export function AnnotationCard({ annotation, focused, documentTitle, documentMis
 function StatusLine({ annotation, documentMissing }: { annotation: AnchoredAnnotation; documentMissing: boolean }) {
   const { status } = annotation;
   if (status === 'anchored') return null;
-  const label = status === 'fuzzy' ? 'needs review' : status;
+  const label = statusLabel(status);
   const explanation = {
     moved: 'The source changed; the quote was found, unchanged, at a new place.',
     fuzzy: 'The source changed. Compare the text it was made on with the text there now.',

@@ -1,13 +1,14 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AnchoredAnnotation } from '../../../core/annotations/model';
 import type { CasefileClient } from '../api/client';
 import { isFiltered, listArgs, NO_FILTERS, type AnnotationFilters } from '../annotations/filters';
 import { plural } from '../format';
 import { useCall } from '../useCall';
 import { useDebounced } from '../useDebounced';
-import { AnnotationCard, type AnnotationActions } from './AnnotationCard';
+import { AnnotationCard, type AnnotationActions, type DossierTarget } from './AnnotationCard';
 import { AnnotationFilterBar } from './AnnotationFilterBar';
 import type { TagCounts } from './TagInput';
+import { Tabs } from './Tabs';
 
 interface Props {
   client: CasefileClient;
@@ -18,6 +19,8 @@ interface Props {
   knownTags: TagCounts;
   focused: string | null;
   actions: AnnotationActions;
+  /** Where "Add to dossier" puts an annotation; absent, the cards have no such button. */
+  dossier?: DossierTarget;
 }
 
 type Tab = 'document' | 'all';
@@ -29,7 +32,7 @@ const TABS: ReadonlyArray<[Tab, string]> = [
 const TEXT_DEBOUNCE_MS = 200;
 
 /** Annotations of the open document or of the whole archive, filtered, with the orphaned ones apart. */
-export function AnnotationSidebar({ client, revision, docId, knownTags, focused, actions }: Props) {
+export function AnnotationSidebar({ client, revision, docId, knownTags, focused, actions, dossier }: Props) {
   const [tab, setTab] = useState<Tab>('document');
   const [filters, setFilters] = useState<AnnotationFilters>(NO_FILTERS);
   const text = useDebounced(filters.text, TEXT_DEBOUNCE_MS);
@@ -58,13 +61,13 @@ export function AnnotationSidebar({ client, revision, docId, knownTags, focused,
       documentMissing={documents.value !== null && !titles.has(annotation.target.docId)}
       knownTags={knownTags}
       actions={actions}
+      dossier={dossier}
     />
   );
 
   return (
-    <aside className="pane sidebar-pane" aria-label="Annotations">
-      <h2 className="pane-title">Annotations</h2>
-      <SidebarTabs tab={tab} onChange={setTab} />
+    <>
+      <Tabs<Tab> tabs={TABS} value={tab} onChange={setTab} label="Which annotations" idPrefix="annotations-tab" panelId="annotations-panel" className="sidebar-tabs" />
       <div className="sidebar-panel" role="tabpanel" id="annotations-panel" aria-labelledby={`annotations-tab-${tab}`} ref={listRef}>
         <AnnotationFilterBar filters={filters} onChange={setFilters} knownTags={knownTags} />
         {listed.error && (
@@ -109,35 +112,7 @@ export function AnnotationSidebar({ client, revision, docId, knownTags, focused,
           </>
         )}
       </div>
-    </aside>
-  );
-}
-
-/** Two tabs, with the arrow keys moving between them as in any tab list. */
-function SidebarTabs({ tab, onChange }: { tab: Tab; onChange(tab: Tab): void }) {
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
-    const next = TABS[(TABS.findIndex(([t]) => t === tab) + 1) % TABS.length][0];
-    onChange(next);
-    document.getElementById(`annotations-tab-${next}`)?.focus();
-  };
-  return (
-    <div className="sidebar-tabs" role="tablist" aria-label="Which annotations" onKeyDown={onKeyDown}>
-      {TABS.map(([value, label]) => (
-        <button
-          key={value}
-          type="button"
-          role="tab"
-          id={`annotations-tab-${value}`}
-          aria-selected={tab === value}
-          aria-controls="annotations-panel"
-          tabIndex={tab === value ? 0 : -1}
-          onClick={() => onChange(value)}
-        >
-          {label}
-        </button>
-      ))}
-    </div>
+    </>
   );
 }
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { CasefileClient } from '../api/client';
-import { saveFile, savedMessage } from '../save-file';
+import { fromBase64, saveFile, savedMessage } from '../save-file';
 import { Modal, ModalMessage } from './Modal';
 
 /** Asks for the dossier's title and author, then writes the PDF and hands it to the browser as a download. */
@@ -21,8 +21,7 @@ export function ExportDialog({ client, onClose }: { client: CasefileClient; onCl
     setState({ busy: true, message: 'Writing the PDF…', error: false });
     try {
       const pdf = await client.call('exportDossierPdf', { title, author: author || undefined });
-      const bytes = Uint8Array.from(atob(pdf.base64), (c) => c.charCodeAt(0));
-      const outcome = await saveFile(pdf.fileName, 'application/pdf', bytes);
+      const outcome = await saveFile(pdf.fileName, 'application/pdf', fromBase64(pdf.base64));
       setState({ busy: false, ...savedMessage(pdf.fileName, outcome, ` (${Math.round(pdf.byteLength / 1024)} KB)`) });
     } catch (error) {
       setState({ busy: false, message: (error as Error).message, error: true });

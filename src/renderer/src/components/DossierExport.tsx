@@ -1,0 +1,80 @@
+import { useState } from 'react';
+import type { Dossier } from '../../../core/dossier/dossier-store';
+import type { CasefileClient } from '../api/client';
+import type { DossierEditor } from '../dossier/use-dossier';
+import { plural } from '../format';
+import { fromBase64, saveFile, savedMessage } from '../save-file';
+import { ModalMessage } from './Modal';
+import { Options } from './Options';
+
+type Format = 'pdf' | 'md' | 'json';
+const FORMATS: ReadonlyArray<[Format, string]> = [
+  ['pdf', 'PDF (to read, print and verify)'],
+  ['md', 'Markdown'],
+  ['json', 'Manifest (JSON)'],
+];
+const FORMAT_NAMES: Record<Format, string> = { pdf: 'PDF', md: 'Markdown', json: 'manifest' };
+
+interface State {
+  busy: boolean;
+  message: string | null;
+  error: boolean;
+  /** Items the export left out, in words. */
+  warnings: string[];
+}
+
+/** Writes the dossier (saved first) as a PDF, Markdown or its manifest, and hands the file to the user. */
+export function DossierExport({ client, dossier, flush }: { client: CasefileClient; dossier: Dossier; flush: DossierEditor['flush'] }) {
+  const [format, setFormat] = useState<Format>('pdf');
+  const [state, setState] = useState<State>({ busy: false, message: null, error: false, warnings: [] });
+
+  const run = async () => {
+    setState({ busy: true, message: null, error: false, warnings: [] });
+    try {
+      // What is exported is what is saved: the changes still on their way go first.
+      const unsaved = await flush();
+      if (unsaved) throw new Error(`Not exported: the dossier's latest changes are not saved (${unsaved}).`);
+      const file = await client.call('exportDossier', { dossier: dossier.id, format });
+      const outcome = await saveFile(file.fileName, file.mediaType, fromBase64(file.base64));
+      setState({ busy: false, warnings: file.warnings, ...savedMessage(file.fileName, outcome, ` (${Math.max(1, Math.round(file.byteLength / 1024))} KB)`) });
+    } catch (error) {
+      setState({ busy: false, message: (error as Error).message, error: true, warnings: [] });
+    }
+  };
+
+  return (
+    <fieldset className="modal-section dossier-export" aria-busy={state.busy}>
+      <legend>Export</legend>
+      <div className="export-row">
+        <label>
+          Format
+          <select value={format} disabled={state.busy} onChange={(e) => setFormat(e.target.value as Format)}>
+            <Options options={FORMATS} />
+          </select>
+        </label>
+        <button type="button" className="primary" disabled={state.busy} onClick={() => void run()}>
+          {state.busy ? 'Exporting…' : `Export ${FORMAT_NAMES[format]}`}
+        </button>
+      </div>
+      {state.busy && (
+        <div className="export-progress" role="status">
+          <progress aria-label="Exporting" />
+          <span>
+            Writing “{dossier.title.trim() || dossier.name}” as {FORMAT_NAMES[format]}… A dossier with many quotes and long sources takes a few seconds.
+          </span>
+        </div>
+      )}
+      <ModalMessage message={state.message} error={state.error} />
+      {state.warnings.length > 0 && (
+        <div className="export-warnings" role="alert">
+          <p>{plural(state.warnings.length, 'item')} left out:</p>
+          <ul>
+            {state.warnings.map((warning) => (
+              <li key={warning}>{warning}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </fieldset>
+  );
+}

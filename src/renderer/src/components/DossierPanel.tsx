@@ -1,0 +1,119 @@
+import type { AnchoredAnnotation } from '../../../core/annotations/model';
+import type { CasefileClient } from '../api/client';
+import type { DossierEditor, SaveState } from '../dossier/use-dossier';
+import { useCall } from '../useCall';
+import { DossierExport } from './DossierExport';
+import { DossierOutline } from './DossierOutline';
+import { DossierPicker } from './DossierPicker';
+import { DossierSections } from './DossierSections';
+import { DossierVerify } from './DossierVerify';
+
+interface Props {
+  client: CasefileClient;
+  editor: DossierEditor;
+  /** Bumped after every change to the annotations: their quotes and statuses are read again. */
+  revision: number;
+  /** Shown: only then are the annotations and documents read. */
+  active: boolean;
+  onShow(annotation: AnchoredAnnotation): void;
+}
+
+/** The dossier being built: which one, its cover, outline, sections and quotes, export, and verification. */
+export function DossierPanel({ client, editor, revision, active, onShow }: Props) {
+  const listed = useCall(client, 'listAnnotations', active ? {} : null, revision);
+  const documents = useCall(client, 'listDocuments', active ? {} : null, 0);
+  const annotations = listed.value ? new Map(listed.value.map((a) => [a.id, a])) : null;
+  const titles = new Map((documents.value ?? []).map((d) => [d.id, d.title]));
+  const { current } = editor;
+
+  const jump = (annotationId: string) => {
+    const item = document.querySelector<HTMLElement>(`.dossier-panel [data-item="${annotationId}"]`);
+    item?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    item?.focus({ preventScroll: true });
+  };
+
+  return (
+    <div className="dossier-panel">
+      <DossierPicker editor={editor} />
+      {listed.error && (
+        <p className="query-error" role="alert">
+          The annotations could not be read: {listed.error}
+        </p>
+      )}
+      {current ? (
+        <>
+          <SaveStatus save={editor.save} onRetry={() => void editor.flush()} />
+          <details className="fold dossier-cover" open>
+            <summary>Cover</summary>
+            <div className="cover-fields">
+              <label className="cover-title">
+                Title
+                <input
+                  value={current.title}
+                  maxLength={300}
+                  placeholder={current.name}
+                  onChange={(e) => editor.edit({ title: e.target.value }, { typing: true })}
+                  onBlur={() => void editor.flush()}
+                />
+              </label>
+              <label>
+                Author
+                <input
+                  value={current.author}
+                  maxLength={300}
+                  placeholder="Your name"
+                  onChange={(e) => editor.edit({ author: e.target.value }, { typing: true })}
+                  onBlur={() => void editor.flush()}
+                />
+              </label>
+              <label>
+                Date
+                <input type="date" value={current.date ?? ''} onChange={(e) => editor.edit({ date: e.target.value || null })} />
+              </label>
+              <label className="cover-introduction">
+                Introduction
+                <textarea
+                  rows={3}
+                  value={current.introduction}
+                  placeholder="What this dossier shows, for whom, and how it was made (optional)"
+                  onChange={(e) => editor.edit({ introduction: e.target.value }, { typing: true })}
+                  onBlur={() => void editor.flush()}
+                />
+              </label>
+            </div>
+          </details>
+          <h3 className="dossier-heading">Outline</h3>
+          <DossierOutline dossier={current} annotations={annotations} onJump={jump} />
+          <h3 className="dossier-heading">Sections and quotes</h3>
+          <DossierSections dossier={current} editor={editor} annotations={annotations} titles={titles} onShow={onShow} />
+          <DossierExport client={client} dossier={current} flush={editor.flush} />
+        </>
+      ) : (
+        editor.dossiers && (
+          <p className="empty-hint">
+            No dossier yet. Make one with <strong>New…</strong>, or press <strong>Add to dossier</strong> on an annotation (or <kbd>d</kbd> on a
+            highlight) and one is made for it.
+          </p>
+        )
+      )}
+      <DossierVerify client={client} titles={titles} />
+    </div>
+  );
+}
+
+/** Whether the user's changes are on disk; a failed save says why and can be tried again. */
+function SaveStatus({ save, onRetry }: { save: SaveState; onRetry(): void }) {
+  if (save.state === 'error') {
+    return (
+      <div className="save-status save-error" role="alert">
+        Not saved: {save.message.replace(/\.$/, '')}. Your changes are kept here.{' '}
+        <button type="button" className="link" onClick={onRetry}>
+          Retry
+        </button>
+      </div>
+    );
+  }
+  const text = { saved: 'All changes saved', pending: 'Editing…', saving: 'Saving…' }[save.state];
+  // Not a live region: announced after every change it would only be noise; a failure is an alert.
+  return <p className={`save-status save-${save.state}`}>{text}</p>;
+}

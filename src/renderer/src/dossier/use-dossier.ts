@@ -1,0 +1,227 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Dossier } from '../../../core/dossier/dossier-store';
+import type { CasefileClient } from '../api/client';
+import { addItem, hasItem, numberItems, sectionName } from './sections';
+
+/** What the editor changes through the save queue; the name is changed at once (it may be refused). */
+export type DossierFields = Pick<Dossier, 'title' | 'author' | 'date' | 'introduction' | 'sections'>;
+type FieldName = keyof DossierFields;
+
+export type SaveState = { state: 'saved' } | { state: 'pending' } | { state: 'saving' } | { state: 'error'; message: string };
+
+export interface DossierEditor {
+  /** Every dossier of the archive (by name); null until the first answer. */
+  dossiers: Dossier[] | null;
+  loadError: string | null;
+  /** The chosen dossier as the user has made it: saved, or on its way to be. */
+  current: Dossier | null;
+  save: SaveState;
+  /** The section "Add to dossier" puts new items in. */
+  target: string | null;
+  setTarget(sectionId: string): void;
+  select(id: string): Promise<void>;
+  /** Creates a dossier and chooses it; throws what the API said (a name in use), for the dialog. */
+  create(name: string): Promise<Dossier>;
+  rename(name: string): Promise<void>;
+  remove(): Promise<void>;
+  /** Changes fields of the chosen dossier: shown at once, saved at once or (while typing) a moment later. */
+  edit(changes: Partial<DossierFields>, options?: { typing?: boolean }): void;
+  /** Saves what is waiting; resolves with the error, or null when everything is saved. */
+  flush(): Promise<string | null>;
+  /** Adds an annotation to the target section (creating a dossier if there is none); resolves with what to tell the user. */
+  add(annotationId: string): Promise<string>;
+}
+
+/** How long typing may pause before what was typed is saved. */
+const TYPING_DELAY_MS = 600;
+/** The dossier chosen last, chosen again when the app opens. */
+const REMEMBERED = 'casefile.dossier';
+const DEFAULT_NAME = 'Dossier';
+
+/**
+ * The dossiers of the archive and the one being edited. The editor's copy is what the user sees: a
+ * change shows at once and is then saved with updateDossier, one save at a time, in order. A failed
+ * save keeps the user's version (order included), says why, and is tried again by the next change or
+ * by `flush` (Retry).
+ */
+export function useDossierEditor(client: CasefileClient): DossierEditor {
+  const [dossiers, setDossiers] = useState<Dossier[] | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [current, setCurrentState] = useState<Dossier | null>(null);
+  const [save, setSave] = useState<SaveState>({ state: 'saved' });
+  const [target, setTargetState] = useState<string | null>(null);
+  // The latest values, for saves and adds that run across renders.
+  const currentRef = useRef<Dossier | null>(null);
+  const targetRef = useRef<string | null>(null);
+  const dirty = useRef(new Set<FieldName>());
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const inFlight = useRef<Promise<void> | null>(null);
+  const lastError = useRef<string | null>(null);
+
+  const setCurrent = (dossier: Dossier | null) => {
+    currentRef.current = dossier;
+    setCurrentState(dossier);
+  };
+  const setTarget = (sectionId: string | null) => {
+    targetRef.current = sectionId;
+    setTargetState(sectionId);
+  };
+  const choose = (dossier: Dossier | null) => {
+    cancelTimer();
+    dirty.current.clear();
+    lastError.current = null;
+    setSave({ state: 'saved' });
+    setCurrent(dossier);
+    setTarget(dossier?.sections.at(-1)?.id ?? null);
+    try {
+      if (dossier) localStorage.setItem(REMEMBERED, dossier.id);
+    } catch {
+      // storage may be unavailable (private window); the first dossier is chosen next time
+    }
+  };
+  const cancelTimer = () => {
+    if (timer.current !== null) clearTimeout(timer.current);
+    timer.current = null;
+  };
+  const listed = (dossier: Dossier) => setDossiers((list) => [...(list ?? []).filter((d) => d.id !== dossier.id), dossier].sort((a, b) => a.name.localeCompare(b.name)));
+
+  useEffect(() => {
+    let live = true;
+    client.call('listDossiers', {}).then(
+      (list) => {
+        if (!live) return;
+        setDossiers(list);
+        let remembered: string | null = null;
+        try {
+          remembered = localStorage.getItem(REMEMBERED);
+        } catch {
+          // as above
+        }
+        choose(list.find((d) => d.id === remembered) ?? list[0] ?? null);
+      },
+      (error: Error) => live && setLoadError(error.message),
+    );
+    return () => {
+      live = false;
+    };
+    // `choose` only sets state and refs.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [client]);
+
+  const flush = async (): Promise<string | null> => {
+    cancelTimer();
+    // One save at a time, in order: a later one carries the latest values of every field changed.
+    while (inFlight.current) await inFlight.current;
+    const draft = currentRef.current;
+    if (!draft || dirty.current.size === 0) return lastError.current;
+    const fields = [...dirty.current];
+    dirty.current.clear();
+    const changes: Partial<DossierFields> = Object.fromEntries(fields.map((field) => [field, draft[field]]));
+    setSave({ state: 'saving' });
+    const run = client.call('updateDossier', { id: draft.id, ...changes }).then(
+      () => {
+        if (currentRef.current?.id !== draft.id) return;
+        lastError.current = null;
+        if (dirty.current.size === 0) setSave({ state: 'saved' });
+      },
+      (error: Error) => {
+        // Another dossier was chosen meanwhile (this one was deleted): nothing to keep.
+        if (currentRef.current?.id !== draft.id) return;
+        for (const field of fields) dirty.current.add(field);
+        lastError.current = error.message;
+        setSave({ state: 'error', message: error.message });
+      },
+    );
+    inFlight.current = run.finally(() => {
+      inFlight.current = null;
+    });
+    await inFlight.current;
+    return lastError.current;
+  };
+
+  const edit: DossierEditor['edit'] = (changes, { typing = false } = {}) => {
+    const draft = currentRef.current;
+    if (!draft) return;
+    setCurrent({ ...draft, ...changes });
+    for (const field of Object.keys(changes) as FieldName[]) dirty.current.add(field);
+    if (changes.sections && !changes.sections.some((s) => s.id === targetRef.current)) setTarget(changes.sections.at(-1)?.id ?? null);
+    cancelTimer();
+    if (typing) {
+      setSave({ state: 'pending' });
+      timer.current = setTimeout(() => void flush(), TYPING_DELAY_MS);
+    } else {
+      void flush();
+    }
+  };
+
+  /** Saves the open dossier before another is chosen; refuses to leave it while it cannot be saved. */
+  const leave = async () => {
+    const error = await flush();
+    if (error) throw new Error(`The changes to “${currentRef.current?.name}” are not saved (${error}); retry or undo them first.`);
+  };
+
+  const create = async (name: string) => {
+    await leave();
+    const dossier = await client.call('createDossier', { name });
+    listed(dossier);
+    choose(dossier);
+    return dossier;
+  };
+
+  const add = async (annotationId: string) => {
+    const draft = currentRef.current ?? (await create(uniqueName(dossiers ?? [])));
+    if (hasItem(draft.sections, annotationId)) return `Already in “${draft.name}”.`;
+    const sections = addItem(draft.sections, targetRef.current, { annotationId, commentary: '' });
+    edit({ sections });
+    const index = sections.findIndex((s) => s.items.some((i) => i.annotationId === annotationId));
+    const where = `“${draft.name}” › ${sectionName(sections[index], index)} as quote ${numberItems(sections).get(annotationId)}`;
+    const error = await flush();
+    return error ? `Added to ${where}, but not saved: ${error}` : `Added to ${where}.`;
+  };
+
+  return {
+    dossiers,
+    loadError,
+    current,
+    save,
+    target,
+    setTarget,
+    async select(id) {
+      if (id === currentRef.current?.id) return;
+      await leave();
+      choose(await client.call('getDossier', { id }));
+    },
+    create,
+    async rename(name) {
+      const draft = currentRef.current;
+      if (!draft) return;
+      const saved = await client.call('updateDossier', { id: draft.id, name });
+      listed(saved);
+      if (currentRef.current?.id === draft.id) setCurrent({ ...currentRef.current, name: saved.name });
+    },
+    async remove() {
+      const draft = currentRef.current;
+      if (!draft) return;
+      // Its unsaved changes go with it.
+      cancelTimer();
+      dirty.current.clear();
+      while (inFlight.current) await inFlight.current;
+      await client.call('deleteDossier', { id: draft.id });
+      const rest = (dossiers ?? []).filter((d) => d.id !== draft.id);
+      setDossiers(rest);
+      choose(rest[0] ? await client.call('getDossier', { id: rest[0].id }) : null);
+    },
+    edit,
+    flush,
+    add,
+  };
+}
+
+/** "Dossier", or "Dossier 2", "Dossier 3"… when the name is taken. */
+export function uniqueName(dossiers: readonly Dossier[], base = DEFAULT_NAME): string {
+  const taken = new Set(dossiers.map((d) => d.name));
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? base : `${base} ${n}`;
+    if (!taken.has(name)) return name;
+  }
+}

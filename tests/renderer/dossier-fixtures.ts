@@ -1,0 +1,61 @@
+import type { Dossier } from '../../src/core/dossier/dossier-store';
+import { ApiCallError } from '../../src/renderer/src/api/client';
+import type { Handlers } from './fake-client';
+
+/** A UUID with a readable number in it. */
+export const uuid = (kind: number, n: number) => `${String(kind).padStart(8, '0')}-0000-4000-8000-${String(n).padStart(12, '0')}`;
+
+/** A stored dossier: one empty untitled section unless the overrides say otherwise. */
+export function dossier(overrides: Partial<Dossier> = {}): Dossier {
+  return {
+    id: uuid(7, 1),
+    name: 'January',
+    title: 'January',
+    author: 'Dana K.',
+    date: null,
+    introduction: '',
+    sections: [{ id: uuid(8, 1), heading: '', items: [] }],
+    created: '2024-05-01T10:00:00.000Z',
+    modified: '2024-05-01T10:00:00.000Z',
+    ...overrides,
+  };
+}
+
+/** Sections from [id, heading, annotation ids] triples. */
+export function sections(...list: Array<[string, string, string[]]>): Dossier['sections'] {
+  return list.map(([id, heading, items]) => ({ id, heading, items: items.map((annotationId) => ({ annotationId, commentary: '' })) }));
+}
+
+/** [heading, annotation ids] of each section: what a test compares. */
+export function shape(list: Dossier['sections']): Array<[string, string[]]> {
+  return list.map((s) => [s.heading, s.items.map((i) => i.annotationId)]);
+}
+
+/** The dossier methods of the API over a list kept in memory, as the store keeps them (names unique, sorted). */
+export function dossierServer(initial: Dossier[]) {
+  let dossiers = initial.map((d) => structuredClone(d));
+  const find = (id: string) => {
+    const found = dossiers.find((d) => d.id === id);
+    if (!found) throw new ApiCallError({ code: 'not-found', message: `no dossier with id "${id}"` });
+    return found;
+  };
+  const put = (next: Dossier) => {
+    dossiers = [...dossiers.filter((d) => d.id !== next.id), next].sort((a, b) => a.name.localeCompare(b.name));
+    return structuredClone(next);
+  };
+  const handlers: Handlers = {
+    listDossiers: () => structuredClone(dossiers),
+    getDossier: ({ id }) => structuredClone(find(id)),
+    createDossier: ({ name, ...fields }) => {
+      if (dossiers.some((d) => d.name === name)) throw new ApiCallError({ code: 'invalid-argument', message: `a dossier named "${name}" already exists` });
+      return put(dossier({ id: uuid(7, 100 + dossiers.length), name, title: name, sections: [{ id: uuid(8, 100 + dossiers.length), heading: '', items: [] }], ...fields } as Partial<Dossier>));
+    },
+    updateDossier: ({ id, ...changes }) => put({ ...find(id), ...(changes as Partial<Dossier>) }),
+    deleteDossier: ({ id }) => {
+      find(id);
+      dossiers = dossiers.filter((d) => d.id !== id);
+      return { deleted: id };
+    },
+  };
+  return { handlers, stored: (id = uuid(7, 1)) => find(id) };
+}
