@@ -6,22 +6,32 @@ import { Preferences } from './preferences';
 import { QuerySyntaxError, type QuerySpan } from './search/query-parser';
 import { MetadataEdit } from './archive/metadata-overrides';
 import { DossierChanges } from './dossier/dossier-store';
+import type { ArchiveSession } from './session';
 import { fileNameFor, type Workstation } from './workstation';
 
 /**
  * The one typed API of Casefile. Every shell (Electron IPC, the web shell's HTTP, the CLI) is a
  * generic pipe over this map: it parses the arguments with the method's schema and calls the handler.
  */
+type Handler<Args extends z.ZodType, Result> = (
+  workstation: Workstation,
+  args: z.output<Args>,
+  /** Present in the app's shells, which can switch archives; absent in one-shot commands. */
+  session?: ArchiveSession,
+) => Result | Promise<Result>;
+
 interface MethodSpec<Args extends z.ZodType, Result> {
   args: Args;
-  handler: (workstation: Workstation, args: z.output<Args>) => Result | Promise<Result>;
+  handler: Handler<Args, Result>;
 }
 
-function method<Args extends z.ZodType, Result>(
-  args: Args,
-  handler: (workstation: Workstation, args: z.output<Args>) => Result | Promise<Result>,
-): MethodSpec<Args, Result> {
+function method<Args extends z.ZodType, Result>(args: Args, handler: Handler<Args, Result>): MethodSpec<Args, Result> {
   return { args, handler };
+}
+
+function requireSession(session: ArchiveSession | undefined): ArchiveSession {
+  if (!session) throw new CasefileError('invalid-argument', 'this command works on one archive; give it with --archive DIR');
+  return session;
 }
 
 const MAX_QUERY = 10_000;
@@ -37,6 +47,8 @@ const Tags = z.array(Tag).max(100);
 
 export const apiMethods = {
   info: method(z.object({}).strict(), (ws) => ws.info()),
+  openArchive: method(z.object({ path: z.string().min(1).max(4_096) }).strict(), (_ws, { path }, session) => requireSession(session).switchTo(path)),
+  recentArchives: method(z.object({}).strict(), (_ws, _args, session) => requireSession(session).recent()),
   listDocuments: method(z.object({}).strict(), (ws) => ws.listDocuments()),
   indexStatus: method(z.object({}).strict(), (ws) => ws.indexStatus()),
   ingestReport: method(z.object({}).strict(), (ws) => ws.ingestReport()),
@@ -206,7 +218,7 @@ export function isMethodName(name: string): name is MethodName {
 }
 
 /** Validates `args` with the method's schema and runs it. Bad input is refused before anything runs. */
-export async function invokeApi(workstation: Workstation, name: string, args: unknown): Promise<ApiResult<unknown>> {
+export async function invokeApi(workstation: Workstation, name: string, args: unknown, session?: ArchiveSession): Promise<ApiResult<unknown>> {
   if (!isMethodName(name)) {
     return { ok: false, error: { code: 'not-found', message: `unknown method ${JSON.stringify(name)}` } };
   }
@@ -217,7 +229,7 @@ export async function invokeApi(workstation: Workstation, name: string, args: un
     return { ok: false, error: { code: 'invalid-argument', message: `${name}: ${details}` } };
   }
   try {
-    return { ok: true, value: await spec.handler(workstation, parsed.data) };
+    return { ok: true, value: await spec.handler(workstation, parsed.data, session) };
   } catch (error) {
     if (error instanceof QuerySyntaxError) {
       return { ok: false, error: { code: error.code, message: error.message, span: error.span } };

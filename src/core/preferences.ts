@@ -9,12 +9,14 @@ const PREFERENCES_FORMAT = 'casefile-preferences';
 export const Preferences = z.object({
   /** Written into every new annotation (W3C `creator`) and the dossier. */
   author: z.string().trim().max(300),
+  /** Archive folders opened, most recent first. */
+  recentArchives: z.array(z.string().max(4_096)).max(50).default([]),
 });
 export type Preferences = z.infer<typeof Preferences>;
 
 const PreferencesFile = z.object({ format: z.literal(PREFERENCES_FORMAT), version: z.literal(1), preferences: Preferences });
 
-const DEFAULTS: Preferences = { author: '' };
+const DEFAULTS: Preferences = { author: '', recentArchives: [] };
 
 /** The user's preferences, one small JSON file in the data dir (shared by every archive). */
 export class PreferencesStore {

@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { apiMethods, invokeApi } from '../core/api';
 import { defaultDataDir } from '../core/locations';
-import { Workstation } from '../core/workstation';
+import { ArchiveSession } from '../core/session';
 import { CONTENT_SECURITY_POLICY } from '../web/csp';
 import { uiFilePath } from '../web/ui-files';
 
@@ -41,16 +41,21 @@ function serveRenderer(): void {
   });
 }
 
-function registerApi(workstation: Workstation, window: BrowserWindow): void {
+function registerApi(session: ArchiveSession, window: BrowserWindow): void {
   for (const method of Object.keys(apiMethods)) {
     ipcMain.handle(`${APP_SCHEME}:${method}`, async function handleApiCall(event, args: unknown) {
       // Only our own window's top frame may call the API.
       if (event.sender !== window.webContents || event.senderFrame !== window.webContents.mainFrame) {
         return { ok: false, error: { code: 'invalid-argument', message: `${method}: refused, unknown sender` } };
       }
-      return invokeApi(workstation, method, args);
+      return invokeApi(session.current, method, args, session);
     });
   }
+  ipcMain.handle('casefile-shell:chooseFolder', async (event) => {
+    if (event.sender !== window.webContents || event.senderFrame !== window.webContents.mainFrame) return null;
+    const choice = await dialog.showOpenDialog(window, { properties: ['openDirectory'], title: 'Open a folder as an archive' });
+    return choice.canceled ? null : (choice.filePaths[0] ?? null);
+  });
   // Exports are saved where the user chooses in a native dialog; the renderer never names a path.
   const SaveRequest = z.object({ fileName: z.string().min(1).max(255), base64: z.string().max(300_000_000) }).strict();
   ipcMain.handle('casefile-shell:saveFile', async (event, args: unknown) => {
@@ -68,9 +73,8 @@ function registerApi(workstation: Workstation, window: BrowserWindow): void {
 
 async function createWindow(): Promise<void> {
   const { archive, data } = options();
-  const workstation = await Workstation.open({ archiveDir: archive, dataDir: data });
-  await workstation.watch();
-  app.once('before-quit', () => void workstation.close());
+  const session = await ArchiveSession.open({ archiveDir: archive, dataDir: data, watch: true });
+  app.once('before-quit', () => void session.close());
   const window = new BrowserWindow({
     width: 1440,
     height: 900,
@@ -84,7 +88,7 @@ async function createWindow(): Promise<void> {
       webSecurity: true,
     },
   });
-  registerApi(workstation, window);
+  registerApi(session, window);
   window.on('ready-to-show', () => window.show());
   // Content never navigates the window or opens new ones; links open in the system browser.
   window.webContents.setWindowOpenHandler(({ url }) => {
@@ -92,7 +96,7 @@ async function createWindow(): Promise<void> {
     return { action: 'deny' };
   });
   window.webContents.on('will-navigate', (event) => event.preventDefault());
-  app.on('before-quit', () => void workstation.flush());
+  app.on('before-quit', () => void session.current.flush());
   const devUrl = process.env.ELECTRON_RENDERER_URL;
   await window.loadURL(!app.isPackaged && devUrl ? devUrl : `${APP_ORIGIN}/index.html`);
 }

@@ -11,6 +11,10 @@ contextBridge.exposeInMainWorld('casefile', {
     }
     return ipcRenderer.invoke(`casefile:${method}`, args);
   },
+  /** Electron only: asks for a folder to open as an archive (a native dialog); null if cancelled. */
+  chooseFolder(): Promise<unknown> {
+    return ipcRenderer.invoke('casefile-shell:chooseFolder');
+  },
   /** Electron only: asks where to save an export (a save dialog), then writes it there. */
   saveFile(fileName: string, base64: string): Promise<unknown> {
     return ipcRenderer.invoke('casefile-shell:saveFile', { fileName, base64 });

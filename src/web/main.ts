@@ -1,5 +1,7 @@
 import { fileURLToPath } from 'node:url';
-import { LOCATION_OPTIONS, openWorkstation, parseCommandLine, parsePort, UsageError } from '../cli/args';
+import { LOCATION_OPTIONS, parseCommandLine, parsePort, UsageError } from '../cli/args';
+import { bundledArchiveDir, defaultDataDir } from '../core/locations';
+import { ArchiveSession } from '../core/session';
 import { CasefileError } from '../core/errors';
 import { startWebShell } from './server';
 
@@ -9,11 +11,14 @@ async function main(): Promise<void> {
   const { values, positionals } = parseCommandLine(process.argv.slice(2), { ...LOCATION_OPTIONS, port: { type: 'string' } });
   if (positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}`);
   const port = parsePort(values.port);
-  const workstation = await openWorkstation(values);
   // Files added, changed or removed while the shell runs are picked up (and re-indexed).
-  await workstation.watch();
-  const info = workstation.info();
-  const shell = await startWebShell({ workstation, rendererDir: RENDERER_DIR, port });
+  const session = await ArchiveSession.open({
+    archiveDir: values.archive ?? bundledArchiveDir(),
+    dataDir: values.data ?? defaultDataDir(),
+    watch: true,
+  });
+  const info = session.current.info();
+  const shell = await startWebShell({ workstation: session, rendererDir: RENDERER_DIR, port });
   process.stderr.write(
     `Casefile web shell: ${info.documentCount} documents from ${info.archiveRoot}; data in ${info.dataDir}. Ctrl+C stops it.\n`,
   );
@@ -23,7 +28,7 @@ async function main(): Promise<void> {
   process.stdout.write(`${shell.url}\n`);
   const stop = async () => {
     await shell.close();
-    await workstation.close();
+    await session.close();
     process.exit(0);
   };
   process.once('SIGINT', stop);

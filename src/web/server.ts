@@ -5,12 +5,14 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { invokeApi, type ApiResult } from '../core/api';
 import type { ErrorCode } from '../core/errors';
+import { ArchiveSession } from '../core/session';
 import type { Workstation } from '../core/workstation';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { uiFilePath } from './ui-files';
 
 export interface WebShellOptions {
-  workstation: Workstation;
+  /** The archive served: fixed, or a session the user can switch to another folder. */
+  workstation: Workstation | ArchiveSession;
   /** The built renderer (electron-vite's out/renderer). */
   rendererDir: string;
   port?: number;
@@ -125,7 +127,10 @@ export async function startWebShell({ workstation, rendererDir, port = 0, token 
     } catch {
       return sendResult(response, 400, { ok: false, error: { code: 'invalid-argument', message: `${method}: the request body is not valid JSON` } });
     }
-    const result = await invokeApi(workstation, method, args);
+    const result =
+      workstation instanceof ArchiveSession
+        ? await invokeApi(workstation.current, method, args, workstation)
+        : await invokeApi(workstation, method, args);
     return sendResult(response, result.ok ? 200 : STATUS_BY_CODE[result.error.code], result);
   }
 

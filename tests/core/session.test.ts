@@ -1,0 +1,64 @@
+import { cp, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { invokeApi } from '../../src/core/api';
+import { inProcessBuilder } from '../../src/core/search/index-builder';
+import { ArchiveSession } from '../../src/core/session';
+import { ARCHIVE_DIR, archiveFile } from '../helpers/archive-files';
+import { tempDirs } from '../helpers/temp-dir';
+
+const temp = tempDirs('casefile-session-');
+afterEach(temp.cleanup);
+
+const QUOTE = '“It’s unfathomable. I can’t understand. How is this possible?”';
+
+async function twoArchives() {
+  const first = await temp.make();
+  await cp(ARCHIVE_DIR, first, { recursive: true });
+  const second = await temp.make();
+  await writeFile(path.join(second, 'other.txt'), 'Another archive\n\nAbout the Zhanaozen strike of 2011.');
+  return { first, second, data: await temp.make() };
+}
+
+describe('switching archives', () => {
+  it('opens another folder through the API, keeping each archive’s annotations apart, and remembers both', async () => {
+    const { first, second, data } = await twoArchives();
+    const session = await ArchiveSession.open({ archiveDir: first, dataDir: data, indexBuilder: inProcessBuilder });
+    try {
+      await session.current.annotateQuote({ docId: archiveFile('004_').name, quote: QUOTE });
+      const opened = await invokeApi(session.current, 'openArchive', { path: second }, session);
+      expect(opened).toMatchObject({ ok: true, value: { documentCount: 1 } });
+      expect(session.current.listAnnotations()).toEqual([]);
+      await session.current.indexReady();
+      expect(session.current.search('Zhanaozen').hits.map((h) => h.id)).toEqual(['other.txt']);
+      await session.switchTo(first);
+      expect(session.current.listAnnotations().map((a) => a.target.quote.exact)).toEqual([QUOTE]);
+      const recent = await invokeApi(session.current, 'recentArchives', {}, session);
+      expect(recent.ok && (recent.value as Array<{ path: string }>).map((r) => path.basename(r.path))).toEqual([path.basename(first), path.basename(second)]);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('keeps the open archive when the new folder does not exist, and says so', async () => {
+    const { first, data } = await twoArchives();
+    const session = await ArchiveSession.open({ archiveDir: first, dataDir: data, indexBuilder: inProcessBuilder });
+    try {
+      const result = await invokeApi(session.current, 'openArchive', { path: path.join(first, 'no-such-folder') }, session);
+      expect(result).toMatchObject({ ok: false, error: { code: 'not-found' } });
+      expect(session.current.info().documentCount).toBe(5);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('refuses to switch in a one-shot command (no session), with a clear error', async () => {
+    const { first, second, data } = await twoArchives();
+    const session = await ArchiveSession.open({ archiveDir: first, dataDir: data, indexBuilder: inProcessBuilder });
+    try {
+      expect(await invokeApi(session.current, 'openArchive', { path: second })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    } finally {
+      await session.close();
+    }
+  });
+});
