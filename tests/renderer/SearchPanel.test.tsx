@@ -15,7 +15,7 @@ afterEach(cleanup);
 /** The panel with its settings held the way App holds them. */
 function Harness({ client }: { client: CasefileClient }) {
   const [settings, setSettings] = useState<SearchSettings>(INITIAL_SEARCH);
-  return <SearchPanel client={client} settings={settings} onSettingsChange={setSettings} openId={null} onOpen={() => undefined} />;
+  return <SearchPanel client={client} settings={settings} onSettingsChange={setSettings} openId={null} onOpen={() => undefined} archiveRevision={0} />;
 }
 
 function typeQuery(query: string) {

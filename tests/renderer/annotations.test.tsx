@@ -7,7 +7,7 @@ import { App } from '../../src/renderer/src/App';
 import type { AnnotationActions } from '../../src/renderer/src/components/AnnotationCard';
 import { AnnotationSidebar } from '../../src/renderer/src/components/AnnotationSidebar';
 import { annotation, fakeClient, hit, READY, searchResult, type Handlers } from './fake-client';
-import { archiveDocument, ReaderWithDefaults, stubLayout } from './reader-fixtures';
+import { archiveDocument, ReaderWithDefaults, selectInReader, stubLayout } from './reader-fixtures';
 
 beforeAll(stubLayout);
 afterEach(cleanup);
@@ -56,17 +56,6 @@ async function openArticle() {
 }
 
 const callsOf = (client: ReturnType<typeof appClient>, method: string) => client.calls.filter((c) => c.method === method);
-
-function selectInReader(container: HTMLElement, start: number, end: number) {
-  const run = [...container.querySelectorAll<HTMLElement>('.doc-text [data-start]')].find(
-    (el) => Number(el.dataset.start) <= start && end <= Number(el.dataset.start) + (el.textContent ?? '').length,
-  )!;
-  const range = document.createRange();
-  range.setStart(run.firstChild!, start - Number(run.dataset.start));
-  range.setEnd(run.firstChild!, end - Number(run.dataset.start));
-  window.getSelection()!.removeAllRanges();
-  window.getSelection()!.addRange(range);
-}
 
 describe('a fuzzy annotation', () => {
   it('shows the original quote and the proposed text side by side, and Accept and Detach call the API', async () => {

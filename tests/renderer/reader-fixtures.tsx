@@ -37,3 +37,15 @@ export function ReaderWithDefaults(props: Partial<ComponentProps<typeof Reader>>
     />
   );
 }
+
+/** Selects document offsets [start, end) in the drawn reader, as a mouse would (within one run of text). */
+export function selectInReader(container: HTMLElement, start: number, end: number) {
+  const run = [...container.querySelectorAll<HTMLElement>('.doc-text [data-start]')].find(
+    (el) => Number(el.dataset.start) <= start && end <= Number(el.dataset.start) + (el.textContent ?? '').length,
+  )!;
+  const range = document.createRange();
+  range.setStart(run.firstChild!, start - Number(run.dataset.start));
+  range.setEnd(run.firstChild!, end - Number(run.dataset.start));
+  window.getSelection()!.removeAllRanges();
+  window.getSelection()!.addRange(range);
+}

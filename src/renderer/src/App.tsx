@@ -1,13 +1,17 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AnchoredAnnotation } from '../../core/annotations/model';
 import type { OpenedDocument, WorkstationInfo } from '../../core/workstation';
 import type { CasefileClient } from './api/client';
 import { letterOf, shortcutAllowed, useWindowKeyDown } from './keys';
+import { AddFilesDialog } from './components/AddFilesDialog';
 import { AnnotationFilesDialog } from './components/AnnotationFilesDialog';
 import type { AnnotationActions, DossierTarget } from './components/AnnotationCard';
 import { AnnotationSidebar } from './components/AnnotationSidebar';
 import { DossierPanel } from './components/DossierPanel';
+import { DropZone } from './components/DropZone';
 import { ExportDialog } from './components/ExportDialog';
+import { IngestReportDialog } from './components/IngestReportDialog';
+import { MetadataDialog } from './components/MetadataDialog';
 import { PreferencesDialog } from './components/PreferencesDialog';
 import { Reader, type RevealRequest } from './components/Reader';
 import { SearchPanel } from './components/SearchPanel';
@@ -16,10 +20,12 @@ import { Tabs } from './components/Tabs';
 import { Toast, type ToastMessage } from './components/Toast';
 import { hasItem, sectionName } from './dossier/sections';
 import { useDossierEditor } from './dossier/use-dossier';
+import { plural } from './format';
+import { addedSummary, useAddFiles, type AddedFile } from './ingest/add-files';
 import { INITIAL_SEARCH, type SearchSettings } from './search/settings';
 import { useCall } from './useCall';
 
-type Dialog = 'dossier' | 'annotation-files' | 'preferences';
+type Dialog = 'dossier' | 'annotation-files' | 'preferences' | 'ingest-report' | 'metadata';
 /** What the right-hand pane shows. */
 type Place = 'annotations' | 'dossier';
 
@@ -34,6 +40,9 @@ export function App({ client }: { client: CasefileClient }) {
   const [openCount, setOpenCount] = useState(0);
   /** Bumped after every change to the annotations, so every view asks for them again. */
   const [revision, setRevision] = useState(0);
+  /** Bumped after files were added or metadata corrected: the search, the counts and the report are asked for again. */
+  const [archiveRevision, setArchiveRevision] = useState(0);
+  const fileInput = useRef<HTMLInputElement>(null);
   const [focusedAnnotation, setFocusedAnnotation] = useState<string | null>(null);
   const [reveal, setReveal] = useState<RevealRequest | null>(null);
   const [dialog, setDialog] = useState<Dialog | null>(null);
@@ -48,12 +57,24 @@ export function App({ client }: { client: CasefileClient }) {
 
   useEffect(() => {
     client.call('info', {}).then(setInfo, (error: Error) => setFatal(error.message));
-  }, [client]);
+  }, [client, archiveRevision]);
 
   const notify = useCallback((text: string, action?: ToastMessage['action']) => {
     setToast((previous) => ({ text, action, serial: (previous?.serial ?? 0) + 1 }));
   }, []);
   const dismissToast = useCallback(() => setToast(null), []);
+
+  /** The archive changed (files added, metadata corrected): every view asks again. */
+  const archiveChanged = () => {
+    setArchiveRevision((n) => n + 1);
+    // Titles in the sidebar and the dossier, and annotations that may re-attach to an added file.
+    setRevision((n) => n + 1);
+  };
+  const files = useAddFiles(client, (results: AddedFile[], shown: boolean) => {
+    archiveChanged();
+    // The dialog lists each file; hidden before the end, a message says how it went.
+    if (!shown) notify(`Files added — ${addedSummary(results)}`);
+  });
 
   /** Runs a change to the annotations; whatever happened, the views are refreshed afterwards. */
   const act = async (action: () => Promise<void>) => {
@@ -144,7 +165,7 @@ export function App({ client }: { client: CasefileClient }) {
 
   // Ctrl+Z / Cmd+Z undoes, Ctrl+Shift+Z / Ctrl+Y redoes, Delete removes the focused annotation, d adds it to the dossier.
   useWindowKeyDown((event) => {
-    if (dialog !== null || event.altKey || !shortcutAllowed(event)) return;
+    if (dialog !== null || files.adding !== null || event.altKey || !shortcutAllowed(event)) return;
     const letter = letterOf(event);
     if ((event.ctrlKey || event.metaKey) && (letter === 'z' || letter === 'y')) {
       event.preventDefault();
@@ -177,9 +198,36 @@ export function App({ client }: { client: CasefileClient }) {
           </span>{' '}
           Casefile
         </div>
-        <div className="archive-info">
-          {info ? `${info.documentCount} documents · ${info.archiveRoot}` : 'Opening archive…'}
-        </div>
+        {info ? (
+          <button
+            type="button"
+            className="archive-info"
+            title="Ingest report: every file of the archive folder and what Casefile did with it"
+            onClick={() => setDialog('ingest-report')}
+          >
+            <span className="archive-line">
+              {plural(info.documentCount, 'document')}
+              {info.skipped.length > 0 && ` (${plural(info.skipped.length, 'file')} not indexed)`} · {info.archiveRoot}
+            </span>{' '}
+            <span className="archive-report">Ingest report</span>
+          </button>
+        ) : (
+          <div className="archive-info">Opening archive…</div>
+        )}
+        <button type="button" onClick={() => fileInput.current?.click()}>
+          Add files…
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          multiple
+          hidden
+          aria-label="Add files to the archive"
+          onChange={(e) => {
+            void files.add([...(e.target.files ?? [])]);
+            e.target.value = ''; // the same files can be chosen again
+          }}
+        />
         <button type="button" onClick={() => setDialog('preferences')}>
           Preferences…
         </button>
@@ -221,6 +269,7 @@ export function App({ client }: { client: CasefileClient }) {
           onSettingsChange={setSearch}
           openId={docId}
           onOpen={(id) => void openDocument(id, search)}
+          archiveRevision={archiveRevision}
         />
         <Reader
           key={openCount}
@@ -238,6 +287,7 @@ export function App({ client }: { client: CasefileClient }) {
               setFocusedAnnotation(created.id);
             })
           }
+          onEditMetadata={() => setDialog('metadata')}
         />
         <aside className="pane sidebar-pane" aria-label={place === 'dossier' ? 'Dossier' : 'Annotations'}>
           <Tabs<Place>
@@ -282,6 +332,22 @@ export function App({ client }: { client: CasefileClient }) {
       {dialog === 'preferences' && (
         <PreferencesDialog client={client} onClose={() => setDialog(null)} onSaved={() => notify('Preferences saved.')} />
       )}
+      {dialog === 'ingest-report' && <IngestReportDialog client={client} revision={archiveRevision} onClose={() => setDialog(null)} />}
+      {dialog === 'metadata' && opened && (
+        <MetadataDialog
+          client={client}
+          document={opened.document}
+          onClose={() => setDialog(null)}
+          onSaved={(summary) => {
+            // The reader shows the corrected metadata at once; the text and its marks stay as they are.
+            setOpened((o) => (o && o.document.id === summary.id ? { ...o, document: { ...o.document, ...summary } } : o));
+            archiveChanged();
+            notify('Metadata saved in Casefile’s data folder; the source file is unchanged.');
+          }}
+        />
+      )}
+      {files.adding && <AddFilesDialog adding={files.adding} onClose={files.dismiss} />}
+      <DropZone onFiles={(dropped) => void files.add(dropped)} />
       {dialog === 'annotation-files' && (
         <AnnotationFilesDialog client={client} onClose={() => setDialog(null)} onImported={() => setRevision((n) => n + 1)} />
       )}

@@ -38,8 +38,8 @@ export function AnnotationSidebar({ client, revision, docId, knownTags, focused,
   const text = useDebounced(filters.text, TEXT_DEBOUNCE_MS);
   const scope = tab === 'all' ? null : docId;
   const listed = useCall(client, 'listAnnotations', tab === 'all' || docId ? listArgs({ ...filters, text }, scope) : null, revision);
-  // Titles for the groups of the whole archive (asked for each time that tab is opened).
-  const documents = useCall(client, 'listDocuments', tab === 'all' ? {} : null, 0);
+  // Titles for the groups of the whole archive (asked for each time that tab is opened, and after changes).
+  const documents = useCall(client, 'listDocuments', tab === 'all' ? {} : null, revision);
   const titles = new Map((documents.value ?? []).map((d) => [d.id, d.title]));
   const listRef = useRef<HTMLDivElement>(null);
 

@@ -21,7 +21,7 @@ interface Props {
 /** The dossier being built: which one, its cover, outline, sections and quotes, export, and verification. */
 export function DossierPanel({ client, editor, revision, active, onShow }: Props) {
   const listed = useCall(client, 'listAnnotations', active ? {} : null, revision);
-  const documents = useCall(client, 'listDocuments', active ? {} : null, 0);
+  const documents = useCall(client, 'listDocuments', active ? {} : null, revision);
   const annotations = listed.value ? new Map(listed.value.map((a) => [a.id, a])) : null;
   const titles = new Map((documents.value ?? []).map((d) => [d.id, d.title]));
   const { current } = editor;

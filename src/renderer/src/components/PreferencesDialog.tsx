@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { CasefileClient } from '../api/client';
-import { Modal, ModalMessage } from './Modal';
+import { FormModal } from './Modal';
 
 /** The author's name, set once: written into every new annotation and shown on its card. */
 export function PreferencesDialog({ client, onClose, onSaved }: { client: CasefileClient; onClose(): void; onSaved(): void }) {
@@ -26,35 +26,18 @@ export function PreferencesDialog({ client, onClose, onSaved }: { client: Casefi
   };
 
   return (
-    <Modal title="Preferences" onClose={onClose}>
-      <form
-        className="modal-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
-        <label>
-          Author name
-          <input
-            value={author ?? ''}
-            maxLength={300}
-            placeholder="Your name"
-            onChange={(e) => setAuthor(e.target.value)}
-            autoFocus
-          />
-        </label>
-        <p className="muted">Recorded in each new annotation (its W3C “creator”) and shown on its card. Existing annotations keep theirs.</p>
-        <ModalMessage message={problem} error />
-        <div className="toolbar-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary">
-            Save
-          </button>
-        </div>
-      </form>
-    </Modal>
+    <FormModal title="Preferences" onClose={onClose} onSubmit={() => void save()} submitLabel="Save" error={problem}>
+      <label>
+        Author name
+        <input
+          value={author ?? ''}
+          maxLength={300}
+          placeholder="Your name"
+          onChange={(e) => setAuthor(e.target.value)}
+          autoFocus
+        />
+      </label>
+      <p className="muted">Recorded in each new annotation (its W3C “creator”) and shown on its card. Existing annotations keep theirs.</p>
+    </FormModal>
   );
 }

@@ -5,6 +5,7 @@ import type { OpenedDocument } from '../../../core/workstation';
 import { letterOf, shortcutAllowed, useWindowKeyDown } from '../keys';
 import { segmentParagraphs, type HighlightRange, type Segment } from '../reader/segments';
 import { selectionToOffsets } from '../reader/selection';
+import { DocumentInfo } from './DocumentInfo';
 import { DEFAULT_DRAFT, type HighlightDraft } from './DraftEditor';
 import { HighlightToolbar } from './HighlightToolbar';
 import type { TagCounts } from './TagInput';
@@ -12,6 +13,10 @@ import { TermList } from './TermList';
 
 /** How a hit that is not the word as asked is named (title, hit navigation, legend). */
 const KIND_TEXT: Record<MatchKind, string | null> = { exact: null, variant: 'name variant', fuzzy: 'near spelling' };
+
+/** Web boilerplate ("Read More: …", "Share This Article"): its label (drawn before it) and tooltip. */
+const BOILERPLATE_LABEL = 'web page furniture — not searched';
+const BOILERPLATE_TITLE = 'Web page furniture (teasers, share and comment prompts): kept in the text, left out of search and snippets';
 
 const REVIEW_TITLE = 'Needs review: the source changed here. Compare the old and new text in the sidebar, then accept or detach.';
 
@@ -30,6 +35,8 @@ interface Props {
   /** null: the user clicked plain text, so no annotation is focused (and Delete removes nothing). */
   onFocusAnnotation(id: string | null): void;
   onCreate(draft: HighlightDraft & { start: number; end: number }): Promise<void>;
+  /** Opens the metadata form for the open document; absent, the reader offers none. */
+  onEditMetadata?(): void;
 }
 
 interface PendingSelection {
@@ -40,7 +47,7 @@ interface PendingSelection {
   noteRequest: number;
 }
 
-export function Reader({ opened, annotations, focusedAnnotation, reveal, knownTags, onFocusAnnotation, onCreate }: Props) {
+export function Reader({ opened, annotations, focusedAnnotation, reveal, knownTags, onFocusAnnotation, onCreate, onEditMetadata }: Props) {
   const articleRef = useRef<HTMLElement>(null);
   const [currentHit, setCurrentHit] = useState(0);
   const [pending, setPending] = useState<PendingSelection | null>(null);
@@ -58,6 +65,11 @@ export function Reader({ opened, annotations, focusedAnnotation, reveal, knownTa
   const paragraphs = useMemo(
     () => (doc ? segmentParagraphs(doc.paragraphs, matches, highlights) : []),
     [doc, matches, highlights],
+  );
+  // Boilerplate is drawn dimmed and labelled, but stays in the text: its offsets, selection and highlights work as anywhere.
+  const boilerplate = useMemo(
+    () => new Set(doc ? doc.paragraphs.flatMap((p, i) => (doc.boilerplate.some((b) => b.start < p.end && p.start < b.end) ? [i] : [])) : []),
+    [doc],
   );
 
   useEffect(() => {
@@ -121,7 +133,14 @@ export function Reader({ opened, annotations, focusedAnnotation, reveal, knownTa
   return (
     <section className="pane reader-pane" aria-label="Reader">
       <header className="reader-header">
-        <h1 className="doc-title">{doc.title}</h1>
+        <div className="doc-title-row">
+          <h1 className="doc-title">{doc.title}</h1>
+          {onEditMetadata && (
+            <button type="button" className="edit-metadata" onClick={onEditMetadata}>
+              Edit metadata…
+            </button>
+          )}
+        </div>
         <p className="doc-meta">
           {[doc.byline, doc.date?.text, doc.id].filter(Boolean).join(' · ')}
           <span className="sha" title={`SHA-256 ${doc.sha256}`}>
@@ -129,6 +148,7 @@ export function Reader({ opened, annotations, focusedAnnotation, reveal, knownTa
             · SHA-256 {doc.sha256.slice(0, 12)}…
           </span>
         </p>
+        <DocumentInfo doc={doc} />
         {matches.length > 0 && (
           <div className="hit-nav" role="group" aria-label="Search hits">
             <button type="button" onClick={() => step(-1)} aria-label="Previous hit">
@@ -169,7 +189,12 @@ export function Reader({ opened, annotations, focusedAnnotation, reveal, knownTa
           onKeyUp={(e) => e.shiftKey && captureSelection()}
         >
           {paragraphs.map((segments, i) => (
-            <p key={doc.paragraphs[i].start}>
+            <p
+              key={doc.paragraphs[i].start}
+              className={boilerplate.has(i) ? 'boilerplate' : undefined}
+              data-label={boilerplate.has(i) ? BOILERPLATE_LABEL : undefined}
+              title={boilerplate.has(i) ? BOILERPLATE_TITLE : undefined}
+            >
               {segments.map((segment) => (
                 <SegmentView
                   key={segment.start}

@@ -18,6 +18,8 @@ interface Props {
   onSettingsChange(settings: SearchSettings): void;
   openId: string | null;
   onOpen(id: string): void;
+  /** Bumped when documents were added or their metadata corrected: the search runs again (after indexing). */
+  archiveRevision: number;
 }
 
 /** The answer to one request: results or a problem, never both. */
@@ -30,7 +32,7 @@ interface Answer {
 const DEBOUNCE_MS = 180;
 const INDEX_POLL_MS = 500;
 
-export function SearchPanel({ client, settings, onSettingsChange, openId, onOpen }: Props) {
+export function SearchPanel({ client, settings, onSettingsChange, openId, onOpen, archiveRevision }: Props) {
   // Every input (query, toggle, sort, filters) settles before it is searched, so typing a source
   // or flipping options quickly sends one request.
   const settled = useDebounced(settings, DEBOUNCE_MS);
@@ -55,7 +57,7 @@ export function SearchPanel({ client, settings, onSettingsChange, openId, onOpen
     return () => {
       current = false;
     };
-  }, [client]);
+  }, [client, archiveRevision]);
 
   useEffect(() => {
     if (!indexing) return;
@@ -89,7 +91,7 @@ export function SearchPanel({ client, settings, onSettingsChange, openId, onOpen
     return () => {
       current = false;
     };
-  }, [client, settled, indexGeneration]);
+  }, [client, settled, indexGeneration, archiveRevision]);
 
   const result = shown?.result ?? null;
   const problem = shown?.problem ?? null;
