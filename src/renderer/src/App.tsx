@@ -12,6 +12,7 @@ import { DropZone } from './components/DropZone';
 import { ExportDialog } from './components/ExportDialog';
 import { IngestReportDialog } from './components/IngestReportDialog';
 import { MetadataDialog } from './components/MetadataDialog';
+import { OpenArchiveDialog } from './components/OpenArchiveDialog';
 import { PreferencesDialog } from './components/PreferencesDialog';
 import { Reader, type RevealRequest } from './components/Reader';
 import { SearchPanel } from './components/SearchPanel';
@@ -25,7 +26,7 @@ import { addedSummary, useAddFiles, type AddedFile } from './ingest/add-files';
 import { INITIAL_SEARCH, type SearchSettings } from './search/settings';
 import { useCall } from './useCall';
 
-type Dialog = 'dossier' | 'annotation-files' | 'preferences' | 'ingest-report' | 'metadata';
+type Dialog = 'dossier' | 'annotation-files' | 'preferences' | 'ingest-report' | 'metadata' | 'open-archive';
 /** What the right-hand pane shows. */
 type Place = 'annotations' | 'dossier';
 
@@ -214,6 +215,9 @@ export function App({ client }: { client: CasefileClient }) {
         ) : (
           <div className="archive-info">Opening archive…</div>
         )}
+        <button type="button" onClick={() => setDialog('open-archive')}>
+          Open archive…
+        </button>
         <button type="button" onClick={() => fileInput.current?.click()}>
           Add files…
         </button>
@@ -329,6 +333,10 @@ export function App({ client }: { client: CasefileClient }) {
       </div>
       <Toast toast={toast} onDismiss={dismissToast} />
       {dialog === 'dossier' && <ExportDialog client={client} onClose={() => setDialog(null)} />}
+      {dialog === 'open-archive' && (
+        // Everything shown belongs to the archive: start afresh on the new one.
+        <OpenArchiveDialog client={client} onClose={() => setDialog(null)} onOpened={() => window.location.reload()} />
+      )}
       {dialog === 'preferences' && (
         <PreferencesDialog client={client} onClose={() => setDialog(null)} onSaved={() => notify('Preferences saved.')} />
       )}

@@ -7,6 +7,8 @@ declare global {
       invoke(method: string, args: unknown): Promise<ApiResult<unknown>>;
       /** Asks where to save (a native dialog) and writes the file there; the renderer never names a path. */
       saveFile?(fileName: string, base64: string): Promise<unknown>;
+      /** A native folder dialog; the chosen path, or null if cancelled. */
+      chooseFolder?(): Promise<unknown>;
     };
   }
 }
