@@ -297,11 +297,11 @@ describe('author from the preferences', () => {
   it('is written into annotations made after it is set, and kept across reopening', async () => {
     const b = await bench();
     const ws = await b.open();
-    expect(await callApi(ws, 'getPreferences', {})).toEqual({ author: '' });
+    expect(await callApi(ws, 'getPreferences', {})).toEqual({ author: '', recentArchives: [] });
     const before = await ws.annotateQuote({ docId: 'fuel.txt', quote: 'Almaty' });
     expect(before.author).toBe('');
 
-    expect(await callApi(ws, 'setPreferences', { author: '  Aigerim Tazhi  ' })).toEqual({ author: 'Aigerim Tazhi' });
+    expect(await callApi(ws, 'setPreferences', { author: '  Aigerim Tazhi  ' })).toEqual({ author: 'Aigerim Tazhi', recentArchives: [] });
     const after = await ws.annotateQuote({ docId: 'fuel.txt', quote: 'Aktau' });
     expect(after.author).toBe('Aigerim Tazhi');
     // The author is who made the annotation: editing an older one does not change it.
@@ -309,7 +309,7 @@ describe('author from the preferences', () => {
     await ws.flush();
 
     const reopened = await b.open();
-    expect(reopened.getPreferences()).toEqual({ author: 'Aigerim Tazhi' });
+    expect(reopened.getPreferences()).toEqual({ author: 'Aigerim Tazhi', recentArchives: [] });
     expect((await reopened.annotateQuote({ docId: 'fuel.txt', quote: 'Atyrau' })).author).toBe('Aigerim Tazhi');
     expect(byId(reopened.listAnnotations()).get(after.id)?.author).toBe('Aigerim Tazhi');
   });
@@ -322,10 +322,10 @@ describe('author from the preferences', () => {
     const b = await bench();
     await writeFile(path.join(b.dataDir, 'preferences.json'), content);
     const ws = await b.open();
-    expect(ws.getPreferences()).toEqual({ author: '' });
+    expect(ws.getPreferences()).toEqual({ author: '', recentArchives: [] });
     expect((await ws.annotateQuote({ docId: 'fuel.txt', quote: 'Almaty' })).author).toBe('');
     await ws.setPreferences({ author: 'Reporter' });
-    expect((await b.open()).getPreferences()).toEqual({ author: 'Reporter' });
+    expect((await b.open()).getPreferences()).toEqual({ author: 'Reporter', recentArchives: [] });
   });
 
   it('refuses an author over 300 characters or an unknown preference (invalid-argument), keeping the old one', async () => {
@@ -333,7 +333,7 @@ describe('author from the preferences', () => {
     await ws.setPreferences({ author: 'Kept' });
     expect((await apiError(ws, 'setPreferences', { author: 'x'.repeat(301) })).code).toBe('invalid-argument');
     expect((await apiError(ws, 'setPreferences', { theme: 'dark' })).code).toBe('invalid-argument');
-    expect(ws.getPreferences()).toEqual({ author: 'Kept' });
+    expect(ws.getPreferences()).toEqual({ author: 'Kept', recentArchives: [] });
   });
 });
 
