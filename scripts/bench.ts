@@ -1,123 +1,322 @@
 /**
- * `npm run bench -- [--json] [--runs N]`: Casefile's performance, measured, never asserted.
- * This first part measures the annotation and dossier paths on the seed archive; the search and
- * ingest figures against lunr's peers on a large corpus (issue 8) join it.
- * Figures are medians and p95 over the runs; everything is written to a temporary folder.
+ * `npm run bench -- [--docs N] [--json] [--runs R]`: Casefile's performance, measured, never asserted
+ * (issue 8). On a reproducible Brown-derived corpus of N articles (default 1,000) and on the seed
+ * archive (a small case), each written to a temporary folder, it measures Casefile (index build, cold
+ * open with ingest, index size on disk, warm open to the first answer, RSS, query and type-ahead
+ * latency, a one-file update) and, on the same documents and queries, MiniSearch and FlexSearch;
+ * plus the dossier export and re-anchoring figures. Every measurement runs in a child process of its
+ * own (scripts/bench-child.ts), so memory figures are not mixed; each is repeated R times (default 5,
+ * at least 3) and reported as median and p95. `--json` prints the report and writes it to
+ * bench/results/bench-<time>.json.
  */
-import { randomUUID } from 'node:crypto';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseDocument } from '../src/core/archive/archive';
-import { anchor, quoteAt } from '../src/core/annotations/anchoring';
-import type { Annotation } from '../src/core/annotations/model';
-import { inProcessBuilder } from '../src/core/search/index-builder';
-import { Workstation } from '../src/core/workstation';
+import type { ChildReport, QuerySample } from './bench-child';
+import { buildCorpus } from './bench-corpus';
+import { buildQueries } from './bench-queries';
+import { keystrokes, QUERY_KINDS, stats, type QueryKind, type QuerySet } from './bench-shared';
 
-const { values } = parseArgs({ options: { json: { type: 'boolean' }, runs: { type: 'string' } } });
+const { values } = parseArgs({ options: { json: { type: 'boolean' }, runs: { type: 'string' }, docs: { type: 'string' } } });
 const RUNS = Math.max(3, Number(values.runs ?? 5));
-const ARCHIVE = path.resolve(import.meta.dirname, '..', 'archive');
+const DOCS = Math.max(1, Math.floor(Number(values.docs ?? 1000)));
+const ROOT = path.resolve(import.meta.dirname, '..');
+const ARCHIVE = path.join(ROOT, 'archive');
+const CHILD = path.join(ROOT, 'scripts', 'bench-child.ts');
 
-/** A seeded generator: the same corpus and quotes on every run. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => (state = (state * 16807) % 2147483647) / 2147483647;
-}
+type Report<M extends ChildReport['mode']> = Extract<ChildReport, { mode: M }>;
 
-function stats(samples: number[]): { medianMs: number; p95Ms: number } {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-  return { medianMs: Math.round(at(0.5) * 10) / 10, p95Ms: Math.round(at(0.95) * 10) / 10 };
-}
+const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
+const median = (xs: number[]) => stats(xs).medianMs;
+const p95 = (xs: number[]) => stats(xs).p95Ms;
 
-async function time<T>(run: () => Promise<T> | T): Promise<{ ms: number; value: T }> {
+/** Runs one measurement in its own Node process and returns its JSON line. */
+async function child<M extends ChildReport['mode']>(mode: M, label: string, args: string[]): Promise<Report<M>> {
   const started = performance.now();
-  const value = await run();
-  return { ms: performance.now() - started, value };
-}
-
-/** 500 quotes in 10 sections over the seed archive, exported as a PDF. */
-async function dossierExport(work: string) {
-  const ws = await Workstation.open({ archiveDir: ARCHIVE, dataDir: path.join(work, 'dossier-data'), indexBuilder: inProcessBuilder });
-  const rand = random(7);
-  const docs = ws.listDocuments();
-  const colors = ['yellow', 'green', 'blue', 'pink', 'orange'] as const;
-  const ids: string[] = [];
-  while (ids.length < 500) {
-    const { document: doc } = await ws.getDocument(docs[ids.length % docs.length].id);
-    const p = doc.paragraphs[Math.floor(rand() * doc.paragraphs.length)];
-    const start = p.start + Math.floor(rand() * (p.end - p.start) * 0.5);
-    const end = Math.min(p.end, start + 20 + Math.floor(rand() * 300));
-    if (end - start < 5) continue;
-    const note = `Note ${ids.length}: why this passage matters, in the researcher’s words.`;
-    ids.push((await ws.createAnnotation({ docId: doc.id, start, end, note, tags: ['bench'], color: colors[ids.length % 5] })).id);
-  }
-  const dossier = await ws.createDossier('bench', { title: 'Five hundred quotes', author: 'Bench', date: '2024-05-01' });
-  const sections = Array.from({ length: 10 }, (_, s) => ({
-    id: randomUUID(),
-    heading: `Section ${s + 1}`,
-    items: ids.slice(s * 50, s * 50 + 50).map((annotationId) => ({ annotationId, commentary: '' })),
-  }));
-  await ws.updateDossier(dossier.id, { sections });
-  const samples: number[] = [];
-  let bytes = 0;
-  for (let i = 0; i < RUNS; i++) {
-    const { ms, value } = await time(() => ws.exportDossier('bench', 'pdf'));
-    samples.push(ms);
-    bytes = value.bytes.byteLength;
-  }
-  await ws.close();
-  return { quotes: 500, ...stats(samples), firstMs: Math.round(samples[0]), bytes };
-}
-
-/** 200 annotations on a 10,000-word document, re-anchored after an insertion, 20 rewordings and 20 deletions. */
-function reanchoring() {
-  const rand = random(11);
-  const words = ['protest', 'Almaty', 'government', 'Tokayev', 'fuel', 'prices', 'police', 'detained', 'the', 'of', 'and', 'crowd', 'square', 'witness', 'report', 'January', 'said', 'troops', 'city', 'night'];
-  const paragraphs = Array.from({ length: 250 }, () => Array.from({ length: 40 }, () => words[Math.floor(rand() * words.length)]).join(' ') + '.');
-  const doc = parseDocument('bench.txt', new TextEncoder().encode(paragraphs.join('\n\n')));
-  const annotations: Annotation[] = Array.from({ length: 200 }, (_, k) => {
-    const start = doc.text.indexOf(' ', Math.floor(rand() * (doc.text.length - 400))) + 1;
-    const end = doc.text.indexOf(' ', start + 30 + Math.floor(rand() * 150));
-    const stamp = new Date(0).toISOString();
-    return { id: randomUUID(), target: { docId: doc.id, docSha256: doc.sha256, quote: quoteAt(doc.text, start, end), position: { start, end } }, note: `${k}`, tags: [], color: 'yellow', author: '', created: stamp, modified: stamp };
+  process.stderr.write(`  ${label} …`);
+  const report = await new Promise<ChildReport>((resolve, reject) => {
+    const proc = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', CHILD, '--mode', mode, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    proc.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+    proc.on('error', reject);
+    proc.on('close', (code, signal) => {
+      const line = out.trim().split('\n').at(-1);
+      if (code !== 0 || !line) reject(new Error(`bench-child --mode ${mode} ${args.join(' ')} ended with ${signal ?? `exit code ${code}`}`));
+      else resolve(JSON.parse(line) as ChildReport);
+    });
   });
-  let edited = `An editor's note was added at the top of the article.\n\n${doc.text}`;
-  annotations.slice(0, 20).forEach((a) => (edited = edited.replace(a.target.quote.exact, a.target.quote.exact.replace(/\b(\w+)\b/, 'changed'))));
-  annotations.slice(20, 40).forEach((a) => (edited = edited.replace(a.target.quote.exact, '')));
-  const changed = parseDocument('bench.txt', new TextEncoder().encode(edited));
-  const samples: number[] = [];
-  const statuses: Record<string, number> = {};
-  for (let i = 0; i < RUNS; i++) {
-    const started = performance.now();
-    const results = annotations.map((a) => anchor(a, changed));
-    samples.push(performance.now() - started);
-    if (i === 0) for (const r of results) statuses[r.status] = (statuses[r.status] ?? 0) + 1;
+  if (report.mode !== mode) throw new Error(`bench-child answered ${report.mode} for ${mode}`);
+  process.stderr.write(` ${round((performance.now() - started) / 1000)} s\n`);
+  return report as Report<M>;
+}
+
+interface Case {
+  name: string;
+  dir: string;
+  docs: number;
+  words: number;
+  bytes: number;
+  queries: QuerySet;
+  queriesFile: string;
+  /** The document changed for the update figure. */
+  updateDoc: string;
+}
+
+async function prepareCase(work: string, name: string, files: Array<{ name: string; text: string }>): Promise<Case> {
+  const dir = path.join(work, name);
+  await mkdir(dir, { recursive: true });
+  for (const f of files) await writeFile(path.join(dir, f.name), f.text);
+  const texts = files.map((f) => f.text);
+  const queries = buildQueries(texts);
+  const queriesFile = path.join(work, `queries-${name}.json`);
+  await writeFile(queriesFile, JSON.stringify(queries));
+  const sorted = files.map((f) => f.name).sort();
+  return {
+    name,
+    dir,
+    docs: files.length,
+    words: texts.reduce((n, t) => n + t.split(/\s+/).filter(Boolean).length, 0),
+    bytes: texts.reduce((n, t) => n + Buffer.byteLength(t), 0),
+    queries,
+    queriesFile,
+    updateDoc: sorted[Math.floor(sorted.length / 2)],
+  };
+}
+
+function queryFigures(runs: Array<{ queries: QuerySample[]; typeahead: number[] }>) {
+  const samples = runs.flatMap((r) => r.queries);
+  const typeahead = runs.flatMap((r) => r.typeahead);
+  const byKind = Object.fromEntries(
+    QUERY_KINDS.map((kind) => {
+      const of = samples.filter((s) => s.kind === kind);
+      const queries = new Set(of.map((s) => s.index));
+      const answered = new Set(of.filter((s) => s.hits > 0).map((s) => s.index));
+      const meanHits = of.length > 0 ? of.reduce((n, s) => n + s.hits, 0) / of.length : 0;
+      return [kind, { ...stats(of.map((s) => s.ms)), meanHits: round(meanHits), queries: queries.size, queriesWithHits: answered.size }];
+    }),
+  ) as Record<QueryKind, { medianMs: number; p95Ms: number; meanHits: number; queries: number; queriesWithHits: number }>;
+  const q = stats(samples.map((s) => s.ms));
+  const t = stats(typeahead);
+  return {
+    queryMedianMs: q.medianMs,
+    queryP95Ms: q.p95Ms,
+    queryMaxMs: round(Math.max(...samples.map((s) => s.ms))),
+    queryByKind: byKind,
+    typeaheadMedianMs: t.medianMs,
+    typeaheadP95Ms: t.p95Ms,
+    typeaheadMaxMs: round(Math.max(...typeahead)),
+  };
+}
+
+/** Each query with its hits (capped at 100 for the peers) and median time, per engine. */
+function perQuery(queries: QuerySet, engines: Record<string, Array<{ queries: QuerySample[] }>>) {
+  return queries.queries.map((q, index) => ({
+    query: q.casefile,
+    kind: q.kind,
+    ...Object.fromEntries(
+      Object.entries(engines).map(([name, runs]) => {
+        const of = runs.flatMap((r) => r.queries.filter((s) => s.index === index));
+        return [name, { hits: of[0]?.hits ?? 0, medianMs: median(of.map((s) => s.ms)) }];
+      }),
+    ),
+  }));
+}
+
+function memoryFigures(runs: Array<{ rssBytes: number; rssPeakBytes: number; heapUsedBytes: number; rssAfterQueriesBytes: number }>) {
+  return {
+    rssBytes: median(runs.map((r) => r.rssBytes)),
+    rssPeakBytes: median(runs.map((r) => r.rssPeakBytes)),
+    heapUsedBytes: median(runs.map((r) => r.heapUsedBytes)),
+    rssAfterQueriesBytes: median(runs.map((r) => r.rssAfterQueriesBytes)),
+  };
+}
+
+async function measureCase(work: string, c: Case) {
+  const common = ['--dir', c.dir, '--queries', c.queriesFile];
+  process.stderr.write(`${c.name}: ${c.docs} documents, ${c.words.toLocaleString('en')} words, ${c.queries.queries.length} queries\n`);
+  const builds: Array<Report<'casefile-build'>> = [];
+  const minis: Array<Report<'minisearch'>> = [];
+  const flexes: Array<Report<'flexsearch'>> = [];
+  for (let r = 1; r <= RUNS; r++) {
+    builds.push(await child('casefile-build', `${c.name} casefile buildSegment, run ${r}/${RUNS}`, common));
+    minis.push(await child('minisearch', `${c.name} minisearch, run ${r}/${RUNS}`, common));
+    flexes.push(await child('flexsearch', `${c.name} flexsearch, run ${r}/${RUNS}`, common));
   }
-  return { words: changed.text.split(/\s+/).length, annotations: 200, ...stats(samples), statuses };
+  // Cold opens, each on an empty data dir; the last one's cache is the warm cache of what follows.
+  const colds: Array<Report<'casefile-cold'>> = [];
+  const snapshot = path.join(work, `${c.name}-data`);
+  for (let r = 1; r <= RUNS; r++) {
+    await rm(snapshot, { recursive: true, force: true });
+    colds.push(await child('casefile-cold', `${c.name} casefile cold open + index, run ${r}/${RUNS}`, [...common, '--data', snapshot]));
+  }
+  // Warm opens, each on a copy of that cache; the run's one-file change is undone after it.
+  const warms: Array<Report<'casefile-warm'>> = [];
+  const updated = path.join(c.dir, c.updateDoc);
+  const original = await readFile(updated);
+  for (let r = 1; r <= RUNS; r++) {
+    const data = path.join(work, `${c.name}-warm`);
+    await rm(data, { recursive: true, force: true });
+    await cp(snapshot, data, { recursive: true });
+    const word = `casefilebench${'abcdefghijklmnopqrstuvwxyz'[(r - 1) % 26]}`;
+    try {
+      warms.push(await child('casefile-warm', `${c.name} casefile warm open + queries + update, run ${r}/${RUNS}`, [...common, '--data', data, '--update-doc', c.updateDoc, '--update-word', word]));
+    } finally {
+      await writeFile(updated, original);
+      await rm(data, { recursive: true, force: true });
+    }
+  }
+  const breakdown = await child('casefile-breakdown', `${c.name} casefile warm-open breakdown`, [...common, '--data', snapshot]);
+  const buildMs = builds.map((b) => b.buildMs);
+  const coldTotal = colds.map((x) => x.totalMs);
+  const casefile = {
+    buildMs: median(buildMs),
+    buildP95Ms: p95(buildMs),
+    buildDocsPerSec: Math.round(c.docs / (median(buildMs) / 1000)),
+    ingestMs: median(colds.map((x) => x.ingestMs)),
+    ingestP95Ms: p95(colds.map((x) => x.ingestMs)),
+    coldIndexMs: median(colds.map((x) => x.indexMs)),
+    coldTotalMs: median(coldTotal),
+    coldTotalP95Ms: p95(coldTotal),
+    coldDocsPerSec: Math.round(c.docs / (median(coldTotal) / 1000)),
+    coldRssPeakBytes: median(colds.map((x) => x.rssPeakBytes)),
+    indexBytes: colds.at(-1)?.indexBytes ?? 0,
+    openMs: median(warms.map((w) => w.openMs)),
+    openP95Ms: p95(warms.map((w) => w.openMs)),
+    firstQueryMs: median(warms.map((w) => w.firstQueryMs)),
+    firstQueryP95Ms: p95(warms.map((w) => w.firstQueryMs)),
+    firstQueryOnlyMs: median(warms.map((w) => w.firstQueryOnlyMs)),
+    openOrigin: [...new Set(warms.map((w) => w.origin))].join(','),
+    ...memoryFigures(warms),
+    ...queryFigures(warms),
+    updateMs: median(warms.map((w) => w.updateMs ?? NaN)),
+    updateP95Ms: p95(warms.map((w) => w.updateMs ?? NaN)),
+    updateFound: warms.every((w) => w.updateFound === true),
+    breakdown: {
+      ingestMs: round(breakdown.ingestMs),
+      readMs: round(breakdown.readMs),
+      jsonParseMs: round(breakdown.jsonParseMs),
+      validateMs: round(breakdown.validateMs),
+      lunrLoadMs: round(breakdown.lunrLoadMs),
+      cacheBytes: breakdown.cacheBytes,
+      terms: breakdown.terms,
+      postings: breakdown.postings,
+      positions: breakdown.positions,
+      textBytes: breakdown.textBytes,
+      heapDocumentsBytes: breakdown.heap.documentsBytes,
+      heapSerializedBytes: breakdown.heap.serializedBytes,
+      heapLunrBytes: breakdown.heap.lunrBytes,
+      rssBytes: breakdown.rssBytes,
+    },
+  };
+  const peer = (runs: Array<Report<'minisearch'> | Report<'flexsearch'>>) => ({
+    buildMs: median(runs.map((x) => x.buildMs)),
+    buildP95Ms: p95(runs.map((x) => x.buildMs)),
+    buildDocsPerSec: Math.round(c.docs / (median(runs.map((x) => x.buildMs)) / 1000)),
+    readMs: median(runs.map((x) => x.readMs)),
+    indexBytes: runs.at(-1)?.indexBytes ?? 0,
+    loadMs: median(runs.map((x) => x.loadMs)),
+    ...memoryFigures(runs),
+    ...queryFigures(runs),
+  });
+  return { docs: c.docs, casefile, minisearch: peer(minis), flexsearch: peer(flexes), perQuery: perQuery(c.queries, { casefile: warms, minisearch: minis, flexsearch: flexes }) };
+}
+
+type CaseFigures = Awaited<ReturnType<typeof measureCase>>;
+
+const ms = (x: number) => (Number.isNaN(x) ? '—' : x >= 10_000 ? `${round(x / 1000)} s` : x >= 1000 ? `${round(x / 1000, 2)} s` : `${round(x)} ms`);
+const mb = (x: number) => `${round(x / 2 ** 20)} MB`;
+const num = (x: number) => x.toLocaleString('en');
+
+function table(title: string, header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
+  return [title, line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n') + '\n';
+}
+
+function engineTable(name: string, c: CaseFigures): string {
+  const { casefile: cf, minisearch: mi, flexsearch: fx } = c;
+  const engines = [cf, mi, fx];
+  const rows: string[][] = [
+    ['index build, median / p95', ...engines.map((e) => `${ms(e.buildMs)} / ${ms(e.buildP95Ms)}`)],
+    ['  docs/s', ...engines.map((e) => num(e.buildDocsPerSec))],
+    ['index size (Casefile: on disk; others: serialized)', mb(cf.indexBytes), mb(mi.indexBytes), mb(fx.indexBytes)],
+    ['open unchanged (Casefile: Workstation.open; others: load serialized)', `${ms(cf.openMs)} / ${ms(cf.openP95Ms)}`, ms(mi.loadMs), ms(fx.loadMs)],
+    ['first query answered after open starts', `${ms(cf.firstQueryMs)} / ${ms(cf.firstQueryP95Ms)}`, '', ''],
+    ['RSS after load (after GC) / peak', ...engines.map((e) => `${mb(e.rssBytes)} / ${mb(e.rssPeakBytes)}`)],
+    ['query latency, median / p95', ...engines.map((e) => `${ms(e.queryMedianMs)} / ${ms(e.queryP95Ms)}`)],
+    ...QUERY_KINDS.map((k) => [
+      `  ${k}: p95 (mean hits; queries answered of ${cf.queryByKind[k].queries})`,
+      ...engines.map((e) => `${ms(e.queryByKind[k].p95Ms)} (${e.queryByKind[k].meanHits}; ${e.queryByKind[k].queriesWithHits})`),
+    ]),
+    ['search as you type, median / p95 (max)', ...engines.map((e) => `${ms(e.typeaheadMedianMs)} / ${ms(e.typeaheadP95Ms)} (${ms(e.typeaheadMaxMs)})`)],
+  ];
+  return table(`${name}: ${num(c.docs)} documents`, ['', 'Casefile', 'MiniSearch', 'FlexSearch'], rows);
+}
+
+function casefileTable(c: CaseFigures['casefile'], docs: number): string {
+  const b = c.breakdown;
+  const rows: string[][] = [
+    ['ingest (cold Workstation.open: read, hash, parse every file), median / p95', `${ms(c.ingestMs)} / ${ms(c.ingestP95Ms)}`],
+    ['cold open + index ready (worker thread, cache written), median / p95', `${ms(c.coldTotalMs)} / ${ms(c.coldTotalP95Ms)} (${num(c.coldDocsPerSec)} docs/s)`],
+    [`update after changing 1 file of ${num(docs)} (re-read + delta segment), median / p95`, `${ms(c.updateMs)} / ${ms(c.updateP95Ms)}${c.updateFound ? '' : ' (new word NOT found)'}`],
+    ['warm open, step by step: ingest / read cache / JSON.parse / zod / lunr load', [b.ingestMs, b.readMs, b.jsonParseMs, b.validateMs, b.lunrLoadMs].map(ms).join(' / ')],
+    ['heap held: documents / index data (parsed JSON) / built by lunr on load', `${mb(b.heapDocumentsBytes)} / ${mb(b.heapSerializedBytes)} / ${mb(b.heapLunrBytes)}`],
+    ['index: terms / postings / word positions', `${num(b.terms)} / ${num(b.postings)} / ${num(b.positions)}`],
+  ];
+  return table('Casefile only', ['', ''], rows);
 }
 
 async function main(): Promise<void> {
   const work = await mkdtemp(path.join(os.tmpdir(), 'casefile-bench-'));
   try {
-    const dossier = await dossierExport(work);
-    const anchoring = reanchoring();
+    const machine = { cores: os.cpus().length, memoryBytes: os.totalmem(), node: process.version, cpu: os.cpus()[0]?.model ?? '', platform: `${os.platform()} ${os.release()}`, childBaselineRssBytes: 0 };
+    process.stderr.write(`Casefile bench: ${DOCS} documents, ${RUNS} runs, in ${work}\n`);
+    const baseline = await child('baseline', 'baseline (an idle child process)', []);
+    machine.childBaselineRssBytes = baseline.rssBytes;
+    const seedFiles = await Promise.all(
+      (await readdir(ARCHIVE)).filter((n) => n.endsWith('.txt')).sort().map(async (name) => ({ name, text: await readFile(path.join(ARCHIVE, name), 'utf8') })),
+    );
+    const seed = await prepareCase(work, 'seed', seedFiles);
+    const corpus = await prepareCase(work, 'corpus', buildCorpus(DOCS).map((d) => ({ name: d.name, text: d.text })));
+    const seedFigures = await measureCase(work, seed);
+    const figures = await measureCase(work, corpus);
+    const dossier = await child('dossier', 'dossier export and re-anchoring', ['--dir', seed.dir, '--data', path.join(work, 'dossier'), '--runs', String(RUNS)]);
     const report = {
-      machine: { cores: os.cpus().length, memoryBytes: os.totalmem(), node: process.version },
+      machine,
       runs: RUNS,
-      casefile: {
-        dossierMs: dossier.medianMs,
-        dossierP95Ms: dossier.p95Ms,
-        dossierFirstMs: dossier.firstMs,
-        dossierBytes: dossier.bytes,
-        reanchorMs: anchoring.medianMs,
-        reanchorP95Ms: anchoring.p95Ms,
-        reanchorStatuses: anchoring.statuses,
+      docs: DOCS,
+      corpus: { words: corpus.words, bytes: corpus.bytes, seed: 2026 },
+      queries: {
+        count: corpus.queries.queries.length,
+        byKind: Object.fromEntries(QUERY_KINDS.map((k) => [k, corpus.queries.queries.filter((q) => q.kind === k).length])),
+        typed: corpus.queries.typed,
+        keystrokes: corpus.queries.typed.reduce((n, t) => n + keystrokes(t).length, 0),
+        list: corpus.queries.queries.map((q) => q.casefile),
       },
+      casefile: {
+        ...figures.casefile,
+        dossierMs: dossier.dossier.medianMs,
+        dossierP95Ms: dossier.dossier.p95Ms,
+        dossierFirstMs: dossier.dossier.firstMs,
+        dossierBytes: dossier.dossier.bytes,
+        reanchorMs: dossier.anchoring.medianMs,
+        reanchorP95Ms: dossier.anchoring.p95Ms,
+        reanchorStatuses: dossier.anchoring.statuses,
+      },
+      minisearch: figures.minisearch,
+      flexsearch: figures.flexsearch,
+      perQuery: figures.perQuery,
+      ratios: {
+        queryP95VsMiniSearch: round(figures.casefile.queryP95Ms / figures.minisearch.queryP95Ms, 2),
+        buildVsMiniSearch: round(figures.casefile.buildMs / figures.minisearch.buildMs, 2),
+        typeaheadP95VsMiniSearch: round(figures.casefile.typeaheadP95Ms / figures.minisearch.typeaheadP95Ms, 2),
+      },
+      seed: { ...seedFigures, typed: seed.queries.typed },
     };
     if (values.json) {
-      const dir = path.resolve(import.meta.dirname, '..', 'bench', 'results');
+      const dir = path.join(ROOT, 'bench', 'results');
       await mkdir(dir, { recursive: true });
       const file = path.join(dir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
       await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
@@ -125,15 +324,27 @@ async function main(): Promise<void> {
       process.stderr.write(`written to ${file}\n`);
       return;
     }
-    const rows: Array<[string, string]> = [
-      ['dossier export, 500 quotes (median / p95)', `${dossier.medianMs} / ${dossier.p95Ms} ms (first ${dossier.firstMs} ms)`],
-      ['dossier PDF size', `${(dossier.bytes / 1024 / 1024).toFixed(2)} MB`],
-      [`re-anchoring ${anchoring.annotations} annotations, ${anchoring.words} words (median / p95)`, `${anchoring.medianMs} / ${anchoring.p95Ms} ms`],
-      ['re-anchoring outcome', Object.entries(anchoring.statuses).map(([s, n]) => `${n} ${s}`).join(', ')],
+    const out = [
+      `Casefile bench — ${machine.cores} cores, ${round(machine.memoryBytes / 2 ** 30, 0)} GiB, Node ${machine.node}, ${RUNS} runs; ` +
+        `corpus ${num(DOCS)} documents (${num(corpus.words)} words, ${mb(corpus.bytes)}); ${report.queries.count} queries ` +
+        `(${QUERY_KINDS.map((k) => `${report.queries.byKind[k]} ${k}`).join(', ')}), ${report.queries.keystrokes} keystrokes\n`,
+      engineTable('Corpus', figures),
+      casefileTable(figures.casefile, DOCS),
+      table('Dossier and annotations', ['', ''], [
+        ['dossier export, 500 quotes, median / p95', `${ms(dossier.dossier.medianMs)} / ${ms(dossier.dossier.p95Ms)} (first ${ms(dossier.dossier.firstMs)})`],
+        ['dossier PDF size', mb(dossier.dossier.bytes)],
+        [`re-anchoring ${dossier.anchoring.annotations} annotations, ${num(dossier.anchoring.words)} words, median / p95`, `${ms(dossier.anchoring.medianMs)} / ${ms(dossier.anchoring.p95Ms)}`],
+        ['re-anchoring outcome', Object.entries(dossier.anchoring.statuses).map(([s, n]) => `${n} ${s}`).join(', ')],
+      ]),
+      engineTable('Seed archive', seedFigures),
+      table('Seed archive, Casefile only', ['', ''], [
+        ['cold open + index ready', ms(seedFigures.casefile.coldTotalMs)],
+        ['update after changing 1 file', ms(seedFigures.casefile.updateMs)],
+      ]),
+      `RSS of an idle child process (node --import tsx, nothing loaded): ${mb(machine.childBaselineRssBytes)}\n`,
+      `Ratios (Casefile / MiniSearch): query p95 ${report.ratios.queryP95VsMiniSearch}, build ${report.ratios.buildVsMiniSearch}, type-ahead p95 ${report.ratios.typeaheadP95VsMiniSearch}\n`,
     ];
-    const width = Math.max(...rows.map(([k]) => k.length));
-    process.stdout.write(`Casefile bench — ${report.machine.cores} cores, ${(report.machine.memoryBytes / 2 ** 30).toFixed(0)} GiB, Node ${report.machine.node}, ${RUNS} runs\n`);
-    for (const [k, v] of rows) process.stdout.write(`${k.padEnd(width)}  ${v}\n`);
+    process.stdout.write(out.join('\n'));
   } finally {
     await rm(work, { recursive: true, force: true });
   }
