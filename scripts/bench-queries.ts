@@ -21,7 +21,9 @@ interface Placed {
   end: number;
 }
 
-const WORD = /\p{L}+/gu;
+// Words as Casefile's tokenizer cuts them: letters and digits, inner apostrophes kept (O'Banion is one
+// word, not "O" and "Banion"); only all-letter words become query words.
+const WORD = /[\p{L}\p{M}\p{N}]+(?:['’ʼ‘][\p{L}\p{M}\p{N}]+)*/gu;
 const isContent = (w: string) => w.length >= 4 && /^[a-z]+$/.test(w) && indexTermOf(w) !== null;
 
 function wordsOf(text: string): Placed[] {

@@ -315,15 +315,6 @@ async function main(): Promise<void> {
       },
       seed: { ...seedFigures, typed: seed.queries.typed },
     };
-    if (values.json) {
-      const dir = path.join(ROOT, 'bench', 'results');
-      await mkdir(dir, { recursive: true });
-      const file = path.join(dir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-      await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
-      process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-      process.stderr.write(`written to ${file}\n`);
-      return;
-    }
     const out = [
       `Casefile bench — ${machine.cores} cores, ${round(machine.memoryBytes / 2 ** 30, 0)} GiB, Node ${machine.node}, ${RUNS} runs; ` +
         `corpus ${num(DOCS)} documents (${num(corpus.words)} words, ${mb(corpus.bytes)}); ${report.queries.count} queries ` +
@@ -344,7 +335,18 @@ async function main(): Promise<void> {
       `RSS of an idle child process (node --import tsx, nothing loaded): ${mb(machine.childBaselineRssBytes)}\n`,
       `Ratios (Casefile / MiniSearch): query p95 ${report.ratios.queryP95VsMiniSearch}, build ${report.ratios.buildVsMiniSearch}, type-ahead p95 ${report.ratios.typeaheadP95VsMiniSearch}\n`,
     ];
-    process.stdout.write(out.join('\n'));
+    // The table always; with --json it goes to stderr and the report to stdout (and to a file).
+    if (!values.json) {
+      process.stdout.write(out.join('\n'));
+      return;
+    }
+    process.stderr.write(`\n${out.join('\n')}\n`);
+    const dir = path.join(ROOT, 'bench', 'results');
+    await mkdir(dir, { recursive: true });
+    const file = path.join(dir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+    await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    process.stderr.write(`written to ${file}\n`);
   } finally {
     await rm(work, { recursive: true, force: true });
   }
