@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { HighlightColor, Tag } from './annotations/model';
 import { EXPORT_FORMATS, GROUPINGS } from './annotations/interchange';
+import { ArchivePath, confineToArchive } from './contained-path';
 import { CasefileError, errorMessage, type ErrorCode } from './errors';
 import { Preferences } from './preferences';
 import { QuerySyntaxError, type QuerySpan } from './search/query-parser';
@@ -35,11 +36,8 @@ function requireSession(session: ArchiveSession | undefined): ArchiveSession {
 }
 
 const MAX_QUERY = 10_000;
-const DocId = z
-  .string()
-  .min(1)
-  .max(1_000)
-  .refine((id) => !id.includes('\0'), { message: 'must not contain NUL bytes' });
+/** A document id is its path in the archive: relative, no `..`, no NUL, no encoded tricks. */
+const DocId = ArchivePath.pipe(z.string().min(1));
 const AnnotationId = z.string().uuid();
 const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD');
 const Note = z.string().max(100_000);
@@ -47,21 +45,33 @@ const Tags = z.array(Tag).max(100);
 
 export const apiMethods = {
   info: method(z.object({}).strict(), (ws) => ws.info()),
-  openArchive: method(z.object({ path: z.string().min(1).max(4_096) }).strict(), (_ws, { path }, session) => requireSession(session).switchTo(path)),
+  // Any folder may be opened as the archive (the user's choice); a NUL byte would cut the path short.
+  openArchive: method(
+    z.object({ path: z.string().min(1).max(4_096).refine((p) => !p.includes('\0'), { message: 'must not contain NUL bytes' }) }).strict(),
+    (_ws, { path }, session) => requireSession(session).switchTo(path),
+  ),
   recentArchives: method(z.object({}).strict(), (_ws, _args, session) => requireSession(session).recent()),
   listDocuments: method(z.object({}).strict(), (ws) => ws.listDocuments()),
   indexStatus: method(z.object({}).strict(), (ws) => ws.indexStatus()),
   ingestReport: method(z.object({}).strict(), (ws) => ws.ingestReport()),
   getDocumentMetadata: method(z.object({ id: DocId }).strict(), (ws, { id }) => ws.getDocumentMetadata(id)),
-  setDocumentMetadata: method(MetadataEdit.extend({ id: DocId }).strict(), (ws, { id, ...edit }) => ws.setDocumentMetadata(id, edit)),
+  setDocumentMetadata: method(MetadataEdit.extend({ id: DocId }).strict(), async (ws, { id, ...edit }) => {
+    // The file is read again after the edit.
+    await confineToArchive(ws.info().archiveRoot, id);
+    return ws.setDocumentMetadata(id, edit);
+  }),
   addFiles: method(
     z
       .object({
         files: z.array(z.object({ name: z.string().min(1).max(500), base64: z.string().max(140_000_000) }).strict()).min(1).max(1_000),
-        folder: z.string().max(500).optional(),
+        folder: ArchivePath.pipe(z.string().max(500)).optional(),
       })
       .strict(),
-    (ws, { files, folder }) => ws.addFiles(files.map((f) => ({ name: f.name, bytes: Buffer.from(f.base64, 'base64') })), folder),
+    async (ws, { files, folder }) => {
+      // A folder that is (or passes through) a link leading out of the archive is refused before anything is written.
+      if (folder) await confineToArchive(ws.info().archiveRoot, folder);
+      return ws.addFiles(files.map((f) => ({ name: f.name, bytes: Buffer.from(f.base64, 'base64') })), folder);
+    },
   ),
   search: method(
     z
@@ -79,7 +89,11 @@ export const apiMethods = {
   ),
   getDocument: method(
     z.object({ id: DocId, query: z.string().max(MAX_QUERY).optional(), variants: z.boolean().optional() }).strict(),
-    (ws, { id, query, variants }) => ws.getDocument(id, query, { variants }),
+    async (ws, { id, query, variants }) => {
+      // The file is read again: a folder on its path swapped for a link out of the archive must not be followed.
+      await confineToArchive(ws.info().archiveRoot, id);
+      return ws.getDocument(id, query, { variants });
+    },
   ),
   listAnnotations: method(
     z

@@ -1,5 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -8,7 +8,7 @@ import type { ErrorCode } from '../core/errors';
 import { ArchiveSession } from '../core/session';
 import type { Workstation } from '../core/workstation';
 import { CONTENT_SECURITY_POLICY } from './csp';
-import { uiFilePath } from './ui-files';
+import { servedFile } from './ui-files';
 
 export interface WebShellOptions {
   /** The archive served: fixed, or a session the user can switch to another folder. */
@@ -107,6 +107,8 @@ export async function startWebShell({ workstation, rendererDir, port = 0, token 
     }
     if (url.pathname.startsWith('/api/')) {
       if (request.method !== 'POST') return send(response, 405, 'text/plain; charset=utf-8', 'use POST for the API');
+      // A page elsewhere can send a form or text/plain without asking; application/json it cannot.
+      if (!isJson(request.headers['content-type'])) return send(response, 415, 'text/plain; charset=utf-8', 'the API takes application/json');
       return serveApi(url.pathname.slice('/api/'.length), request, response);
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain; charset=utf-8', 'method not allowed');
@@ -135,11 +137,8 @@ export async function startWebShell({ workstation, rendererDir, port = 0, token 
   }
 
   async function serveStatic(pathname: string, response: http.ServerResponse): Promise<void> {
-    const file = uiFilePath(root, pathname);
+    const file = await servedFile(root, pathname);
     if (file === null) return send(response, 404, 'text/plain; charset=utf-8', 'not found');
-    const info = await stat(file).catch(() => null);
-    // Folders are never listed.
-    if (!info?.isFile()) return send(response, 404, 'text/plain; charset=utf-8', 'not found');
     const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
     return send(response, 200, type, await readFile(file));
   }
@@ -170,6 +169,10 @@ function sameToken(presented: string, expected: string): boolean {
   const a = Buffer.from(presented);
   const b = Buffer.from(expected);
   return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function isJson(contentType: string | undefined): boolean {
+  return (contentType ?? '').split(';')[0].trim().toLowerCase() === 'application/json';
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {
