@@ -1,5 +1,16 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+
+/**
+ * index.html carries the app's Content-Security-Policy (no inline script). Only the dev server drops
+ * it, since React's hot reload injects an inline script; built pages always keep it.
+ */
+const devServerWithoutPageCsp: Plugin = {
+  name: 'casefile-dev-server-without-page-csp',
+  apply: 'serve',
+  transformIndexHtml: (html) => html.replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/, ''),
+};
 
 // Entries follow electron-vite's conventions: src/main, src/preload, src/renderer.
 export default defineConfig({
@@ -20,6 +31,6 @@ export default defineConfig({
     },
   },
   renderer: {
-    plugins: [react()],
+    plugins: [react(), devServerWithoutPageCsp],
   },
 });

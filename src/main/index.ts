@@ -1,18 +1,26 @@
-import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell, type WebContents } from 'electron';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { apiMethods, invokeApi } from '../core/api';
 import { defaultDataDir } from '../core/locations';
 import { ArchiveSession } from '../core/session';
 import { CONTENT_SECURITY_POLICY } from '../web/csp';
-import { uiFilePath } from '../web/ui-files';
+import { servedFile } from '../web/ui-files';
+import { isTrustedSender, registerApiHandlers, type SenderEvent } from './ipc';
+import { guardNavigation, lockDownSession } from './window-security';
 
 const APP_SCHEME = 'casefile';
 const APP_ORIGIN = `${APP_SCHEME}://app`;
 const rendererDir = path.join(import.meta.dirname, '../renderer');
+/** The dev server (electron-vite dev) in development; nothing else, ever, is loaded or called. */
+const devUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+const devOrigins = devUrl ? [new URL(devUrl).origin] : [];
+const appOrigins = [APP_ORIGIN, ...devOrigins];
+
+// Every renderer of this app is sandboxed, whatever a window's own settings say.
+app.enableSandbox();
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
@@ -32,7 +40,7 @@ function options(): { archive: string; data: string } {
 function serveRenderer(): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const { pathname } = new URL(request.url);
-    const file = uiFilePath(rendererDir, pathname);
+    const file = await servedFile(rendererDir, pathname);
     if (file === null) return new Response('not found', { status: 404 });
     const response = await net.fetch(pathToFileURL(file).toString());
     const headers = new Headers(response.headers);
@@ -42,24 +50,18 @@ function serveRenderer(): void {
 }
 
 function registerApi(session: ArchiveSession, window: BrowserWindow): void {
-  for (const method of Object.keys(apiMethods)) {
-    ipcMain.handle(`${APP_SCHEME}:${method}`, async function handleApiCall(event, args: unknown) {
-      // Only our own window's top frame may call the API.
-      if (event.sender !== window.webContents || event.senderFrame !== window.webContents.mainFrame) {
-        return { ok: false, error: { code: 'invalid-argument', message: `${method}: refused, unknown sender` } };
-      }
-      return invokeApi(session.current, method, args, session);
-    });
-  }
+  // Only the app's own page, in our window's top frame, may call the API or the shell's dialogs.
+  const trusted = (event: SenderEvent) => isTrustedSender(event, window, appOrigins);
+  registerApiHandlers(ipcMain, trusted, session);
   ipcMain.handle('casefile-shell:chooseFolder', async (event) => {
-    if (event.sender !== window.webContents || event.senderFrame !== window.webContents.mainFrame) return null;
+    if (!trusted(event)) return null;
     const choice = await dialog.showOpenDialog(window, { properties: ['openDirectory'], title: 'Open a folder as an archive' });
     return choice.canceled ? null : (choice.filePaths[0] ?? null);
   });
   // Exports are saved where the user chooses in a native dialog; the renderer never names a path.
   const SaveRequest = z.object({ fileName: z.string().min(1).max(255), base64: z.string().max(300_000_000) }).strict();
   ipcMain.handle('casefile-shell:saveFile', async (event, args: unknown) => {
-    if (event.sender !== window.webContents || event.senderFrame !== window.webContents.mainFrame) return { saved: false };
+    if (!trusted(event)) return { saved: false };
     const request = SaveRequest.safeParse(args);
     if (!request.success) return { saved: false, error: 'invalid save request' };
     const choice = await dialog.showSaveDialog(window, {
@@ -80,30 +82,55 @@ async function createWindow(): Promise<void> {
     height: 900,
     title: 'Casefile',
     show: false,
+    // Electron's security checklist, written out here so that electronegativity can read it: the page
+    // runs sandboxed, isolated from the preload, without Node, with the same-origin policy, and with
+    // nothing that reaches the network or runs code from elsewhere (webviews, insecure content,
+    // middle-click windows, the spellchecker's dictionary downloads, navigation by dropping a file).
     webPreferences: {
       preload: path.join(import.meta.dirname, '../preload/index.cjs'),
       sandbox: true,
       contextIsolation: true,
       nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
       webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   registerApi(session, window);
   window.on('ready-to-show', () => window.show());
-  // Content never navigates the window or opens new ones; links open in the system browser.
-  window.webContents.setWindowOpenHandler(({ url }) => {
-    if (/^https?:\/\//.test(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-  window.webContents.on('will-navigate', (event) => event.preventDefault());
   app.on('before-quit', () => void session.current.flush());
-  const devUrl = process.env.ELECTRON_RENDERER_URL;
-  await window.loadURL(!app.isPackaged && devUrl ? devUrl : `${APP_ORIGIN}/index.html`);
+  await window.loadURL(devUrl ?? `${APP_ORIGIN}/index.html`);
 }
+
+/** Asks before an http(s) link leaves for the system browser: opening it tells that site someone is reading. */
+async function confirmExternal(contents: WebContents, url: string): Promise<boolean> {
+  const owner = BrowserWindow.fromWebContents(contents);
+  const options = {
+    type: 'question' as const,
+    buttons: ['Cancel', 'Open in browser'],
+    defaultId: 0,
+    cancelId: 0,
+    message: 'Open this address in your web browser?',
+    detail: `${url}\n\nThe site will see a visit from this computer.`,
+  };
+  const { response } = owner ? await dialog.showMessageBox(owner, options) : await dialog.showMessageBox(options);
+  return response === 1;
+}
+
+// Every page this app ever creates is held in the app (no navigation, no new windows, no webviews).
+app.on('web-contents-created', (_event, contents) => {
+  guardNavigation(contents, { confirm: (url) => confirmExternal(contents, url), open: (url) => shell.openExternal(url) });
+});
 
 app.whenReady().then(
   async () => {
-    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+    lockDownSession(session.defaultSession, devOrigins);
     serveRenderer();
     await createWindow();
   },
