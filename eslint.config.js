@@ -38,6 +38,22 @@ export default tseslint.config(
     },
   },
   {
+    // Content is data, never code: nothing in the app turns a string into markup or into code.
+    files: ['src/**/*.{ts,tsx}'],
+    rules: {
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
+      'no-new-func': 'error',
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render text as React text; content is never markup.' },
+        { selector: 'MemberExpression[property.name=/^(innerHTML|outerHTML|srcdoc)$/]', message: 'Set textContent; content is never markup.' },
+        { selector: 'CallExpression[callee.property.name=/^(insertAdjacentHTML|createContextualFragment)$/]', message: 'Content is never markup.' },
+        { selector: "MemberExpression[object.name='document'][property.name=/^write(ln)?$/]", message: 'Content is never markup.' },
+      ],
+    },
+  },
+  {
     files: ['tests/e2e/**/*.ts'],
     rules: { 'no-empty-pattern': 'off' }, // Playwright fixtures declare their dependencies as `{}`.
   },

@@ -231,8 +231,7 @@ export function toMarkdown(rows: readonly ExportRow[], by: Grouping, heading: st
     lines.push(`## ${name}`, '');
     for (const { annotation: a, title } of list) {
       lines.push(...a.target.quote.exact.split('\n').map((line) => `> ${escapeMarkdown(line)}`), '');
-      // Notes are the user's Markdown, kept as written, but raw HTML in them is shown, never rendered.
-      if (a.note.trim() !== '') lines.push(a.note.trim().replace(/</g, '&lt;'), '');
+      if (a.note.trim() !== '') lines.push(markdownNote(a.note), '');
       const where = a.current ? `characters ${a.current.start}–${a.current.end}` : 'not found in the current text';
       const facts = [
         by === 'document' ? null : `${escapeMarkdown(title)} (\`${a.target.docId}\`)`,
@@ -247,6 +246,19 @@ export function toMarkdown(rows: readonly ExportRow[], by: Grouping, heading: st
     }
   }
   return `${lines.join('\n').trimEnd()}\n`;
+}
+
+/**
+ * A note (or commentary) in Markdown output. The user's Markdown is kept (emphasis, lists), but
+ * nothing in it can become raw HTML, a link or an image (a request to some server when the file is
+ * viewed), or an entity that spells `javascript:`: backslashes, brackets and ampersands are escaped
+ * and `<` is written `&lt;`.
+ */
+export function markdownNote(text: string): string {
+  return text
+    .trim()
+    .replace(/[\\[\]&]/g, '\\$&')
+    .replace(/</g, '&lt;');
 }
 
 /**

@@ -1,4 +1,4 @@
-import { escapeMarkdown } from '../annotations/interchange';
+import { escapeMarkdown, markdownNote } from '../annotations/interchange';
 import type { DossierContent, DossierQuote } from './model';
 
 /** The dossier as Markdown: quotes verbatim (escaped so they render exactly), notes, citations. */
@@ -6,7 +6,7 @@ export function dossierMarkdown(content: DossierContent): string {
   const lines = [`# ${escapeMarkdown(content.title)}`, ''];
   const facts = [content.author && `Prepared by ${escapeMarkdown(content.author)}`, content.date ?? content.created.toISOString().slice(0, 10)];
   lines.push(facts.filter(Boolean).join(' · '), '');
-  if (content.introduction.trim() !== '') lines.push(content.introduction.trim().replace(/</g, '&lt;'), '');
+  if (content.introduction.trim() !== '') lines.push(markdownNote(content.introduction), '');
   const sources = new Map(content.sources.map((s) => [s.doc.id, s.doc]));
   for (const section of content.sections) {
     if (section.heading) lines.push(`## ${escapeMarkdown(section.heading)}`, '');
@@ -21,8 +21,8 @@ export function dossierMarkdown(content: DossierContent): string {
 
 function quoteBlock(quote: DossierQuote, doc: DossierContent['sources'][number]['doc'] | undefined): string[] {
   const out = [...quote.quote.split('\n').map((line) => `> ${escapeMarkdown(line)}`), ''];
-  if (quote.note.trim()) out.push(quote.note.trim().replace(/</g, '&lt;'), '');
-  if (quote.commentary.trim()) out.push(quote.commentary.trim().replace(/</g, '&lt;'), '');
+  if (quote.note.trim()) out.push(markdownNote(quote.note), '');
+  if (quote.commentary.trim()) out.push(markdownNote(quote.commentary), '');
   if (quote.tags.length) out.push(`Tags: ${quote.tags.map(escapeMarkdown).join(', ')}`, '');
   const where = [
     doc && 'title' in doc ? `“${escapeMarkdown(doc.title)}”` : null,
