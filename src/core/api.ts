@@ -38,6 +38,15 @@ function requireSession(session: ArchiveSession | undefined): ArchiveSession {
 const MAX_QUERY = 10_000;
 /** A document id is its path in the archive: relative, no `..`, no NUL, no encoded tricks. */
 const DocId = ArchivePath.pipe(z.string().min(1));
+/**
+ * A name for a file added to the archive. Folders in it are dropped and leading dots removed when the
+ * file is written; a name with nothing left is refused here, before any file of the call is written.
+ */
+const FileName = z
+  .string()
+  .min(1)
+  .max(500)
+  .refine((name) => (name.split(/[\\/]/).pop() ?? '').replace(/^\.+/, '').trim() !== '', { message: 'must name a file' });
 const AnnotationId = z.string().uuid();
 const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD');
 const Note = z.string().max(100_000);
@@ -63,7 +72,7 @@ export const apiMethods = {
   addFiles: method(
     z
       .object({
-        files: z.array(z.object({ name: z.string().min(1).max(500), base64: z.string().max(140_000_000) }).strict()).min(1).max(1_000),
+        files: z.array(z.object({ name: FileName, base64: z.string().max(140_000_000) }).strict()).min(1).max(1_000),
         folder: ArchivePath.pipe(z.string().max(500)).optional(),
       })
       .strict(),

@@ -132,3 +132,19 @@ describe('document ids and folders through the API', () => {
     await expect(confineToArchive(bench.archiveDir, 'dangling/x')).rejects.toThrow(/outside the archive/);
   });
 });
+
+describe('a call is refused whole, never half done', () => {
+  it.each(['...', 'sub/', '../..', '  ', '.\\..'])('addFiles with a good file and one named %j writes neither', async (badName) => {
+    const { bench, outside } = await archiveBesideSecret();
+    const ws = await bench.open();
+    try {
+      const file = (name: string) => ({ name, base64: Buffer.from('text of a new story').toString('base64') });
+      const error = await apiError(ws, 'addFiles', { files: [file('good.txt'), file(badName)] });
+      expect(error.code).toBe('invalid-argument');
+      expect((await readdir(bench.archiveDir, { recursive: true })).sort()).toEqual(['sub', 'sub/story.txt']);
+      expect(await readdir(outside)).toEqual(['secret.txt']);
+    } finally {
+      await ws.close();
+    }
+  });
+});
