@@ -28,12 +28,19 @@ const stemByScript: lunr.PipelineFunction = (token) => {
   return token;
 };
 
+/** Indexing's pipeline: stop words out and stems in, as indexTermOf (remembered per word) says. */
+const toIndexTerm: lunr.PipelineFunction = (token) => {
+  const term = indexTermOf(token.toString());
+  return term === null ? null : token.update(() => term);
+};
+
 // Registered so that a serialized index names them and can be loaded again.
 lunr.Pipeline.registerFunction(stopWordsByScript, 'casefile-stop-words');
 lunr.Pipeline.registerFunction(stemByScript, 'casefile-stemmer');
+lunr.Pipeline.registerFunction(toIndexTerm, 'casefile-index-term');
 
 export function configurePipelines(builder: lunr.Builder): void {
-  builder.pipeline.add(stopWordsByScript, stemByScript);
+  builder.pipeline.add(toIndexTerm);
   builder.searchPipeline.add(stemByScript);
 }
 

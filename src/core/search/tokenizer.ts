@@ -32,6 +32,8 @@ const IS_GROUPED_NUMBER = new RegExp(`^${GROUPED_NUMBER}$`, 'u');
 // Letters that Unicode does not decompose but that readers treat as a base letter with a mark.
 const LETTER_FOLDS: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ё: 'е' };
 const LATIN_WITH_MARKS = /(\p{Script=Latin})\p{M}+/gu;
+const PLAIN_TERM = /^[a-z0-9]+$/;
+const HAS_HYPHEN = new RegExp(HYPHEN);
 
 /**
  * The matching form of one word. Diacritics are folded on Latin letters only: on Cyrillic they make
@@ -39,6 +41,8 @@ const LATIN_WITH_MARKS = /(\p{Script=Latin})\p{M}+/gu;
  */
 export function normalizeTerm(word: string): string {
   let term = word.toLowerCase();
+  // Most words are plain: nothing below would change them.
+  if (PLAIN_TERM.test(term)) return term;
   if (IS_GROUPED_NUMBER.test(term)) return term.replace(THOUSANDS_SEPARATOR, '');
   term = term
     .replace(/['’ʼ‘]s$/u, '')
@@ -55,6 +59,11 @@ export function tokenize(text: string): Token[] {
   for (const match of text.matchAll(COMPOUND)) {
     const start = match.index;
     const written = match[0];
+    if (!HAS_HYPHEN.test(written)) {
+      // One part: the compound pattern matched exactly what the part pattern would.
+      tokens.push(makeToken(written, start, false));
+      continue;
+    }
     const parts = [...written.matchAll(PART_PATTERN)];
     for (const part of parts) {
       tokens.push(makeToken(part[0], start + part.index, false));
