@@ -14,7 +14,9 @@ worker.on('error', (error) => fail(error.message));
 worker.on('message', (message) => {
   if (message.type === 'failed') fail(message.message);
   if (message.type !== 'done') return;
-  if (message.segment.docs.length !== 1) fail(`expected 1 document, got ${message.segment.docs.length}`);
+  const docs = message.segment.header.docs;
+  if (docs.length !== 1) fail(`expected 1 document, got ${docs.length}`);
+  if (!(message.segment.compact.postings instanceof Uint8Array) || message.segment.compact.postings.length === 0) fail("no compact index came back");
   console.log('index worker: built a segment of 1 document');
   clearTimeout(timer);
   void worker.terminate();

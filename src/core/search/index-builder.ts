@@ -2,15 +2,19 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { CasefileError } from '../errors';
 import { buildSegment, type BuildProgress, type IndexableDocument, type SerializedSegment } from './segment';
 
-/** Builds a segment from documents, reporting progress; where it runs is the builder's choice. */
+/**
+ * Builds the index of documents as one or more segments (shards), reporting progress over all of
+ * them; where it runs is the builder's choice.
+ */
 export type SegmentBuilder = (
   documents: readonly IndexableDocument[],
   onProgress: (progress: BuildProgress) => void,
-) => Promise<SerializedSegment>;
+) => Promise<SerializedSegment[]>;
 
 export type WorkerMessage =
   | ({ type: 'progress' } & BuildProgress)
@@ -19,20 +23,42 @@ export type WorkerMessage =
 
 /** Below this many documents a worker's start-up costs more than the build itself. */
 export const WORKER_THRESHOLD = 50;
+/**
+ * From this many documents a build is split into shards built side by side, one thread per core.
+ * Each shard weighs its words by its own statistics; over thousands of articles a shard's are close
+ * to the whole archive's, and below this size one index keeps them exact.
+ */
+export const SHARD_THRESHOLD = 2_000;
 
 /** Builds on the calling thread, yielding once first so callers see the 'indexing' state. */
 export const inProcessBuilder: SegmentBuilder = async (documents, onProgress) => {
   await new Promise((resolve) => setImmediate(resolve));
-  return buildSegment(documents, onProgress);
+  return [buildSegment(documents, onProgress)];
 };
 
 /**
- * Builds in a worker thread, so a shell's main thread keeps answering while a large archive is
- * indexed. From source (tests, CLI, web shell under tsx) the worker loads TypeScript through tsx;
- * in the Electron build it is the bundled `index-worker.js` beside the main bundle.
+ * Builds in worker threads, so a shell's main thread keeps answering while a large archive is
+ * indexed, and a large archive is indexed on every core. From source (tests, CLI, web shell under
+ * tsx) a worker loads TypeScript through tsx; in the Electron build it is the bundled
+ * `index-worker.js` beside the main bundle.
  */
-export const workerBuilder: SegmentBuilder = (documents, onProgress) => {
+export const workerBuilder: SegmentBuilder = async (documents, onProgress) => {
   if (documents.length < WORKER_THRESHOLD) return inProcessBuilder(documents, onProgress);
+  const shards = documents.length < SHARD_THRESHOLD ? 1 : Math.max(1, Math.min(availableParallelism(), 8));
+  const size = Math.ceil(documents.length / shards);
+  const parts = Array.from({ length: shards }, (_, i) => documents.slice(i * size, (i + 1) * size)).filter((p) => p.length > 0);
+  const done = parts.map(() => 0);
+  return Promise.all(
+    parts.map((part, i) =>
+      buildInWorker(part, (progress) => {
+        done[i] = progress.done;
+        onProgress({ done: done.reduce((a, b) => a + b, 0), total: documents.length });
+      }),
+    ),
+  );
+};
+
+function buildInWorker(documents: readonly IndexableDocument[], onProgress: (progress: BuildProgress) => void): Promise<SerializedSegment> {
   return new Promise((resolve, reject) => {
     const worker = startIndexWorker({ documents: documents.map(({ id, title, byline, text, sha256, boilerplate }) => ({ id, title, byline, text, sha256, boilerplate })) });
     let settled = false;
@@ -50,7 +76,7 @@ export const workerBuilder: SegmentBuilder = (documents, onProgress) => {
     worker.on('error', (error) => settle(() => reject(error)));
     worker.on('exit', (code) => settle(() => reject(new CasefileError('internal', `the indexing thread stopped (exit code ${code})`))));
   });
-};
+}
 
 function startIndexWorker(workerData: unknown): Worker {
   const here = import.meta.url;

@@ -7,7 +7,7 @@ import type { ArchiveDocument } from '../archive/document';
 import { errorMessage } from '../errors';
 import type { SegmentBuilder } from './index-builder';
 import { LunrSearchEngine } from './lunr-engine';
-import { indexedVersion, Segment, SEGMENT_VERSION, SerializedSegment } from './segment';
+import { decodeSegment, encodeSegment, indexedVersion, Segment, SEGMENT_VERSION } from './segment';
 
 export interface IndexStatus {
   state: 'ready' | 'indexing';
@@ -26,7 +26,7 @@ const MANIFEST_FORMAT = 'casefile-index';
 const Manifest = z.object({
   format: z.literal(MANIFEST_FORMAT),
   version: z.literal(SEGMENT_VERSION),
-  segments: z.array(z.string().regex(/^segment-[\w-]+\.json$/)),
+  segments: z.array(z.string().regex(/^segment-[\w-]+\.bin$/)),
 });
 
 /** A delta segment is rebuilt on each change; past this many documents the whole index is rebuilt. */
@@ -104,7 +104,7 @@ export class LiveIndex {
       const stale = this.assignLive();
       const masked = this.segments.reduce((n, s) => n + s.versions.size - s.live.size, 0);
       if (stale.length === 0 && masked <= this.fullRebuildLimit()) break;
-      const delta = this.segments.length > 1 ? (this.segments.at(-1) as Segment) : null;
+      const delta = this.segments.find((s) => s.kind === 'delta') ?? null;
       const deltaDocuments = [...stale, ...[...(delta?.live ?? [])].flatMap((id) => this.documents.get(id) ?? [])];
       // A delta holding half the archive costs as much as rebuilding it, and leaves a dead base behind.
       const full =
@@ -116,9 +116,10 @@ export class LiveIndex {
       const serialized = await this.builder(toBuild, ({ done, total }) => {
         this.current = { ...this.current, done, total };
       });
-      const built = Segment.load(serialized);
+      const kind = full ? 'base' : 'delta';
+      const built = serialized.map((s) => Segment.load({ ...s, header: { ...s.header, kind } }));
       const kept = full ? [] : this.segments.filter((s) => s !== delta);
-      this.segments = [...kept, built];
+      this.segments = [...kept, ...built];
       if (this.current.origin === 'empty') this.current.origin = 'built';
       await this.persist();
     }
@@ -157,8 +158,7 @@ export class LiveIndex {
       const manifest = Manifest.parse(JSON.parse(manifestText));
       const segments: Segment[] = [];
       for (const file of manifest.segments) {
-        const serialized = SerializedSegment.parse(JSON.parse(await readFile(path.join(this.cacheDir, file), 'utf8')));
-        const segment = Segment.load(serialized);
+        const segment = Segment.load(decodeSegment(await readFile(path.join(this.cacheDir, file))));
         segment.cacheName = file;
         segment.persisted = true;
         segments.push(segment);
@@ -175,9 +175,10 @@ export class LiveIndex {
       await mkdir(this.cacheDir, { recursive: true });
       const names: string[] = [];
       for (const segment of this.segments) {
-        const name = (segment.cacheName ??= `segment-${randomUUID()}.json`);
+        const name = (segment.cacheName ??= `segment-${randomUUID()}.bin`);
         if (!segment.persisted) {
-          await writeFileAtomic(path.join(this.cacheDir, name), JSON.stringify(segment.serialized));
+          const bytes = encodeSegment(segment.serialized);
+          await writeFileAtomic(path.join(this.cacheDir, name), Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
           segment.persisted = true;
         }
         names.push(name);

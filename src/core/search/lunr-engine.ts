@@ -1,4 +1,3 @@
-import type lunr from 'lunr';
 import type { ArchiveDocument } from '../archive/document';
 import { indexTermOf } from './pipeline';
 import { parseQuery, SEARCH_FIELDS, type PhraseClause, type QueryClause, type SearchField } from './query-parser';
@@ -41,7 +40,12 @@ interface DocOutcome {
   score: number;
   /** Clauses matched with at least one place as asked: ranks hits before variant-only ones. */
   exactClauses: number;
-  occurrences: Occurrence[];
+  /** What each matched clause found here (places are gathered only for the documents shown). */
+  matched: DocMatch[];
+}
+
+function occurrencesIn(doc: DocOutcome): Occurrence[] {
+  return doc.matched.flatMap((m) => m.occurrences);
 }
 
 /** Search over one or more index segments (see segment.ts), each masking documents that moved on. */
@@ -75,7 +79,7 @@ export class LunrSearchEngine implements SearchEngine {
   locate(query: string, docId: string, { variants = true }: Pick<SearchOptions, 'variants'> = {}): DocumentMatches {
     const { outcomes, docs } = this.evaluate(query, variants);
     const doc = docs.find((d) => d.id === docId);
-    const merged = mergeRanges((doc?.occurrences ?? []).filter((o) => o.field === 'body'));
+    const merged = mergeRanges((doc ? occurrencesIn(doc) : []).filter((o) => o.field === 'body'));
     return {
       ranges: merged.map((o) => [o.start, o.end]),
       kinds: merged.map((o) => o.kind),
@@ -104,14 +108,15 @@ export class LunrSearchEngine implements SearchEngine {
     }
     for (const o of prohibited) for (const id of o.matches.keys()) candidates.delete(id);
     const docs: DocOutcome[] = [];
+    const scored = [...required, ...optional];
     for (const id of candidates) {
-      const doc: DocOutcome = { id, score: 0, exactClauses: 0, occurrences: [] };
-      for (const o of [...required, ...optional]) {
+      const doc: DocOutcome = { id, score: 0, exactClauses: 0, matched: [] };
+      for (const o of scored) {
         const match = o.matches.get(id);
         if (!match) continue;
         doc.score += match.score;
         if (match.occurrences.some((occ) => occ.kind === 'exact')) doc.exactClauses++;
-        doc.occurrences.push(...match.occurrences);
+        doc.matched.push(match);
       }
       docs.push(doc);
     }
@@ -219,26 +224,19 @@ export class LunrSearchEngine implements SearchEngine {
    */
   private runTerms(specs: TermSpec[], boost: number, fields: SearchField[], classify: (indexTerm: string) => MatchKind): Matches {
     const matches: Matches = new Map();
+    const words = specs.map((spec) => ({ term: spec.term, boost: spec.weight, ...(spec.editDistance ? { editDistance: spec.editDistance } : {}) }));
     for (const segment of this.segments) {
-      const results = segment.index.query((q) => {
-        for (const spec of specs) {
-          q.term(spec.term, {
-            fields,
-            boost: spec.weight,
-            usePipeline: false,
-            ...(spec.editDistance !== undefined && spec.editDistance > 0 ? { editDistance: spec.editDistance } : {}),
-          });
-        }
-      });
-      for (const result of results) {
-        if (!segment.live.has(result.ref)) continue;
-        matches.set(result.ref, { score: result.score * boost, occurrences: occurrencesOf(result, classify) });
+      for (const [doc, result] of segment.searcher.query(words, fields, classify)) {
+        const id = segment.searcher.docIds[doc];
+        // The searcher was asked about these fields only.
+        if (segment.live.has(id)) matches.set(id, { score: result.score * boost, occurrences: result.places as Occurrence[] });
       }
     }
     return matches;
   }
 
   private passesFilters(id: string, { from, to, source }: SearchOptions): boolean {
+    if (!from && !to && !source) return this.documents.has(id);
     const doc = this.documents.get(id);
     if (!doc) return false;
     if (from || to) {
@@ -273,7 +271,8 @@ export class LunrSearchEngine implements SearchEngine {
 
   private toHit(outcome: DocOutcome): SearchHit {
     const doc = this.documents.get(outcome.id) as ArchiveDocument;
-    const body = mergeRanges(outcome.occurrences.filter((o) => o.field === 'body'));
+    const occurrences = occurrencesIn(outcome);
+    const body = mergeRanges(occurrences.filter((o) => o.field === 'body'));
     return {
       id: doc.id,
       title: doc.title,
@@ -283,7 +282,7 @@ export class LunrSearchEngine implements SearchEngine {
       matchCount: body.length,
       exact: outcome.exactClauses > 0,
       matchedVariants: distinct(
-        outcome.occurrences.filter((o) => o.kind !== 'exact').map((o) => fieldText(doc, o.field).slice(o.start, o.end)),
+        occurrences.filter((o) => o.kind !== 'exact').map((o) => fieldText(doc, o.field).slice(o.start, o.end)),
       ),
       snippets: buildSnippets(
         doc.text,
@@ -321,20 +320,6 @@ interface Expansion {
 
 function tooCommon(text: string): string {
   return `${text} is too common to be indexed (a stop word); it matches nothing on its own`;
-}
-
-function occurrencesOf(result: lunr.Index.Result, classify: (indexTerm: string) => MatchKind): Occurrence[] {
-  const occurrences: Occurrence[] = [];
-  const metadata = result.matchData.metadata as Record<string, Record<string, { position?: Array<[number, number]> }>>;
-  for (const [indexTerm, byField] of Object.entries(metadata)) {
-    const kind = classify(indexTerm);
-    for (const [field, data] of Object.entries(byField)) {
-      for (const [start, length] of data.position ?? []) {
-        occurrences.push({ field: field as SearchField, start, end: start + length, kind });
-      }
-    }
-  }
-  return occurrences;
 }
 
 /**

@@ -3,9 +3,10 @@ import lunr from 'lunr';
 import { withoutBoilerplate } from '../archive/boilerplate';
 import type { TextSpan } from '../archive/document';
 import { z } from 'zod';
+import { compactIndex, CompactSearcher, decodeSegmentFile, encodeSegmentFile, type CompactIndex } from './compact-index';
 import { configurePipelines, indexTermOf } from './pipeline';
 import type { SearchField } from './query-parser';
-import { tokenize } from './tokenizer';
+import { tokenize, type Token } from './tokenizer';
 import { variantKey } from './variants';
 
 /** What the index needs of a document. */
@@ -23,31 +24,56 @@ export interface IndexableDocument {
 export const TITLE_BOOST = 10;
 export const SEGMENT_FORMAT = 'casefile-index-segment';
 /** Bump when the tokenizer, pipeline or fields change: cached segments of another version are rebuilt. */
-export const SEGMENT_VERSION = 5;
+export const SEGMENT_VERSION = 6;
 
 /**
- * A segment on disk: lunr's own serialized index, plus the words that look like names (written with
- * a capital in most of their occurrences) with the term each is indexed under, for name variants.
+ * What a segment records beside its index: the documents it indexed (with the version of each), and
+ * the words that look like names (written with a capital in most of their occurrences) with the term
+ * each is indexed under, for name variants. `kind`: a base segment holds part of a full build; a
+ * delta holds documents changed or added since.
  */
-export const SerializedSegment = z.object({
+export const SegmentHeader = z.object({
   format: z.literal(SEGMENT_FORMAT),
   version: z.literal(SEGMENT_VERSION),
+  kind: z.enum(['base', 'delta']),
   /** [document id, the version indexed (see indexedVersion)]. */
   docs: z.array(z.tuple([z.string(), z.string()])),
   names: z.array(z.tuple([z.string(), z.string()])),
-  index: z.record(z.string(), z.unknown()),
 });
-export type SerializedSegment = z.infer<typeof SerializedSegment>;
+export type SegmentHeader = z.infer<typeof SegmentHeader>;
+
+/** A built segment: its header and lunr's index in compact form (typed arrays, transferable). */
+export interface SerializedSegment {
+  header: SegmentHeader;
+  compact: CompactIndex;
+}
+
+/** The segment as one cache file. */
+export function encodeSegment(segment: SerializedSegment): Uint8Array {
+  return encodeSegmentFile(segment.header, segment.compact);
+}
+
+/** A segment from its cache file; throws on a damaged file or another format or version. */
+export function decodeSegment(file: Uint8Array): SerializedSegment {
+  const { header, compact } = decodeSegmentFile(file);
+  return { header: SegmentHeader.parse(header), compact };
+}
 
 export interface BuildProgress {
   done: number;
   total: number;
 }
 
+/** A field as handed to lunr's builder: already tokenized (the tokens are also counted for names). */
+class TokenizedField {
+  constructor(readonly tokens: Token[]) {}
+}
+
 // Our tokenizer replaces lunr's whitespace splitter and its trimmer, which deletes non-Latin letters.
-const casefileTokenizer = (value: unknown, metadata?: object): lunr.Token[] =>
-  tokenize(value == null ? '' : String(value)).map(
-    (token) => new lunr.Token(token.term, { ...metadata, position: [token.start, token.end - token.start] }),
+const casefileTokenizer = (value: unknown): lunr.Token[] =>
+  (value instanceof TokenizedField ? value.tokens : tokenize(value == null ? '' : String(value))).map(
+    // Of the metadata lunr passes, its builder keeps only the whitelisted: the position.
+    (token) => new lunr.Token(token.term, { position: [token.start, token.end - token.start] }),
   );
 
 /**
@@ -68,6 +94,16 @@ const versions = new WeakMap<object, string>();
 
 /** Builds the index of a set of documents (pure computation: run it in a worker for big sets). */
 export function buildSegment(documents: readonly IndexableDocument[], onProgress?: (progress: BuildProgress) => void): SerializedSegment {
+  const { index, names } = buildLunrIndex(documents, onProgress);
+  const docs: Array<[string, string]> = documents.map((d) => [d.id, indexedVersion(d)]);
+  return {
+    header: { format: SEGMENT_FORMAT, version: SEGMENT_VERSION, kind: 'base', docs, names },
+    compact: compactIndex(index, docs.map(([id]) => id)),
+  };
+}
+
+/** lunr's index of the documents (with word positions), and the words that look like names. */
+export function buildLunrIndex(documents: readonly IndexableDocument[], onProgress?: (progress: BuildProgress) => void): { index: lunr.Index; names: Array<[string, string]> } {
   const builder = new lunr.Builder();
   builder.tokenizer = casefileTokenizer as unknown as typeof lunr.tokenizer;
   configurePipelines(builder);
@@ -79,9 +115,10 @@ export function buildSegment(documents: readonly IndexableDocument[], onProgress
   const capitals = new Map<string, { capitalized: number; total: number }>();
   const step = Math.max(1, Math.floor(documents.length / 100));
   documents.forEach((doc, i) => {
-    const body = withoutBoilerplate(doc.text, doc.boilerplate ?? []);
-    builder.add({ id: doc.id, title: doc.title, byline: doc.byline ?? '', body });
-    for (const text of [doc.title, body]) countCapitals(text, capitals);
+    const title = tokenize(doc.title);
+    const body = tokenize(withoutBoilerplate(doc.text, doc.boilerplate ?? []));
+    builder.add({ id: doc.id, title: new TokenizedField(title), byline: doc.byline ?? '', body: new TokenizedField(body) });
+    for (const tokens of [title, body]) countCapitals(tokens, capitals);
     if (onProgress && (i % step === 0 || i === documents.length - 1)) onProgress({ done: i + 1, total: documents.length });
   });
   const names: Array<[string, string]> = [];
@@ -89,17 +126,11 @@ export function buildSegment(documents: readonly IndexableDocument[], onProgress
     const indexTerm = indexTermOf(term);
     if (indexTerm !== null && capitalized * 2 >= total) names.push([term, indexTerm]);
   }
-  return {
-    format: SEGMENT_FORMAT,
-    version: SEGMENT_VERSION,
-    docs: documents.map((d) => [d.id, indexedVersion(d)]),
-    names,
-    index: builder.build().toJSON() as unknown as Record<string, unknown>,
-  };
+  return { index: builder.build(), names };
 }
 
-function countCapitals(text: string, capitals: Map<string, { capitalized: number; total: number }>): void {
-  for (const token of tokenize(text)) {
+function countCapitals(tokens: Token[], capitals: Map<string, { capitalized: number; total: number }>): void {
+  for (const token of tokens) {
     if (!/\p{L}/u.test(token.term)) continue;
     const entry = capitals.get(token.term) ?? { capitalized: 0, total: 0 };
     entry.total++;
@@ -108,7 +139,7 @@ function countCapitals(text: string, capitals: Map<string, { capitalized: number
   }
 }
 
-/** A loaded segment: its lunr index, which of its documents are still current, and its name vocabulary. */
+/** A loaded segment: its searcher, which of its documents are still current, and its name vocabulary. */
 export class Segment {
   /**
    * Documents whose current version is searched here. A changed or removed document is masked
@@ -123,12 +154,12 @@ export class Segment {
   persisted = false;
 
   private constructor(
-    readonly index: lunr.Index,
+    readonly searcher: CompactSearcher,
     readonly serialized: SerializedSegment,
   ) {
-    this.versions = new Map(serialized.docs);
+    this.versions = new Map(serialized.header.docs);
     this.live = new Set(this.versions.keys());
-    for (const [term, indexTerm] of serialized.names) {
+    for (const [term, indexTerm] of serialized.header.names) {
       const key = variantKey(term);
       if (key === null) continue;
       const terms = this.namesByKey.get(key) ?? new Set<string>();
@@ -138,7 +169,11 @@ export class Segment {
   }
 
   static load(serialized: SerializedSegment): Segment {
-    return new Segment(lunr.Index.load(serialized.index), serialized);
+    return new Segment(new CompactSearcher(serialized.compact, serialized.header.docs.map(([id]) => id)), serialized);
+  }
+
+  get kind(): SegmentHeader['kind'] {
+    return this.serialized.header.kind;
   }
 
   /** Indexed terms of names that are spelling variants of `term` (a matching-form word). */

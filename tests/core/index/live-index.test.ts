@@ -162,11 +162,11 @@ describe('indexing in a worker thread', () => {
       sha256: `sha-${i}`,
     }));
     const progress: number[] = [];
-    const segment = await workerBuilder(documents, ({ done, total }) => {
+    const segments = await workerBuilder(documents, ({ done, total }) => {
       expect(total).toBe(documents.length);
       progress.push(done);
     });
-    expect(segment.docs).toHaveLength(documents.length);
+    expect(segments.flatMap((s) => s.header.docs)).toHaveLength(documents.length);
     expect(progress.at(-1)).toBe(documents.length);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
   }, 30_000);

@@ -1,0 +1,403 @@
+import lunr from 'lunr';
+import { crc32 } from 'node:zlib';
+
+/**
+ * lunr's built index in a compact form, for the cache on disk and for memory.
+ *
+ * lunr's own JSON keeps every posting as an object and every word position as a small array: for
+ * 10,000 articles that is over 200 MB of JSON, 25 s of JSON.parse and gigabytes of heap. Here the
+ * same data is varint-coded bytes:
+ * - postings, per term and field: how many documents, then per document the gap from the previous
+ *   document number, the number of positions, and per position the gap from the previous start and
+ *   the length;
+ * - field vectors (lunr's BM25 weights), per document and field: how many terms, then per term the
+ *   gap from the previous term index and the weight in thousandths (lunr rounds weights to 3 places).
+ * CompactSearcher answers lunr's queries over these bytes.
+ */
+export interface CompactIndex {
+  fields: string[];
+  /** Terms in lunr's term-index order (term i has `_index` i). */
+  terms: string[];
+  /** lunr's serialized search pipeline (function names). */
+  pipeline: string[];
+  /** Start of each term's postings in `postings`; one more entry than terms. */
+  postingOffsets: Uint32Array<ArrayBuffer>;
+  postings: Uint8Array<ArrayBuffer>;
+  /** Start of each (document, field) vector in `vectors`, document-major; one more entry than docs × fields. */
+  vectorOffsets: Uint32Array<ArrayBuffer>;
+  vectors: Uint8Array<ArrayBuffer>;
+}
+
+type Metadata = { position?: Array<[number, number]> };
+type FieldPosting = Record<string, Metadata>;
+type Posting = Record<string, FieldPosting | number>;
+
+class ByteWriter {
+  private bytes: Uint8Array<ArrayBuffer> = new Uint8Array(1 << 16);
+  length = 0;
+
+  varint(value: number): void {
+    if (!Number.isInteger(value) || value < 0) throw new Error(`cannot encode ${value} in the compact index`);
+    if (this.length + 5 > this.bytes.length) {
+      const grown = new Uint8Array(this.bytes.length * 2);
+      grown.set(this.bytes);
+      this.bytes = grown;
+    }
+    let v = value;
+    while (v >= 0x80) {
+      this.bytes[this.length++] = (v & 0x7f) | 0x80;
+      v >>>= 7;
+    }
+    this.bytes[this.length++] = v;
+  }
+
+  result(): Uint8Array<ArrayBuffer> {
+    return this.bytes.slice(0, this.length);
+  }
+}
+
+class ByteReader {
+  constructor(
+    private readonly bytes: Uint8Array,
+    public at: number,
+  ) {}
+
+  varint(): number {
+    let value = 0;
+    let shift = 0;
+    for (;;) {
+      if (this.at >= this.bytes.length) throw new Error('the compact index is truncated');
+      const byte = this.bytes[this.at++];
+      value += (byte & 0x7f) * 2 ** shift;
+      if (byte < 0x80) return value;
+      shift += 7;
+      if (shift > 35) throw new Error('the compact index holds a malformed number');
+    }
+  }
+}
+
+/** The compact form of a built lunr index whose documents are `docIds` (their numbers are their places there). */
+export function compactIndex(index: lunr.Index, docIds: readonly string[]): CompactIndex {
+  // lunr keeps these as plain properties; its toJSON would copy the whole index to read two of them.
+  const internals = index as unknown as { invertedIndex: Record<string, Posting>; fieldVectors: Record<string, { elements: number[] }>; fields: string[]; pipeline: lunr.Pipeline };
+  const fields = [...internals.fields];
+  const docNumber = new Map(docIds.map((id, i) => [id, i]));
+  const terms: string[] = [];
+  for (const [term, posting] of Object.entries(internals.invertedIndex)) terms[posting._index as number] = term;
+  const postings = new ByteWriter();
+  const postingOffsets = new Uint32Array(terms.length + 1);
+  terms.forEach((term, t) => {
+    postingOffsets[t] = postings.length;
+    const posting = internals.invertedIndex[term];
+    for (const field of fields) {
+      const byDoc = posting[field] as FieldPosting;
+      const docs = Object.keys(byDoc)
+        .map((ref) => [numberOf(docNumber, ref), byDoc[ref]] as const)
+        .sort((a, b) => a[0] - b[0]);
+      postings.varint(docs.length);
+      let previousDoc = 0;
+      for (const [doc, metadata] of docs) {
+        postings.varint(doc - previousDoc);
+        previousDoc = doc;
+        const positions = [...(metadata.position ?? [])].sort((a, b) => a[0] - b[0]);
+        postings.varint(positions.length);
+        let previousStart = 0;
+        for (const [start, length] of positions) {
+          postings.varint(start - previousStart);
+          postings.varint(length);
+          previousStart = start;
+        }
+      }
+    }
+  });
+  postingOffsets[terms.length] = postings.length;
+  const vectors = new ByteWriter();
+  const vectorOffsets = new Uint32Array(docIds.length * fields.length + 1);
+  docIds.forEach((id, d) => {
+    fields.forEach((field, f) => {
+      vectorOffsets[d * fields.length + f] = vectors.length;
+      const elements = internals.fieldVectors[`${field}/${id}`]?.elements ?? [];
+      vectors.varint(elements.length / 2);
+      let previousTerm = 0;
+      for (let i = 0; i < elements.length; i += 2) {
+        vectors.varint(elements[i] - previousTerm);
+        previousTerm = elements[i];
+        vectors.varint(Math.round(elements[i + 1] * 1000));
+      }
+    });
+  });
+  vectorOffsets[docIds.length * fields.length] = vectors.length;
+  return { fields, terms, pipeline: internals.pipeline.toJSON() as unknown as string[], postingOffsets, postings: postings.result(), vectorOffsets, vectors: vectors.result() };
+}
+
+function numberOf(docNumber: Map<string, number>, ref: string): number {
+  const n = docNumber.get(ref);
+  if (n === undefined) throw new Error(`the index names a document it was not given: ${ref}`);
+  return n;
+}
+
+/** Room for this many fields in a (term, field) pair packed into one number. */
+const FIELD_SLOTS = 8;
+
+/** lunr.TokenSet's constructors, which @types/lunr does not describe. */
+const TokenSets = lunr.TokenSet as unknown as {
+  fromArray(sortedTerms: string[]): lunr.TokenSet;
+  fromString(pattern: string): lunr.TokenSet;
+  fromFuzzyString(term: string, editDistance: number): lunr.TokenSet;
+};
+
+/** One word of a query as lunr's query clause has it: a term (wildcards allowed), a boost, an edit distance. */
+export interface TermQuery {
+  term: string;
+  boost: number;
+  editDistance?: number;
+}
+
+/** A place where a matched index term stands: field, offsets, and the caller's label for the term. */
+export interface TermPlace<Label> {
+  field: string;
+  start: number;
+  end: number;
+  kind: Label;
+}
+
+export interface CompactMatch<Label> {
+  score: number;
+  places: Array<TermPlace<Label>>;
+}
+
+/**
+ * Answers lunr queries over a compact index, with lunr's own semantics: each query word is expanded
+ * against the index's lunr.TokenSet (wildcards and edit distances as lunr's TokenSet does them), the
+ * query vector of each field sums the boosts of the expanded terms, and a document's score is the
+ * sum over its matching fields of the cosine of that vector with the field's BM25 vector, as in
+ * lunr.Index#query. What differs is the work: postings and positions are read straight from the
+ * bytes, and each document's weights by binary search in one decoded array, where lunr builds
+ * objects for every (term, field, document) it meets — at 10,000 articles over 100 ms for one
+ * common word.
+ */
+export class CompactSearcher {
+  private readonly termIds: Map<string, number>;
+  private readonly fieldIndex: Map<string, number>;
+  /** Decoded field vectors: [term index, weight] pairs, document-major; `vectorStart` bounds each. */
+  private readonly weights: Float64Array;
+  private readonly vectorStart: Uint32Array;
+  private tokenSetCache: lunr.TokenSet | null = null;
+
+  constructor(
+    private readonly compact: CompactIndex,
+    readonly docIds: readonly string[],
+  ) {
+    const { fields, terms } = compact;
+    if (compact.postingOffsets.length !== terms.length + 1) throw new Error('the compact index does not match its term list');
+    if (compact.vectorOffsets.length !== docIds.length * fields.length + 1) throw new Error('the compact index does not match its documents');
+    this.termIds = new Map(terms.map((term, i) => [term, i]));
+    this.fieldIndex = new Map(fields.map((field, i) => [field, i]));
+    [this.weights, this.vectorStart] = decodeVectors(compact);
+  }
+
+  /** The segment's dictionary as a lunr.TokenSet, built the first time a wildcard or near spelling needs it. */
+  private get tokenSet(): lunr.TokenSet {
+    this.tokenSetCache ??= TokenSets.fromArray([...this.compact.terms].sort());
+    return this.tokenSetCache;
+  }
+
+  /** Index terms a query word stands for: itself if indexed, or every term its wildcards or edit distance reach. */
+  expand({ term, editDistance }: Pick<TermQuery, 'term' | 'editDistance'>): string[] {
+    if (!editDistance && !term.includes('*')) return this.termIds.has(term) ? [term] : [];
+    const pattern = editDistance ? TokenSets.fromFuzzyString(term, editDistance) : TokenSets.fromString(term);
+    return this.tokenSet.intersect(pattern).toArray();
+  }
+
+  /**
+   * Documents (by number) matching any of the words in any of the fields, scored as lunr scores them,
+   * with every place of every matched term, labelled by `label(term)`.
+   */
+  query<Label>(words: readonly TermQuery[], fields: readonly string[], label: (indexTerm: string) => Label): Map<number, CompactMatch<Label>> {
+    const fieldNumbers = fields.map((field) => {
+      const f = this.fieldIndex.get(field);
+      if (f === undefined) throw new Error(`the index has no field ${field}`);
+      return f;
+    });
+    const fieldCount = this.compact.fields.length;
+    if (fieldCount > FIELD_SLOTS) throw new Error(`the index has more than ${FIELD_SLOTS} fields`);
+    const queryVectors = this.compact.fields.map(() => new Map<number, number>());
+    const read = new Set<number>();
+    // Per document number: the fields it matched in (bits) and its places; `touched` lists them in order.
+    const matchedFields = new Uint8Array(this.docIds.length);
+    const places: Array<Array<TermPlace<Label>> | undefined> = new Array(this.docIds.length);
+    // Per document number: the (term, field) pairs it matched, as term × FIELD_SLOTS + field.
+    const matchedTerms: Array<number[] | undefined> = new Array(this.docIds.length);
+    const touched: number[] = [];
+    for (const word of words) {
+      for (const term of this.expand(word)) {
+        const termId = this.termIds.get(term) as number;
+        const kind = label(term);
+        for (const f of fieldNumbers) {
+          const vector = queryVectors[f];
+          vector.set(termId, (vector.get(termId) ?? 0) + word.boost);
+          if (read.has(termId * fieldCount + f)) continue;
+          read.add(termId * fieldCount + f);
+          const field = this.compact.fields[f];
+          const reader = this.postingReader(termId, f);
+          const count = reader.varint();
+          let doc = 0;
+          for (let i = 0; i < count; i++) {
+            doc += reader.varint();
+            if (doc >= this.docIds.length) throw new Error('the compact index names a document number out of range');
+            if (matchedFields[doc] === 0) touched.push(doc);
+            matchedFields[doc] |= 1 << f;
+            (matchedTerms[doc] ??= []).push(termId * FIELD_SLOTS + f);
+            const list = (places[doc] ??= []);
+            const n = reader.varint();
+            let start = 0;
+            for (let p = 0; p < n; p++) {
+              start += reader.varint();
+              list.push({ field, start, end: start + reader.varint(), kind });
+            }
+          }
+        }
+      }
+    }
+    // lunr's score of a field: the dot product of the query's vector and the field's, over the query
+    // vector's magnitude. The product is non-zero only on terms the field holds, which are the terms
+    // this document matched there: those are summed, in lunr's order (ascending term index).
+    const magnitudes = queryVectors.map((vector) => Math.sqrt([...vector].sort((a, b) => a[0] - b[0]).reduce((sum, [, boost]) => sum + boost * boost, 0)));
+    const results = new Map<number, CompactMatch<Label>>();
+    const dots = new Float64Array(fieldCount);
+    const cursor = new Uint32Array(fieldCount);
+    const weights = this.weights;
+    for (const doc of touched) {
+      const pairs = matchedTerms[doc] as number[];
+      if (pairs.length > 1) pairs.sort((a, b) => a - b);
+      dots.fill(0);
+      for (let f = 0; f < fieldCount; f++) cursor[f] = this.vectorStart[doc * fieldCount + f];
+      for (const pair of pairs) {
+        const f = pair % FIELD_SLOTS;
+        const termId = (pair - f) / FIELD_SLOTS;
+        // Binary search for the term's weight among the field vector's [term, weight] pairs; the
+        // terms come in ascending order, so each search starts where the last one ended.
+        let lo = cursor[f];
+        let hi = this.vectorStart[doc * fieldCount + f + 1];
+        const end = hi;
+        while (lo < hi) {
+          const mid = lo + (((hi - lo) >> 2) << 1);
+          if (weights[mid] < termId) lo = mid + 2;
+          else hi = mid;
+        }
+        cursor[f] = lo;
+        if (lo < end && weights[lo] === termId) dots[f] += (queryVectors[f].get(termId) as number) * weights[lo + 1];
+      }
+      let score = 0;
+      for (let f = 0; f < fieldCount; f++) {
+        if (matchedFields[doc] & (1 << f)) score += dots[f] / magnitudes[f] || 0;
+      }
+      results.set(doc, { score, places: places[doc] ?? [] });
+    }
+    return results;
+  }
+
+  /** A reader at the start of a term's postings in one field (the fields' lists follow each other). */
+  private postingReader(termId: number, field: number): ByteReader {
+    const reader = new ByteReader(this.compact.postings, this.compact.postingOffsets[termId]);
+    for (let f = 0; f < field; f++) {
+      const count = reader.varint();
+      for (let i = 0; i < count; i++) {
+        reader.varint(); // document gap
+        const n = reader.varint();
+        for (let p = 0; p < 2 * n; p++) reader.varint();
+      }
+    }
+    return reader;
+  }
+}
+
+/** Every field vector decoded into one array of [term index, weight] pairs, with where each begins. */
+function decodeVectors(compact: CompactIndex): [Float64Array, Uint32Array] {
+  const { vectors, vectorOffsets } = compact;
+  const count = vectorOffsets.length - 1;
+  const starts = new Uint32Array(count + 1);
+  let elements = 0;
+  for (let v = 0; v < count; v++) elements += new ByteReader(vectors, vectorOffsets[v]).varint();
+  const weights = new Float64Array(elements * 2);
+  let filled = 0;
+  for (let v = 0; v < count; v++) {
+    starts[v] = filled;
+    const reader = new ByteReader(vectors, vectorOffsets[v]);
+    const n = reader.varint();
+    let term = 0;
+    for (let i = 0; i < n; i++) {
+      term += reader.varint();
+      weights[filled++] = term;
+      weights[filled++] = reader.varint() / 1000;
+    }
+  }
+  starts[count] = filled;
+  return [weights, starts];
+}
+
+const MAGIC = 'CASEFILE-SEGMENT';
+const ALIGN = 8;
+
+/**
+ * One file of the index cache: magic, header length, a JSON header (the caller's, plus the compact
+ * index's term list, fields and section sizes with a CRC-32 of the binary part), then the sections.
+ */
+export function encodeSegmentFile(header: object, compact: CompactIndex): Uint8Array {
+  const sections = [compact.postingOffsets, compact.vectorOffsets, compact.postings, compact.vectors];
+  const binary = concat(sections.map((s) => new Uint8Array(s.buffer, s.byteOffset, s.byteLength)));
+  const head = new TextEncoder().encode(
+    JSON.stringify({
+      ...header,
+      fields: compact.fields,
+      terms: compact.terms,
+      pipeline: compact.pipeline,
+      sections: sections.map((s) => s.byteLength),
+      crc32: crc32(binary),
+    }),
+  );
+  const prefix = MAGIC.length + 4;
+  const padded = Math.ceil((prefix + head.length) / ALIGN) * ALIGN;
+  const out = new Uint8Array(padded + binary.length);
+  out.set(new TextEncoder().encode(MAGIC), 0);
+  new DataView(out.buffer).setUint32(MAGIC.length, head.length, true);
+  out.set(head, prefix);
+  out.fill(0x20, prefix + head.length, padded);
+  out.set(binary, padded);
+  return out;
+}
+
+/** The header and compact index of a cache file; throws on anything damaged. */
+export function decodeSegmentFile(file: Uint8Array): { header: unknown; compact: CompactIndex } {
+  const prefix = MAGIC.length + 4;
+  if (file.length < prefix || new TextDecoder().decode(file.subarray(0, MAGIC.length)) !== MAGIC) throw new Error('not a Casefile index segment');
+  const headLength = new DataView(file.buffer, file.byteOffset, file.byteLength).getUint32(MAGIC.length, true);
+  if (prefix + headLength > file.length) throw new Error('the index segment is truncated');
+  const header = JSON.parse(new TextDecoder().decode(file.subarray(prefix, prefix + headLength))) as Record<string, unknown>;
+  const { fields, terms, pipeline, sections, crc32: expected } = header;
+  const strings = (x: unknown): x is string[] => Array.isArray(x) && x.every((s) => typeof s === 'string');
+  if (!strings(fields) || !strings(terms) || !strings(pipeline) || !Array.isArray(sections) || sections.length !== 4 || typeof expected !== 'number') {
+    throw new Error('the index segment header is incomplete');
+  }
+  const start = Math.ceil((prefix + headLength) / ALIGN) * ALIGN;
+  const sizes = sections.map(Number);
+  const binary = file.subarray(start);
+  if (sizes.some((n) => !Number.isInteger(n) || n < 0) || sizes.reduce((a, b) => a + b, 0) !== binary.length) throw new Error('the index segment is truncated');
+  if (crc32(binary) !== expected) throw new Error('the index segment is damaged (checksum mismatch)');
+  let at = 0;
+  // A copy of each section, aligned and owned (a Node Buffer's slice would be a view into the file).
+  const take = (n: number) => new Uint8Array(binary.subarray(at, (at += n)));
+  const postingOffsets = new Uint32Array(take(sizes[0]).buffer);
+  const vectorOffsets = new Uint32Array(take(sizes[1]).buffer);
+  return { header, compact: { fields, terms, pipeline, postingOffsets, vectorOffsets, postings: take(sizes[2]), vectors: take(sizes[3]) } };
+}
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
