@@ -1,6 +1,7 @@
-import { mkdir, open as openFile, realpath, writeFile } from 'node:fs/promises';
+import { mkdir, open as openFile, readFile, realpath, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ingestFile, isArchiveFile, loadArchive, sidecarTarget, toDocumentId, type IngestEntry, type SkippedFile } from './archive/archive';
+import { ingestFile, isArchiveFile, loadArchive, sha256Hex, sidecarTarget, toDocumentId, type IngestEntry, type SkippedFile } from './archive/archive';
+import { IngestCatalog } from './archive/catalog';
 import { MetadataOverrides, type MetadataEdit } from './archive/metadata-overrides';
 import { summarize, type ArchiveDocument, type DocumentSummary } from './archive/document';
 import {
@@ -86,9 +87,14 @@ export interface DossierExport {
   warnings: string[];
 }
 
+/** Files read at once when checking catalogued files in the background. */
+const VERIFY_BATCH = 8;
+
 /** The service behind every shell: one open archive, its search index and its annotations. */
 export class Workstation {
   private watcher: ArchiveWatcher | null = null;
+  private verification: Promise<void> = Promise.resolve();
+  private closing = false;
 
   private constructor(
     private readonly root: string,
@@ -110,9 +116,11 @@ export class Workstation {
     } catch {
       throw new CasefileError('not-found', `archive folder not found: ${archiveDir}`);
     }
-    const archive = await loadArchive(root);
     const storeDir = archiveDataDir(path.resolve(dataDir), root);
     await mkdir(storeDir, { recursive: true });
+    const catalog = await IngestCatalog.open(path.join(storeDir, 'ingest-catalog'));
+    if (catalog.problem) console.error(catalog.problem);
+    const archive = await loadArchive(root, catalog);
     await writeFile(path.join(storeDir, 'archive.json'), `${JSON.stringify({ archiveRoot: root }, null, 2)}\n`);
     const metadata = await MetadataOverrides.open(path.join(storeDir, 'metadata.json'));
     const documents = new Map(archive.documents.map((doc) => [doc.id, metadata.apply(doc)]));
@@ -121,7 +129,38 @@ export class Workstation {
     const annotations = new AnnotationService(store, documents, now, () => preferences.get().author);
     const dossiers = await DossierStore.open(path.join(storeDir, 'dossiers.json'), now);
     const index = await LiveIndex.open(documents, path.join(storeDir, 'index'), indexBuilder);
-    return new Workstation(root, archive.report, documents, index, annotations, dossiers, preferences, metadata, path.resolve(dataDir), now);
+    const workstation = new Workstation(root, archive.report, documents, index, annotations, dossiers, preferences, metadata, path.resolve(dataDir), now);
+    workstation.verification = workstation.verifyUnread(archive.reused).catch((error: unknown) => {
+      console.error('checking the archive files in the background failed:', error);
+    });
+    return workstation;
+  }
+
+  /**
+   * Files taken from the ingest catalog were not read at open: each is read and hashed now, in the
+   * background, and one whose bytes differ from what was catalogued (an edit that kept the size and
+   * time) is taken in as a change.
+   */
+  private async verifyUnread(ids: readonly string[]): Promise<void> {
+    for (let at = 0; at < ids.length && !this.closing; at += VERIFY_BATCH) {
+      const batch = ids.slice(at, at + VERIFY_BATCH);
+      const differing = await Promise.all(
+        batch.map(async (id) => {
+          const known = this.documents.get(id);
+          const bytes = await readFile(path.join(this.root, ...id.split('/'))).catch(() => null);
+          return known && (bytes === null || sha256Hex(bytes) !== known.sha256) ? [id] : [];
+        }),
+      );
+      const changed = differing.flat();
+      if (changed.length > 0 && !this.closing) await this.filesChanged(changed);
+      await new Promise((resolve) => setImmediate(resolve)); // let queries in between batches
+    }
+  }
+
+  /** Resolves when every document taken from the ingest catalog has been read and checked (see verifyUnread). */
+  async archiveVerified(): Promise<void> {
+    await this.verification;
+    await this.index.whenReady();
   }
 
   info(): WorkstationInfo {
@@ -217,6 +256,8 @@ export class Workstation {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
+    await this.verification;
     await this.watcher?.close();
     this.watcher = null;
     await this.index.whenReady();

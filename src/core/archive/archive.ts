@@ -3,6 +3,7 @@ import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CasefileError, errorMessage } from '../errors';
 import { boilerplateSpans } from './boilerplate';
+import { stampOf, type FileStamp, type IngestCatalog } from './catalog';
 import { decodeBytes } from './decode';
 import { normalizeText, splitParagraphs, type ArchiveDocument, type DocumentDate } from './document';
 import { extract, FORMATS, statedFrom, type Format, type StatedMetadata } from './formats';
@@ -32,6 +33,8 @@ export interface LoadedArchive {
   report: IngestEntry[];
   /** The entries not indexed (skipped or failed), for a short notice. */
   skipped: SkippedFile[];
+  /** Documents taken from the ingest catalog (unchanged size, time and inode) rather than read. */
+  reused: string[];
 }
 
 const EXTENSIONS = new Set(FORMATS.map((f) => `.${f}`));
@@ -41,6 +44,8 @@ const SIDECAR = /\.meta\.json$/i;
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 /** Deeper folders are not entered (a loop through bind mounts, or a mistaken root). */
 export const MAX_DEPTH = 32;
+/** Files read at once while ingesting a folder. */
+const INGEST_CONCURRENCY = 16;
 /** Editor back-ups, swap and lock files: never sources. */
 const TEMPORARY = /(?:~$|^\.?#.*#?$|\.sw[a-p]$|\.tmp$|\.part$|\.crdownload$|^~\$)/i;
 
@@ -50,19 +55,45 @@ const TEMPORARY = /(?:~$|^\.?#.*#?$|\.sw[a-p]$|\.tmp$|\.part$|\.crdownload$|^~\$
  * they may lead outside the archive or into a loop), other formats, empty, binary and oversized
  * files are skipped; unreadable files, and files that change or vanish while read, fail.
  */
-export async function loadArchive(root: string): Promise<LoadedArchive> {
+export async function loadArchive(root: string, catalog?: IngestCatalog): Promise<LoadedArchive> {
   const absoluteRoot = path.resolve(root);
   const report: IngestEntry[] = [];
   const documents: ArchiveDocument[] = [];
-  for (const file of await listCandidates(absoluteRoot, absoluteRoot, report, 0)) {
-    const outcome = await ingestFile(absoluteRoot, toDocumentId(absoluteRoot, file));
-    report.push(outcome.entry);
-    if (outcome.document) documents.push(outcome.document);
-  }
+  const reused: string[] = [];
+  const files = await listCandidates(absoluteRoot, absoluteRoot, report, 0);
+  const sidecars = new Set(report.filter((e) => SIDECAR.test(e.file)).map((e) => e.file));
+  const ingest = async (id: string): Promise<{ entry: IngestEntry; document?: ArchiveDocument }> => {
+    if (!catalog) return ingestFile(absoluteRoot, id);
+    const stamps = await stampsOf(absoluteRoot, id, sidecars);
+    const known = stamps && catalog.lookup(id, stamps.file, stamps.sidecars);
+    if (known) {
+      if (known.document) reused.push(id);
+      return { entry: known.entry, ...(known.document ? { document: known.document } : {}) };
+    }
+    const outcome = await ingestFile(absoluteRoot, id);
+    // Failures (unreadable, changing) are tried again at the next open.
+    if (stamps && outcome.entry.status !== 'failed') catalog.record(id, stamps.file, stamps.sidecars, outcome.entry, outcome.document ?? null);
+    return outcome;
+  };
+  // A file's ingest is mostly waiting on the disk (stat, read, stat again, sidecar probes): several
+  // in flight keep it busy. The outcome does not depend on the order; both lists are sorted below.
+  let next = 0;
+  const ingestNext = async (): Promise<void> => {
+    while (next < files.length) {
+      const outcome = await ingest(toDocumentId(absoluteRoot, files[next++]));
+      report.push(outcome.entry);
+      if (outcome.document) documents.push(outcome.document);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(INGEST_CONCURRENCY, files.length) }, ingestNext));
   documents.sort((a, b) => a.id.localeCompare(b.id));
   report.sort((a, b) => a.file.localeCompare(b.file));
   const skipped = report.filter((e) => e.status !== 'indexed').map((e) => ({ id: e.file, reason: e.reason ?? e.status }));
-  return { root: absoluteRoot, documents, report, skipped };
+  if (catalog) {
+    catalog.keepOnly(new Set(files.map((file) => toDocumentId(absoluteRoot, file))));
+    await catalog.save();
+  }
+  return { root: absoluteRoot, documents, report, skipped, reused };
 }
 
 function entry(file: string, status: IngestEntry['status'], reason: string | null, extra: Partial<IngestEntry> = {}): IngestEntry {
@@ -155,10 +186,28 @@ export function sidecarTarget(id: string): string | null {
   return SIDECAR.test(id) ? id.replace(SIDECAR, '') : null;
 }
 
+/** Where a file's metadata sidecar may be, first choice first: `x.html.meta.json`, then `x.meta.json`. */
+function sidecarCandidates(file: string): string[] {
+  return [`${file}.meta.json`, `${file.slice(0, file.length - path.extname(file).length)}.meta.json`];
+}
+
+/** The stamps of a file and of its sidecars present in the folder (as listed); null if the file is gone. */
+async function stampsOf(root: string, id: string, sidecars: ReadonlySet<string>): Promise<{ file: FileStamp; sidecars: Array<[string, FileStamp]> } | null> {
+  try {
+    const file = stampOf(await lstat(path.join(root, ...id.split('/'))));
+    const present: Array<[string, FileStamp]> = [];
+    for (const sidecar of sidecarCandidates(id).filter((s) => sidecars.has(s))) {
+      present.push([sidecar, stampOf(await lstat(path.join(root, ...sidecar.split('/'))))]);
+    }
+    return { file, sidecars: present };
+  } catch {
+    return null; // gone or unreadable: ingest says which
+  }
+}
+
 /** The sidecar's stated metadata, if there is a readable one (`x.meta.json` or `x.html.meta.json`). */
 async function readSidecar(file: string): Promise<StatedMetadata> {
-  const base = file.slice(0, file.length - path.extname(file).length);
-  for (const candidate of [`${file}.meta.json`, `${base}.meta.json`]) {
+  for (const candidate of sidecarCandidates(file)) {
     try {
       return statedFrom(JSON.parse(await readFile(candidate, 'utf8')));
     } catch {

@@ -1,0 +1,114 @@
+import { readFile } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { crc32 } from 'node:zlib';
+import writeFileAtomic from 'write-file-atomic';
+import { z } from 'zod';
+import type { ArchiveDocument } from './document';
+import type { IngestEntry } from './archive';
+
+/**
+ * What ingest made of each file, kept in the data folder so that opening an unchanged archive does
+ * not decode, parse and analyse every file again (at 10,000 articles that is seconds). A file is
+ * taken from the catalog only while its size, modification time and inode — and those of its
+ * metadata sidecars — are those recorded; the workstation then re-reads and hashes every such file
+ * in the background and takes in any whose bytes differ all the same.
+ *
+ * Bump CATALOG_VERSION whenever ingest would make something else of the same bytes (decoding,
+ * normalisation, metadata heuristics, boilerplate): catalogs of another version are ignored.
+ */
+export const CATALOG_VERSION = 1;
+const CATALOG_FORMAT = 'casefile-ingest-catalog';
+
+/** The identity of a file's version as the file system tells it, without reading it. */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+  ino: number;
+}
+
+export function stampOf(stats: Pick<Stats, 'size' | 'mtimeMs' | 'ino'>): FileStamp {
+  return { size: stats.size, mtimeMs: stats.mtimeMs, ino: stats.ino };
+}
+
+interface CatalogRecord {
+  stamp: FileStamp;
+  /** The sidecars present when the file was read, each with its stamp. */
+  sidecars: Array<[string, FileStamp]>;
+  entry: IngestEntry;
+  document: ArchiveDocument | null;
+}
+
+const Header = z.object({ format: z.literal(CATALOG_FORMAT), version: z.literal(CATALOG_VERSION), crc32: z.number(), bytes: z.number() });
+
+export class IngestCatalog {
+  private changed = false;
+
+  private constructor(
+    private readonly file: string,
+    private records: Map<string, CatalogRecord>,
+    /** Why an existing catalog could not be used (it is then rebuilt), for the log. */
+    readonly problem: string | null,
+  ) {}
+
+  /** The catalog stored in `file`; an empty one when there is none or it cannot be trusted. */
+  static async open(file: string): Promise<IngestCatalog> {
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(file);
+    } catch {
+      return new IngestCatalog(file, new Map(), null);
+    }
+    try {
+      const newline = bytes.indexOf(0x0a);
+      if (newline === -1) throw new Error('no header');
+      const header = Header.parse(JSON.parse(bytes.subarray(0, newline).toString('utf8')));
+      const body = bytes.subarray(newline + 1);
+      if (body.length !== header.bytes || crc32(body) !== header.crc32) throw new Error('checksum mismatch');
+      const records = JSON.parse(body.toString('utf8')) as Array<[string, CatalogRecord]>;
+      return new IngestCatalog(file, new Map(records), null);
+    } catch (error) {
+      const reason = error instanceof z.ZodError ? 'another format or version' : error instanceof Error ? error.message : String(error);
+      return new IngestCatalog(file, new Map(), `the ingest catalog was not used (${reason}); every file is read again`);
+    }
+  }
+
+  /** What ingest made of this file, if the file and its sidecars are as they were then. */
+  lookup(id: string, stamp: FileStamp, sidecars: Array<[string, FileStamp]>): { entry: IngestEntry; document: ArchiveDocument | null } | null {
+    const record = this.records.get(id);
+    if (!record || !sameStamp(record.stamp, stamp) || record.sidecars.length !== sidecars.length) return null;
+    const unchanged = record.sidecars.every(([sidecar, s], i) => sidecars[i][0] === sidecar && sameStamp(s, sidecars[i][1]));
+    return unchanged ? { entry: record.entry, document: record.document } : null;
+  }
+
+  record(id: string, stamp: FileStamp, sidecars: Array<[string, FileStamp]>, entry: IngestEntry, document: ArchiveDocument | null): void {
+    this.records.set(id, { stamp, sidecars, entry, document });
+    this.changed = true;
+  }
+
+  /** Forgets files that are no longer in the folder. */
+  keepOnly(ids: ReadonlySet<string>): void {
+    for (const id of this.records.keys()) {
+      if (!ids.has(id)) {
+        this.records.delete(id);
+        this.changed = true;
+      }
+    }
+  }
+
+  /** Writes the catalog if anything changed; a failure only costs the next open its speed. */
+  async save(): Promise<void> {
+    if (!this.changed) return;
+    const body = Buffer.from(JSON.stringify([...this.records]), 'utf8');
+    const header = JSON.stringify({ format: CATALOG_FORMAT, version: CATALOG_VERSION, crc32: crc32(body), bytes: body.length });
+    try {
+      await writeFileAtomic(this.file, Buffer.concat([Buffer.from(`${header}\n`, 'utf8'), body]));
+      this.changed = false;
+    } catch (error) {
+      console.error('the ingest catalog could not be written:', error);
+    }
+  }
+}
+
+function sameStamp(a: FileStamp, b: FileStamp): boolean {
+  return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ino === b.ino;
+}
