@@ -95,16 +95,19 @@ export type ChildReport =
   | {
       mode: 'casefile-breakdown';
       docs: number;
+      segments: number;
       ingestMs: number;
       readMs: number;
       cacheBytes: number;
-      jsonParseMs: number;
-      validateMs: number;
+      /** Checksum and header of each cache file. */
+      decodeMs: number;
+      /** lunr indexes opened over the compact data (token set, field vectors). */
       lunrLoadMs: number;
       terms: number;
-      postings: number;
-      positions: number;
+      postingBytes: number;
+      vectorBytes: number;
       heap: { baseBytes: number; documentsBytes: number; serializedBytes: number; lunrBytes: number };
+      externalBytes: number;
       textBytes: number;
       rssBytes: number;
     }
@@ -270,7 +273,7 @@ async function casefileWarm(dataDir: string): Promise<ChildReport> {
 /** The steps of LiveIndex's cache load, one by one, with the live heap after each. */
 async function casefileBreakdown(dataDir: string): Promise<ChildReport> {
   const { loadArchive } = await import('../src/core/archive/archive');
-  const { Segment, SerializedSegment } = await import('../src/core/search/segment');
+  const { Segment, decodeSegment } = await import('../src/core/search/segment');
   const base = memory().heapUsedBytes;
   let t = performance.now();
   const archive = await loadArchive(DIR);
@@ -279,17 +282,13 @@ async function casefileBreakdown(dataDir: string): Promise<ChildReport> {
   const dir = await cacheDir(dataDir);
   t = performance.now();
   const manifest = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8')) as { segments: string[] };
-  const raw = await Promise.all(manifest.segments.map((name) => readFile(path.join(dir, name), 'utf8')));
+  const raw = await Promise.all(manifest.segments.map((name) => readFile(path.join(dir, name))));
   const readMs = performance.now() - t;
-  const cacheBytes = raw.reduce((n, s) => n + Buffer.byteLength(s), 0);
+  const cacheBytes = raw.reduce((n, s) => n + s.byteLength, 0);
   t = performance.now();
-  const parsed: unknown[] = raw.map((s) => JSON.parse(s));
-  const jsonParseMs = performance.now() - t;
+  const serialized = raw.map((file) => decodeSegment(file));
+  const decodeMs = performance.now() - t;
   raw.length = 0;
-  t = performance.now();
-  const serialized = parsed.map((p) => SerializedSegment.parse(p));
-  const validateMs = performance.now() - t;
-  parsed.length = 0;
   const afterSerialized = memory().heapUsedBytes;
   t = performance.now();
   const segments = serialized.map((s) => Segment.load(s));
@@ -297,38 +296,23 @@ async function casefileBreakdown(dataDir: string): Promise<ChildReport> {
   const after = memory();
   const textBytes = archive.documents.reduce((n, d) => n + d.text.length * 2, 0);
   if (segments.length === 0) throw new Error('no segment loaded');
-  // What the index holds: terms, (term, field, document) postings, and word positions in them.
-  let terms = 0;
-  let postings = 0;
-  let positions = 0;
-  for (const segment of segments) {
-    const inverted = segment.serialized.index.invertedIndex as Array<[string, Record<string, unknown>]>;
-    for (const [, posting] of inverted) {
-      terms++;
-      for (const [field, byDoc] of Object.entries(posting)) {
-        if (field === '_index') continue;
-        for (const metadata of Object.values(byDoc as Record<string, { position?: unknown[] }>)) {
-          postings++;
-          positions += metadata.position?.length ?? 0;
-        }
-      }
-    }
-  }
+  const compact = serialized.map((s) => s.compact);
   return {
     mode: 'casefile-breakdown',
     docs: archive.documents.length,
+    segments: segments.length,
     ingestMs,
     readMs,
     cacheBytes,
-    jsonParseMs,
-    validateMs,
+    decodeMs,
     lunrLoadMs,
-    terms,
-    postings,
-    positions,
-    // The parsed JSON is lunr's data (lunr.Index.load keeps its posting objects, positions included,
-    // and Segment keeps the whole to write it again); lunr adds its token set and vectors on load.
+    terms: compact.reduce((n, c) => n + c.terms.length, 0),
+    postingBytes: compact.reduce((n, c) => n + c.postings.byteLength, 0),
+    vectorBytes: compact.reduce((n, c) => n + c.vectors.byteLength, 0),
+    // The compact index is kept as bytes (external memory); lunr's token set and the decoded field
+    // vectors are built on load.
     heap: { baseBytes: base, documentsBytes: afterDocuments - base, serializedBytes: afterSerialized - afterDocuments, lunrBytes: after.heapUsedBytes - afterSerialized },
+    externalBytes: after.externalBytes,
     textBytes,
     rssBytes: after.rssBytes,
   };

@@ -103,3 +103,19 @@ export function buildCorpus(count: number, seed = 2026): CorpusDocument[] {
   }
   return docs;
 }
+
+/**
+ * The "10,000 tiny files" folder of issue 6: short notes of 20–60 words, 100 to a subfolder (a
+ * researcher's clippings), each a distinct cut of Brown's sentences, reproducibly.
+ */
+export function tinyFiles(count: number, seed = 6): Array<{ name: string; text: string }> {
+  const rand = seededRandom(seed);
+  const words = brownTexts().flatMap((t) => t.paragraphs.join(' ').split(' '));
+  return Array.from({ length: count }, (_, i) => {
+    const length = 20 + Math.floor(rand() * 41);
+    const start = Math.floor(rand() * (words.length - length));
+    const body = words.slice(start, start + length).join(' ');
+    const folder = `box-${String(Math.floor(i / 100)).padStart(3, '0')}`;
+    return { name: `${folder}/note-${String(i).padStart(5, '0')}.txt`, text: `Note ${i}: ${words.slice(start, start + 6).join(' ')}\n\n${body}\n` };
+  });
+}

@@ -1,10 +1,11 @@
 /**
- * `npm run bench -- [--docs N] [--json] [--runs R]`: Casefile's performance, measured, never asserted
+ * `npm run bench -- [--docs N] [--files F] [--json] [--runs R]`: Casefile's performance, measured, never asserted
  * (issue 8). On a reproducible Brown-derived corpus of N articles (default 1,000) and on the seed
  * archive (a small case), each written to a temporary folder, it measures Casefile (index build, cold
  * open with ingest, index size on disk, warm open to the first answer, RSS, query and type-ahead
  * latency, a one-file update) and, on the same documents and queries, MiniSearch and FlexSearch;
- * plus the dossier export and re-anchoring figures. Every measurement runs in a child process of its
+ * plus the dossier export and re-anchoring figures, and the ingest of a folder of F tiny files
+ * (default 10,000; 0 leaves it out). Every measurement runs in a child process of its
  * own (scripts/bench-child.ts), so memory figures are not mixed; each is repeated R times (default 5,
  * at least 3) and reported as median and p95. `--json` prints the report and writes it to
  * bench/results/bench-<time>.json.
@@ -15,13 +16,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ChildReport, QuerySample } from './bench-child';
-import { buildCorpus } from './bench-corpus';
+import { buildCorpus, tinyFiles } from './bench-corpus';
 import { buildQueries } from './bench-queries';
 import { keystrokes, QUERY_KINDS, stats, type QueryKind, type QuerySet } from './bench-shared';
 
-const { values } = parseArgs({ options: { json: { type: 'boolean' }, runs: { type: 'string' }, docs: { type: 'string' } } });
+const { values } = parseArgs({ options: { json: { type: 'boolean' }, runs: { type: 'string' }, docs: { type: 'string' }, files: { type: 'string' } } });
 const RUNS = Math.max(3, Number(values.runs ?? 5));
 const DOCS = Math.max(1, Math.floor(Number(values.docs ?? 1000)));
+/** The folder of many tiny files (issue 6); 0 leaves it out. */
+const FILES = Math.max(0, Math.floor(Number(values.files ?? 10_000)));
 const ROOT = path.resolve(import.meta.dirname, '..');
 const ARCHIVE = path.join(ROOT, 'archive');
 const CHILD = path.join(ROOT, 'scripts', 'bench-child.ts');
@@ -194,19 +197,20 @@ async function measureCase(work: string, c: Case) {
     updateP95Ms: p95(warms.map((w) => w.updateMs ?? NaN)),
     updateFound: warms.every((w) => w.updateFound === true),
     breakdown: {
+      segments: breakdown.segments,
       ingestMs: round(breakdown.ingestMs),
       readMs: round(breakdown.readMs),
-      jsonParseMs: round(breakdown.jsonParseMs),
-      validateMs: round(breakdown.validateMs),
+      decodeMs: round(breakdown.decodeMs),
       lunrLoadMs: round(breakdown.lunrLoadMs),
       cacheBytes: breakdown.cacheBytes,
       terms: breakdown.terms,
-      postings: breakdown.postings,
-      positions: breakdown.positions,
+      postingBytes: breakdown.postingBytes,
+      vectorBytes: breakdown.vectorBytes,
       textBytes: breakdown.textBytes,
       heapDocumentsBytes: breakdown.heap.documentsBytes,
       heapSerializedBytes: breakdown.heap.serializedBytes,
       heapLunrBytes: breakdown.heap.lunrBytes,
+      externalBytes: breakdown.externalBytes,
       rssBytes: breakdown.rssBytes,
     },
   };
@@ -224,6 +228,36 @@ async function measureCase(work: string, c: Case) {
 }
 
 type CaseFigures = Awaited<ReturnType<typeof measureCase>>;
+
+/** Ingest of a folder of many tiny files: each run a cold Workstation.open on an empty data dir, then the index. */
+async function measureTinyFolder(work: string) {
+  const dir = path.join(work, 'tiny');
+  const files = tinyFiles(FILES);
+  for (const f of files) {
+    await mkdir(path.dirname(path.join(dir, f.name)), { recursive: true });
+    await writeFile(path.join(dir, f.name), f.text);
+  }
+  const runs: Array<Report<'casefile-cold'>> = [];
+  const count = Math.min(RUNS, 3);
+  for (let r = 1; r <= count; r++) {
+    const data = path.join(work, 'tiny-data');
+    await rm(data, { recursive: true, force: true });
+    runs.push(await child('casefile-cold', `${num(FILES)} tiny files: cold open + index, run ${r}/${count}`, ['--dir', dir, '--data', data]));
+  }
+  const ingest = runs.map((x) => x.ingestMs);
+  return {
+    files: FILES,
+    folders: new Set(files.map((f) => path.dirname(f.name))).size,
+    bytes: files.reduce((n, f) => n + Buffer.byteLength(f.text), 0),
+    documents: Math.min(...runs.map((x) => x.docs)),
+    ingestMs: median(ingest),
+    ingestP95Ms: p95(ingest),
+    ingestFilesPerSec: Math.round(FILES / (median(ingest) / 1000)),
+    openAndIndexMs: median(runs.map((x) => x.totalMs)),
+    indexBytes: runs.at(-1)?.indexBytes ?? 0,
+    rssPeakBytes: median(runs.map((x) => x.rssPeakBytes)),
+  };
+}
 
 const ms = (x: number) => (Number.isNaN(x) ? '—' : x >= 10_000 ? `${round(x / 1000)} s` : x >= 1000 ? `${round(x / 1000, 2)} s` : `${round(x)} ms`);
 const mb = (x: number) => `${round(x / 2 ** 20)} MB`;
@@ -261,9 +295,9 @@ function casefileTable(c: CaseFigures['casefile'], docs: number): string {
     ['ingest (cold Workstation.open: read, hash, parse every file), median / p95', `${ms(c.ingestMs)} / ${ms(c.ingestP95Ms)}`],
     ['cold open + index ready (worker thread, cache written), median / p95', `${ms(c.coldTotalMs)} / ${ms(c.coldTotalP95Ms)} (${num(c.coldDocsPerSec)} docs/s)`],
     [`update after changing 1 file of ${num(docs)} (re-read + delta segment), median / p95`, `${ms(c.updateMs)} / ${ms(c.updateP95Ms)}${c.updateFound ? '' : ' (new word NOT found)'}`],
-    ['warm open, step by step: ingest / read cache / JSON.parse / zod / lunr load', [b.ingestMs, b.readMs, b.jsonParseMs, b.validateMs, b.lunrLoadMs].map(ms).join(' / ')],
-    ['heap held: documents / index data (parsed JSON) / built by lunr on load', `${mb(b.heapDocumentsBytes)} / ${mb(b.heapSerializedBytes)} / ${mb(b.heapLunrBytes)}`],
-    ['index: terms / postings / word positions', `${num(b.terms)} / ${num(b.postings)} / ${num(b.positions)}`],
+    ['warm open, step by step: ingest / read cache / check and decode / open lunr indexes', [b.ingestMs, b.readMs, b.decodeMs, b.lunrLoadMs].map(ms).join(' / ')],
+    ['heap held: documents / index bytes / built by lunr on load (token set, vectors)', `${mb(b.heapDocumentsBytes)} / ${mb(b.heapSerializedBytes)} / ${mb(b.heapLunrBytes)}`],
+    [`index: segments / terms / postings bytes / vector bytes`, `${b.segments} / ${num(b.terms)} / ${mb(b.postingBytes)} / ${mb(b.vectorBytes)}`],
   ];
   return table('Casefile only', ['', ''], rows);
 }
@@ -282,6 +316,7 @@ async function main(): Promise<void> {
     const corpus = await prepareCase(work, 'corpus', buildCorpus(DOCS).map((d) => ({ name: d.name, text: d.text })));
     const seedFigures = await measureCase(work, seed);
     const figures = await measureCase(work, corpus);
+    const tiny = FILES > 0 ? await measureTinyFolder(work) : null;
     const dossier = await child('dossier', 'dossier export and re-anchoring', ['--dir', seed.dir, '--data', path.join(work, 'dossier'), '--runs', String(RUNS)]);
     const report = {
       machine,
@@ -305,6 +340,7 @@ async function main(): Promise<void> {
         reanchorP95Ms: dossier.anchoring.p95Ms,
         reanchorStatuses: dossier.anchoring.statuses,
       },
+      ingestFolder: tiny,
       minisearch: figures.minisearch,
       flexsearch: figures.flexsearch,
       perQuery: figures.perQuery,
@@ -327,6 +363,16 @@ async function main(): Promise<void> {
         [`re-anchoring ${dossier.anchoring.annotations} annotations, ${num(dossier.anchoring.words)} words, median / p95`, `${ms(dossier.anchoring.medianMs)} / ${ms(dossier.anchoring.p95Ms)}`],
         ['re-anchoring outcome', Object.entries(dossier.anchoring.statuses).map(([s, n]) => `${n} ${s}`).join(', ')],
       ]),
+      ...(tiny
+        ? [
+            table(`A folder of ${num(tiny.files)} tiny files (${num(tiny.folders)} subfolders, ${mb(tiny.bytes)})`, ['', ''], [
+              ['documents indexed', num(tiny.documents)],
+              ['ingest (list, read, hash, decode, metadata), median / p95', `${ms(tiny.ingestMs)} / ${ms(tiny.ingestP95Ms)} (${num(tiny.ingestFilesPerSec)} files/s)`],
+              ['cold open + index ready, median', ms(tiny.openAndIndexMs)],
+              ['index on disk / peak RSS', `${mb(tiny.indexBytes)} / ${mb(tiny.rssPeakBytes)}`],
+            ]),
+          ]
+        : []),
       engineTable('Seed archive', seedFigures),
       table('Seed archive, Casefile only', ['', ''], [
         ['cold open + index ready', ms(seedFigures.casefile.coldTotalMs)],
