@@ -8,13 +8,25 @@ import { tempDirs } from '../helpers/temp-dir';
 const temp = tempDirs('casefile-npm-audit-');
 afterAll(temp.cleanup);
 
-/** Runs scripts/npm-audit.sh with an `npm` that prints `output` and exits with `status` for `npm audit`. */
-async function auditWith(output: string, status: number): Promise<{ status: number | null; stdout: string }> {
+/**
+ * Runs scripts/npm-audit.sh with an `npm` that prints `output` and exits with `status` for `npm audit`.
+ * Like npm, it prints nothing when the environment asks for silence (`npm run -s` sets
+ * npm_config_loglevel=silent) unless its command line sets another log level.
+ */
+async function auditWith(output: string, status: number, env: Record<string, string> = {}): Promise<{ status: number | null; stdout: string }> {
   const bin = await temp.make();
-  const fakeNpm = ['#!/usr/bin/env bash', 'if [ "$1" = config ]; then echo https://registry.example/; exit 0; fi', `cat <<'OUT'`, output, 'OUT', `exit ${status}`].join('\n');
+  const fakeNpm = [
+    '#!/usr/bin/env bash',
+    'if [ "$1" = config ]; then echo https://registry.example/; exit 0; fi',
+    'if [ "${npm_config_loglevel:-}" = silent ] && [[ " $* " != *" --loglevel="* ]]; then exit ' + status + '; fi',
+    `cat <<'OUT'`,
+    output,
+    'OUT',
+    `exit ${status}`,
+  ].join('\n');
   await writeFile(path.join(bin, 'npm'), fakeNpm);
   await chmod(path.join(bin, 'npm'), 0o755);
-  const run = spawnSync('bash', [path.join(REPO_ROOT, 'scripts/npm-audit.sh')], { env: { ...process.env, PATH: `${bin}:${process.env.PATH}` }, encoding: 'utf8' });
+  const run = spawnSync('bash', [path.join(REPO_ROOT, 'scripts/npm-audit.sh')], { env: { ...process.env, ...env, PATH: `${bin}:${process.env.PATH}` }, encoding: 'utf8' });
   return { status: run.status, stdout: run.stdout };
 }
 
@@ -35,6 +47,13 @@ describe('CI step: npm audit of the runtime dependencies', () => {
     const result = await auditWith(error, 1);
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^npm audit: NOT CHECKED .*no audit endpoint/m);
+  });
+
+  it('still tells a missing endpoint from a finding when run as `npm run -s` (silent)', async () => {
+    const error = ['npm warn audit 405 Method Not Allowed - POST https://registry.example/-/npm/v1/security/advisories/bulk', 'npm error audit endpoint returned an error'].join('\n');
+    const result = await auditWith(error, 1, { npm_config_loglevel: 'silent' });
+    expect(result.stdout).toMatch(/^npm audit: NOT CHECKED/m);
+    expect(result.status).toBe(0);
   });
 
   it('fails when npm audit cannot run for another reason (no network)', async () => {
