@@ -16,7 +16,7 @@ import { crc32 } from 'node:zlib';
  */
 export interface CompactIndex {
   fields: string[];
-  /** Terms in lunr's term-index order (term i has `_index` i). */
+  /** Terms in sorted order (JavaScript's default, by UTF-16 code unit); a term's number is its place here. */
   terms: string[];
   /** lunr's serialized search pipeline (function names). */
   pipeline: string[];
@@ -37,7 +37,7 @@ class ByteWriter {
   length = 0;
 
   varint(value: number): void {
-    if (!Number.isInteger(value) || value < 0) throw new Error(`cannot encode ${value} in the compact index`);
+    if (!Number.isInteger(value) || value < 0 || value >= 2 ** 28) throw new Error(`cannot encode ${value} in the compact index`);
     if (this.length + 5 > this.bytes.length) {
       const grown = new Uint8Array(this.bytes.length * 2);
       grown.set(this.bytes);
@@ -62,17 +62,19 @@ class ByteReader {
     public at: number,
   ) {}
 
+  /** The next varint (at most 28 bits: term numbers, gaps, counts, offsets and weights all fit). */
   varint(): number {
-    let value = 0;
-    let shift = 0;
-    for (;;) {
-      if (this.at >= this.bytes.length) throw new Error('the compact index is truncated');
-      const byte = this.bytes[this.at++];
-      value += (byte & 0x7f) * 2 ** shift;
+    const bytes = this.bytes;
+    let byte = bytes[this.at++];
+    if (byte < 0x80) return byte;
+    let value = byte & 0x7f;
+    for (let shift = 7; shift <= 21; shift += 7) {
+      byte = bytes[this.at++];
+      value |= (byte & 0x7f) << shift;
       if (byte < 0x80) return value;
-      shift += 7;
-      if (shift > 35) throw new Error('the compact index holds a malformed number');
     }
+    // Past the end, `byte` is undefined: a truncated index lands here too.
+    throw new Error(this.at > bytes.length ? 'the compact index is truncated' : 'the compact index holds a malformed number');
   }
 }
 
@@ -82,8 +84,11 @@ export function compactIndex(index: lunr.Index, docIds: readonly string[]): Comp
   const internals = index as unknown as { invertedIndex: Record<string, Posting>; fieldVectors: Record<string, { elements: number[] }>; fields: string[]; pipeline: lunr.Pipeline };
   const fields = [...internals.fields];
   const docNumber = new Map(docIds.map((id, i) => [id, i]));
-  const terms: string[] = [];
-  for (const [term, posting] of Object.entries(internals.invertedIndex)) terms[posting._index as number] = term;
+  // Terms are numbered in sorted order (lunr numbers them as met): a word's expansions are then
+  // found by binary search in the term list itself, and no lunr.TokenSet of the whole dictionary is
+  // built at load.
+  const terms = Object.keys(internals.invertedIndex).sort();
+  const renumbered = new Map<number, number>(terms.map((term, i) => [internals.invertedIndex[term]._index as number, i]));
   const postings = new ByteWriter();
   const postingOffsets = new Uint32Array(terms.length + 1);
   terms.forEach((term, t) => {
@@ -117,12 +122,15 @@ export function compactIndex(index: lunr.Index, docIds: readonly string[]): Comp
     fields.forEach((field, f) => {
       vectorOffsets[d * fields.length + f] = vectors.length;
       const elements = internals.fieldVectors[`${field}/${id}`]?.elements ?? [];
-      vectors.varint(elements.length / 2);
+      const pairs: Array<[number, number]> = [];
+      for (let i = 0; i < elements.length; i += 2) pairs.push([renumbered.get(elements[i]) as number, elements[i + 1]]);
+      pairs.sort((a, b) => a[0] - b[0]);
+      vectors.varint(pairs.length);
       let previousTerm = 0;
-      for (let i = 0; i < elements.length; i += 2) {
-        vectors.varint(elements[i] - previousTerm);
-        previousTerm = elements[i];
-        vectors.varint(Math.round(elements[i + 1] * 1000));
+      for (const [term, weight] of pairs) {
+        vectors.varint(term - previousTerm);
+        previousTerm = term;
+        vectors.varint(Math.round(weight * 1000));
       }
     });
   });
@@ -141,7 +149,6 @@ const FIELD_SLOTS = 8;
 
 /** lunr.TokenSet's constructors, which @types/lunr does not describe. */
 const TokenSets = lunr.TokenSet as unknown as {
-  fromArray(sortedTerms: string[]): lunr.TokenSet;
   fromString(pattern: string): lunr.TokenSet;
   fromFuzzyString(term: string, editDistance: number): lunr.TokenSet;
 };
@@ -182,7 +189,6 @@ export class CompactSearcher {
   /** Decoded field vectors: [term index, weight] pairs, document-major; `vectorStart` bounds each. */
   private readonly weights: Float64Array;
   private readonly vectorStart: Uint32Array;
-  private tokenSetCache: lunr.TokenSet | null = null;
 
   constructor(
     private readonly compact: CompactIndex,
@@ -196,17 +202,11 @@ export class CompactSearcher {
     [this.weights, this.vectorStart] = decodeVectors(compact);
   }
 
-  /** The segment's dictionary as a lunr.TokenSet, built the first time a wildcard or near spelling needs it. */
-  private get tokenSet(): lunr.TokenSet {
-    this.tokenSetCache ??= TokenSets.fromArray([...this.compact.terms].sort());
-    return this.tokenSetCache;
-  }
-
   /** Index terms a query word stands for: itself if indexed, or every term its wildcards or edit distance reach. */
   expand({ term, editDistance }: Pick<TermQuery, 'term' | 'editDistance'>): string[] {
     if (!editDistance && !term.includes('*')) return this.termIds.has(term) ? [term] : [];
-    const pattern = editDistance ? TokenSets.fromFuzzyString(term, editDistance) : TokenSets.fromString(term);
-    return this.tokenSet.intersect(pattern).toArray();
+    const automaton = editDistance ? TokenSets.fromFuzzyString(term, editDistance) : TokenSets.fromString(term);
+    return acceptedTerms(this.compact.terms, automaton as unknown as Automaton);
   }
 
   /**
@@ -312,18 +312,72 @@ export class CompactSearcher {
   }
 }
 
-/** Every field vector decoded into one array of [term index, weight] pairs, with where each begins. */
+/** A lunr.TokenSet node as its intersection reads it: edges by character ('*': any one), and whether a word may end here. */
+interface Automaton {
+  final: boolean;
+  edges: Record<string, Automaton>;
+}
+
+/**
+ * The terms of a sorted list that an automaton (a lunr.TokenSet made from a query word) accepts:
+ * what lunr's TokenSet#intersect gives against a TokenSet of the whole list, found by walking the
+ * automaton while narrowing, by binary search, the range of terms that share the prefix read so far.
+ */
+export function acceptedTerms(terms: readonly string[], automaton: Automaton): string[] {
+  const found = new Set<string>();
+  const stack = [{ node: automaton, prefix: '', lo: 0, hi: terms.length }];
+  for (let frame = stack.pop(); frame; frame = stack.pop()) {
+    const { node, prefix, lo, hi } = frame;
+    // Every term in [lo, hi) starts with the prefix; the prefix itself, if it is a term, sorts first.
+    let from = lo;
+    if (lo < hi && terms[lo] === prefix) {
+      if (node.final && prefix !== '') found.add(prefix);
+      from = lo + 1;
+    }
+    const at = prefix.length;
+    for (const [edge, next] of Object.entries(node.edges)) {
+      if (edge === '*') {
+        for (let i = from; i < hi; ) {
+          const end = boundAfter(terms, i, hi, at, terms[i].charCodeAt(at));
+          stack.push({ node: next, prefix: prefix + terms[i][at], lo: i, hi: end });
+          i = end;
+        }
+      } else {
+        const code = edge.charCodeAt(0);
+        const start = boundAfter(terms, from, hi, at, code - 1);
+        const end = boundAfter(terms, start, hi, at, code);
+        if (start < end) stack.push({ node: next, prefix: prefix + edge, lo: start, hi: end });
+      }
+    }
+  }
+  return [...found].sort();
+}
+
+/** The first index in [lo, hi) whose term's code unit at `at` is above `code` (the range is sorted on it). */
+function boundAfter(terms: readonly string[], lo: number, hi: number, at: number, code: number): number {
+  let low = lo;
+  let high = hi;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (terms[mid].charCodeAt(at) <= code) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** Every field vector decoded into one array of [term number, weight] pairs, with where each begins. */
 function decodeVectors(compact: CompactIndex): [Float64Array, Uint32Array] {
-  const { vectors, vectorOffsets } = compact;
+  const { vectors: bytes, vectorOffsets } = compact;
   const count = vectorOffsets.length - 1;
-  const starts = new Uint32Array(count + 1);
   let elements = 0;
-  for (let v = 0; v < count; v++) elements += new ByteReader(vectors, vectorOffsets[v]).varint();
+  for (let v = 0; v < count; v++) elements += new ByteReader(bytes, vectorOffsets[v]).varint();
   const weights = new Float64Array(elements * 2);
+  const starts = new Uint32Array(count + 1);
   let filled = 0;
+  const reader = new ByteReader(bytes, 0);
   for (let v = 0; v < count; v++) {
     starts[v] = filled;
-    const reader = new ByteReader(vectors, vectorOffsets[v]);
+    reader.at = vectorOffsets[v];
     const n = reader.varint();
     let term = 0;
     for (let i = 0; i < n; i++) {
@@ -332,6 +386,7 @@ function decodeVectors(compact: CompactIndex): [Float64Array, Uint32Array] {
       weights[filled++] = reader.varint() / 1000;
     }
   }
+  if (reader.at > bytes.length) throw new Error('the compact index is truncated');
   starts[count] = filled;
   return [weights, starts];
 }

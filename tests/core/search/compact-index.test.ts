@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import type lunr from 'lunr';
+import lunr from 'lunr';
 import { describe, expect, it } from 'vitest';
-import { compactIndex, CompactSearcher, decodeSegmentFile, encodeSegmentFile, type TermQuery } from '../../../src/core/search/compact-index';
+import { acceptedTerms, compactIndex, CompactSearcher, decodeSegmentFile, encodeSegmentFile, type TermQuery } from '../../../src/core/search/compact-index';
 import { buildLunrIndex, buildSegment, decodeSegment, encodeSegment, type IndexableDocument } from '../../../src/core/search/segment';
 
 const FIELDS = ['title', 'byline', 'body'];
@@ -69,6 +69,26 @@ describe('the compact index', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('expands a word over the sorted term list exactly as lunr intersects TokenSets', () => {
+    const TokenSets = lunr.TokenSet as unknown as {
+      fromArray(terms: string[]): lunr.TokenSet;
+      fromString(pattern: string): lunr.TokenSet;
+      fromFuzzyString(term: string, distance: number): lunr.TokenSet;
+    };
+    const letters = fc.constantFrom('a', 'b', 'c', 'ab', 'ba', 'т', 'о', 'қ', 'é', '1', '-');
+    const term = fc.array(letters, { minLength: 1, maxLength: 5 }).map((p) => p.join(''));
+    const pattern = fc.array(fc.oneof(letters, fc.constant('*')), { minLength: 1, maxLength: 5 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(fc.uniqueArray(term, { maxLength: 40 }), fc.oneof(pattern.map((p) => [p, 0] as const), fc.tuple(term, fc.constantFrom(1, 2))), (dictionary, [word, distance]) => {
+        const sorted = [...dictionary].sort();
+        const automaton = distance > 0 ? TokenSets.fromFuzzyString(word, distance) : TokenSets.fromString(word);
+        const expected = sorted.length === 0 ? [] : TokenSets.fromArray(sorted).intersect(automaton).toArray().sort();
+        expect(acceptedTerms(sorted, automaton as never)).toEqual(expected);
+      }),
+      { numRuns: 1000 },
     );
   });
 
