@@ -118,6 +118,9 @@ export class Workstation {
     }
     const storeDir = archiveDataDir(path.resolve(dataDir), root);
     await mkdir(storeDir, { recursive: true });
+    // The index cache is read while the archive's files are checked: both wait mostly on the disk.
+    const indexDir = path.join(storeDir, 'index');
+    const cachedIndex = LiveIndex.readCache(indexDir);
     const catalog = await IngestCatalog.open(path.join(storeDir, 'ingest-catalog'));
     if (catalog.problem) console.error(catalog.problem);
     const archive = await loadArchive(root, catalog);
@@ -128,7 +131,7 @@ export class Workstation {
     const preferences = await PreferencesStore.open(path.resolve(dataDir));
     const annotations = new AnnotationService(store, documents, now, () => preferences.get().author);
     const dossiers = await DossierStore.open(path.join(storeDir, 'dossiers.json'), now);
-    const index = await LiveIndex.open(documents, path.join(storeDir, 'index'), indexBuilder);
+    const index = await LiveIndex.open(documents, indexDir, indexBuilder, cachedIndex);
     const workstation = new Workstation(root, archive.report, documents, index, annotations, dossiers, preferences, metadata, path.resolve(dataDir), now);
     workstation.verification = workstation.verifyUnread(archive.reused).catch((error: unknown) => {
       console.error('checking the archive files in the background failed:', error);

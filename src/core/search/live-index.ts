@@ -21,6 +21,12 @@ export interface IndexStatus {
   problem: string | null;
 }
 
+/** An index cache as read from disk. */
+export interface CachedIndex {
+  segments: Segment[];
+  problem: string | null;
+}
+
 const MANIFEST = 'manifest.json';
 const MANIFEST_FORMAT = 'casefile-index';
 const Manifest = z.object({
@@ -53,12 +59,46 @@ export class LiveIndex {
     this.current = { state: 'ready', done: 0, total: 0, documents: documents.size, origin: 'empty', problem: null };
   }
 
-  /** Opens the cached index (if any) and starts bringing it up to date in the background. */
-  static async open(documents: ReadonlyMap<string, ArchiveDocument>, cacheDir: string, builder: SegmentBuilder): Promise<LiveIndex> {
+  /**
+   * Opens the cached index (if any) and starts bringing it up to date in the background. The cache
+   * may be read beforehand (`readCache`), while the archive's files are listed.
+   */
+  static async open(
+    documents: ReadonlyMap<string, ArchiveDocument>,
+    cacheDir: string,
+    builder: SegmentBuilder,
+    cache: Promise<CachedIndex> = LiveIndex.readCache(cacheDir),
+  ): Promise<LiveIndex> {
     const index = new LiveIndex(documents, cacheDir, builder);
-    await index.loadCache();
+    const { segments, problem } = await cache;
+    index.segments = segments;
+    if (segments.length > 0) index.current.origin = 'cache';
+    index.current.problem = problem;
     index.refresh();
     return index;
+  }
+
+  /** The segments cached in `cacheDir`: none if there is no cache, and a problem if it could not be read. */
+  static async readCache(cacheDir: string): Promise<CachedIndex> {
+    let manifestText: string;
+    try {
+      manifestText = await readFile(path.join(cacheDir, MANIFEST), 'utf8');
+    } catch {
+      return { segments: [], problem: null }; // no cache yet
+    }
+    try {
+      const manifest = Manifest.parse(JSON.parse(manifestText));
+      const files = await Promise.all(manifest.segments.map((file) => readFile(path.join(cacheDir, file))));
+      const segments = files.map((bytes, i) => {
+        const segment = Segment.load(decodeSegment(bytes));
+        segment.cacheName = manifest.segments[i];
+        segment.persisted = true;
+        return segment;
+      });
+      return { segments, problem: null };
+    } catch (error) {
+      return { segments: [], problem: `the cached search index could not be read (${summarizeError(error)}); it is rebuilt` };
+    }
   }
 
   status(): IndexStatus {
@@ -145,29 +185,6 @@ export class LiveIndex {
       }
     }
     return [...this.documents.values()].filter((d) => !assigned.has(d.id));
-  }
-
-  private async loadCache(): Promise<void> {
-    let manifestText: string;
-    try {
-      manifestText = await readFile(path.join(this.cacheDir, MANIFEST), 'utf8');
-    } catch {
-      return; // no cache yet
-    }
-    try {
-      const manifest = Manifest.parse(JSON.parse(manifestText));
-      const segments: Segment[] = [];
-      for (const file of manifest.segments) {
-        const segment = Segment.load(decodeSegment(await readFile(path.join(this.cacheDir, file))));
-        segment.cacheName = file;
-        segment.persisted = true;
-        segments.push(segment);
-      }
-      this.segments = segments;
-      this.current.origin = 'cache';
-    } catch (error) {
-      this.current.problem = `the cached search index could not be read (${summarizeError(error)}); it is rebuilt`;
-    }
   }
 
   private async persist(): Promise<void> {
