@@ -167,17 +167,25 @@ export class LunrSearchEngine implements SearchEngine {
     const acceptedByWord = wordMatches.map((m) => m?.accepted ?? null);
     const matches: Matches = new Map();
     if (indexed.length === 0) return { clause, matches, note: tooCommon(clause.text) };
-    const [first, ...rest] = indexed;
-    for (const id of first.matches.keys()) {
-      if (!rest.every((w) => w.matches.has(id))) continue;
+    // Only all-letter neighbours: a number's pieces (16,000) are not what the quick look sees.
+    const neighbour = (i: number): PhraseWord | null => {
+      const term = clause.words[i]?.term;
+      return term !== undefined && /^[\p{L}\p{M}]+$/u.test(term) ? { term, accepted: acceptedByWord[i] } : null;
+    };
+    const phraseWords = clause.words.map((w, i) => ({ term: w.term, accepted: acceptedByWord[i] }));
+    // Candidates are the documents holding every indexed word: walk the rarest word's.
+    const rarest = indexed.reduce((a, b) => (b.matches.size < a.matches.size ? b : a));
+    for (const id of rarest.matches.keys()) {
+      if (!indexed.every((w) => w.matches.has(id))) continue;
       const doc = this.documents.get(id);
       if (!doc) continue;
       const occurrences: Occurrence[] = [];
       for (const field of fields) {
         const text = fieldText(doc, field);
         const places = indexed.map((w) =>
-          (w.matches.get(id) as DocMatch).occurrences.filter((o) => o.field === field && !/[-‐‑]/u.test(text.slice(o.start, o.end))),
+          (w.matches.get(id) as DocMatch).occurrences.filter((o) => o.field === field && !hasHyphen(text, o.start, o.end)),
         );
+        if (places.some((p) => p.length === 0)) continue;
         if (indexed.length === clause.words.length) {
           occurrences.push(...chainAdjacent(text, places).map((found) => ({ field, ...found })));
           continue;
@@ -188,13 +196,7 @@ export class LunrSearchEngine implements SearchEngine {
           if (p.length < places[anchor].length) anchor = i;
         });
         const at = indexed[anchor].index;
-        // Only all-letter neighbours: a number's pieces (16,000) are not what the quick look sees.
-        const neighbour = (i: number): PhraseWord | null => {
-          const term = clause.words[i]?.term;
-          return term !== undefined && /^[\p{L}\p{M}]+$/u.test(term) ? { term, accepted: acceptedByWord[i] } : null;
-        };
         const [before, after] = [neighbour(at - 1), neighbour(at + 1)];
-        const phraseWords = clause.words.map((w, i) => ({ term: w.term, accepted: acceptedByWord[i] }));
         for (const place of places[anchor]) {
           // A cheap look at the neighbouring words first; the tokenizer then checks the whole phrase.
           if (before && !mayBe(wordEndingAt(text, place.start), before)) continue;
@@ -381,6 +383,15 @@ function matchPhraseWord(written: string, word: PhraseWord): MatchKind | null {
   if (word.accepted === null) return written === word.term ? 'exact' : null;
   const indexTerm = indexTermOf(written);
   return indexTerm === null ? null : (word.accepted.get(indexTerm) ?? null);
+}
+
+/** Whether a hyphen (-, ‐, ‑) stands in text[start, end): the place is then a compound's, not a word's. */
+function hasHyphen(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x2d || c === 0x2010 || c === 0x2011) return true;
+  }
+  return false;
 }
 
 /** Sorted, overlapping places in one field merged (a phrase and one of its words), keeping the best kind. */

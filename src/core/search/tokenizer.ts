@@ -127,8 +127,17 @@ const WORD_CHARACTER = /^[\p{L}\p{M}\p{N}]$/u;
 const APOSTROPHE_CHARACTER = /^['’ʼ‘]$/u;
 
 function characterAt(text: string, index: number): string {
-  const code = text.codePointAt(index);
-  return code === undefined ? '' : String.fromCodePoint(code);
+  const unit = text.charCodeAt(index);
+  if (Number.isNaN(unit)) return '';
+  if (unit < 0xd800 || unit > 0xdbff) return text[index]; // not the high half of a surrogate pair
+  return String.fromCodePoint(text.codePointAt(index) as number);
+}
+
+/** WORD_CHARACTER's test, answered without the regular expression for ASCII (most of any text). */
+function isWordCharacter(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
+  return WORD_CHARACTER.test(ch);
 }
 
 /** Offset of the first letter or digit at or after `from` (the text's length if none). */
@@ -136,7 +145,7 @@ export function nextWordStart(text: string, from: number): number {
   let i = from;
   while (i < text.length) {
     const ch = characterAt(text, i);
-    if (WORD_CHARACTER.test(ch)) return i;
+    if (isWordCharacter(ch)) return i;
     i += ch.length;
   }
   return text.length;
@@ -164,8 +173,8 @@ export function wordStartingAt(text: string, offset: number): string {
   const start = nextWordStart(text, offset);
   let end = start;
   for (;;) {
-    if (end < text.length && WORD_CHARACTER.test(characterAt(text, end))) end += characterAt(text, end).length;
-    else if (end > start && APOSTROPHE_CHARACTER.test(text[end] ?? '') && WORD_CHARACTER.test(characterAt(text, end + 1))) end++;
+    if (end < text.length && isWordCharacter(characterAt(text, end))) end += characterAt(text, end).length;
+    else if (end > start && APOSTROPHE_CHARACTER.test(text[end] ?? '') && isWordCharacter(characterAt(text, end + 1))) end++;
     else break;
   }
   return text.slice(start, end);
@@ -174,7 +183,7 @@ export function wordStartingAt(text: string, offset: number): string {
 function isWordCharacterBefore(text: string, offset: number): boolean {
   // The low half of a surrogate pair: look at the whole character.
   const ch = isLowSurrogate(text, offset - 1) && offset >= 2 ? text.slice(offset - 2, offset) : text[offset - 1];
-  return WORD_CHARACTER.test(ch);
+  return isWordCharacter(ch);
 }
 
 function isLowSurrogate(text: string, index: number): boolean {
