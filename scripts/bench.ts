@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--docs N] [--files F] [--json] [--runs R]`: Casefile's performance, measured, never asserted
+ * `npm run bench -- [--docs N] [--files F] [--json [--out FILE]] [--runs R]`: Casefile's performance, measured, never asserted
  * (issue 8). On a reproducible Brown-derived corpus of N articles (default 1,000) and on the seed
  * archive (a small case), each written to a temporary folder, it measures Casefile (index build, cold
  * open with ingest, index size on disk, warm open to the first answer, RSS, query and type-ahead
@@ -8,7 +8,7 @@
  * (default 10,000; 0 leaves it out). Every measurement runs in a child process of its
  * own (scripts/bench-child.ts), so memory figures are not mixed; each is repeated R times (default 5,
  * at least 3) and reported as median and p95. `--json` prints the report and writes it to
- * bench/results/bench-<time>.json.
+ * bench/results/bench-<time>.json (or FILE).
  */
 import { spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -20,7 +20,9 @@ import { buildCorpus, tinyFiles } from './bench-corpus';
 import { buildQueries } from './bench-queries';
 import { keystrokes, QUERY_KINDS, stats, type QueryKind, type QuerySet } from './bench-shared';
 
-const { values } = parseArgs({ options: { json: { type: 'boolean' }, runs: { type: 'string' }, docs: { type: 'string' }, files: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { json: { type: 'boolean' }, runs: { type: 'string' }, docs: { type: 'string' }, files: { type: 'string' }, out: { type: 'string' } },
+});
 const RUNS = Math.max(3, Number(values.runs ?? 5));
 const DOCS = Math.max(1, Math.floor(Number(values.docs ?? 1000)));
 /** The folder of many tiny files (issue 6); 0 leaves it out. */
@@ -387,9 +389,10 @@ async function main(): Promise<void> {
       return;
     }
     process.stderr.write(`\n${out.join('\n')}\n`);
-    const dir = path.join(ROOT, 'bench', 'results');
-    await mkdir(dir, { recursive: true });
-    const file = path.join(dir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+    const file = values.out
+      ? path.resolve(values.out)
+      : path.join(ROOT, 'bench', 'results', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+    await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     process.stderr.write(`written to ${file}\n`);
