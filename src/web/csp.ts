@@ -1,4 +1,4 @@
-/** One Content-Security-Policy for both shells: nothing inline, nothing remote, no plugins, no framing. */
+/** One Content-Security-Policy for both shells: nothing inline, nothing remote, no plugins, no framing, no HTML from strings. */
 const DIRECTIVES: ReadonlyArray<[directive: string, sources: string]> = [
   ['default-src', "'self'"],
   ['script-src', "'self'"],
@@ -10,6 +10,10 @@ const DIRECTIVES: ReadonlyArray<[directive: string, sources: string]> = [
   ['base-uri', "'none'"],
   ['form-action', "'none'"],
   ['frame-ancestors', "'none'"],
+  // Trusted Types: the page may hand no string to an HTML or script sink (innerHTML, eval, …) at all,
+  // and may create no policy that would let it; React renders text without them.
+  ['require-trusted-types-for', "'script'"],
+  ['trusted-types', "'none'"],
 ];
 
 const policy = (directives: typeof DIRECTIVES) => directives.map(([directive, sources]) => `${directive} ${sources}`).join('; ');

@@ -94,7 +94,7 @@ test.describe('content is data, never code', () => {
   });
 });
 
-test('the page refuses inline script and remote images even if some got in (CSP in the header and in the page)', async ({ page, shell }) => {
+test('the page refuses inline script, remote images and markup from strings even if some got in (CSP with Trusted Types, in the header and in the page)', async ({ page, shell }) => {
   const response = await page.goto(shell.url);
   expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
   await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveAttribute('content', /script-src 'self'/);
@@ -102,16 +102,25 @@ test('the page refuses inline script and remote images even if some got in (CSP 
     const violations: string[] = [];
     document.addEventListener('securitypolicyviolation', (event) => violations.push(event.violatedDirective));
     const script = document.createElement('script');
-    script.textContent = 'window.__xss = "inline"';
+    // Through a text node: assigning script.textContent is refused outright by Trusted Types.
+    script.append(document.createTextNode('window.__xss = "inline"'));
     document.body.append(script);
     const image = document.createElement('img');
     image.src = 'https://tracker.example/pixel.gif';
     document.body.append(image);
+    // Trusted Types: a string handed to an HTML sink is refused outright.
+    let markupTaken = true;
+    try {
+      document.createElement('div').innerHTML = '<img src=x onerror="window.__xss=1">';
+    } catch {
+      markupTaken = false;
+    }
     await new Promise((resolve) => setTimeout(resolve, 100));
-    return { violations, sentinel: (window as unknown as { __xss?: unknown }).__xss };
+    return { violations, markupTaken, sentinel: (window as unknown as { __xss?: unknown }).__xss };
   });
   expect(outcome.sentinel).toBeUndefined();
-  expect(outcome.violations).toEqual(expect.arrayContaining([expect.stringMatching(/^script-src/), expect.stringMatching(/^img-src/)]));
+  expect(outcome.markupTaken).toBe(false);
+  expect(outcome.violations).toEqual(expect.arrayContaining([expect.stringMatching(/^(script-src|require-trusted-types-for)/), expect.stringMatching(/^img-src/)]));
 });
 
 test.describe('the web shell is nobody else’s', () => {

@@ -26,8 +26,14 @@ describe('content security policy (both shells)', () => {
   it('names no origin but its own for anything: every source is self, none, or an in-page data:/blob: image', () => {
     for (const [name, sources] of policy) {
       if (name === 'img-src') expect(sources).toEqual(["'self'", 'data:', 'blob:']);
+      else if (name === 'require-trusted-types-for') expect(sources).toEqual(["'script'"]);
       else expect(sources.every((s) => s === "'self'" || s === "'none'"), `${name}: ${sources.join(' ')}`).toBe(true);
     }
+  });
+
+  it('requires Trusted Types and allows no policy: no string reaches innerHTML, eval or a script URL', () => {
+    expect(policy.get('require-trusted-types-for')).toEqual(["'script'"]);
+    expect(policy.get('trusted-types')).toEqual(["'none'"]);
   });
 
   it('closes plugins, <base>, form posts and framing, and falls back to self', () => {
