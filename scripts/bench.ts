@@ -145,7 +145,7 @@ async function measureCase(work: string, c: Case) {
   const minis: Array<Report<'minisearch'>> = [];
   const flexes: Array<Report<'flexsearch'>> = [];
   for (let r = 1; r <= RUNS; r++) {
-    builds.push(await child('casefile-build', `${c.name} casefile buildSegment, run ${r}/${RUNS}`, common));
+    builds.push(await child('casefile-build', `${c.name} casefile build (worker threads), run ${r}/${RUNS}`, common));
     minis.push(await child('minisearch', `${c.name} minisearch, run ${r}/${RUNS}`, common));
     flexes.push(await child('flexsearch', `${c.name} flexsearch, run ${r}/${RUNS}`, common));
   }
@@ -192,6 +192,8 @@ async function measureCase(work: string, c: Case) {
     firstQueryMs: median(warms.map((w) => w.firstQueryMs)),
     firstQueryP95Ms: p95(warms.map((w) => w.firstQueryMs)),
     firstQueryOnlyMs: median(warms.map((w) => w.firstQueryOnlyMs)),
+    verifyMs: median(warms.map((w) => w.verifyMs)),
+    buildShards: builds.at(-1)?.shards ?? 0,
     openOrigin: [...new Set(warms.map((w) => w.origin))].join(','),
     ...memoryFigures(warms),
     ...queryFigures(warms),
@@ -200,6 +202,7 @@ async function measureCase(work: string, c: Case) {
     updateFound: warms.every((w) => w.updateFound === true),
     breakdown: {
       segments: breakdown.segments,
+      reused: breakdown.reused,
       ingestMs: round(breakdown.ingestMs),
       readMs: round(breakdown.readMs),
       decodeMs: round(breakdown.decodeMs),
@@ -275,7 +278,7 @@ function engineTable(name: string, c: CaseFigures): string {
   const { casefile: cf, minisearch: mi, flexsearch: fx } = c;
   const engines = [cf, mi, fx];
   const rows: string[][] = [
-    ['index build, median / p95', ...engines.map((e) => `${ms(e.buildMs)} / ${ms(e.buildP95Ms)}`)],
+    [`index build, median / p95 (Casefile: ${cf.buildShards} shard${cf.buildShards === 1 ? '' : 's'} in worker threads)`, ...engines.map((e) => `${ms(e.buildMs)} / ${ms(e.buildP95Ms)}`)],
     ['  docs/s', ...engines.map((e) => num(e.buildDocsPerSec))],
     ['index size (Casefile: on disk; others: serialized)', mb(cf.indexBytes), mb(mi.indexBytes), mb(fx.indexBytes)],
     ['open unchanged (Casefile: Workstation.open; others: load serialized)', `${ms(cf.openMs)} / ${ms(cf.openP95Ms)}`, ms(mi.loadMs), ms(fx.loadMs)],
@@ -296,8 +299,9 @@ function casefileTable(c: CaseFigures['casefile'], docs: number): string {
   const rows: string[][] = [
     ['ingest (cold Workstation.open: read, hash, parse every file), median / p95', `${ms(c.ingestMs)} / ${ms(c.ingestP95Ms)}`],
     ['cold open + index ready (worker thread, cache written), median / p95', `${ms(c.coldTotalMs)} / ${ms(c.coldTotalP95Ms)} (${num(c.coldDocsPerSec)} docs/s)`],
+    ['background check of catalogued files after a warm open (read + SHA-256 of each), median', ms(c.verifyMs)],
     [`update after changing 1 file of ${num(docs)} (re-read + delta segment), median / p95`, `${ms(c.updateMs)} / ${ms(c.updateP95Ms)}${c.updateFound ? '' : ' (new word NOT found)'}`],
-    ['warm open, step by step: ingest / read cache / check and decode / open lunr indexes', [b.ingestMs, b.readMs, b.decodeMs, b.lunrLoadMs].map(ms).join(' / ')],
+    [`warm open, step by step: files against the catalog (${num(b.reused)} unread) / read index / check and decode / open`, [b.ingestMs, b.readMs, b.decodeMs, b.lunrLoadMs].map(ms).join(' / ')],
     ['heap held: documents / index bytes / built by lunr on load (token set, vectors)', `${mb(b.heapDocumentsBytes)} / ${mb(b.heapSerializedBytes)} / ${mb(b.heapLunrBytes)}`],
     [`index: segments / terms / postings bytes / vector bytes`, `${b.segments} / ${num(b.terms)} / ${mb(b.postingBytes)} / ${mb(b.vectorBytes)}`],
   ];

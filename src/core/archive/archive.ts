@@ -44,8 +44,8 @@ const SIDECAR = /\.meta\.json$/i;
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 /** Deeper folders are not entered (a loop through bind mounts, or a mistaken root). */
 export const MAX_DEPTH = 32;
-/** Files read at once while ingesting a folder. */
-const INGEST_CONCURRENCY = 16;
+/** Files read at once while ingesting a folder (most time is spent waiting on the disk). */
+const INGEST_CONCURRENCY = 32;
 /** Editor back-ups, swap and lock files: never sources. */
 const TEMPORARY = /(?:~$|^\.?#.*#?$|\.sw[a-p]$|\.tmp$|\.part$|\.crdownload$|^~\$)/i;
 

@@ -16,7 +16,7 @@ import type { IngestEntry } from './archive';
  * Bump CATALOG_VERSION whenever ingest would make something else of the same bytes (decoding,
  * normalisation, metadata heuristics, boilerplate): catalogs of another version are ignored.
  */
-export const CATALOG_VERSION = 1;
+export const CATALOG_VERSION = 3;
 const CATALOG_FORMAT = 'casefile-ingest-catalog';
 
 /** The identity of a file's version as the file system tells it, without reading it. */
@@ -38,7 +38,25 @@ interface CatalogRecord {
   document: ArchiveDocument | null;
 }
 
-const Header = z.object({ format: z.literal(CATALOG_FORMAT), version: z.literal(CATALOG_VERSION), crc32: z.number(), bytes: z.number() });
+const Header = z.object({
+  format: z.literal(CATALOG_FORMAT),
+  version: z.literal(CATALOG_VERSION),
+  crc32: z.number(),
+  /** Bytes of the records (JSON, each document without its text) and of the texts (UTF-8, one after another). */
+  recordBytes: z.number().int().nonnegative(),
+  textBytes: z.number().int().nonnegative(),
+});
+
+/**
+ * The catalog file: a header line, the records as JSON with every text left out, then the texts as
+ * UTF-8, one after another. Most of the catalog is text: a document's text is decoded from those
+ * bytes the first time it is read (a snippet, the reader, a phrase check), not at open.
+ */
+interface StoredRecords {
+  records: Array<[string, CatalogRecord]>;
+  /** The UTF-8 length of each record's text, in order; null where there is no document. */
+  textBytes: Array<number | null>;
+}
 
 export class IngestCatalog {
   private changed = false;
@@ -63,8 +81,15 @@ export class IngestCatalog {
       if (newline === -1) throw new Error('no header');
       const header = Header.parse(JSON.parse(bytes.subarray(0, newline).toString('utf8')));
       const body = bytes.subarray(newline + 1);
-      if (body.length !== header.bytes || crc32(body) !== header.crc32) throw new Error('checksum mismatch');
-      const records = JSON.parse(body.toString('utf8')) as Array<[string, CatalogRecord]>;
+      if (body.length !== header.recordBytes + header.textBytes || crc32(body) !== header.crc32) throw new Error('checksum mismatch');
+      const { records, textBytes } = JSON.parse(body.subarray(0, header.recordBytes).toString('utf8')) as StoredRecords;
+      const texts = body.subarray(header.recordBytes);
+      let at = 0;
+      records.forEach(([, record], i) => {
+        const length = textBytes[i];
+        if (record.document && length !== null) textOnFirstRead(record.document, texts, at, (at += length));
+      });
+      if (at !== texts.length) throw new Error('the texts do not match the records');
       return new IngestCatalog(file, new Map(records), null);
     } catch (error) {
       const reason = error instanceof z.ZodError ? 'another format or version' : error instanceof Error ? error.message : String(error);
@@ -98,8 +123,17 @@ export class IngestCatalog {
   /** Writes the catalog if anything changed; a failure only costs the next open its speed. */
   async save(): Promise<void> {
     if (!this.changed) return;
-    const body = Buffer.from(JSON.stringify([...this.records]), 'utf8');
-    const header = JSON.stringify({ format: CATALOG_FORMAT, version: CATALOG_VERSION, crc32: crc32(body), bytes: body.length });
+    const stored: StoredRecords = { records: [], textBytes: [] };
+    const texts: Buffer[] = [];
+    for (const [id, record] of this.records) {
+      stored.records.push([id, record.document ? { ...record, document: { ...record.document, text: '' } } : record]);
+      const text = record.document ? Buffer.from(record.document.text, 'utf8') : null;
+      stored.textBytes.push(text ? text.length : null);
+      if (text) texts.push(text);
+    }
+    const records = Buffer.from(JSON.stringify(stored), 'utf8');
+    const body = Buffer.concat([records, ...texts]);
+    const header = JSON.stringify({ format: CATALOG_FORMAT, version: CATALOG_VERSION, crc32: crc32(body), recordBytes: records.length, textBytes: body.length - records.length });
     try {
       await writeFileAtomic(this.file, Buffer.concat([Buffer.from(`${header}\n`, 'utf8'), body]));
       this.changed = false;
@@ -107,6 +141,25 @@ export class IngestCatalog {
       console.error('the ingest catalog could not be written:', error);
     }
   }
+}
+
+/**
+ * Makes `document.text` decode texts[start, end) when first read, then hold the string. The property
+ * stays an ordinary enumerable one to every reader (spread, JSON, structured clone).
+ */
+function textOnFirstRead(document: ArchiveDocument, texts: Buffer, start: number, end: number): void {
+  Object.defineProperty(document, 'text', {
+    configurable: true,
+    enumerable: true,
+    get(): string {
+      const text = texts.toString('utf8', start, end);
+      Object.defineProperty(document, 'text', { value: text, writable: true, enumerable: true, configurable: true });
+      return text;
+    },
+    set(value: string) {
+      Object.defineProperty(document, 'text', { value, writable: true, enumerable: true, configurable: true });
+    },
+  });
 }
 
 function sameStamp(a: FileStamp, b: FileStamp): boolean {

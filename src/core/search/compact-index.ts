@@ -18,8 +18,6 @@ export interface CompactIndex {
   fields: string[];
   /** Terms in sorted order (JavaScript's default, by UTF-16 code unit); a term's number is its place here. */
   terms: string[];
-  /** lunr's serialized search pipeline (function names). */
-  pipeline: string[];
   /** Start of each term's postings in `postings`; one more entry than terms. */
   postingOffsets: Uint32Array<ArrayBuffer>;
   postings: Uint8Array<ArrayBuffer>;
@@ -80,8 +78,8 @@ class ByteReader {
 
 /** The compact form of a built lunr index whose documents are `docIds` (their numbers are their places there). */
 export function compactIndex(index: lunr.Index, docIds: readonly string[]): CompactIndex {
-  // lunr keeps these as plain properties; its toJSON would copy the whole index to read two of them.
-  const internals = index as unknown as { invertedIndex: Record<string, Posting>; fieldVectors: Record<string, { elements: number[] }>; fields: string[]; pipeline: lunr.Pipeline };
+  // lunr keeps these as plain properties; its toJSON would copy the whole index to read them.
+  const internals = index as unknown as { invertedIndex: Record<string, Posting>; fieldVectors: Record<string, { elements: number[] }>; fields: string[] };
   const fields = [...internals.fields];
   const docNumber = new Map(docIds.map((id, i) => [id, i]));
   // Terms are numbered in sorted order (lunr numbers them as met): a word's expansions are then
@@ -135,7 +133,7 @@ export function compactIndex(index: lunr.Index, docIds: readonly string[]): Comp
     });
   });
   vectorOffsets[docIds.length * fields.length] = vectors.length;
-  return { fields, terms, pipeline: internals.pipeline.toJSON() as unknown as string[], postingOffsets, postings: postings.result(), vectorOffsets, vectors: vectors.result() };
+  return { fields, terms, postingOffsets, postings: postings.result(), vectorOffsets, vectors: vectors.result() };
 }
 
 function numberOf(docNumber: Map<string, number>, ref: string): number {
@@ -406,7 +404,6 @@ export function encodeSegmentFile(header: object, compact: CompactIndex): Uint8A
       ...header,
       fields: compact.fields,
       terms: compact.terms,
-      pipeline: compact.pipeline,
       sections: sections.map((s) => s.byteLength),
       crc32: crc32(binary),
     }),
@@ -429,9 +426,9 @@ export function decodeSegmentFile(file: Uint8Array): { header: unknown; compact:
   const headLength = new DataView(file.buffer, file.byteOffset, file.byteLength).getUint32(MAGIC.length, true);
   if (prefix + headLength > file.length) throw new Error('the index segment is truncated');
   const header = JSON.parse(new TextDecoder().decode(file.subarray(prefix, prefix + headLength))) as Record<string, unknown>;
-  const { fields, terms, pipeline, sections, crc32: expected } = header;
+  const { fields, terms, sections, crc32: expected } = header;
   const strings = (x: unknown): x is string[] => Array.isArray(x) && x.every((s) => typeof s === 'string');
-  if (!strings(fields) || !strings(terms) || !strings(pipeline) || !Array.isArray(sections) || sections.length !== 4 || typeof expected !== 'number') {
+  if (!strings(fields) || !strings(terms) || !Array.isArray(sections) || sections.length !== 4 || typeof expected !== 'number') {
     throw new Error('the index segment header is incomplete');
   }
   const start = Math.ceil((prefix + headLength) / ALIGN) * ALIGN;
@@ -444,7 +441,7 @@ export function decodeSegmentFile(file: Uint8Array): { header: unknown; compact:
   const take = (n: number) => new Uint8Array(binary.subarray(at, (at += n)));
   const postingOffsets = new Uint32Array(take(sizes[0]).buffer);
   const vectorOffsets = new Uint32Array(take(sizes[1]).buffer);
-  return { header, compact: { fields, terms, pipeline, postingOffsets, vectorOffsets, postings: take(sizes[2]), vectors: take(sizes[3]) } };
+  return { header, compact: { fields, terms, postingOffsets, vectorOffsets, postings: take(sizes[2]), vectors: take(sizes[3]) } };
 }
 
 function concat(parts: Uint8Array[]): Uint8Array {

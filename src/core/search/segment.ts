@@ -24,7 +24,7 @@ export interface IndexableDocument {
 export const TITLE_BOOST = 10;
 export const SEGMENT_FORMAT = 'casefile-index-segment';
 /** Bump when the tokenizer, pipeline or fields change: cached segments of another version are rebuilt. */
-export const SEGMENT_VERSION = 7;
+export const SEGMENT_VERSION = 8;
 
 /**
  * What a segment records beside its index: the documents it indexed (with the version of each), and
