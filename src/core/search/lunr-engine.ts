@@ -196,11 +196,13 @@ export class LunrSearchEngine implements SearchEngine {
           if (p.length < places[anchor].length) anchor = i;
         });
         const at = indexed[anchor].index;
-        const [before, after] = [neighbour(at - 1), neighbour(at + 1)];
+        const before = neighbour(at - 1);
+        const following = phraseWords.slice(at + 1);
         for (const place of places[anchor]) {
-          // A cheap look at the neighbouring words first; the tokenizer then checks the whole phrase.
+          // Cheap looks first — at the word before, and along the words after as far as they can be
+          // judged — and the tokenizer then checks the whole phrase.
           if (before && !mayBe(wordEndingAt(text, place.start), before)) continue;
-          if (after && !mayBe(wordStartingAt(text, place.end), after)) continue;
+          if (!mayFollow(text, place.end, following)) continue;
           const found = verifyPhrase(text, place, at, phraseWords);
           if (found) occurrences.push({ field, ...found });
         }
@@ -376,7 +378,29 @@ function verifyPhrase(
  * (the tokenizer may have cut them differently: 3.5’s); the full check decides.
  */
 function mayBe(run: string, word: PhraseWord): boolean {
-  return /['’ʼ‘\p{N}]/u.test(run) || matchPhraseWord(normalizeTerm(run), word) !== null;
+  return NOT_JUDGED.test(run) || matchPhraseWord(normalizeTerm(run), word) !== null;
+}
+
+const ALL_LETTERS = /^[\p{L}\p{M}]+$/u;
+const NOT_JUDGED = /['’ʼ‘\p{N}]/u;
+
+/**
+ * Whether the words after `offset` may be `following`, by quick looks word after word. It stops
+ * judging (and says they may) at a phrase word that is not all letters or a run with apostrophes or
+ * digits: there the tokenizer may cut differently. Where it judges, a run ends where the
+ * tokenizer's word ends (tests/core/search/neighbour-words.test.ts), so the next look starts right.
+ */
+function mayFollow(text: string, offset: number, following: PhraseWord[]): boolean {
+  let at = offset;
+  for (const word of following) {
+    if (!ALL_LETTERS.test(word.term)) return true;
+    const start = nextWordStart(text, at);
+    const run = wordStartingAt(text, at);
+    if (NOT_JUDGED.test(run)) return true;
+    if (matchPhraseWord(normalizeTerm(run), word) === null) return false;
+    at = start + run.length;
+  }
+  return true;
 }
 
 function matchPhraseWord(written: string, word: PhraseWord): MatchKind | null {

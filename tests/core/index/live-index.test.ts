@@ -1,11 +1,14 @@
 import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { archiveDataDir } from '../../../src/core/locations';
-import { inProcessBuilder, WORKER_THRESHOLD, workerBuilder, type SegmentBuilder } from '../../../src/core/search/index-builder';
-import type { IndexableDocument } from '../../../src/core/search/segment';
+import { inProcessBuilder, SHARD_THRESHOLD, WORKER_THRESHOLD, workerBuilder, type SegmentBuilder } from '../../../src/core/search/index-builder';
+import { LunrSearchEngine } from '../../../src/core/search/lunr-engine';
+import { Segment, type IndexableDocument } from '../../../src/core/search/segment';
 import { Workstation } from '../../../src/core/workstation';
 import { ARCHIVE_DIR, readArchiveFiles } from '../../helpers/archive-files';
+import { documentsOf } from '../../helpers/search';
 import { tempDirs } from '../../helpers/temp-dir';
 
 const temp = tempDirs('casefile-index-');
@@ -170,6 +173,28 @@ describe('indexing in a worker thread', () => {
     expect(progress.at(-1)).toBe(documents.length);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
   }, 30_000);
+});
+
+describe('a large build split into shards', () => {
+  it('indexes every document once, one shard per core, and finds what one index finds', async () => {
+    const names = ['Tokayev', 'Tokaev', 'Nazarbayev', 'Zhanaozen', 'Almaty', 'Kassym-Jomart'];
+    const texts: Record<string, string> = {};
+    for (let i = 0; i < SHARD_THRESHOLD + 100; i++) {
+      texts[`box-${i % 7}/doc-${i}.txt`] = `Report ${i}\n\n${names[i % names.length]} spoke about the oil strike in item${i % 50}.\nWorkers of field ${i % 13} ${i % 3 === 0 ? 'shot without warning' : 'went home'}.`;
+    }
+    const documents = documentsOf(texts);
+    const segments = await workerBuilder(documents, () => {});
+    expect(segments).toHaveLength(Math.min(availableParallelism(), 8));
+    const ids = segments.flatMap((s) => s.header.docs.map(([id]) => id));
+    expect(ids.sort()).toEqual(documents.map((d) => d.id).sort());
+
+    const sharded = new LunrSearchEngine(segments.map((s) => Segment.load(s)), new Map(documents.map((d) => [d.id, d])));
+    const whole = LunrSearchEngine.fromDocuments(documents);
+    for (const query of ['Tokayev', 'item7', '"shot without warning"', '+oil +item3', 'Zhanao*', 'Nazarbaev', 'field -item1']) {
+      const all = (engine: LunrSearchEngine) => engine.search(query, { limit: 10_000 }).hits.map((h) => h.id).sort();
+      expect(all(sharded), query).toEqual(all(whole));
+    }
+  }, 120_000);
 });
 
 describe('a running workstation follows the archive folder', () => {

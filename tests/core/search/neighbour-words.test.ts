@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalizeTerm, wordEndingAt, words, wordStartingAt } from '../../../src/core/search/tokenizer';
+import { nextWordStart, normalizeTerm, wordEndingAt, words, wordStartingAt } from '../../../src/core/search/tokenizer';
 
 // The phrase matcher skips a place when the quick look at its neighbour disagrees, so the quick look
 // must never disagree with the tokenizer about an all-letter word: that would lose a true match.
@@ -20,7 +20,11 @@ describe('the quick look at neighbouring words agrees with the tokenizer', () =>
           const before = wordEndingAt(t, b.start);
           const after = wordStartingAt(t, a.end);
           if (ALL_LETTERS.test(a.term) && judged(before)) expect(normalizeTerm(before)).toBe(a.term);
-          if (ALL_LETTERS.test(b.term) && judged(after)) expect(normalizeTerm(after)).toBe(b.term);
+          if (ALL_LETTERS.test(b.term) && judged(after)) {
+            expect(normalizeTerm(after)).toBe(b.term);
+            // ... and the run ends where the word ends, so a look at the word after it starts right.
+            expect(nextWordStart(t, a.end) + after.length).toBe(b.end);
+          }
         }
       }),
       { numRuns: 2000 },
