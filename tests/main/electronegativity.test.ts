@@ -62,13 +62,19 @@ const WEAKENED: Change[][] = [
 ];
 
 describe('electronegativity gate over the Electron shell', () => {
-  it('passes the shell as it is, and fails it, naming the item, when a checklist item is taken away', async () => {
-    const [intact, ...weakened] = await Promise.all([[], ...WEAKENED].map(async (changes) => gate(await shellCopy(changes))));
+  // electronegativity's global checks read the findings of the file checks they depend on, and under a
+  // loaded CPU its CSP check was seen once (of many runs) to miss a removed CSP; the runs go one after
+  // another, and a miss is tried again before the test fails. The CSP's presence is also pinned by
+  // tests/web/csp.test.ts, which does not depend on the tool.
+  it('passes the shell as it is, and fails it, naming the item, when a checklist item is taken away', { retry: 2, timeout: 240_000 }, async () => {
+    const runs: Array<{ code: number | null; output: string }> = [];
+    for (const changes of [[], ...WEAKENED]) runs.push(await gate(await shellCopy(changes)));
+    const [intact, ...weakened] = runs;
     expect(intact.output).not.toContain('NOT JUSTIFIED');
     expect(intact.code, intact.output).toBe(0);
     WEAKENED.forEach((changes, i) => {
       for (const { check } of changes) expect(weakened[i].output).toContain(`NOT JUSTIFIED: ${check}`);
       expect(weakened[i].code).toBe(1);
     });
-  }, 120_000);
+  });
 });
