@@ -367,12 +367,15 @@ function boundAfter(terms: readonly string[], lo: number, hi: number, at: number
 function decodeVectors(compact: CompactIndex): [Float64Array, Uint32Array] {
   const { vectors: bytes, vectorOffsets } = compact;
   const count = vectorOffsets.length - 1;
+  const reader = new ByteReader(bytes, 0);
   let elements = 0;
-  for (let v = 0; v < count; v++) elements += new ByteReader(bytes, vectorOffsets[v]).varint();
+  for (let v = 0; v < count; v++) {
+    reader.at = vectorOffsets[v];
+    elements += reader.varint(); // each vector starts with its length
+  }
   const weights = new Float64Array(elements * 2);
   const starts = new Uint32Array(count + 1);
   let filled = 0;
-  const reader = new ByteReader(bytes, 0);
   for (let v = 0; v < count; v++) {
     starts[v] = filled;
     reader.at = vectorOffsets[v];

@@ -395,7 +395,7 @@ function mayFollow(text: string, offset: number, following: PhraseWord[]): boole
   for (const word of following) {
     if (!ALL_LETTERS.test(word.term)) return true;
     const start = nextWordStart(text, at);
-    const run = wordStartingAt(text, at);
+    const run = wordStartingAt(text, start); // from the word's start: no second scan for it
     if (NOT_JUDGED.test(run)) return true;
     if (matchPhraseWord(normalizeTerm(run), word) === null) return false;
     at = start + run.length;
