@@ -3,6 +3,7 @@ import { contextBridge, ipcRenderer } from 'electron';
 // The renderer gets one function and nothing else of Electron. Method names are checked here and
 // again in the main process, which parses every payload with the API's schemas.
 const METHOD_NAME = /^[a-zA-Z]{1,64}$/;
+const COMMAND_ID = /^[a-z-]{1,64}$/;
 
 contextBridge.exposeInMainWorld('casefile', {
   invoke(method: string, args: unknown): Promise<unknown> {
@@ -18,5 +19,13 @@ contextBridge.exposeInMainWorld('casefile', {
   /** Electron only: asks where to save an export (a save dialog), then writes it there. */
   saveFile(fileName: string, base64: string): Promise<unknown> {
     return ipcRenderer.invoke('casefile-shell:saveFile', { fileName, base64 });
+  },
+  /** Electron only: the application menu's commands, by id (checked again by the renderer against its list). */
+  onCommand(listener: (id: string) => void): () => void {
+    const relay = (_event: unknown, id: unknown) => {
+      if (typeof id === 'string' && COMMAND_ID.test(id)) listener(id);
+    };
+    ipcRenderer.on('casefile-shell:command', relay);
+    return () => ipcRenderer.off('casefile-shell:command', relay);
   },
 });

@@ -13,7 +13,7 @@ test('another folder opens as the archive, with its own documents, and both are 
     await page.goto(shell.url);
     await expect(page.getByRole('button', { name: /5 documents/ })).toBeVisible();
 
-    await page.getByRole('button', { name: 'Open archive…' }).click();
+    await page.getByRole('banner').getByRole('button', { name: 'Open archive…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Open an archive' });
     await dialog.getByLabel('Folder').fill(path.join(other, 'missing'));
     await dialog.getByRole('button', { name: 'Open' }).click();
@@ -25,7 +25,7 @@ test('another folder opens as the archive, with its own documents, and both are 
     await page.getByLabel('Search the archive').fill('xenolith');
     await expect(page.locator('.result-item')).toHaveCount(1);
 
-    await page.getByRole('button', { name: 'Open archive…' }).click();
+    await page.getByRole('banner').getByRole('button', { name: 'Open archive…' }).click();
     const recent = page.getByRole('region', { name: 'Recent archives' });
     await expect(recent.getByRole('button')).toHaveCount(2);
     await recent.getByRole('button', { name: /archive$/ }).click();

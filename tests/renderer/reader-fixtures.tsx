@@ -1,7 +1,9 @@
-import type { ComponentProps } from 'react';
+import { useRef, type ComponentProps } from 'react';
 import type { ArchiveDocument } from '../../src/core/archive/document';
 import type { OpenedDocument } from '../../src/core/workstation';
-import { Reader } from '../../src/renderer/src/components/Reader';
+import type { CommandId } from '../../src/renderer/src/commands/catalogue';
+import { Reader, type ReaderHandle } from '../../src/renderer/src/components/Reader';
+import { useCommandKeys } from '../../src/renderer/src/keys';
 
 /**
  * jsdom lays nothing out, so it has no scrolling and no rectangles for a selection; the reader
@@ -23,10 +25,25 @@ export function archiveDocument(id: string, title: string, text: string): Archiv
   return { id, title, byline: null, date: null, text, paragraphs, sha256: 'a'.repeat(64), sizeBytes: text.length, encoding: 'UTF-8', format: 'txt', pages: null, publisher: null, url: null, retrieved: null, language: null, dateline: null, boilerplate: [] };
 }
 
-/** The reader with nothing annotated, focused or asked for, unless the props say otherwise. */
+/**
+ * The reader with nothing annotated, focused or asked for, unless the props say otherwise; its keys
+ * (j k h n t) work as the App wires them.
+ */
 export function ReaderWithDefaults(props: Partial<ComponentProps<typeof Reader>> & { opened: OpenedDocument }) {
+  const reader = useRef<ReaderHandle>(null);
+  const readerCommands: Partial<Record<CommandId, () => void>> = {
+    'next-hit': () => reader.current?.step(1),
+    'previous-hit': () => reader.current?.step(-1),
+    highlight: () => reader.current?.highlight(),
+    note: () => reader.current?.draft('note'),
+    tags: () => reader.current?.draft('tags'),
+  };
+  useCommandKeys((id) => readerCommands[id]?.(), true);
   return (
     <Reader
+      ref={reader}
+      display={{ textSize: 17, lineWidth: 72 }}
+      empty={<p>No article open</p>}
       annotations={[]}
       focusedAnnotation={null}
       reveal={null}

@@ -1,20 +1,26 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useRef, useState, type CSSProperties } from 'react';
 import type { AnchoredAnnotation } from '../../core/annotations/model';
 import type { OpenedDocument, WorkstationInfo } from '../../core/workstation';
 import type { CasefileClient } from './api/client';
-import { letterOf, shortcutAllowed, useWindowKeyDown } from './keys';
+import { COMMANDS, type CommandId } from './commands/catalogue';
+import { CommandPalette } from './commands/CommandPalette';
+import { ShortcutsSheet } from './commands/ShortcutsSheet';
+import { commandKey, useCommandKeys } from './keys';
 import { AddFilesDialog } from './components/AddFilesDialog';
 import { AnnotationFilesDialog } from './components/AnnotationFilesDialog';
-import type { AnnotationActions, DossierTarget } from './components/AnnotationCard';
+import type { AnnotationActions, DossierTarget, EditRequest } from './components/AnnotationCard';
 import { AnnotationSidebar } from './components/AnnotationSidebar';
 import { DossierPanel } from './components/DossierPanel';
 import { DropZone } from './components/DropZone';
+import type { DraftField } from './components/DraftEditor';
+import { EmptyReader } from './components/EmptyReader';
 import { ExportDialog } from './components/ExportDialog';
 import { IngestReportDialog } from './components/IngestReportDialog';
 import { MetadataDialog } from './components/MetadataDialog';
 import { OpenArchiveDialog } from './components/OpenArchiveDialog';
 import { PreferencesDialog } from './components/PreferencesDialog';
-import { Reader, type RevealRequest } from './components/Reader';
+import { showQuerySyntax } from './components/QuerySyntaxHelp';
+import { Reader, type ReaderHandle, type RevealRequest } from './components/Reader';
 import { SearchPanel } from './components/SearchPanel';
 import { StoreProblemBanner } from './components/StoreProblemBanner';
 import { Tabs } from './components/Tabs';
@@ -23,15 +29,30 @@ import { hasItem, sectionName } from './dossier/sections';
 import { useDossierEditor } from './dossier/use-dossier';
 import { plural } from './format';
 import { addedSummary, useAddFiles, type AddedFile } from './ingest/add-files';
+import { clampSize, LIMITS, LINE_WIDTH_STEP, nextTheme, TEXT_SIZE_STEP, useLayout, useTheme, type Layout, type SizeName } from './layout/layout';
+import { ReaderControls } from './layout/ReaderControls';
+import { Splitter } from './layout/Splitter';
 import { INITIAL_SEARCH, type SearchSettings } from './search/settings';
 import { useCall } from './useCall';
 
-type Dialog = 'dossier' | 'annotation-files' | 'preferences' | 'ingest-report' | 'metadata' | 'open-archive';
+type Dialog = 'dossier' | 'annotation-files' | 'preferences' | 'ingest-report' | 'metadata' | 'open-archive' | 'palette' | 'shortcuts';
 /** What the right-hand pane shows. */
 type Place = 'annotations' | 'dossier';
 
 /** How long a revealed annotation stays marked in the reader (the CSS animation runs within it). */
 const REVEAL_MS = 2_000;
+
+const THEME_NAMES = { system: 'System', light: 'Light', dark: 'Dark' } as const;
+
+/** The panes in order, for F6: each one's element and what in it takes the focus. */
+const PANES: ReadonlyArray<{ pane: string; focus: string }> = [
+  { pane: '#results-pane', focus: '#search-input' },
+  { pane: '.reader-pane', focus: '.reader-scroll, .reader-pane button' },
+  { pane: '.sidebar-pane', focus: ".sidebar-pane [role='tab'][aria-selected='true']" },
+];
+
+/** After the next render (a pane shown or a dialog closed first), runs `action`. */
+const afterRender = (action: () => void) => setTimeout(action, 0);
 
 export function App({ client }: { client: CasefileClient }) {
   const [info, setInfo] = useState<WorkstationInfo | null>(null);
@@ -50,6 +71,10 @@ export function App({ client }: { client: CasefileClient }) {
   const [notice, setNotice] = useState<string | null>(null);
   const [toast, setToast] = useState<ToastMessage | null>(null);
   const [place, setPlace] = useState<Place>('annotations');
+  const [editRequest, setEditRequest] = useState<EditRequest | null>(null);
+  const [layout, changeLayout] = useLayout();
+  useTheme(layout.theme);
+  const readerRef = useRef<ReaderHandle>(null);
   const dossier = useDossierEditor(client);
 
   const docId = opened?.document.id ?? null;
@@ -163,23 +188,124 @@ export function App({ client }: { client: CasefileClient }) {
     add: (id) => void addToDossier(id),
   };
   const itemCount = current?.sections.reduce((n, s) => n + s.items.length, 0) ?? 0;
+  const sideWidth = place === 'dossier' ? 'dossierWidth' : 'annotationsWidth';
 
-  // Ctrl+Z / Cmd+Z undoes, Ctrl+Shift+Z / Ctrl+Y redoes, Delete removes the focused annotation, d adds it to the dossier.
-  useWindowKeyDown((event) => {
-    if (dialog !== null || files.adding !== null || event.altKey || !shortcutAllowed(event)) return;
-    const letter = letterOf(event);
-    if ((event.ctrlKey || event.metaKey) && (letter === 'z' || letter === 'y')) {
-      event.preventDefault();
-      void undoOrRedo(letter === 'y' || event.shiftKey ? 'redo' : 'undo');
-    } else if (!event.ctrlKey && !event.metaKey && (event.key === 'Delete' || event.key === 'Backspace') && focusedAnnotation) {
-      // Backspace too: it is the key Mac keyboards label "delete".
-      event.preventDefault();
-      void actions.remove(focusedAnnotation);
-    } else if (!event.ctrlKey && !event.metaKey && letter === 'd' && focusedAnnotation) {
-      event.preventDefault();
-      void addToDossier(focusedAnnotation);
+  /** The sidebar shown at `to`, leaving reading mode, so what a command acts on is in view. */
+  const showSidebar = (to: Place) => {
+    setPlace(to);
+    changeLayout({ reading: false });
+  };
+  const resize = (name: SizeName, value: number) => changeLayout({ [name]: clampSize(name, value) } as Partial<Layout>);
+  const nudge = (name: SizeName, step: number) => changeLayout((current) => ({ [name]: clampSize(name, current[name] + step) }));
+
+  /** `n` and `t`: the selected passage's toolbar, else the focused highlight's card, at the note or the tags. */
+  const editField = (field: DraftField) => {
+    if (readerRef.current?.draft(field)) return;
+    if (!focusedAnnotation) {
+      notify('Select a passage first (J selects the next hit), or focus a highlight.');
+      return;
     }
+    showSidebar('annotations');
+    setEditRequest((previous) => ({ id: focusedAnnotation, field, serial: (previous?.serial ?? 0) + 1 }));
+  };
+
+  const focusPane = (delta: 1 | -1) => {
+    const at = PANES.findIndex(({ pane }) => document.activeElement?.closest(pane));
+    for (let i = 1; i <= PANES.length; i++) {
+      const next = PANES[(at + delta * i + PANES.length * 2) % PANES.length];
+      const target = document.querySelector<HTMLElement>(next.focus);
+      if (target && target.offsetParent !== null) return target.focus();
+    }
+  };
+
+  const runCommand = (id: CommandId) => {
+    switch (id) {
+      case 'palette':
+      case 'shortcuts':
+        return setDialog(id);
+      case 'query-syntax':
+        changeLayout({ reading: false });
+        return afterRender(showQuerySyntax);
+      case 'focus-search':
+        changeLayout({ reading: false });
+        return afterRender(() => {
+          const box = document.getElementById('search-input');
+          if (box instanceof HTMLInputElement) {
+            box.focus();
+            box.select();
+          }
+        });
+      case 'open-archive':
+      case 'ingest-report':
+      case 'preferences':
+      case 'annotation-files':
+        return setDialog(id);
+      case 'export-all':
+        return setDialog('dossier');
+      case 'add-files':
+        return fileInput.current?.click();
+      case 'export-dossier':
+        showSidebar('dossier');
+        return afterRender(() => {
+          const button = document.getElementById('dossier-export-button');
+          if (button) button.focus();
+          else notify('No dossier yet: press D on a highlight (or Add to dossier on its card) to start one.');
+        });
+      case 'undo':
+      case 'redo':
+        return void undoOrRedo(id);
+      case 'highlight':
+        if (!readerRef.current?.highlight()) notify('Select a passage first: drag over it, or press J to select the next hit.');
+        return;
+      case 'note':
+        return editField('note');
+      case 'tags':
+        return editField('tags');
+      case 'add-to-dossier':
+        if (focusedAnnotation) void addToDossier(focusedAnnotation);
+        else notify('Focus a highlight first (highlight a passage, or Tab to its card).');
+        return;
+      case 'delete-annotation':
+        if (focusedAnnotation) void actions.remove(focusedAnnotation);
+        return;
+      case 'next-hit':
+      case 'previous-hit':
+        if (!readerRef.current?.step(id === 'next-hit' ? 1 : -1)) notify(opened ? 'This article has no hits: search for words in it first.' : 'Open an article first.');
+        return;
+      case 'text-larger':
+        return nudge('textSize', TEXT_SIZE_STEP);
+      case 'text-smaller':
+        return nudge('textSize', -TEXT_SIZE_STEP);
+      case 'lines-wider':
+        return nudge('lineWidth', LINE_WIDTH_STEP);
+      case 'lines-narrower':
+        return nudge('lineWidth', -LINE_WIDTH_STEP);
+      case 'reading-mode':
+        return changeLayout((current) => ({ reading: !current.reading }));
+      case 'show-annotations':
+        return showSidebar('annotations');
+      case 'show-dossier':
+        return showSidebar('dossier');
+      case 'next-pane':
+        return focusPane(1);
+      case 'previous-pane':
+        return focusPane(-1);
+      case 'theme': {
+        const theme = nextTheme(layout.theme);
+        changeLayout({ theme });
+        return notify(`Theme: ${THEME_NAMES[theme]}${theme === 'system' ? ' (follows the system setting)' : ''}`);
+      }
+    }
+  };
+
+  // Every command's key, from one list (src/renderer/src/commands/catalogue.ts); none while a dialog is open.
+  useCommandKeys(runCommand, dialog === null && files.adding === null);
+
+  // Electron's application menu sends the command chosen there.
+  const runFromMenu = useEffectEvent((id: string) => {
+    if (COMMANDS.some((c) => c.id === id)) runCommand(id as CommandId);
   });
+  useEffect(() => window.casefile?.onCommand?.((id) => runFromMenu(id)), []);
 
   if (fatal) {
     return (
@@ -215,10 +341,10 @@ export function App({ client }: { client: CasefileClient }) {
         ) : (
           <div className="archive-info">Opening archive…</div>
         )}
-        <button type="button" onClick={() => setDialog('open-archive')}>
+        <button type="button" onClick={() => runCommand('open-archive')}>
           Open archive…
         </button>
-        <button type="button" onClick={() => fileInput.current?.click()}>
+        <button type="button" onClick={() => runCommand('add-files')}>
           Add files…
         </button>
         <input
@@ -240,6 +366,17 @@ export function App({ client }: { client: CasefileClient }) {
         </button>
         <button type="button" className="primary" onClick={() => setDialog('dossier')}>
           Export dossier…
+        </button>
+        <button
+          type="button"
+          className="theme-button"
+          title={`Theme: ${THEME_NAMES[layout.theme]} — switch (${commandKey('theme')})`}
+          onClick={() => runCommand('theme')}
+        >
+          Theme: {THEME_NAMES[layout.theme]}
+        </button>
+        <button type="button" title={`Every command and its key (${commandKey('palette')})`} onClick={() => runCommand('palette')}>
+          Commands <kbd>{commandKey('palette')}</kbd>
         </button>
       </header>
       {info?.storeProblem && (
@@ -266,7 +403,10 @@ export function App({ client }: { client: CasefileClient }) {
           The annotations of this article could not be read: {docAnnotations.error}
         </div>
       )}
-      <div className={place === 'dossier' ? 'panes dossier-open' : 'panes'}>
+      <main
+        className={['panes', place === 'dossier' && 'dossier-open', layout.reading && 'reading'].filter(Boolean).join(' ')}
+        style={{ '--results-width': `${layout.resultsWidth}px`, '--side-width': `${layout[sideWidth]}px` } as CSSProperties}
+      >
         <SearchPanel
           client={client}
           settings={search}
@@ -275,8 +415,31 @@ export function App({ client }: { client: CasefileClient }) {
           onOpen={(id) => void openDocument(id, search)}
           archiveRevision={archiveRevision}
         />
+        <Splitter
+          label="Resize the results"
+          controls="results-pane"
+          value={layout.resultsWidth}
+          min={LIMITS.resultsWidth.min}
+          max={LIMITS.resultsWidth.max}
+          direction={1}
+          onChange={(width) => resize('resultsWidth', width)}
+        />
         <Reader
           key={openCount}
+          ref={readerRef}
+          display={layout}
+          controls={<ReaderControls layout={layout} onRun={runCommand} />}
+          empty={
+            <EmptyReader
+              documentCount={info?.documentCount ?? null}
+              archiveRoot={info?.archiveRoot ?? null}
+              onRun={runCommand}
+              onTry={(query) => {
+                setSearch({ ...search, query });
+                afterRender(() => document.getElementById('search-input')?.focus());
+              }}
+            />
+          }
           opened={opened}
           // Until the new document's annotations arrive, none are drawn (not the last document's).
           annotations={docAnnotations.stale ? [] : (docAnnotations.value ?? [])}
@@ -293,7 +456,16 @@ export function App({ client }: { client: CasefileClient }) {
           }
           onEditMetadata={() => setDialog('metadata')}
         />
-        <aside className="pane sidebar-pane" aria-label={place === 'dossier' ? 'Dossier' : 'Annotations'}>
+        <Splitter
+          label={place === 'dossier' ? 'Resize the dossier' : 'Resize the annotations'}
+          controls="sidebar-pane"
+          value={layout[sideWidth]}
+          min={LIMITS[sideWidth].min}
+          max={LIMITS[sideWidth].max}
+          direction={-1}
+          onChange={(width) => resize(sideWidth, width)}
+        />
+        <aside className="pane sidebar-pane" id="sidebar-pane" aria-label={place === 'dossier' ? 'Dossier' : 'Annotations'}>
           <Tabs<Place>
             tabs={[
               ['annotations', 'Annotations'],
@@ -324,14 +496,17 @@ export function App({ client }: { client: CasefileClient }) {
                 focused={focusedAnnotation}
                 actions={actions}
                 dossier={dossierTarget}
+                editRequest={editRequest}
               />
           </div>
           <div className="place-panel" id="place-panel-dossier" role="tabpanel" aria-labelledby="place-tab-dossier" hidden={place !== 'dossier'}>
             <DossierPanel client={client} editor={dossier} revision={revision} active={place === 'dossier'} onShow={(a) => void actions.show(a)} />
           </div>
         </aside>
-      </div>
+      </main>
       <Toast toast={toast} onDismiss={dismissToast} />
+      {dialog === 'palette' && <CommandPalette onClose={() => setDialog(null)} onRun={(id) => afterRender(() => runCommand(id))} />}
+      {dialog === 'shortcuts' && <ShortcutsSheet onClose={() => setDialog(null)} />}
       {dialog === 'dossier' && <ExportDialog client={client} onClose={() => setDialog(null)} />}
       {dialog === 'open-archive' && (
         // Everything shown belongs to the archive: start afresh on the new one.
@@ -354,7 +529,7 @@ export function App({ client }: { client: CasefileClient }) {
           }}
         />
       )}
-      {files.adding && <AddFilesDialog adding={files.adding} onClose={files.dismiss} />}
+      {files.adding && <AddFilesDialog adding={files.adding} onClose={files.dismiss} onCancel={files.cancel} />}
       <DropZone onFiles={(dropped) => void files.add(dropped)} />
       {dialog === 'annotation-files' && (
         <AnnotationFilesDialog client={client} onClose={() => setDialog(null)} onImported={() => setRevision((n) => n + 1)} />

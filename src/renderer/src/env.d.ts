@@ -9,6 +9,8 @@ declare global {
       saveFile?(fileName: string, base64: string): Promise<unknown>;
       /** A native folder dialog; the chosen path, or null if cancelled. */
       chooseFolder?(): Promise<unknown>;
+      /** Calls `listener` with the id of each command chosen in the application menu; returns how to stop listening. */
+      onCommand?(listener: (id: string) => void): () => void;
     };
   }
 }

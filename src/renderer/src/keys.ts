@@ -1,14 +1,24 @@
 import { useEffect, useEffectEvent } from 'react';
 
-/**
- * The letter a key press means, for shortcuts: the key as typed when it is a Latin letter, else the
- * letter at that place on a US keyboard (`KeyH` → 'h'), so H, N and Ctrl+Z also work with a Russian
- * or Kazakh layout active, as many of our users type.
- */
-export function letterOf(event: KeyboardEvent): string | null {
-  if (/^[a-z]$/i.test(event.key)) return event.key.toLowerCase();
-  const code = /^Key([A-Z])$/.exec(event.code);
-  return code ? code[1].toLowerCase() : null;
+import { commandForKey, COMMANDS, keyLabel, worksWhileTyping, type CommandId, type KeyBinding } from './commands/catalogue';
+
+export { letterOf } from './commands/catalogue';
+
+/** Inputs that take no typed text: on them a letter is a shortcut, as anywhere else. */
+const NOT_TYPED_IN = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'file', 'range', 'color']);
+
+/** Where a key press happened, as far as shortcuts care. */
+export type KeyContext = 'free' | 'typing' | 'dialog' | 'ignored';
+
+export function keyContext(event: KeyboardEvent): KeyContext {
+  if (event.defaultPrevented || event.isComposing) return 'ignored';
+  const target = event.target;
+  if (!(target instanceof Element)) return 'free';
+  if (target.closest('[role="dialog"]') !== null) return 'dialog';
+  if (target instanceof HTMLInputElement) return NOT_TYPED_IN.has(target.type) ? 'free' : 'typing';
+  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return 'typing';
+  if (target instanceof HTMLElement && target.isContentEditable) return 'typing';
+  return 'free';
 }
 
 /**
@@ -16,12 +26,7 @@ export function letterOf(event: KeyboardEvent): string | null {
  * keys, and Ctrl+Z, belong to the text), nor inside a dialog or the highlight toolbar.
  */
 export function shortcutAllowed(event: KeyboardEvent): boolean {
-  if (event.defaultPrevented || event.isComposing) return false;
-  const target = event.target;
-  if (!(target instanceof Element)) return true;
-  if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return false;
-  if (target instanceof HTMLElement && target.isContentEditable) return false;
-  return target.closest('[role="dialog"]') === null;
+  return keyContext(event) === 'free';
 }
 
 /** Listens to key presses on the whole window while mounted; the handler always sees the latest state. */
@@ -32,4 +37,34 @@ export function useWindowKeyDown(handler: (event: KeyboardEvent) => void): void 
     window.addEventListener('keydown', listener);
     return () => window.removeEventListener('keydown', listener);
   }, []);
+}
+
+/** On a Mac the keys are shown as ⌘ ⇧ ⌥ (and ⌘ is what `mod` means there). */
+const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+
+/** A command's key as this computer's keyboard labels it. */
+export function shownKey(binding: KeyBinding): string {
+  return keyLabel(binding, IS_MAC);
+}
+
+/** The key of a command, as shown: `commandKey('palette')` is `Ctrl+K` (`⌘K` on a Mac). */
+export function commandKey(id: CommandId): string {
+  const command = COMMANDS.find((c) => c.id === id);
+  return command ? shownKey(command.keys) : '';
+}
+
+/**
+ * Runs the command of each key press while `active`: anywhere but in a dialog, and in a text field
+ * only the commands whose key cannot be typed (see `worksWhileTyping`).
+ */
+export function useCommandKeys(run: (id: CommandId) => void, active: boolean): void {
+  useWindowKeyDown((event) => {
+    const context = keyContext(event);
+    const id = active && (context === 'free' || context === 'typing') ? commandForKey(event) : null;
+    const command = COMMANDS.find((c) => c.id === id);
+    if (!command || (context === 'typing' && !worksWhileTyping(command))) return;
+    // Otherwise the letter would also be typed into the field that a command puts the focus in.
+    event.preventDefault();
+    run(command.id);
+  });
 }

@@ -4,7 +4,7 @@ import { StatusLabel } from '../ingest/outcome';
 import { Modal } from './Modal';
 
 /** Files on their way into the archive, then each one's outcome: indexed, or skipped and why, and the name it got. */
-export function AddFilesDialog({ adding, onClose }: { adding: Adding; onClose(): void }) {
+export function AddFilesDialog({ adding, onClose, onCancel }: { adding: Adding; onClose(): void; onCancel(): void }) {
   const { results } = adding;
   const indexed = results?.filter((r) => r.entry?.status === 'indexed').length ?? 0;
   return (
@@ -15,7 +15,9 @@ export function AddFilesDialog({ adding, onClose }: { adding: Adding; onClose():
         </p>
       ) : (
         <label className="export-progress">
-          Copying {adding.done} of {plural(adding.total, 'file')} into the archive…
+          {adding.cancelling
+            ? `Stopping after the files on their way (${adding.done} of ${plural(adding.total, 'file')} done)…`
+            : `Copying ${adding.done} of ${plural(adding.total, 'file')} into the archive…`}
           <progress value={adding.done} max={adding.total} />
         </label>
       )}
@@ -40,6 +42,11 @@ export function AddFilesDialog({ adding, onClose }: { adding: Adding; onClose():
       )}
       {results && indexed > 0 && <p className="muted">Indexed files are searchable as soon as indexing finishes (shown under the search box).</p>}
       <div className="toolbar-actions">
+        {!results && (
+          <button type="button" onClick={onCancel} disabled={adding.cancelling}>
+            Cancel the rest
+          </button>
+        )}
         <button type="button" onClick={onClose} autoFocus>
           {results ? 'Close' : 'Hide (the files are still added)'}
         </button>

@@ -3,7 +3,7 @@ import type { AnchoredAnnotation, HighlightColor } from '../../../core/annotatio
 import { statusLabel } from '../annotations/status';
 import { diffWords, type DiffPart } from '../annotations/word-diff';
 import { clip } from '../format';
-import { DraftEditor } from './DraftEditor';
+import { DraftEditor, type FieldRequest } from './DraftEditor';
 import type { TagCounts } from './TagInput';
 
 /** What can be done to an annotation from its card; the App carries it out and refreshes every view. */
@@ -16,6 +16,11 @@ export interface AnnotationActions {
   remove(id: string): Promise<void>;
   accept(id: string): Promise<void>;
   detach(id: string): Promise<void>;
+}
+
+/** A request (the `n` or `t` key on a focused highlight) to edit one annotation's note or tags. */
+export interface EditRequest extends FieldRequest {
+  id: string;
 }
 
 /** Where "Add to dossier" puts an annotation, and what is in it already. */
@@ -39,12 +44,22 @@ interface Props {
   actions: AnnotationActions;
   /** Absent: no "Add to dossier" button. */
   dossier?: DossierTarget;
+  /** Opens the editor at the note or tags when it names this annotation. */
+  editRequest?: EditRequest | null;
 }
 
 const QUOTE_SHOWN = 220;
 
-export function AnnotationCard({ annotation, focused, documentTitle, documentMissing = false, knownTags, actions, dossier }: Props) {
-  const [editing, setEditing] = useState(false);
+export function AnnotationCard({ annotation, focused, documentTitle, documentMissing = false, knownTags, actions, dossier, editRequest = null }: Props) {
+  const [editingByButton, setEditingByButton] = useState(false);
+  /** The last key request this card has closed its editor on (a new one opens it again). */
+  const [closedRequest, setClosedRequest] = useState<number | null>(null);
+  const request = editRequest?.id === annotation.id && editRequest.serial !== closedRequest ? editRequest : null;
+  const editing = editingByButton || request !== null;
+  const stopEditing = () => {
+    setEditingByButton(false);
+    if (request) setClosedRequest(request.serial);
+  };
   const quote = annotation.target.quote.exact;
   const fuzzy = annotation.status === 'fuzzy' && annotation.currentText !== null;
 
@@ -89,7 +104,7 @@ export function AnnotationCard({ annotation, focused, documentTitle, documentMis
         </div>
       )}
       {editing ? (
-        <CardEditor annotation={annotation} knownTags={knownTags} onDone={() => setEditing(false)} onSave={actions.update} />
+        <CardEditor annotation={annotation} knownTags={knownTags} focus={request} onDone={stopEditing} onSave={actions.update} />
       ) : (
         <>
           {annotation.note && <p className="card-note">{annotation.note}</p>}
@@ -104,7 +119,9 @@ export function AnnotationCard({ annotation, focused, documentTitle, documentMis
           )}
           {annotation.author && <p className="card-author">by {annotation.author}</p>}
           <div className="card-actions">
-            <button type="button" className="link" onClick={() => setEditing(true)}>
+            {/* The colour in words: the bar's colour and line are not the only sign of it. */}
+            <span className="card-color">{annotation.color}</span>
+            <button type="button" className="link" onClick={() => setEditingByButton(true)}>
               Edit
             </button>
             {/* No confirmation: a deletion is undone from the message it leaves, or with Ctrl+Z. */}
@@ -174,11 +191,13 @@ function CompareSide({ caption, className, parts, mark: Mark }: { caption: strin
 function CardEditor({
   annotation,
   knownTags,
+  focus,
   onDone,
   onSave,
 }: {
   annotation: AnchoredAnnotation;
   knownTags: TagCounts;
+  focus: FieldRequest | null;
   onDone(): void;
   onSave: AnnotationActions['update'];
 }) {
@@ -190,6 +209,7 @@ function CardEditor({
         noteLabel="Edit note"
         tagsLabel="Edit tags"
         noteRows={4}
+        focus={focus}
         saveLabel="Save"
         onSave={async (draft) => {
           await onSave({ id: annotation.id, ...draft });

@@ -5,7 +5,7 @@ import { isFiltered, listArgs, NO_FILTERS, type AnnotationFilters } from '../ann
 import { plural } from '../format';
 import { useCall } from '../useCall';
 import { useDebounced } from '../useDebounced';
-import { AnnotationCard, type AnnotationActions, type DossierTarget } from './AnnotationCard';
+import { AnnotationCard, type AnnotationActions, type DossierTarget, type EditRequest } from './AnnotationCard';
 import { AnnotationFilterBar } from './AnnotationFilterBar';
 import type { TagCounts } from './TagInput';
 import { Tabs } from './Tabs';
@@ -21,6 +21,8 @@ interface Props {
   actions: AnnotationActions;
   /** Where "Add to dossier" puts an annotation; absent, the cards have no such button. */
   dossier?: DossierTarget;
+  /** The `n` or `t` key on a focused highlight: its card opens its editor. */
+  editRequest?: EditRequest | null;
 }
 
 type Tab = 'document' | 'all';
@@ -32,7 +34,7 @@ const TABS: ReadonlyArray<[Tab, string]> = [
 const TEXT_DEBOUNCE_MS = 200;
 
 /** Annotations of the open document or of the whole archive, filtered, with the orphaned ones apart. */
-export function AnnotationSidebar({ client, revision, docId, knownTags, focused, actions, dossier }: Props) {
+export function AnnotationSidebar({ client, revision, docId, knownTags, focused, actions, dossier, editRequest = null }: Props) {
   const [tab, setTab] = useState<Tab>('document');
   const [filters, setFilters] = useState<AnnotationFilters>(NO_FILTERS);
   const text = useDebounced(filters.text, TEXT_DEBOUNCE_MS);
@@ -62,6 +64,7 @@ export function AnnotationSidebar({ client, revision, docId, knownTags, focused,
       knownTags={knownTags}
       actions={actions}
       dossier={dossier}
+      editRequest={editRequest}
     />
   );
 

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Dossier } from '../../../core/dossier/dossier-store';
 import type { CasefileClient } from '../api/client';
 import type { DossierEditor } from '../dossier/use-dossier';
@@ -27,19 +27,27 @@ interface State {
 export function DossierExport({ client, dossier, flush }: { client: CasefileClient; dossier: Dossier; flush: DossierEditor['flush'] }) {
   const [format, setFormat] = useState<Format>('pdf');
   const [state, setState] = useState<State>({ busy: false, message: null, error: false, warnings: [] });
+  /** Bumped by Cancel: an export that finishes after it is dropped, not saved. */
+  const serial = useRef(0);
 
   const run = async () => {
+    const mine = ++serial.current;
     setState({ busy: true, message: null, error: false, warnings: [] });
     try {
       // What is exported is what is saved: the changes still on their way go first.
       const unsaved = await flush();
       if (unsaved) throw new Error(`Not exported: the dossier's latest changes are not saved (${unsaved}).`);
       const file = await client.call('exportDossier', { dossier: dossier.id, format });
+      if (serial.current !== mine) return;
       const outcome = await saveFile(file.fileName, file.mediaType, fromBase64(file.base64));
       setState({ busy: false, warnings: file.warnings, ...savedMessage(file.fileName, outcome, ` (${Math.max(1, Math.round(file.byteLength / 1024))} KB)`) });
     } catch (error) {
-      setState({ busy: false, message: (error as Error).message, error: true, warnings: [] });
+      if (serial.current === mine) setState({ busy: false, message: (error as Error).message, error: true, warnings: [] });
     }
+  };
+  const cancel = () => {
+    serial.current++;
+    setState({ busy: false, message: 'Cancelled: nothing was saved.', error: false, warnings: [] });
   };
 
   return (
@@ -52,7 +60,7 @@ export function DossierExport({ client, dossier, flush }: { client: CasefileClie
             <Options options={FORMATS} />
           </select>
         </label>
-        <button type="button" className="primary" disabled={state.busy} onClick={() => void run()}>
+        <button type="button" id="dossier-export-button" className="primary" disabled={state.busy} onClick={() => void run()}>
           {state.busy ? 'Exporting…' : `Export ${FORMAT_NAMES[format]}`}
         </button>
       </div>
@@ -62,6 +70,9 @@ export function DossierExport({ client, dossier, flush }: { client: CasefileClie
           <span>
             Writing “{dossier.title.trim() || dossier.name}” as {FORMAT_NAMES[format]}… A dossier with many quotes and long sources takes a few seconds.
           </span>
+          <button type="button" className="export-cancel" onClick={cancel}>
+            Cancel
+          </button>
         </div>
       )}
       <ModalMessage message={state.message} error={state.error} />

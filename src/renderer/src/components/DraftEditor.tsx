@@ -1,4 +1,4 @@
-import { useState, type ReactNode, type Ref } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { HighlightColor } from '../../../core/annotations/model';
 import { ColorPicker } from './ColorPicker';
 import { parseTags, TagInput, type TagCounts } from './TagInput';
@@ -8,6 +8,14 @@ export interface HighlightDraft {
   note: string;
   tags: string[];
   color: HighlightColor;
+}
+
+export type DraftField = 'note' | 'tags';
+
+/** A request (by the `n` or `t` key) to put the cursor in a field; each one has a new serial. */
+export interface FieldRequest {
+  field: DraftField;
+  serial: number;
 }
 
 /** What `h` saves at once: the first colour, nothing else. */
@@ -21,7 +29,8 @@ interface Props {
   /** Filled in the new-highlight toolbar, where the fields start empty. */
   placeholders?: boolean;
   noteRows: number;
-  noteRef?: Ref<HTMLTextAreaElement>;
+  /** Puts the cursor in the note or the tags when asked. */
+  focus?: FieldRequest | null;
   saveLabel: string;
   /** Shown between the fields and the buttons. */
   hint?: ReactNode;
@@ -29,12 +38,39 @@ interface Props {
   onCancel(): void;
 }
 
-/** Colour, note and tags with Cancel and Save: the same fields for a new highlight and for editing one. */
-export function DraftEditor({ initial, knownTags, noteLabel, tagsLabel, placeholders = false, noteRows, noteRef, saveLabel, hint, onSave, onCancel }: Props) {
+/**
+ * Colour, note and tags with Cancel and Save: the same fields for a new highlight and for editing one.
+ * Ctrl+Enter (⌘+Enter) in a field saves, Escape cancels.
+ */
+export function DraftEditor({ initial, knownTags, noteLabel, tagsLabel, placeholders = false, noteRows, focus = null, saveLabel, hint, onSave, onCancel }: Props) {
   const [color, setColor] = useState(initial.color);
   const [note, setNote] = useState(initial.note);
   const [tags, setTags] = useState(initial.tags.join(', '));
   const [saving, setSaving] = useState(false);
+  const noteRef = useRef<HTMLTextAreaElement>(null);
+  const tagsRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (focus) (focus.field === 'note' ? noteRef : tagsRef).current?.focus();
+  }, [focus]);
+
+  const save = async () => {
+    setSaving(true);
+    try {
+      await onSave({ note, tags: parseTags(tags), color });
+    } finally {
+      setSaving(false);
+    }
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !saving) {
+      event.preventDefault();
+      void save();
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      onCancel();
+    }
+  };
   return (
     <>
       <ColorPicker value={color} onChange={setColor} />
@@ -45,8 +81,17 @@ export function DraftEditor({ initial, knownTags, noteLabel, tagsLabel, placehol
         value={note}
         rows={noteRows}
         onChange={(e) => setNote(e.target.value)}
+        onKeyDown={onKeyDown}
       />
-      <TagInput label={tagsLabel} placeholder={placeholders ? 'Tags, separated by commas' : undefined} value={tags} onChange={setTags} known={knownTags} />
+      <TagInput
+        inputRef={tagsRef}
+        label={tagsLabel}
+        placeholder={placeholders ? 'Tags, separated by commas' : undefined}
+        value={tags}
+        onChange={setTags}
+        onKeyDown={onKeyDown}
+        known={knownTags}
+      />
       {hint}
       <div className="toolbar-actions">
         <button type="button" onClick={onCancel}>
@@ -56,14 +101,7 @@ export function DraftEditor({ initial, knownTags, noteLabel, tagsLabel, placehol
           type="button"
           className="primary"
           disabled={saving}
-          onClick={async () => {
-            setSaving(true);
-            try {
-              await onSave({ note, tags: parseTags(tags), color });
-            } finally {
-              setSaving(false);
-            }
-          }}
+          onClick={() => void save()}
         >
           {saveLabel}
         </button>

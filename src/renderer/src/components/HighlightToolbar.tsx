@@ -1,26 +1,20 @@
-import { useEffect, useRef } from 'react';
-import { DraftEditor, DEFAULT_DRAFT, type HighlightDraft } from './DraftEditor';
+import { DraftEditor, DEFAULT_DRAFT, type FieldRequest, type HighlightDraft } from './DraftEditor';
 import type { TagCounts } from './TagInput';
 
 interface Props {
   quote: string;
   anchor: { top: number; left: number };
   knownTags: TagCounts;
-  /** Bumped (by the `n` key) to put the cursor in the note. */
-  noteRequest: number;
+  /** The field the `n` or `t` key asked for: the cursor goes there. */
+  focus: FieldRequest | null;
   onSave(draft: HighlightDraft): Promise<void>;
   onCancel(): void;
 }
 
 /** Appears under a fresh selection: colour, note and tags for the new highlight. */
-export function HighlightToolbar({ quote, anchor, knownTags, noteRequest, onSave, onCancel }: Props) {
-  const noteRef = useRef<HTMLTextAreaElement>(null);
+export function HighlightToolbar({ quote, anchor, knownTags, focus, onSave, onCancel }: Props) {
   const top = Math.min(anchor.top, window.innerHeight - 300);
   const left = Math.max(12, Math.min(anchor.left, window.innerWidth - 360));
-
-  useEffect(() => {
-    if (noteRequest > 0) noteRef.current?.focus();
-  }, [noteRequest]);
 
   return (
     <div
@@ -28,7 +22,7 @@ export function HighlightToolbar({ quote, anchor, knownTags, noteRequest, onSave
       role="dialog"
       aria-label="New highlight"
       style={{ top, left }}
-      onKeyDown={(e) => e.key === 'Escape' && onCancel()}
+      onKeyDown={(e) => e.key === 'Escape' && !e.defaultPrevented && onCancel()}
     >
       <p className="toolbar-quote" title={quote}>
         “{quote.length > 140 ? `${quote.slice(0, 139)}…` : quote}”
@@ -40,11 +34,11 @@ export function HighlightToolbar({ quote, anchor, knownTags, noteRequest, onSave
         tagsLabel="Tags, separated by commas"
         placeholders
         noteRows={3}
-        noteRef={noteRef}
+        focus={focus}
         saveLabel="Save highlight"
         hint={
           <p className="toolbar-keys muted">
-            Keys: <kbd>H</kbd> highlight at once · <kbd>N</kbd> note · <kbd>Esc</kbd> cancel
+            Keys: <kbd>H</kbd> highlight at once · <kbd>N</kbd> note · <kbd>T</kbd> tags · <kbd>Ctrl+Enter</kbd> save · <kbd>Esc</kbd> cancel
           </p>
         }
         onSave={onSave}

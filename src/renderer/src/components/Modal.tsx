@@ -1,11 +1,34 @@
-import { useId, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 
-/** A dialog over the app: titled, closed with Escape, its own actions at the bottom; `wide` for tables. */
-export function Modal({ title, onClose, children, wide = false }: { title: string; onClose(): void; children: ReactNode; wide?: boolean }) {
+interface ModalProps {
+  title: string;
+  onClose(): void;
+  children: ReactNode;
+  /** For tables. */
+  wide?: boolean;
+  className?: string;
+}
+
+/**
+ * A dialog over the app: titled, closed with Escape, its own actions at the bottom. It takes the
+ * focus when it opens (unless a field of its own already has it) and gives it back when it closes,
+ * so a keyboard user carries on where they were.
+ */
+export function Modal({ title, onClose, children, wide = false, className }: ModalProps) {
   const titleId = useId();
+  const dialog = useRef<HTMLDivElement>(null);
+  // Read while rendering, before a field of the dialog takes the focus with autoFocus.
+  const [before] = useState(() => (document.activeElement instanceof HTMLElement ? document.activeElement : null));
+  useEffect(() => {
+    if (!dialog.current?.contains(document.activeElement)) dialog.current?.focus();
+    return () => {
+      if (before?.isConnected) before.focus({ preventScroll: true });
+    };
+  }, [before]);
+  const classes = ['modal', wide && 'modal-wide', className].filter(Boolean).join(' ');
   return (
     <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-      <div className={wide ? 'modal modal-wide' : 'modal'} role="dialog" aria-modal="true" aria-labelledby={titleId}>
+      <div ref={dialog} className={classes} role="dialog" aria-modal="true" aria-labelledby={titleId} tabIndex={-1}>
         <h2 id={titleId}>{title}</h2>
         {children}
       </div>

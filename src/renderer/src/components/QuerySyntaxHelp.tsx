@@ -13,9 +13,20 @@ const SYNTAX: ReadonlyArray<{ example: string[]; meaning: string }> = [
   { example: ['protest*'], meaning: 'wildcard: any letters in place of *' },
 ];
 
+const FOLD_ID = 'query-syntax';
+
+/** Unfolds the query syntax under the search box and puts the focus on it (from a button or F1). */
+export function showQuerySyntax(): void {
+  const fold = document.getElementById(FOLD_ID);
+  if (!(fold instanceof HTMLDetailsElement)) return;
+  fold.open = true;
+  fold.querySelector('summary')?.focus();
+  fold.scrollIntoView({ block: 'nearest' });
+}
+
 export function QuerySyntaxHelp() {
   return (
-    <details className="fold syntax-help">
+    <details className="fold syntax-help" id={FOLD_ID}>
       <summary>Query syntax</summary>
       <dl>
         {SYNTAX.map(({ example, meaning }) => (

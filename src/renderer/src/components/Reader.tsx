@@ -1,12 +1,13 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useImperativeHandle, useMemo, useRef, useState, type CSSProperties, type ReactNode, type Ref } from 'react';
 import type { AnchoredAnnotation, HighlightColor } from '../../../core/annotations/model';
 import type { MatchKind } from '../../../core/search/search-engine';
 import type { OpenedDocument } from '../../../core/workstation';
-import { letterOf, shortcutAllowed, useWindowKeyDown } from '../keys';
+import { shortcutAllowed, useWindowKeyDown } from '../keys';
+import { moveSelection, selectionMoveOf, type TextRange } from '../reader/keyboard-selection';
 import { segmentParagraphs, type HighlightRange, type Segment } from '../reader/segments';
-import { selectionToOffsets } from '../reader/selection';
+import { offsetsToRange, selectionToOffsets } from '../reader/selection';
 import { DocumentInfo } from './DocumentInfo';
-import { DEFAULT_DRAFT, type HighlightDraft } from './DraftEditor';
+import { DEFAULT_DRAFT, type DraftField, type FieldRequest, type HighlightDraft } from './DraftEditor';
 import { HighlightToolbar } from './HighlightToolbar';
 import type { TagCounts } from './TagInput';
 import { TermList } from './TermList';
@@ -25,8 +26,30 @@ export interface RevealRequest {
   id: string;
 }
 
+/** What the App's keys and commands ask of the reader; each says whether there was something to act on. */
+export interface ReaderHandle {
+  /** Moves to the next (1) or previous (-1) hit, selects it and puts the focus in the text. */
+  step(delta: 1 | -1): boolean;
+  /** Highlights the selected passage at once (`h`). */
+  highlight(): boolean;
+  /** Opens the new-highlight toolbar for the selected passage with the cursor in its note or tags (`n`, `t`). */
+  draft(field: DraftField): boolean;
+}
+
+/** How the text is set: size in pixels, line length in characters. */
+export interface ReaderDisplay {
+  textSize: number;
+  lineWidth: number;
+}
+
 /** The App remounts the reader (by key) for every opened document, so hit and selection state start fresh. */
 interface Props {
+  ref?: Ref<ReaderHandle>;
+  display: ReaderDisplay;
+  /** Buttons for the text size, line length and reading mode, shown in the header. */
+  controls?: ReactNode;
+  /** What the reader says before any article is opened. */
+  empty: ReactNode;
   opened: OpenedDocument | null;
   annotations: AnchoredAnnotation[];
   focusedAnnotation: string | null;
@@ -43,12 +66,13 @@ interface PendingSelection {
   start: number;
   end: number;
   anchor: { top: number; left: number };
-  /** How many times `n` asked for the note (the toolbar then puts the cursor there). */
-  noteRequest: number;
+  /** The field `n` or `t` asked for (the toolbar then puts the cursor there). */
+  focus: FieldRequest | null;
 }
 
-export function Reader({ opened, annotations, focusedAnnotation, reveal, knownTags, onFocusAnnotation, onCreate, onEditMetadata }: Props) {
+export function Reader({ ref, display, controls, empty, opened, annotations, focusedAnnotation, reveal, knownTags, onFocusAnnotation, onCreate, onEditMetadata }: Props) {
   const articleRef = useRef<HTMLElement>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
   const [currentHit, setCurrentHit] = useState(0);
   const [pending, setPending] = useState<PendingSelection | null>(null);
 
@@ -90,7 +114,18 @@ export function Reader({ opened, annotations, focusedAnnotation, reveal, knownTa
     const offsets = selectionToOffsets(articleRef.current, selection);
     if (!offsets || !selection) return null;
     const rect = selection.getRangeAt(0).getBoundingClientRect();
-    return { ...offsets, anchor: { top: rect.bottom + 8, left: rect.left }, noteRequest: 0 };
+    return { ...offsets, anchor: { top: rect.bottom + 8, left: rect.left }, focus: null };
+  };
+
+  /** Selects document offsets in the text, as if by the mouse, and brings the selection's end into view. */
+  const selectOffsets = ({ start, end }: TextRange) => {
+    const range = articleRef.current && offsetsToRange(articleRef.current, start, end);
+    const selection = window.getSelection();
+    if (!range || !selection) return;
+    selection.removeAllRanges();
+    selection.addRange(range);
+    const endElement = range.endContainer.parentElement;
+    endElement?.scrollIntoView?.({ block: 'nearest' });
   };
 
   const captureSelection = () => {
@@ -104,34 +139,59 @@ export function Reader({ opened, annotations, focusedAnnotation, reveal, knownTa
     window.getSelection()?.removeAllRanges();
   };
 
-  // With a passage selected: `h` highlights it at once, `n` opens the toolbar at the note.
+  const step = (delta: number) => {
+    const next = (currentHit + delta + matches.length) % matches.length;
+    setCurrentHit(next);
+    return next;
+  };
+
+  useImperativeHandle(ref, () => ({
+    step(delta) {
+      if (matches.length === 0) return false;
+      const [start, end] = matches[step(delta)];
+      setPending(null);
+      // The focus goes to the text, so the keys that follow (Shift+arrows, h, n) are about it.
+      scrollRef.current?.focus({ preventScroll: true });
+      selectOffsets({ start, end });
+      return true;
+    },
+    highlight() {
+      const selected = pending ?? readSelection();
+      if (selected) void save(selected, DEFAULT_DRAFT);
+      return selected !== null;
+    },
+    draft(field) {
+      const selected = pending ?? readSelection();
+      if (selected) setPending({ ...selected, focus: { field, serial: (selected.focus?.serial ?? 0) + 1 } });
+      return selected !== null;
+    },
+  }));
+
+  // Shift+arrows widen or narrow the selected passage by words and sentences; Escape drops the toolbar.
   useWindowKeyDown((event) => {
-    if (event.ctrlKey || event.metaKey || event.altKey || !shortcutAllowed(event)) return;
-    const letter = letterOf(event);
-    if (letter !== 'h' && letter !== 'n') return;
-    const selected = pending ?? readSelection();
-    if (!selected) return;
-    // Otherwise the letter would also be typed into the note that now has the focus.
+    if (!doc || !shortcutAllowed(event)) return;
+    if (event.key === 'Escape' && pending) {
+      setPending(null);
+      return;
+    }
+    const move = selectionMoveOf(event);
+    const selected = move && articleRef.current ? selectionToOffsets(articleRef.current, window.getSelection()) : null;
+    if (!move || !selected) return;
     event.preventDefault();
-    if (letter === 'h') void save(selected, DEFAULT_DRAFT);
-    else setPending({ ...selected, noteRequest: selected.noteRequest + 1 });
+    setPending(null);
+    selectOffsets(moveSelection(doc.text, selected, move));
   });
 
   if (!doc) {
     return (
       <section className="pane reader-pane empty" aria-label="Reader">
-        <div className="empty-hint">
-          <h2>No article open</h2>
-          <p>Search the archive on the left and open a result. Select a passage to highlight it and add a note.</p>
-        </div>
+        {empty}
       </section>
     );
   }
 
-  const step = (delta: number) => setCurrentHit((i) => (i + delta + matches.length) % matches.length);
-
   return (
-    <section className="pane reader-pane" aria-label="Reader">
+    <section className="pane reader-pane" aria-label="Reader" style={{ '--reader-text-size': `${display.textSize}px`, '--reader-line-width': `${display.lineWidth}ch` } as CSSProperties}>
       <header className="reader-header">
         <div className="doc-title-row">
           <h1 className="doc-title">{doc.title}</h1>
@@ -173,6 +233,7 @@ export function Reader({ opened, annotations, focusedAnnotation, reveal, knownTa
             )}
           </div>
         )}
+        {controls}
         {opened && opened.terms.length > 0 && (
           <div className="doc-terms">
             <span className="doc-terms-label">In this article:</span>
@@ -180,13 +241,13 @@ export function Reader({ opened, annotations, focusedAnnotation, reveal, knownTa
           </div>
         )}
       </header>
-      <div className="reader-scroll">
+      {/* Focusable, so the text can be scrolled with the keyboard; `j` puts the focus here. */}
+      <div className="reader-scroll" ref={scrollRef} tabIndex={0} role="region" aria-label="Article text">
         <article
           ref={articleRef}
           className="doc-text"
           onMouseUp={() => setTimeout(captureSelection, 0)}
           onClick={(e) => e.target instanceof Element && !e.target.closest('.hl') && onFocusAnnotation(null)}
-          onKeyUp={(e) => e.shiftKey && captureSelection()}
         >
           {paragraphs.map((segments, i) => (
             <p
@@ -218,7 +279,7 @@ export function Reader({ opened, annotations, focusedAnnotation, reveal, knownTa
           quote={doc.text.slice(pending.start, pending.end)}
           anchor={pending.anchor}
           knownTags={knownTags}
-          noteRequest={pending.noteRequest}
+          focus={pending.focus}
           onCancel={() => {
             setPending(null);
             window.getSelection()?.removeAllRanges();
@@ -281,7 +342,8 @@ function SegmentView({
         className={classes.filter(Boolean).join(' ')}
         data-annotation={ids.join(' ')}
         data-review-end={segment.highlights.some((h) => h.review && h.end === segment.end) || undefined}
-        title={review ? REVIEW_TITLE : undefined}
+        // The colour in words (its line under the text shows it without colour too).
+        title={review ? REVIEW_TITLE : `${segment.highlights.map((h) => h.color).join(' and ')} highlight`}
         onClick={() => onFocusAnnotation(top.id)}
       >
         {node}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { IndexStatus } from '../../../core/search/live-index';
 import type { WorkstationSearchResult } from '../../../core/workstation';
 import { ApiCallError, type CasefileClient } from '../api/client';
@@ -7,7 +7,7 @@ import { isFiltered, searchArgs, type SearchSettings } from '../search/settings'
 import { useDebounced } from '../useDebounced';
 import { IndexProgress } from './IndexProgress';
 import { QueryError, type SearchProblem } from './QueryError';
-import { QuerySyntaxHelp } from './QuerySyntaxHelp';
+import { QuerySyntaxHelp, showQuerySyntax } from './QuerySyntaxHelp';
 import { ResultItem } from './ResultItem';
 import { SearchOptions } from './SearchOptions';
 import { TermList } from './TermList';
@@ -93,12 +93,28 @@ export function SearchPanel({ client, settings, onSettingsChange, openId, onOpen
     };
   }, [client, settled, indexGeneration, archiveRevision]);
 
+  const listRef = useRef<HTMLOListElement>(null);
+  /** ↓ from the search box to the first result; ↓ ↑ Home End between results, ↑ from the first back to the box. */
+  const moveThroughResults = (event: KeyboardEvent, from: 'box' | 'list') => {
+    const results = [...(listRef.current?.querySelectorAll<HTMLButtonElement>('button.result') ?? [])];
+    if (results.length === 0 || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    const at = results.findIndex((button) => button === document.activeElement);
+    const targets: Record<string, HTMLButtonElement | 'box' | undefined> =
+      from === 'box'
+        ? { ArrowDown: results[0] }
+        : { ArrowDown: results[at + 1], ArrowUp: at <= 0 ? 'box' : results[at - 1], Home: results[0], End: results.at(-1) };
+    const target = targets[event.key];
+    if (!target) return;
+    event.preventDefault();
+    (target === 'box' ? document.getElementById('search-input') : target)?.focus();
+  };
+
   const result = shown?.result ?? null;
   const problem = shown?.problem ?? null;
   const filtered = shown !== null && isFiltered(shown.request);
 
   return (
-    <section className="pane results-pane" aria-label="Search">
+    <section className="pane results-pane" id="results-pane" aria-label="Search">
       <form className="search-form" role="search" onSubmit={(e) => e.preventDefault()}>
         <label htmlFor="search-input" className="visually-hidden">
           Search the archive
@@ -113,6 +129,7 @@ export function SearchPanel({ client, settings, onSettingsChange, openId, onOpen
           aria-invalid={problem?.span ? true : undefined}
           aria-describedby={problem ? 'search-problem' : undefined}
           onChange={(e) => onSettingsChange({ ...settings, query: e.target.value })}
+          onKeyDown={(e) => moveThroughResults(e, 'box')}
         />
         {problem && (
           <div id="search-problem">
@@ -140,10 +157,23 @@ export function SearchPanel({ client, settings, onSettingsChange, openId, onOpen
       )}
       {!typed && (
         <div className="empty-hint">
-          <p>Type words to search every article in the archive. “Query syntax” above lists what a query can say.</p>
+          <p>
+            Type words to search every article in the archive (<kbd>/</kbd> brings you here from anywhere); ↓ then moves through the
+            results and Enter opens one. Phrases in quotes, <code>+must</code>, <code>-not</code>, fields and wildcards work too:{' '}
+            <button type="button" className="link" onClick={showQuerySyntax}>
+              Query syntax
+            </button>
+            .
+          </p>
         </div>
       )}
-      <ol className={`results${outdated ? ' outdated' : ''}`} aria-busy={outdated || undefined}>
+      <ol
+        ref={listRef}
+        className={`results${outdated ? ' outdated' : ''}`}
+        aria-busy={outdated || undefined}
+        aria-label="Results"
+        onKeyDown={(e) => moveThroughResults(e, 'list')}
+      >
         {result?.hits.map((hit) => (
           <ResultItem key={hit.id} hit={hit} selected={hit.id === openId} onOpen={() => onOpen(hit.id)} />
         ))}

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type KeyboardEventHandler, type Ref } from 'react';
 import type { ResultOf } from '../../../core/api';
 
 export type TagCounts = ResultOf<'listTags'>;
@@ -21,12 +21,16 @@ export function TagInput({
   known,
   label,
   placeholder,
+  inputRef,
+  onKeyDown,
 }: {
   value: string;
   onChange(value: string): void;
   known: TagCounts;
   label: string;
   placeholder?: string;
+  inputRef?: Ref<HTMLInputElement>;
+  onKeyDown?: KeyboardEventHandler<HTMLInputElement>;
 }) {
   const listId = useId();
   const comma = value.lastIndexOf(',');
@@ -36,6 +40,7 @@ export function TagInput({
   return (
     <>
       <input
+        ref={inputRef}
         aria-label={label}
         placeholder={placeholder}
         value={value}
@@ -43,6 +48,7 @@ export function TagInput({
         autoComplete="off"
         spellCheck={false}
         onChange={(e) => onChange(e.target.value)}
+        onKeyDown={onKeyDown}
       />
       <datalist id={listId}>
         {suggestions.map(({ tag, count }) => (

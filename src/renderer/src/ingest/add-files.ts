@@ -50,17 +50,30 @@ function batchesOf(files: readonly Numbered[]): Numbered[][] {
   return batches;
 }
 
+/** What a file not sent because the user cancelled is marked with. */
+export const CANCELLED = 'cancelled: not copied';
+
 /**
  * Copies the files into the archive through `addFiles`, batch by batch; a batch refused never stops
- * the rest. Resolves with every file's outcome, in the order given.
+ * the rest. `cancelled` is asked before each batch: once it says yes, the files not yet sent stay
+ * out (a batch already sent is copied whole). Resolves with every file's outcome, in the order given.
  */
-export async function addFilesToArchive(client: CasefileClient, files: readonly File[], onProgress: (done: number) => void): Promise<AddedFile[]> {
+export async function addFilesToArchive(
+  client: CasefileClient,
+  files: readonly File[],
+  onProgress: (done: number) => void,
+  cancelled: () => boolean = () => false,
+): Promise<AddedFile[]> {
   const results: AddedFile[] = files.map((file) =>
     file.size > LARGEST_FILE ? { name: file.name, entry: null, problem: `larger than ${LARGEST_FILE / 1024 / 1024} MiB: not an article, not copied` } : { name: file.name, entry: null, problem: null },
   );
   let done = results.filter((r) => r.problem !== null).length;
   const numbered = files.map((file, at) => ({ file, at })).filter(({ at }) => results[at].problem === null);
   for (const batch of batchesOf(numbered)) {
+    if (cancelled()) {
+      for (const { at } of batch) results[at] = { ...results[at], problem: CANCELLED };
+      continue;
+    }
     const read = await Promise.all(
       batch.map(({ file, at }) =>
         base64Of(file).then(
@@ -102,18 +115,26 @@ export interface Adding {
   done: number;
   /** null while the files are still on their way. */
   results: AddedFile[] | null;
+  /** The user asked to stop: the batch under way finishes, no other is sent. */
+  cancelling: boolean;
 }
 
 /** Adds files and keeps the latest batch's progress and outcome for the dialog that shows them. */
 export function useAddFiles(client: CasefileClient, onAdded: (results: AddedFile[], shown: boolean) => void) {
   const [adding, setAdding] = useState<Adding | null>(null);
   const serial = useRef(0);
+  const cancelledSerial = useRef(0);
   const add = async (files: File[]) => {
     if (files.length === 0) return;
     const mine = ++serial.current;
     const update = (change: Partial<Adding>) => setAdding((state) => (state && serial.current === mine ? { ...state, ...change } : state));
-    setAdding({ total: files.length, done: 0, results: null });
-    const results = await addFilesToArchive(client, files, (done) => update({ done }));
+    setAdding({ total: files.length, done: 0, results: null, cancelling: false });
+    const results = await addFilesToArchive(
+      client,
+      files,
+      (done) => update({ done }),
+      () => cancelledSerial.current === mine,
+    );
     update({ results });
     onAdded(results, serial.current === mine);
   };
@@ -121,5 +142,9 @@ export function useAddFiles(client: CasefileClient, onAdded: (results: AddedFile
     serial.current++;
     setAdding(null);
   };
-  return { adding, add, dismiss };
+  const cancel = () => {
+    cancelledSerial.current = serial.current;
+    setAdding((state) => state && { ...state, cancelling: true });
+  };
+  return { adding, add, dismiss, cancel };
 }

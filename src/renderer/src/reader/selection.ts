@@ -37,3 +37,22 @@ function countElementsBefore(node: Element, childOffset: number): number {
   });
   return count;
 }
+
+/**
+ * The DOM range over document offsets [start, end) in the reader: the inverse of
+ * `selectionToOffsets`, used to show a selection made with the keyboard. Offsets between drawn runs
+ * (the line breaks between paragraphs) snap to the nearest drawn text inside the range.
+ */
+export function offsetsToRange(root: HTMLElement, start: number, end: number): Range | null {
+  const runs = [...root.querySelectorAll<HTMLElement>('[data-start]')].map((element) => {
+    const from = Number(element.dataset.start);
+    return { node: element.firstChild, from, to: from + (element.textContent ?? '').length };
+  });
+  const first = runs.find((run) => run.to > start);
+  const last = runs.findLast((run) => run.from < end);
+  if (!first?.node || !last?.node || first.from >= end) return null;
+  const range = document.createRange();
+  range.setStart(first.node, Math.max(0, start - first.from));
+  range.setEnd(last.node, Math.min(last.to, end) - last.from);
+  return range;
+}

@@ -1,0 +1,83 @@
+import { useId, useState, type KeyboardEvent } from 'react';
+import { Modal } from '../components/Modal';
+import { shownKey } from '../keys';
+import { COMMANDS, type CommandId, type CommandSpec } from './catalogue';
+
+/** Commands whose title, group or explanation contain every word typed. */
+export function filterCommands(query: string, commands: ReadonlyArray<CommandSpec<CommandId>> = COMMANDS): ReadonlyArray<CommandSpec<CommandId>> {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  return commands.filter((command) => {
+    const text = `${command.title} ${command.group} ${command.detail ?? ''}`.toLowerCase();
+    return words.every((word) => text.includes(word));
+  });
+}
+
+/**
+ * Every command with its key, found by typing part of its name: ↓ and ↑ choose, Enter runs, Escape
+ * closes. The focus stays in the box; the chosen command is the list's active descendant.
+ */
+export function CommandPalette({ onRun, onClose }: { onRun(id: CommandId): void; onClose(): void }) {
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
+  const listId = useId();
+  const shown = filterCommands(query);
+  const chosen = Math.min(active, shown.length - 1);
+
+  const run = (id: CommandId) => {
+    onClose();
+    onRun(id);
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    const move = { ArrowDown: 1, ArrowUp: -1 }[event.key];
+    if (move !== undefined && shown.length > 0) {
+      event.preventDefault();
+      setActive((chosen + move + shown.length) % shown.length);
+    } else if (event.key === 'Enter' && shown[chosen]) {
+      event.preventDefault();
+      run(shown[chosen].id);
+    }
+  };
+
+  return (
+    <Modal title="Commands" onClose={onClose} className="palette">
+      <input
+        type="text"
+        role="combobox"
+        aria-label="Command"
+        aria-expanded="true"
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={shown[chosen] ? `${listId}-${shown[chosen].id}` : undefined}
+        placeholder="Type a command…"
+        autoFocus
+        value={query}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setActive(0);
+        }}
+        onKeyDown={onKeyDown}
+      />
+      <ul className="palette-list" role="listbox" id={listId} aria-label="Commands">
+        {shown.map((command, i) => (
+          // Chosen with the keys from the box above (the focus stays there); a click runs it too.
+          <li
+            key={command.id}
+            id={`${listId}-${command.id}`}
+            role="option"
+            aria-selected={i === chosen}
+            className={i === chosen ? 'palette-option chosen' : 'palette-option'}
+            onClick={() => run(command.id)}
+            onMouseMove={() => setActive(i)}
+          >
+            <span className="palette-title">
+              {command.title}
+              {command.detail && <span className="palette-detail">{command.detail}</span>}
+            </span>
+            <kbd>{shownKey(command.keys)}</kbd>
+          </li>
+        ))}
+      </ul>
+      {shown.length === 0 && <p className="muted">No command matches “{query}”.</p>}
+    </Modal>
+  );
+}

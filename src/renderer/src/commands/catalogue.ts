@@ -1,0 +1,146 @@
+/**
+ * Every command of the app, with its key. One list feeds the command palette, the shortcuts sheet,
+ * the key handling in the page and Electron's application menu (src/main/menu.ts), so a command
+ * and its key are written once. Plain TypeScript without DOM: the main process imports it too.
+ */
+
+/** A key press that runs a command. */
+export interface KeyBinding {
+  /**
+   * A letter `a`–`z` (matched by its place on the keyboard too, so it works with a Cyrillic layout),
+   * or one of the named keys: `/ ? + - [ ] Delete Escape F1 F6 ,`.
+   */
+  key: string;
+  /** Ctrl on Windows and Linux, ⌘ on macOS. */
+  mod?: boolean;
+  shift?: boolean;
+  alt?: boolean;
+}
+
+/** Where a command sits in the application menu and in the shortcuts sheet. */
+export type CommandGroup = 'File' | 'Edit' | 'View' | 'Reader' | 'Annotate' | 'Help';
+
+export const COMMAND_GROUPS: readonly CommandGroup[] = ['File', 'Edit', 'Annotate', 'Reader', 'View', 'Help'];
+
+export interface CommandSpec<Id extends string = string> {
+  id: Id;
+  title: string;
+  group: CommandGroup;
+  keys: KeyBinding;
+  /** A second key for the same command (Ctrl+Y for redo, as on Windows). */
+  alternative?: KeyBinding;
+  /** What it does when that is not obvious from the title; shown in the palette and the sheet. */
+  detail?: string;
+}
+
+const COMMAND_LIST = [
+  { id: 'palette', title: 'Command palette…', group: 'Help', keys: { key: 'k', mod: true } },
+  { id: 'shortcuts', title: 'Keyboard shortcuts', group: 'Help', keys: { key: '?' } },
+  { id: 'query-syntax', title: 'Query syntax', group: 'Help', keys: { key: 'F1' }, detail: 'What a query can say: phrases, +must, -not, fields, wildcards' },
+
+  { id: 'open-archive', title: 'Open archive…', group: 'File', keys: { key: 'o', mod: true } },
+  { id: 'add-files', title: 'Add files…', group: 'File', keys: { key: 'o', mod: true, shift: true } },
+  { id: 'ingest-report', title: 'Ingest report', group: 'File', keys: { key: 'i', mod: true }, detail: 'Every file of the archive folder and what Casefile did with it' },
+  { id: 'export-dossier', title: 'Export the dossier…', group: 'File', keys: { key: 'e', mod: true }, detail: 'Opens the dossier at its Export button (PDF, Markdown or manifest)' },
+  { id: 'export-all', title: 'Export all annotations as a PDF…', group: 'File', keys: { key: 'p', mod: true, shift: true } },
+  { id: 'annotation-files', title: 'Export / import annotations…', group: 'File', keys: { key: 'e', mod: true, shift: true } },
+  { id: 'preferences', title: 'Preferences…', group: 'File', keys: { key: ',', mod: true } },
+
+  { id: 'undo', title: 'Undo annotation change', group: 'Edit', keys: { key: 'z', mod: true } },
+  { id: 'redo', title: 'Redo annotation change', group: 'Edit', keys: { key: 'z', mod: true, shift: true }, alternative: { key: 'y', mod: true } },
+  { id: 'focus-search', title: 'Search the archive', group: 'Edit', keys: { key: '/' }, detail: 'Then ↓ and ↑ move through the results, Enter opens one' },
+
+  { id: 'highlight', title: 'Highlight the selection', group: 'Annotate', keys: { key: 'h' } },
+  { id: 'note', title: 'Write a note', group: 'Annotate', keys: { key: 'n' }, detail: 'On the selection, or on the highlight in focus' },
+  { id: 'tags', title: 'Edit tags', group: 'Annotate', keys: { key: 't' }, detail: 'On the selection, or on the highlight in focus' },
+  { id: 'add-to-dossier', title: 'Add the highlight to the dossier', group: 'Annotate', keys: { key: 'd' } },
+  { id: 'delete-annotation', title: 'Delete the highlight in focus', group: 'Annotate', keys: { key: 'Delete' } },
+
+  { id: 'next-hit', title: 'Next hit', group: 'Reader', keys: { key: 'j' }, detail: 'Selects it: Shift+arrows then widen the selection' },
+  { id: 'previous-hit', title: 'Previous hit', group: 'Reader', keys: { key: 'k' } },
+  { id: 'text-larger', title: 'Larger text', group: 'Reader', keys: { key: '+' } },
+  { id: 'text-smaller', title: 'Smaller text', group: 'Reader', keys: { key: '-' } },
+  { id: 'lines-wider', title: 'Wider lines', group: 'Reader', keys: { key: ']' } },
+  { id: 'lines-narrower', title: 'Narrower lines', group: 'Reader', keys: { key: '[' } },
+
+  { id: 'reading-mode', title: 'Reading mode', group: 'View', keys: { key: 'r' }, detail: 'Hides the results and the sidebar; again to bring them back' },
+  { id: 'show-annotations', title: 'Show annotations', group: 'View', keys: { key: 'a' } },
+  { id: 'show-dossier', title: 'Show the dossier', group: 'View', keys: { key: 'd', shift: true } },
+  { id: 'next-pane', title: 'Next pane', group: 'View', keys: { key: 'F6' } },
+  { id: 'previous-pane', title: 'Previous pane', group: 'View', keys: { key: 'F6', shift: true } },
+  { id: 'theme', title: 'Switch theme (system, light, dark)', group: 'View', keys: { key: 'l', mod: true, shift: true } },
+] as const satisfies ReadonlyArray<CommandSpec>;
+
+export type CommandId = (typeof COMMAND_LIST)[number]['id'];
+export const COMMANDS: ReadonlyArray<CommandSpec<CommandId>> = COMMAND_LIST;
+
+/** Keys whose character already needs Shift on most layouts: Shift is not part of their match. */
+const SHIFTED_CHARACTERS = new Set(['?', '+']);
+
+/** The key as a person reads it: `Ctrl+Shift+O` (`⇧⌘O` on a Mac), `?`, `J`. */
+export function keyLabel(binding: KeyBinding, mac: boolean): string {
+  const key = binding.key.length === 1 ? binding.key.toUpperCase() : binding.key;
+  if (mac) return `${binding.alt ? '⌥' : ''}${binding.shift ? '⇧' : ''}${binding.mod ? '⌘' : ''}${key === 'Delete' ? '⌫' : key}`;
+  return [binding.mod && 'Ctrl', binding.alt && 'Alt', binding.shift && 'Shift', key].filter(Boolean).join('+');
+}
+
+/** The same key as an Electron accelerator (`CmdOrCtrl+Shift+O`), for the application menu. */
+export function accelerator(binding: KeyBinding): string {
+  const key = { '+': 'Plus', '?': '?' }[binding.key] ?? (binding.key.length === 1 ? binding.key.toUpperCase() : binding.key);
+  const shift = binding.shift && !SHIFTED_CHARACTERS.has(binding.key);
+  return [binding.mod && 'CmdOrCtrl', binding.alt && 'Alt', shift && 'Shift', key].filter(Boolean).join('+');
+}
+
+/** What a key press carries (a DOM KeyboardEvent has all of it). */
+export interface KeyPress {
+  key: string;
+  code: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  shiftKey: boolean;
+  altKey: boolean;
+}
+
+/**
+ * The letter a key press means, for shortcuts: the key as typed when it is a Latin letter, else the
+ * letter at that place on a US keyboard (`KeyH` → 'h'), so H, N and Ctrl+Z also work with a Russian
+ * or Kazakh layout active, as many of our users type.
+ */
+export function letterOf(press: KeyPress): string | null {
+  if (/^[a-z]$/i.test(press.key)) return press.key.toLowerCase();
+  const code = /^Key([A-Z])$/.exec(press.code);
+  return code ? code[1].toLowerCase() : null;
+}
+
+/** Punctuation keys by what they type, or by their place when another layout types something else there. */
+const NAMED_KEYS: Record<string, (press: KeyPress) => boolean> = {
+  '/': (p) => p.key === '/' || (p.code === 'Slash' && !p.shiftKey && p.key !== '?'),
+  '?': (p) => p.key === '?' || (p.code === 'Slash' && p.shiftKey),
+  '+': (p) => p.key === '+' || p.key === '=' || p.code === 'Equal' || p.code === 'NumpadAdd',
+  '-': (p) => p.key === '-' || p.code === 'Minus' || p.code === 'NumpadSubtract',
+  '[': (p) => p.code === 'BracketLeft' || p.key === '[',
+  ']': (p) => p.code === 'BracketRight' || p.key === ']',
+  ',': (p) => p.code === 'Comma' || p.key === ',',
+  Delete: (p) => p.key === 'Delete' || p.key === 'Backspace', // Backspace: the key Mac keyboards label "delete"
+};
+
+export function matchesBinding(press: KeyPress, binding: KeyBinding): boolean {
+  if ((press.ctrlKey || press.metaKey) !== Boolean(binding.mod) || press.altKey !== Boolean(binding.alt)) return false;
+  if (!SHIFTED_CHARACTERS.has(binding.key) && press.shiftKey !== Boolean(binding.shift)) return false;
+  if (/^[a-z]$/.test(binding.key)) return letterOf(press) === binding.key;
+  return (NAMED_KEYS[binding.key] ?? ((p: KeyPress) => p.key === binding.key))(press);
+}
+
+/**
+ * Whether the command's key works while the cursor is in a text field: only keys with Ctrl/⌘ or a
+ * function key, since plain letters are typed; and never Ctrl+Z, which undoes the typing there.
+ */
+export function worksWhileTyping(command: CommandSpec): boolean {
+  return (Boolean(command.keys.mod) || /^F\d+$/.test(command.keys.key)) && command.id !== 'undo' && command.id !== 'redo';
+}
+
+/** The command a key press runs, if any. */
+export function commandForKey(press: KeyPress): CommandId | null {
+  const bound = (command: CommandSpec) => matchesBinding(press, command.keys) || (command.alternative !== undefined && matchesBinding(press, command.alternative));
+  return COMMANDS.find(bound)?.id ?? null;
+}
