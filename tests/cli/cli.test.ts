@@ -156,7 +156,8 @@ describe.concurrent('casefile CLI', () => {
     // lunr expands "word~N" into every string within N edits; N must be bounded before that happens.
     const run = await runCli(['search', `${WORD.toLowerCase()}~12`, '--json', '--data', await temp.make()], {
       nodeOptions: ['--max-old-space-size=256'],
-      timeoutMs: 10_000,
+      // Alone it takes 2–3 s; the bound is generous so that a loaded machine is not taken for a runaway.
+      timeoutMs: 30_000,
     });
     expect(run.timedOut).toBe(false);
     expect(run.signal).toBeNull();

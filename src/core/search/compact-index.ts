@@ -6,12 +6,11 @@ import { crc32 } from 'node:zlib';
  *
  * lunr's own JSON keeps every posting as an object and every word position as a small array: for
  * 10,000 articles that is over 200 MB of JSON, 25 s of JSON.parse and gigabytes of heap. Here the
- * same data is varint-coded bytes:
- * - postings, per term and field: how many documents, then per document the gap from the previous
- *   document number, the number of positions, and per position the gap from the previous start and
- *   the length;
- * - field vectors (lunr's BM25 weights), per document and field: how many terms, then per term the
- *   gap from the previous term index and the weight in thousandths (lunr rounds weights to 3 places).
+ * same data is varint-coded bytes: postings, per term and field, give how many documents, then per
+ * document the gap from the previous document number, lunr's BM25 weight of the term there (in
+ * thousandths: lunr rounds weights to 3 places), the number of positions, and per position the gap
+ * from the previous start and the length. lunr's field vectors hold nothing else than those weights,
+ * so they are not kept: a score is summed from the postings a query reads anyway.
  * CompactSearcher answers lunr's queries over these bytes.
  */
 export interface CompactIndex {
@@ -21,16 +20,10 @@ export interface CompactIndex {
   /** Start of each term's postings in `postings`; one more entry than terms. */
   postingOffsets: Uint32Array<ArrayBuffer>;
   postings: Uint8Array<ArrayBuffer>;
-  /** Start of each (document, field) vector in `vectors`, document-major; one more entry than docs × fields. */
-  vectorOffsets: Uint32Array<ArrayBuffer>;
-  vectors: Uint8Array<ArrayBuffer>;
 }
 
-type Metadata = { position?: Array<[number, number]> };
-type FieldPosting = Record<string, Metadata>;
-type Posting = Record<string, FieldPosting | number>;
-
-class ByteWriter {
+/** Varints into a growing byte array. */
+export class ByteWriter {
   private bytes: Uint8Array<ArrayBuffer> = new Uint8Array(1 << 16);
   length = 0;
 
@@ -76,75 +69,6 @@ class ByteReader {
   }
 }
 
-/** The compact form of a built lunr index whose documents are `docIds` (their numbers are their places there). */
-export function compactIndex(index: lunr.Index, docIds: readonly string[]): CompactIndex {
-  // lunr keeps these as plain properties; its toJSON would copy the whole index to read them.
-  const internals = index as unknown as { invertedIndex: Record<string, Posting>; fieldVectors: Record<string, { elements: number[] }>; fields: string[] };
-  const fields = [...internals.fields];
-  const docNumber = new Map(docIds.map((id, i) => [id, i]));
-  // Terms are numbered in sorted order (lunr numbers them as met): a word's expansions are then
-  // found by binary search in the term list itself, and no lunr.TokenSet of the whole dictionary is
-  // built at load.
-  const terms = Object.keys(internals.invertedIndex).sort();
-  const renumbered = new Map<number, number>(terms.map((term, i) => [internals.invertedIndex[term]._index as number, i]));
-  const postings = new ByteWriter();
-  const postingOffsets = new Uint32Array(terms.length + 1);
-  terms.forEach((term, t) => {
-    postingOffsets[t] = postings.length;
-    const posting = internals.invertedIndex[term];
-    for (const field of fields) {
-      const byDoc = posting[field] as FieldPosting;
-      const docs = Object.keys(byDoc)
-        .map((ref) => [numberOf(docNumber, ref), byDoc[ref]] as const)
-        .sort((a, b) => a[0] - b[0]);
-      postings.varint(docs.length);
-      let previousDoc = 0;
-      for (const [doc, metadata] of docs) {
-        postings.varint(doc - previousDoc);
-        previousDoc = doc;
-        const positions = [...(metadata.position ?? [])].sort((a, b) => a[0] - b[0]);
-        postings.varint(positions.length);
-        let previousStart = 0;
-        for (const [start, length] of positions) {
-          postings.varint(start - previousStart);
-          postings.varint(length);
-          previousStart = start;
-        }
-      }
-    }
-  });
-  postingOffsets[terms.length] = postings.length;
-  const vectors = new ByteWriter();
-  const vectorOffsets = new Uint32Array(docIds.length * fields.length + 1);
-  docIds.forEach((id, d) => {
-    fields.forEach((field, f) => {
-      vectorOffsets[d * fields.length + f] = vectors.length;
-      const elements = internals.fieldVectors[`${field}/${id}`]?.elements ?? [];
-      const pairs: Array<[number, number]> = [];
-      for (let i = 0; i < elements.length; i += 2) pairs.push([renumbered.get(elements[i]) as number, elements[i + 1]]);
-      pairs.sort((a, b) => a[0] - b[0]);
-      vectors.varint(pairs.length);
-      let previousTerm = 0;
-      for (const [term, weight] of pairs) {
-        vectors.varint(term - previousTerm);
-        previousTerm = term;
-        vectors.varint(Math.round(weight * 1000));
-      }
-    });
-  });
-  vectorOffsets[docIds.length * fields.length] = vectors.length;
-  return { fields, terms, postingOffsets, postings: postings.result(), vectorOffsets, vectors: vectors.result() };
-}
-
-function numberOf(docNumber: Map<string, number>, ref: string): number {
-  const n = docNumber.get(ref);
-  if (n === undefined) throw new Error(`the index names a document it was not given: ${ref}`);
-  return n;
-}
-
-/** Room for this many fields in a (term, field) pair packed into one number. */
-const FIELD_SLOTS = 8;
-
 /** lunr.TokenSet's constructors, which @types/lunr does not describe. */
 const TokenSets = lunr.TokenSet as unknown as {
   fromString(pattern: string): lunr.TokenSet;
@@ -173,20 +97,16 @@ export interface CompactMatch<Label> {
 
 /**
  * Answers lunr queries over a compact index, with lunr's own semantics: each query word is expanded
- * against the index's lunr.TokenSet (wildcards and edit distances as lunr's TokenSet does them), the
- * query vector of each field sums the boosts of the expanded terms, and a document's score is the
- * sum over its matching fields of the cosine of that vector with the field's BM25 vector, as in
- * lunr.Index#query. What differs is the work: postings and positions are read straight from the
- * bytes, and each document's weights by binary search in one decoded array, where lunr builds
- * objects for every (term, field, document) it meets — at 10,000 articles over 100 ms for one
- * common word.
+ * against the index's terms (wildcards and edit distances as lunr's TokenSet does them), the query
+ * vector of each field sums the boosts of the expanded terms, and a document's score is the sum over
+ * its matching fields of the dot product of that vector with the field's BM25 vector over the query
+ * vector's magnitude, as in lunr.Index#query. What differs is the work: postings, weights and
+ * positions are read straight from the bytes, where lunr builds objects for every (term, field,
+ * document) it meets — at 10,000 articles over 100 ms for one common word.
  */
 export class CompactSearcher {
   private readonly termIds: Map<string, number>;
   private readonly fieldIndex: Map<string, number>;
-  /** Decoded field vectors: [term index, weight] pairs, document-major; `vectorStart` bounds each. */
-  private readonly weights: Float64Array;
-  private readonly vectorStart: Uint32Array;
 
   constructor(
     private readonly compact: CompactIndex,
@@ -194,10 +114,8 @@ export class CompactSearcher {
   ) {
     const { fields, terms } = compact;
     if (compact.postingOffsets.length !== terms.length + 1) throw new Error('the compact index does not match its term list');
-    if (compact.vectorOffsets.length !== docIds.length * fields.length + 1) throw new Error('the compact index does not match its documents');
     this.termIds = new Map(terms.map((term, i) => [term, i]));
     this.fieldIndex = new Map(fields.map((field, i) => [field, i]));
-    [this.weights, this.vectorStart] = decodeVectors(compact);
   }
 
   /** Index terms a query word stands for: itself if indexed, or every term its wildcards or edit distance reach. */
@@ -217,81 +135,50 @@ export class CompactSearcher {
       if (f === undefined) throw new Error(`the index has no field ${field}`);
       return f;
     });
-    const fieldCount = this.compact.fields.length;
-    if (fieldCount > FIELD_SLOTS) throw new Error(`the index has more than ${FIELD_SLOTS} fields`);
+    // The query's vector per field (term number → summed boost), and each term's label (its first word's).
     const queryVectors = this.compact.fields.map(() => new Map<number, number>());
-    const read = new Set<number>();
-    // Per document number: the fields it matched in (bits) and its places; `touched` lists them in order.
-    const matchedFields = new Uint8Array(this.docIds.length);
-    const places: Array<Array<TermPlace<Label>> | undefined> = new Array(this.docIds.length);
-    // Per document number: the (term, field) pairs it matched, as term × FIELD_SLOTS + field.
-    const matchedTerms: Array<number[] | undefined> = new Array(this.docIds.length);
-    const touched: number[] = [];
+    const labels = new Map<number, Label>();
     for (const word of words) {
       for (const term of this.expand(word)) {
         const termId = this.termIds.get(term) as number;
-        const kind = label(term);
-        for (const f of fieldNumbers) {
-          const vector = queryVectors[f];
-          vector.set(termId, (vector.get(termId) ?? 0) + word.boost);
-          if (read.has(termId * fieldCount + f)) continue;
-          read.add(termId * fieldCount + f);
-          const field = this.compact.fields[f];
-          const reader = this.postingReader(termId, f);
-          const count = reader.varint();
-          let doc = 0;
-          for (let i = 0; i < count; i++) {
-            doc += reader.varint();
-            if (doc >= this.docIds.length) throw new Error('the compact index names a document number out of range');
-            if (matchedFields[doc] === 0) touched.push(doc);
-            matchedFields[doc] |= 1 << f;
-            (matchedTerms[doc] ??= []).push(termId * FIELD_SLOTS + f);
-            const list = (places[doc] ??= []);
-            const n = reader.varint();
-            let start = 0;
-            for (let p = 0; p < n; p++) {
-              start += reader.varint();
-              list.push({ field, start, end: start + reader.varint(), kind });
-            }
+        if (!labels.has(termId)) labels.set(termId, label(term));
+        for (const f of fieldNumbers) queryVectors[f].set(termId, (queryVectors[f].get(termId) ?? 0) + word.boost);
+      }
+    }
+    // lunr's score of a field: the dot product of the query's vector and the field's, over the query
+    // vector's magnitude. The product is non-zero only on terms the field holds, which are the
+    // postings read below: each adds its share.
+    const magnitudes = queryVectors.map((vector) => Math.sqrt([...vector.values()].reduce((sum, boost) => sum + boost * boost, 0)));
+    const scores = new Float64Array(this.docIds.length);
+    const places: Array<Array<TermPlace<Label>> | undefined> = new Array(this.docIds.length);
+    const touched: number[] = [];
+    for (const [termId, kind] of labels) {
+      for (const f of fieldNumbers) {
+        const factor = magnitudes[f] > 0 ? (queryVectors[f].get(termId) as number) / magnitudes[f] : 0;
+        const field = this.compact.fields[f];
+        const reader = this.postingReader(termId, f);
+        const count = reader.varint();
+        let doc = 0;
+        for (let i = 0; i < count; i++) {
+          doc += reader.varint();
+          if (doc >= this.docIds.length) throw new Error('the compact index names a document number out of range');
+          let list = places[doc];
+          if (list === undefined) {
+            list = places[doc] = [];
+            touched.push(doc);
+          }
+          scores[doc] += (factor * reader.varint()) / 1000;
+          const n = reader.varint();
+          let start = 0;
+          for (let p = 0; p < n; p++) {
+            start += reader.varint();
+            list.push({ field, start, end: start + reader.varint(), kind });
           }
         }
       }
     }
-    // lunr's score of a field: the dot product of the query's vector and the field's, over the query
-    // vector's magnitude. The product is non-zero only on terms the field holds, which are the terms
-    // this document matched there: those are summed, in lunr's order (ascending term index).
-    const magnitudes = queryVectors.map((vector) => Math.sqrt([...vector].sort((a, b) => a[0] - b[0]).reduce((sum, [, boost]) => sum + boost * boost, 0)));
     const results = new Map<number, CompactMatch<Label>>();
-    const dots = new Float64Array(fieldCount);
-    const cursor = new Uint32Array(fieldCount);
-    const weights = this.weights;
-    for (const doc of touched) {
-      const pairs = matchedTerms[doc] as number[];
-      if (pairs.length > 1) pairs.sort((a, b) => a - b);
-      dots.fill(0);
-      for (let f = 0; f < fieldCount; f++) cursor[f] = this.vectorStart[doc * fieldCount + f];
-      for (const pair of pairs) {
-        const f = pair % FIELD_SLOTS;
-        const termId = (pair - f) / FIELD_SLOTS;
-        // Binary search for the term's weight among the field vector's [term, weight] pairs; the
-        // terms come in ascending order, so each search starts where the last one ended.
-        let lo = cursor[f];
-        let hi = this.vectorStart[doc * fieldCount + f + 1];
-        const end = hi;
-        while (lo < hi) {
-          const mid = lo + (((hi - lo) >> 2) << 1);
-          if (weights[mid] < termId) lo = mid + 2;
-          else hi = mid;
-        }
-        cursor[f] = lo;
-        if (lo < end && weights[lo] === termId) dots[f] += (queryVectors[f].get(termId) as number) * weights[lo + 1];
-      }
-      let score = 0;
-      for (let f = 0; f < fieldCount; f++) {
-        if (matchedFields[doc] & (1 << f)) score += dots[f] / magnitudes[f] || 0;
-      }
-      results.set(doc, { score, places: places[doc] ?? [] });
-    }
+    for (const doc of touched) results.set(doc, { score: scores[doc], places: places[doc] as Array<TermPlace<Label>> });
     return results;
   }
 
@@ -302,6 +189,7 @@ export class CompactSearcher {
       const count = reader.varint();
       for (let i = 0; i < count; i++) {
         reader.varint(); // document gap
+        reader.varint(); // weight
         const n = reader.varint();
         for (let p = 0; p < 2 * n; p++) reader.varint();
       }
@@ -363,35 +251,6 @@ function boundAfter(terms: readonly string[], lo: number, hi: number, at: number
   return low;
 }
 
-/** Every field vector decoded into one array of [term number, weight] pairs, with where each begins. */
-function decodeVectors(compact: CompactIndex): [Float64Array, Uint32Array] {
-  const { vectors: bytes, vectorOffsets } = compact;
-  const count = vectorOffsets.length - 1;
-  const reader = new ByteReader(bytes, 0);
-  let elements = 0;
-  for (let v = 0; v < count; v++) {
-    reader.at = vectorOffsets[v];
-    elements += reader.varint(); // each vector starts with its length
-  }
-  const weights = new Float64Array(elements * 2);
-  const starts = new Uint32Array(count + 1);
-  let filled = 0;
-  for (let v = 0; v < count; v++) {
-    starts[v] = filled;
-    reader.at = vectorOffsets[v];
-    const n = reader.varint();
-    let term = 0;
-    for (let i = 0; i < n; i++) {
-      term += reader.varint();
-      weights[filled++] = term;
-      weights[filled++] = reader.varint() / 1000;
-    }
-  }
-  if (reader.at > bytes.length) throw new Error('the compact index is truncated');
-  starts[count] = filled;
-  return [weights, starts];
-}
-
 const MAGIC = 'CASEFILE-SEGMENT';
 const ALIGN = 8;
 
@@ -400,7 +259,7 @@ const ALIGN = 8;
  * index's term list, fields and section sizes with a CRC-32 of the binary part), then the sections.
  */
 export function encodeSegmentFile(header: object, compact: CompactIndex): Uint8Array {
-  const sections = [compact.postingOffsets, compact.vectorOffsets, compact.postings, compact.vectors];
+  const sections = [compact.postingOffsets, compact.postings];
   const binary = concat(sections.map((s) => new Uint8Array(s.buffer, s.byteOffset, s.byteLength)));
   const head = new TextEncoder().encode(
     JSON.stringify({
@@ -431,7 +290,7 @@ export function decodeSegmentFile(file: Uint8Array): { header: unknown; compact:
   const header = JSON.parse(new TextDecoder().decode(file.subarray(prefix, prefix + headLength))) as Record<string, unknown>;
   const { fields, terms, sections, crc32: expected } = header;
   const strings = (x: unknown): x is string[] => Array.isArray(x) && x.every((s) => typeof s === 'string');
-  if (!strings(fields) || !strings(terms) || !Array.isArray(sections) || sections.length !== 4 || typeof expected !== 'number') {
+  if (!strings(fields) || !strings(terms) || !Array.isArray(sections) || sections.length !== 2 || typeof expected !== 'number') {
     throw new Error('the index segment header is incomplete');
   }
   const start = Math.ceil((prefix + headLength) / ALIGN) * ALIGN;
@@ -443,8 +302,7 @@ export function decodeSegmentFile(file: Uint8Array): { header: unknown; compact:
   // A copy of each section, aligned and owned (a Node Buffer's slice would be a view into the file).
   const take = (n: number) => new Uint8Array(binary.subarray(at, (at += n)));
   const postingOffsets = new Uint32Array(take(sizes[0]).buffer);
-  const vectorOffsets = new Uint32Array(take(sizes[1]).buffer);
-  return { header, compact: { fields, terms, postingOffsets, vectorOffsets, postings: take(sizes[2]), vectors: take(sizes[3]) } };
+  return { header, compact: { fields, terms, postingOffsets, postings: take(sizes[1]) } };
 }
 
 function concat(parts: Uint8Array[]): Uint8Array {

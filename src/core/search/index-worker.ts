@@ -8,8 +8,8 @@ const post = (message: WorkerMessage): void => parentPort?.postMessage(message);
 try {
   const segment = buildSegment(documents, (progress) => post({ type: 'progress', ...progress }));
   // The index's bytes move to the main thread rather than being copied.
-  const { postingOffsets, vectorOffsets, postings, vectors } = segment.compact;
-  parentPort?.postMessage({ type: 'done', segment } satisfies WorkerMessage, [postingOffsets.buffer, vectorOffsets.buffer, postings.buffer, vectors.buffer]);
+  const { postingOffsets, postings } = segment.compact;
+  parentPort?.postMessage({ type: 'done', segment } satisfies WorkerMessage, [postingOffsets.buffer, postings.buffer]);
 } catch (error) {
   post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
 }

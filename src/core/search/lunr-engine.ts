@@ -65,12 +65,11 @@ export class LunrSearchEngine implements SearchEngine {
     const variants = options.variants ?? true;
     const { outcomes, docs } = this.evaluate(query, variants);
     const filtered = docs.filter((d) => this.passesFilters(d.id, options));
-    this.sort(filtered, options.sort ?? 'relevance');
     const limit = options.limit ?? 50;
     return {
       query,
       total: filtered.length,
-      hits: filtered.slice(0, limit).map((d) => this.toHit(d)),
+      hits: firstInOrder(filtered, limit, this.order(options.sort ?? 'relevance')).map((d) => this.toHit(d)),
       terms: summarizeTerms(outcomes, new Set(filtered.map((d) => d.id)), (id) => this.documents.get(id)),
       variants,
     };
@@ -255,22 +254,20 @@ export class LunrSearchEngine implements SearchEngine {
     return true;
   }
 
-  private sort(docs: DocOutcome[], order: SearchOptions['sort']): void {
+  /** How hits are ordered: a total order (ties end with the id), so the first hits never depend on the sort. */
+  private order(order: SearchOptions['sort']): (a: DocOutcome, b: DocOutcome) => number {
     const byRelevance = (a: DocOutcome, b: DocOutcome): number =>
       b.exactClauses - a.exactClauses || b.score - a.score || a.id.localeCompare(b.id);
-    if (order === 'relevance') {
-      docs.sort(byRelevance);
-      return;
-    }
+    if (order === 'relevance') return byRelevance;
     const direction = order === 'newest' ? -1 : 1;
-    docs.sort((a, b) => {
+    return (a, b) => {
       const da = this.documents.get(a.id)?.date?.iso;
       const db = this.documents.get(b.id)?.date?.iso;
       if (da && db && da !== db) return da < db ? -direction : direction;
       if (da && !db) return -1; // undated documents last, whichever way
       if (db && !da) return 1;
       return byRelevance(a, b);
-    });
+    };
   }
 
   private toHit(outcome: DocOutcome): SearchHit {
@@ -434,6 +431,45 @@ function mergeRanges(occurrences: Occurrence[]): Occurrence[] {
   return merged;
 }
 
+/**
+ * The first `count` items of `items` in `compare`'s order, as sorting them all would give (the
+ * order is total). A broad query matches thousands of documents and shows a hundred: those are kept
+ * in order as the rest stream past, most of them turned away by one comparison with the last kept.
+ */
+export function firstInOrder<T>(items: readonly T[], count: number, compare: (a: T, b: T) => number): T[] {
+  const kept: T[] = [];
+  if (count <= 0) return kept;
+  for (const item of items) {
+    if (kept.length === count && compare(item, kept[count - 1]) >= 0) continue;
+    let lo = 0;
+    let hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compare(kept[mid], item) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    kept.splice(lo, 0, item);
+    if (kept.length > count) kept.pop();
+  }
+  return kept;
+}
+
+/**
+ * How many places `mergeRanges` would give of the counted occurrences, when that is their number:
+ * all exact, in one field, each starting at or after the end of the one before. Null otherwise.
+ */
+function plainCount(occurrences: readonly Occurrence[], counted: (field: SearchField) => boolean): number | null {
+  let count = 0;
+  let last: Occurrence | null = null;
+  for (const o of occurrences) {
+    if (!counted(o.field)) continue;
+    if (o.kind !== 'exact' || (last && (o.field !== last.field || o.start < last.end))) return null;
+    last = o;
+    count++;
+  }
+  return count;
+}
+
 function distinct(values: string[]): string[] {
   return [...new Set(values)];
 }
@@ -452,9 +488,16 @@ function summarizeTerms(
     const countedField = (field: SearchField) => (clause.fields && !clause.fields.includes('body') ? true : field === 'body');
     for (const [id, match] of matches) {
       if (!docIds.has(id)) continue;
+      documents++;
+      // Most often every counted place is an exact one, in one field, in order and apart: then they
+      // are simply counted, with no merge to build (a broad word meets thousands of documents).
+      const plain = plainCount(match.occurrences, countedField);
+      if (plain !== null) {
+        occurrences += plain;
+        continue;
+      }
       const doc = lookup(id);
       const places = mergeRanges(match.occurrences.filter((o) => countedField(o.field)));
-      documents++;
       occurrences += places.length;
       for (const o of places) {
         if (o.kind === 'exact' || !doc) continue;

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import lunr from 'lunr';
 import { withoutBoilerplate } from '../archive/boilerplate';
 import type { TextSpan } from '../archive/document';
 import { z } from 'zod';
-import { compactIndex, CompactSearcher, decodeSegmentFile, encodeSegmentFile, type CompactIndex } from './compact-index';
-import { configurePipelines, indexTermOf } from './pipeline';
+import { CompactBuilder } from './compact-builder';
+import { CompactSearcher, decodeSegmentFile, encodeSegmentFile, type CompactIndex } from './compact-index';
+import { indexTermOf } from './pipeline';
 import type { SearchField } from './query-parser';
 import { tokenize, type Token } from './tokenizer';
 import { variantKey } from './variants';
@@ -24,7 +24,7 @@ export interface IndexableDocument {
 export const TITLE_BOOST = 10;
 export const SEGMENT_FORMAT = 'casefile-index-segment';
 /** Bump when the tokenizer, pipeline or fields change: cached segments of another version are rebuilt. */
-export const SEGMENT_VERSION = 8;
+export const SEGMENT_VERSION = 9;
 
 /**
  * What a segment records beside its index: the documents it indexed (with the version of each), and
@@ -64,18 +64,6 @@ export interface BuildProgress {
   total: number;
 }
 
-/** A field as handed to lunr's builder: already tokenized (the tokens are also counted for names). */
-class TokenizedField {
-  constructor(readonly tokens: Token[]) {}
-}
-
-// Our tokenizer replaces lunr's whitespace splitter and its trimmer, which deletes non-Latin letters.
-const casefileTokenizer = (value: unknown): lunr.Token[] =>
-  (value instanceof TokenizedField ? value.tokens : tokenize(value == null ? '' : String(value))).map(
-    // Of the metadata lunr passes, its builder keeps only the whitelisted: the position.
-    (token) => new lunr.Token(token.term, { position: [token.start, token.end - token.start] }),
-  );
-
 /**
  * What a segment records of each document it indexed: the file's SHA-256 and a digest of its indexed
  * metadata, so an edited title or byline (which changes no byte of the file) is indexed again too.
@@ -92,50 +80,64 @@ export function indexedVersion(doc: Pick<IndexableDocument, 'sha256' | 'title' |
 // Documents are immutable objects (a change makes a new one), so their version can be remembered.
 const versions = new WeakMap<object, string>();
 
-/** Builds the index of a set of documents (pure computation: run it in a worker for big sets). */
-export function buildSegment(documents: readonly IndexableDocument[], onProgress?: (progress: BuildProgress) => void): SerializedSegment {
-  const { index, names } = buildLunrIndex(documents, onProgress);
-  const docs: Array<[string, string]> = documents.map((d) => [d.id, indexedVersion(d)]);
-  return {
-    header: { format: SEGMENT_FORMAT, version: SEGMENT_VERSION, kind: 'base', docs, names },
-    compact: compactIndex(index, docs.map(([id]) => id)),
-  };
+/** The fields indexed, in order, each with its boost (lunr's: a title match weighs ten body matches). */
+export const INDEX_FIELDS: ReadonlyArray<{ field: SearchField; boost: number }> = [
+  { field: 'title', boost: TITLE_BOOST },
+  { field: 'byline', boost: 1 },
+  { field: 'body', boost: 1 },
+];
+
+/** A document's indexed fields, tokenized: the title, the byline, the text without its boilerplate. */
+export function indexedFields(doc: IndexableDocument): Record<SearchField, Token[]> {
+  return { title: tokenize(doc.title), byline: tokenize(doc.byline ?? ''), body: tokenize(withoutBoilerplate(doc.text, doc.boilerplate ?? [])) };
 }
 
-/** lunr's index of the documents (with word positions), and the words that look like names. */
-export function buildLunrIndex(documents: readonly IndexableDocument[], onProgress?: (progress: BuildProgress) => void): { index: lunr.Index; names: Array<[string, string]> } {
-  const builder = new lunr.Builder();
-  builder.tokenizer = casefileTokenizer as unknown as typeof lunr.tokenizer;
-  configurePipelines(builder);
-  builder.metadataWhitelist = ['position'];
-  builder.ref('id');
-  builder.field('title', { boost: TITLE_BOOST });
-  builder.field('byline');
-  builder.field('body');
-  const capitals = new Map<string, { capitalized: number; total: number }>();
+/**
+ * Builds the index of a set of documents (pure computation: run it in a worker for big sets): lunr's
+ * index, as lunr.Builder would make it, in compact form (see compact-builder.ts), and the words that
+ * look like names.
+ */
+export function buildSegment(documents: readonly IndexableDocument[], onProgress?: (progress: BuildProgress) => void): SerializedSegment {
+  const builder = new CompactBuilder(
+    INDEX_FIELDS.map((f) => f.field),
+    INDEX_FIELDS.map((f) => f.boost),
+  );
+  const capitals: Capitals = new Map();
   const step = Math.max(1, Math.floor(documents.length / 100));
+  const seen = new Set<string>();
   documents.forEach((doc, i) => {
-    const title = tokenize(doc.title);
-    const body = tokenize(withoutBoilerplate(doc.text, doc.boilerplate ?? []));
-    builder.add({ id: doc.id, title: new TokenizedField(title), byline: doc.byline ?? '', body: new TokenizedField(body) });
-    for (const tokens of [title, body]) countCapitals(tokens, capitals);
+    if (seen.has(doc.id)) throw new Error(`the document ${doc.id} is given twice`);
+    seen.add(doc.id);
+    const tokens = indexedFields(doc);
+    builder.add(INDEX_FIELDS.map(({ field }) => ({ field, tokens: tokens[field] })));
+    for (const list of [tokens.title, tokens.body]) countCapitals(list, capitals);
     if (onProgress && (i % step === 0 || i === documents.length - 1)) onProgress({ done: i + 1, total: documents.length });
   });
   const names: Array<[string, string]> = [];
-  for (const [term, { capitalized, total }] of capitals) {
-    const indexTerm = indexTermOf(term);
-    if (indexTerm !== null && capitalized * 2 >= total) names.push([term, indexTerm]);
+  for (const [term, counts] of capitals) {
+    const indexTerm = counts && indexTermOf(term);
+    if (counts && indexTerm && counts.capitalized * 2 >= counts.total) names.push([term, indexTerm]);
   }
-  return { index: builder.build(), names };
+  const docs: Array<[string, string]> = documents.map((d) => [d.id, indexedVersion(d)]);
+  return {
+    header: { format: SEGMENT_FORMAT, version: SEGMENT_VERSION, kind: 'base', docs, names },
+    compact: builder.build(),
+  };
 }
 
-function countCapitals(tokens: Token[], capitals: Map<string, { capitalized: number; total: number }>): void {
+/** Per word with a letter: how often it stands, and how often written with a capital; null for other words. */
+type Capitals = Map<string, { capitalized: number; total: number } | null>;
+
+function countCapitals(tokens: Token[], capitals: Capitals): void {
   for (const token of tokens) {
-    if (!/\p{L}/u.test(token.term)) continue;
-    const entry = capitals.get(token.term) ?? { capitalized: 0, total: 0 };
+    let entry = capitals.get(token.term);
+    if (entry === undefined) {
+      entry = /\p{L}/u.test(token.term) ? { capitalized: 0, total: 0 } : null;
+      capitals.set(token.term, entry);
+    }
+    if (entry === null) continue;
     entry.total++;
     if (token.capitalized) entry.capitalized++;
-    capitals.set(token.term, entry);
   }
 }
 
