@@ -7,7 +7,10 @@ import { Workstation, type WorkstationInfo } from './workstation';
 export interface SessionOptions {
   archiveDir: string;
   dataDir: string;
-  /** Follow changes to the open archive's folder (the app does; one-shot commands do not). */
+  /**
+   * The app's way (one-shot commands leave it off): follow changes to the open archive's folder, and
+   * open an archive seen before as it was last seen while its folder is listed again in the background.
+   */
   watch?: boolean;
   indexBuilder?: SegmentBuilder;
 }
@@ -65,7 +68,7 @@ export class ArchiveSession {
   }
 
   private static async start(options: SessionOptions, archiveDir: string): Promise<Workstation> {
-    const ws = await Workstation.open({ archiveDir, dataDir: options.dataDir, indexBuilder: options.indexBuilder });
+    const ws = await Workstation.open({ archiveDir, dataDir: options.dataDir, indexBuilder: options.indexBuilder, openAsLastSeen: options.watch });
     if (options.watch) await ws.watch();
     return ws;
   }

@@ -42,7 +42,7 @@ describe('exports carry hostile content as text', () => {
   it(`Markdown (annotations and dossier): ${XSS_VECTORS.length} vectors in quotes, notes, tags, commentary and introduction render to no markup, link or image`, async () => {
     const { ws, dossierId } = await hostileDossier();
     try {
-      const annotations = ws.exportAnnotations('md', 'document').content;
+      const annotations = (await ws.exportAnnotations('md', 'document')).content;
       const dossier = new TextDecoder().decode((await ws.exportDossier(dossierId, 'md')).bytes);
       for (const markdown of [annotations, dossier]) {
         const rendered = permissiveMarkdown(markdown);

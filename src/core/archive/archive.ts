@@ -90,7 +90,7 @@ export async function loadArchive(root: string, catalog?: IngestCatalog): Promis
   report.sort((a, b) => a.file.localeCompare(b.file));
   const skipped = report.filter((e) => e.status !== 'indexed').map((e) => ({ id: e.file, reason: e.reason ?? e.status }));
   if (catalog) {
-    catalog.keepOnly(new Set(files.map((file) => toDocumentId(absoluteRoot, file))));
+    catalog.recordListing(new Set(files.map((file) => toDocumentId(absoluteRoot, file))), report);
     await catalog.save();
   }
   return { root: absoluteRoot, documents, report, skipped, reused };

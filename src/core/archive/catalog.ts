@@ -13,10 +13,13 @@ import type { IngestEntry } from './archive';
  * metadata sidecars — are those recorded; the workstation then re-reads and hashes every such file
  * in the background and takes in any whose bytes differ all the same.
  *
+ * The catalog also keeps the last listing of the folder (every file's outcome), so an archive can be
+ * opened as it was last seen before its folder is listed again (see `lastSeen`).
+ *
  * Bump CATALOG_VERSION whenever ingest would make something else of the same bytes (decoding,
  * normalisation, metadata heuristics, boilerplate): catalogs of another version are ignored.
  */
-export const CATALOG_VERSION = 3;
+export const CATALOG_VERSION = 4;
 const CATALOG_FORMAT = 'casefile-ingest-catalog';
 
 /** The identity of a file's version as the file system tells it, without reading it. */
@@ -56,6 +59,16 @@ interface StoredRecords {
   records: Array<[string, CatalogRecord]>;
   /** The UTF-8 length of each record's text, in order; null where there is no document. */
   textBytes: Array<number | null>;
+  /** The last listing's entries for files without a record (hidden, links, other formats, failures…). */
+  others: IngestEntry[];
+}
+
+/** The archive as the catalog last saw it: its documents and every file's outcome, in path order. */
+export interface CatalogSnapshot {
+  documents: ArchiveDocument[];
+  report: IngestEntry[];
+  /** The documents' ids: every one is taken from the catalog, none read. */
+  reused: string[];
 }
 
 export class IngestCatalog {
@@ -64,6 +77,8 @@ export class IngestCatalog {
   private constructor(
     private readonly file: string,
     private records: Map<string, CatalogRecord>,
+    /** The last listing's other entries; null when no listing was ever saved here. */
+    private others: IngestEntry[] | null,
     /** Why an existing catalog could not be used (it is then rebuilt), for the log. */
     readonly problem: string | null,
   ) {}
@@ -74,7 +89,7 @@ export class IngestCatalog {
     try {
       bytes = await readFile(file);
     } catch {
-      return new IngestCatalog(file, new Map(), null);
+      return new IngestCatalog(file, new Map(), null, null);
     }
     try {
       const newline = bytes.indexOf(0x0a);
@@ -82,7 +97,7 @@ export class IngestCatalog {
       const header = Header.parse(JSON.parse(bytes.subarray(0, newline).toString('utf8')));
       const body = bytes.subarray(newline + 1);
       if (body.length !== header.recordBytes + header.textBytes || crc32(body) !== header.crc32) throw new Error('checksum mismatch');
-      const { records, textBytes } = JSON.parse(body.subarray(0, header.recordBytes).toString('utf8')) as StoredRecords;
+      const { records, textBytes, others } = JSON.parse(body.subarray(0, header.recordBytes).toString('utf8')) as StoredRecords;
       const texts = body.subarray(header.recordBytes);
       let at = 0;
       records.forEach(([, record], i) => {
@@ -90,10 +105,10 @@ export class IngestCatalog {
         if (record.document && length !== null) textOnFirstRead(record.document, texts, at, (at += length));
       });
       if (at !== texts.length) throw new Error('the texts do not match the records');
-      return new IngestCatalog(file, new Map(records), null);
+      return new IngestCatalog(file, new Map(records), Array.isArray(others) ? others : null, null);
     } catch (error) {
       const reason = error instanceof z.ZodError ? 'another format or version' : error instanceof Error ? error.message : String(error);
-      return new IngestCatalog(file, new Map(), `the ingest catalog was not used (${reason}); every file is read again`);
+      return new IngestCatalog(file, new Map(), null, `the ingest catalog was not used (${reason}); every file is read again`);
     }
   }
 
@@ -110,20 +125,45 @@ export class IngestCatalog {
     this.changed = true;
   }
 
-  /** Forgets files that are no longer in the folder. */
-  keepOnly(ids: ReadonlySet<string>): void {
+  /**
+   * Ends a listing of the folder: forgets files that are no longer in it (`candidates` are the files
+   * considered for ingest), and keeps the listing's other entries for the next `lastSeen`.
+   */
+  recordListing(candidates: ReadonlySet<string>, report: readonly IngestEntry[]): void {
     for (const id of this.records.keys()) {
-      if (!ids.has(id)) {
+      if (!candidates.has(id)) {
         this.records.delete(id);
         this.changed = true;
       }
     }
+    const others = report.filter((e) => !this.records.has(e.file));
+    if (JSON.stringify(others) !== JSON.stringify(this.others)) {
+      this.others = others;
+      this.changed = true;
+    }
+  }
+
+  /**
+   * The archive as at the end of the last listing saved here, without touching the folder; null if
+   * there is none. Its documents are the very objects `lookup` gives while they stay unchanged.
+   */
+  lastSeen(): CatalogSnapshot | null {
+    if (this.others === null) return null;
+    const documents: ArchiveDocument[] = [];
+    const report = [...this.others];
+    for (const record of this.records.values()) {
+      report.push(record.entry);
+      if (record.document) documents.push(record.document);
+    }
+    documents.sort((a, b) => a.id.localeCompare(b.id));
+    report.sort((a, b) => a.file.localeCompare(b.file));
+    return { documents, report, reused: documents.map((doc) => doc.id) };
   }
 
   /** Writes the catalog if anything changed; a failure only costs the next open its speed. */
   async save(): Promise<void> {
     if (!this.changed) return;
-    const stored: StoredRecords = { records: [], textBytes: [] };
+    const stored: StoredRecords = { records: [], textBytes: [], others: this.others ?? [] };
     const texts: Buffer[] = [];
     for (const [id, record] of this.records) {
       stored.records.push([id, record.document ? { ...record, document: { ...record.document, text: '' } } : record]);

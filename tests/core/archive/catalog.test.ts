@@ -1,7 +1,7 @@
-import { cp, readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
+import { cp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadArchive } from '../../../src/core/archive/archive';
+import { loadArchive, sha256Hex } from '../../../src/core/archive/archive';
 import { IngestCatalog } from '../../../src/core/archive/catalog';
 import { archiveDataDir } from '../../../src/core/locations';
 import { inProcessBuilder } from '../../../src/core/search/index-builder';
@@ -91,6 +91,84 @@ describe('the ingest catalog', () => {
     await ws.archiveVerified();
     expect(ws.search('zqxwvjkp').hits.map((h) => h.id)).toEqual([name]);
     expect((await ws.getDocument(name)).document.text).toContain('zqxwvjkp');
+    await ws.close();
+  });
+});
+
+describe('an archive opened as last seen (the app)', () => {
+  const openApp = (archiveDir: string, dataDir: string) => Workstation.open({ archiveDir, dataDir, indexBuilder: inProcessBuilder, openAsLastSeen: true });
+
+  async function seenOnce(): Promise<{ archive: string; data: string; name: string }> {
+    const { archive } = await archiveCopy();
+    await writeFile(path.join(archive, 'photo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+    const data = await temp.make();
+    const first = await openApp(archive, data);
+    await first.archiveVerified();
+    await first.close();
+    return { archive, data, name: await firstFile(archive) };
+  }
+
+  it('has no last listing before a folder was listed and saved', async () => {
+    const { catalogFile } = await archiveCopy();
+    expect((await IngestCatalog.open(catalogFile)).lastSeen()).toBeNull();
+  });
+
+  it('opens with what the last listing found — documents and every file’s outcome — and that is what listing now finds of an unchanged folder', async () => {
+    const { archive, catalogFile } = await archiveCopy();
+    await writeFile(path.join(archive, '.hidden.txt'), 'not for the archive');
+    const listed = await loadArchive(archive, await IngestCatalog.open(catalogFile));
+    const lastSeen = (await IngestCatalog.open(catalogFile)).lastSeen();
+    expect(lastSeen?.documents).toEqual(listed.documents);
+    expect(lastSeen?.report).toEqual(listed.report);
+    expect(lastSeen?.report.find((e) => e.file === '.hidden.txt')).toMatchObject({ status: 'skipped', reason: 'hidden file' });
+  });
+
+  it('takes in, in the background, files changed, added and removed while it was closed', async () => {
+    const { archive, data, name } = await seenOnce();
+    const others = (await readdir(archive)).filter((f) => f.endsWith('.txt') && f !== name).sort();
+    const file = path.join(archive, name);
+    await writeFile(file, `${await readFile(file, 'utf8')}\nA paragraph about qwzzyx added later.\n`);
+    await writeFile(path.join(archive, 'new-story.txt'), 'New story\n\nThe vrrblat report came in on Monday.\n');
+    const removed = others[0];
+    await rm(path.join(archive, removed));
+
+    const ws = await openApp(archive, data);
+    // At once: the archive as it was last seen, with the check under way.
+    expect(ws.indexStatus().checking).toBe(true);
+    expect(ws.info().skipped.some((s) => s.id === 'photo.png')).toBe(true);
+    await ws.archiveVerified();
+    expect(ws.indexStatus().checking).toBe(false);
+    expect(ws.search('qwzzyx').hits.map((h) => h.id)).toEqual([name]);
+    expect(ws.search('vrrblat').hits.map((h) => h.id)).toEqual(['new-story.txt']);
+    expect(ws.listDocuments().map((d) => d.id)).not.toContain(removed);
+    expect(ws.ingestReport().some((e) => e.file === removed)).toBe(false);
+    expect(ws.ingestReport().find((e) => e.file === 'new-story.txt')).toMatchObject({ status: 'indexed' });
+    await ws.close();
+  });
+
+  it('exports dossiers and annotations of the files as they are now, never as last seen, when a file changed while closed', async () => {
+    const { archive, data, name } = await seenOnce();
+    const quote = 'qwzzyx stood here.';
+    const file = path.join(archive, name);
+    const original = await readFile(file, 'utf8');
+    await writeFile(file, `${original}\n${quote}\n`);
+    const first = await openApp(archive, data);
+    await first.archiveVerified();
+    const annotation = await first.annotateQuote({ docId: name, quote });
+    const dossier = await first.createDossier('Checks');
+    await first.addToDossier(dossier.id, annotation.id);
+    await first.close();
+    // Reworded while closed: the dossier must quote the file as it now is, or say the quote is gone.
+    await writeFile(file, `${original}\nqwzzyx stood there.\n`);
+
+    const now = sha256Hex(await readFile(file));
+    let ws = await openApp(archive, data);
+    const manifest = JSON.parse(new TextDecoder().decode((await ws.exportDossier(dossier.id, 'json')).bytes)) as { quotes: Array<{ status: string; sourceSha256: string }> };
+    expect(manifest.quotes).toEqual([expect.objectContaining({ status: 'fuzzy', sourceSha256: now })]);
+    await ws.close();
+    ws = await openApp(archive, data);
+    const annotations = (await ws.exportAnnotations('md')).content;
+    expect(annotations).toContain('status: fuzzy'); // as last seen, the quote stood there unchanged
     await ws.close();
   });
 });
