@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ArgsOf } from '../../src/core/api';
-import type { IndexStatus } from '../../src/core/search/live-index';
+import type { ArchiveIndexStatus } from '../../src/core/workstation';
 import { ApiCallError, type CasefileClient } from '../../src/renderer/src/api/client';
 import { excerptAround } from '../../src/renderer/src/components/QueryError';
 import { SearchPanel } from '../../src/renderer/src/components/SearchPanel';
@@ -135,7 +135,7 @@ describe('SearchPanel', () => {
   });
 
   it('shows indexing progress, polls the index, and searches again once it is ready', async () => {
-    let status: IndexStatus = { ...READY, state: 'indexing', done: 2, total: 5 };
+    let status: ArchiveIndexStatus = { ...READY, state: 'indexing', done: 2, total: 5 };
     const client = fakeClient({
       indexStatus: () => status,
       search: ({ query }) => searchResult(query, [hit({ title: status.state === 'ready' ? 'Complete' : 'Partial' })], { index: status }),
@@ -150,6 +150,22 @@ describe('SearchPanel', () => {
     status = READY;
     expect(await screen.findByText('Complete', {}, { timeout: 3_000 })).toBeTruthy();
     expect(screen.queryByRole('progressbar')).toBeNull();
+  });
+
+  it('says while the files are checked for changes since the archive was last open, and searches again when that is done', async () => {
+    let status: ArchiveIndexStatus = { ...READY, checking: true };
+    const client = fakeClient({
+      indexStatus: () => status,
+      search: ({ query }) => searchResult(query, [hit({ title: status.checking ? 'As last seen' : 'As now' })], { index: status }),
+    });
+    render(<Harness client={client} />);
+    typeQuery('Almaty');
+    expect(await screen.findByText('As last seen')).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toMatch(/Checking the archive’s files for changes since it was last open/);
+
+    status = READY;
+    expect(await screen.findByText('As now', {}, { timeout: 3_000 })).toBeTruthy();
+    expect(screen.queryByText(/Checking the archive’s files/)).toBeNull();
   });
 
   it('reports a shell that cannot be reached without a marked query', async () => {

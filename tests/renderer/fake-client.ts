@@ -1,7 +1,7 @@
 import type { ArgsOf, MethodName, ResultOf } from '../../src/core/api';
 import type { AnchoredAnnotation } from '../../src/core/annotations/model';
 import type { SearchHit, TermSummary } from '../../src/core/search/search-engine';
-import type { IndexStatus } from '../../src/core/search/live-index';
+import type { ArchiveIndexStatus } from '../../src/core/workstation';
 import type { WorkstationSearchResult } from '../../src/core/workstation';
 import { ApiCallError, type CasefileClient } from '../../src/renderer/src/api/client';
 
@@ -24,7 +24,7 @@ export function fakeClient(handlers: Handlers): CasefileClient & { calls: Array<
   };
 }
 
-export const READY: IndexStatus = { state: 'ready', done: 5, total: 5, documents: 5, origin: 'cache', problem: null };
+export const READY: ArchiveIndexStatus = { state: 'ready', done: 5, total: 5, documents: 5, origin: 'cache', problem: null, checking: false };
 
 export function hit(overrides: Partial<SearchHit> = {}): SearchHit {
   return {

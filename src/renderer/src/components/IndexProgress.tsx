@@ -1,7 +1,17 @@
-import type { IndexStatus } from '../../../core/search/live-index';
+import type { ArchiveIndexStatus } from '../../../core/workstation';
 
-/** Shown while the index is being built or brought up to date: files done of total. */
-export function IndexProgress({ status }: { status: IndexStatus }) {
+/**
+ * Shown while the index is being built or brought up to date (files done of total), or else while the
+ * archive's files are compared with what it opened with (an archive opens as it was last seen).
+ */
+export function IndexProgress({ status }: { status: ArchiveIndexStatus }) {
+  if (status.state !== 'indexing') {
+    return (
+      <p className="index-progress muted" role="status">
+        Checking the archive’s files for changes since it was last open; results refresh when that is done.
+      </p>
+    );
+  }
   const label = `Indexing ${status.done} of ${status.total} files`;
   return (
     <div className="index-progress">

@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { IndexStatus } from '../../../core/search/live-index';
-import type { WorkstationSearchResult } from '../../../core/workstation';
+import type { ArchiveIndexStatus, WorkstationSearchResult } from '../../../core/workstation';
 import { ApiCallError, type CasefileClient } from '../api/client';
 import { plural } from '../format';
 import { isFiltered, searchArgs, type SearchSettings } from '../search/settings';
@@ -37,10 +36,10 @@ export function SearchPanel({ client, settings, onSettingsChange, openId, onOpen
   // or flipping options quickly sends one request.
   const settled = useDebounced(settings, DEBOUNCE_MS);
   const [answer, setAnswer] = useState<Answer | null>(null);
-  const [index, setIndex] = useState<IndexStatus | null>(null);
-  /** Bumped when the index becomes ready, so the current search runs again on the complete index. */
+  const [index, setIndex] = useState<ArchiveIndexStatus | null>(null);
+  /** Bumped when the index becomes ready and the files checked, so the current search runs again on the complete index. */
   const [indexGeneration, setIndexGeneration] = useState(0);
-  const indexing = index?.state === 'indexing';
+  const indexBusy = index !== null && (index.state === 'indexing' || index.checking);
 
   // An emptied search box shows the hint again at once, whatever the last answer was.
   const typed = settings.query.trim() !== '';
@@ -60,18 +59,18 @@ export function SearchPanel({ client, settings, onSettingsChange, openId, onOpen
   }, [client, archiveRevision]);
 
   useEffect(() => {
-    if (!indexing) return;
+    if (!indexBusy) return;
     const timer = setInterval(() => {
       client.call('indexStatus', {}).then(
         (status) => {
           setIndex(status);
-          if (status.state === 'ready') setIndexGeneration((n) => n + 1);
+          if (status.state === 'ready' && !status.checking) setIndexGeneration((n) => n + 1);
         },
         () => setIndex(null), // stop polling a shell that does not answer
       );
     }, INDEX_POLL_MS);
     return () => clearInterval(timer);
-  }, [client, indexing]);
+  }, [client, indexBusy]);
 
   useEffect(() => {
     let current = true;
@@ -139,7 +138,7 @@ export function SearchPanel({ client, settings, onSettingsChange, openId, onOpen
         <SearchOptions settings={settings} onChange={(changes) => onSettingsChange({ ...settings, ...changes })} />
         <QuerySyntaxHelp />
       </form>
-      {indexing && index && <IndexProgress status={index} />}
+      {indexBusy && index && <IndexProgress status={index} />}
       {result && (
         <div className={`result-summary${outdated ? ' outdated' : ''}`}>
           <p className="result-count" aria-live="polite">
