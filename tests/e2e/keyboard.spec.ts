@@ -124,7 +124,7 @@ test('the palette lists every command with its key; ? shows the shortcuts; Escap
   await page.keyboard.press('?');
   const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(sheet).toBeVisible();
-  await expect(sheet.getByRole('region', { name: 'Selecting text without a mouse' })).toContainText('Shift+↓ / Shift+↑');
+  await expect(sheet.getByRole('region', { name: 'Selecting text without a mouse' })).toContainText('Shift+↓ / Shift+↑end to the end of the sentence');
   await page.keyboard.press('Escape');
   await expect(sheet).toHaveCount(0);
 

@@ -370,10 +370,11 @@ export function App({ client }: { client: CasefileClient }) {
         <button
           type="button"
           className="theme-button"
+          aria-label={`Theme: ${THEME_NAMES[layout.theme]}`}
           title={`Theme: ${THEME_NAMES[layout.theme]} — switch (${commandKey('theme')})`}
           onClick={() => runCommand('theme')}
         >
-          Theme: {THEME_NAMES[layout.theme]}
+          <span aria-hidden="true">◐</span> {THEME_NAMES[layout.theme]}
         </button>
         <button type="button" title={`Every command and its key (${commandKey('palette')})`} onClick={() => runCommand('palette')}>
           Commands <kbd>{commandKey('palette')}</kbd>

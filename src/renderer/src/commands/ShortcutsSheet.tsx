@@ -2,12 +2,12 @@ import { Modal } from '../components/Modal';
 import { shownKey } from '../keys';
 import { COMMAND_GROUPS, COMMANDS } from './catalogue';
 
-/** Keys of the reader's keyboard selection, which are not commands of their own. */
-const SELECTION_KEYS: ReadonlyArray<[string, string]> = [
-  ['J / K', 'select the next / previous hit'],
-  ['Shift+→ / Shift+←', 'end of the selection one word later / earlier'],
-  ['Alt+Shift+← / Alt+Shift+→', 'start of the selection one word earlier / later'],
-  ['Shift+↓ / Shift+↑', 'end to the end of the sentence / start to its beginning'],
+/** Keys of the reader's keyboard selection, which are not commands of their own: each pair of keys, and what they do. */
+const SELECTION_KEYS: ReadonlyArray<[string[], string]> = [
+  [['J', 'K'], 'select the next / previous hit'],
+  [['Shift+→', 'Shift+←'], 'end of the selection one word later / earlier'],
+  [['Alt+Shift+←', 'Alt+Shift+→'], 'start of the selection one word earlier / later'],
+  [['Shift+↓', 'Shift+↑'], 'end to the end of the sentence / start to its beginning'],
 ];
 
 /** Every key of the app, by menu, with how to select text without a mouse. */
@@ -36,13 +36,18 @@ export function ShortcutsSheet({ onClose }: { onClose(): void }) {
             </dl>
           </section>
         ))}
-        <section aria-labelledby="shortcuts-selection">
+        <section aria-labelledby="shortcuts-selection" className="shortcut-selection">
           <h3 id="shortcuts-selection">Selecting text without a mouse</h3>
           <dl className="shortcut-list">
             {SELECTION_KEYS.map(([keys, meaning]) => (
-              <div key={keys}>
+              <div key={meaning}>
                 <dt>
-                  <kbd>{keys}</kbd>
+                  {keys.map((key, i) => (
+                    <span key={key}>
+                      {i > 0 && ' / '}
+                      <kbd>{key}</kbd>
+                    </span>
+                  ))}
                 </dt>
                 <dd>{meaning}</dd>
               </div>

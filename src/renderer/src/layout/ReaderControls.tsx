@@ -2,9 +2,9 @@ import { COMMANDS, type CommandId } from '../commands/catalogue';
 import { commandKey } from '../keys';
 import { LIMITS, type Layout } from './layout';
 
-/** A button that runs a command, its key in the tooltip. */
-function CommandButton({ id, label, text, disabled = false, pressed, onRun }: { id: CommandId; label: string; text: string; disabled?: boolean; pressed?: boolean; onRun(id: CommandId): void }) {
-  const title = COMMANDS.find((c) => c.id === id)?.title ?? label;
+/** A button that runs a command, its key in the tooltip; its words are part of its accessible name. */
+function CommandButton({ id, label, text, disabled = false, pressed, onRun }: { id: CommandId; label?: string; text: string; disabled?: boolean; pressed?: boolean; onRun(id: CommandId): void }) {
+  const title = COMMANDS.find((c) => c.id === id)?.title ?? text;
   return (
     <button
       type="button"
@@ -26,14 +26,15 @@ export function ReaderControls({ layout, onRun }: { layout: Layout; onRun(id: Co
       <span className="reader-controls-label" aria-hidden="true">
         Text
       </span>
-      <CommandButton id="text-smaller" label="Smaller text" text="A−" disabled={layout.textSize <= LIMITS.textSize.min} onRun={onRun} />
-      <CommandButton id="text-larger" label="Larger text" text="A+" disabled={layout.textSize >= LIMITS.textSize.max} onRun={onRun} />
+      <CommandButton id="text-smaller" label="Smaller text" text="Smaller" disabled={layout.textSize <= LIMITS.textSize.min} onRun={onRun} />
+      <CommandButton id="text-larger" label="Larger text" text="Larger" disabled={layout.textSize >= LIMITS.textSize.max} onRun={onRun} />
       <span className="reader-controls-label" aria-hidden="true">
         Lines
       </span>
-      <CommandButton id="lines-narrower" label="Narrower lines" text="⇥⇤" disabled={layout.lineWidth <= LIMITS.lineWidth.min} onRun={onRun} />
-      <CommandButton id="lines-wider" label="Wider lines" text="⇤⇥" disabled={layout.lineWidth >= LIMITS.lineWidth.max} onRun={onRun} />
-      <CommandButton id="reading-mode" label="Reading mode" text={layout.reading ? 'Leave reading mode' : 'Reading mode'} pressed={layout.reading} onRun={onRun} />
+      <CommandButton id="lines-narrower" label="Narrower lines" text="Narrower" disabled={layout.lineWidth <= LIMITS.lineWidth.min} onRun={onRun} />
+      <CommandButton id="lines-wider" label="Wider lines" text="Wider" disabled={layout.lineWidth >= LIMITS.lineWidth.max} onRun={onRun} />
+      {/* Pressed while the side panes are hidden; pressed again to bring them back. */}
+      <CommandButton id="reading-mode" text="Reading mode" pressed={layout.reading} onRun={onRun} />
     </div>
   );
 }
