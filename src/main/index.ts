@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, screen, session, shell, type WebContents } from 'electron';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
@@ -9,7 +9,10 @@ import { ArchiveSession } from '../core/session';
 import { CONTENT_SECURITY_POLICY } from '../web/csp';
 import { servedFile } from '../web/ui-files';
 import { isTrustedSender, registerApiHandlers, type SenderEvent } from './ipc';
+import { buildMenuTemplate } from './menu';
+import { claimSingleInstance } from './single-instance';
 import { guardNavigation, lockDownSession } from './window-security';
+import { loadWindowState, MINIMUM_SIZE, restoreBounds, saveWindowState, trackWindowState } from './window-state';
 
 const APP_SCHEME = 'casefile';
 const APP_ORIGIN = `${APP_SCHEME}://app`;
@@ -73,13 +76,21 @@ function registerApi(session: ArchiveSession, window: BrowserWindow): void {
   });
 }
 
+/** The one window, once it exists (a second start of the app brings it forward). */
+let mainWindow: BrowserWindow | null = null;
+
 async function createWindow(): Promise<void> {
   const { archive, data } = options();
   const session = await ArchiveSession.open({ archiveDir: archive, dataDir: data, watch: true });
   app.once('before-quit', () => void session.close());
+  // Where the window was last time, if that place is still on a screen.
+  const stateFile = path.join(app.getPath('userData'), 'window-state.json');
+  const saved = await loadWindowState(stateFile);
+  const workAreas = [screen.getPrimaryDisplay(), ...screen.getAllDisplays()].map((display) => display.workArea);
   const window = new BrowserWindow({
-    width: 1440,
-    height: 900,
+    ...restoreBounds(saved, workAreas),
+    minWidth: MINIMUM_SIZE.width,
+    minHeight: MINIMUM_SIZE.height,
     title: 'Casefile',
     show: false,
     // Electron's security checklist, written out here so that electronegativity can read it: the page
@@ -102,7 +113,15 @@ async function createWindow(): Promise<void> {
       disableBlinkFeatures: 'Auxclick',
     },
   });
+  mainWindow = window;
+  if (saved?.maximized) window.maximize();
+  trackWindowState(window, (state) => saveWindowState(stateFile, state), (error) => console.error('the window position could not be saved:', error));
   registerApi(session, window);
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      buildMenuTemplate({ mac: process.platform === 'darwin', appName: app.name, send: (id) => window.webContents.send('casefile-shell:command', id) }),
+    ),
+  );
   window.on('ready-to-show', () => window.show());
   app.on('before-quit', () => void session.current.flush());
   await window.loadURL(devUrl ?? `${APP_ORIGIN}/index.html`);
@@ -128,16 +147,18 @@ app.on('web-contents-created', (_event, contents) => {
   guardNavigation(contents, { confirm: (url) => confirmExternal(contents, url), open: (url) => shell.openExternal(url) });
 });
 
-app.whenReady().then(
-  async () => {
-    lockDownSession(session.defaultSession, devOrigins);
-    serveRenderer();
-    await createWindow();
-  },
-  (error: unknown) => {
-    console.error('Casefile could not start:', error);
-    app.exit(1);
-  },
-);
+if (claimSingleInstance(app, () => mainWindow)) {
+  app.whenReady().then(
+    async () => {
+      lockDownSession(session.defaultSession, devOrigins);
+      serveRenderer();
+      await createWindow();
+    },
+    (error: unknown) => {
+      console.error('Casefile could not start:', error);
+      app.exit(1);
+    },
+  );
+}
 
 app.on('window-all-closed', () => app.quit());
