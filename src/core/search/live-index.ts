@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { ArchiveDocument } from '../archive/document';
 import { errorMessage } from '../errors';
 import type { SegmentBuilder } from './index-builder';
-import { LunrSearchEngine } from './lunr-engine';
+import { ClauseCache, LunrSearchEngine } from './lunr-engine';
 import { decodeSegment, encodeSegment, indexedVersion, Segment, SEGMENT_VERSION } from './segment';
 
 export interface IndexStatus {
@@ -50,6 +50,8 @@ export class LiveIndex {
   private running: Promise<void> | null = null;
   private rerun = false;
   private current: IndexStatus;
+  /** Clauses answered on the current segments and documents (cleared whenever either changes). */
+  private readonly clauses = new ClauseCache();
 
   private constructor(
     private readonly documents: ReadonlyMap<string, ArchiveDocument>,
@@ -106,11 +108,12 @@ export class LiveIndex {
   }
 
   engine(): LunrSearchEngine {
-    return new LunrSearchEngine(this.segments, this.documents);
+    return new LunrSearchEngine(this.segments, this.documents, this.clauses);
   }
 
   /** Call after documents were added, changed or removed: the index catches up in the background. */
   refresh(): void {
+    this.clauses.clear();
     if (this.running) {
       this.rerun = true;
       return;
@@ -119,6 +122,7 @@ export class LiveIndex {
       .catch((error: unknown) => {
         // Search goes on over what is indexed; the status says what is missing and why.
         const missing = this.assignLive().length;
+        this.clauses.clear();
         this.current = {
           ...this.current,
           state: 'ready',
@@ -160,10 +164,12 @@ export class LiveIndex {
       const built = serialized.map((s) => Segment.load({ ...s, header: { ...s.header, kind } }));
       const kept = full ? [] : this.segments.filter((s) => s !== delta);
       this.segments = [...kept, ...built];
+      this.clauses.clear();
       if (this.current.origin === 'empty') this.current.origin = 'built';
       await this.persist();
     }
     this.assignLive();
+    this.clauses.clear();
     this.current = { ...this.current, state: 'ready', done: this.current.total };
   }
 

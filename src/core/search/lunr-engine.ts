@@ -48,11 +48,52 @@ function occurrencesIn(doc: DocOutcome): Occurrence[] {
   return doc.matched.flatMap((m) => m.occurrences);
 }
 
+/**
+ * What clauses matched, remembered across searches of one index state: typing "went home" asks for
+ * "went" again at every keystroke after it. The owner clears it whenever documents or segments
+ * change. Bounded by entries and by matched documents, so broad words cannot hoard memory.
+ */
+export class ClauseCache {
+  private readonly entries = new Map<string, { matches: Matches; note?: string }>();
+  private documents = 0;
+
+  constructor(
+    private readonly maxEntries = 16,
+    private readonly maxDocuments = 40_000,
+  ) {}
+
+  get(key: string): { matches: Matches; note?: string } | undefined {
+    const entry = this.entries.get(key);
+    if (entry) {
+      this.entries.delete(key); // most recently used last
+      this.entries.set(key, entry);
+    }
+    return entry;
+  }
+
+  set(key: string, entry: { matches: Matches; note?: string }): void {
+    if (entry.matches.size > this.maxDocuments || this.entries.has(key)) return;
+    this.entries.set(key, entry);
+    this.documents += entry.matches.size;
+    for (const [oldest, old] of this.entries) {
+      if (this.entries.size <= this.maxEntries && this.documents <= this.maxDocuments) break;
+      this.entries.delete(oldest);
+      this.documents -= old.matches.size;
+    }
+  }
+
+  clear(): void {
+    this.entries.clear();
+    this.documents = 0;
+  }
+}
+
 /** Search over one or more index segments (see segment.ts), each masking documents that moved on. */
 export class LunrSearchEngine implements SearchEngine {
   constructor(
     private readonly segments: readonly Segment[],
     private readonly documents: ReadonlyMap<string, ArchiveDocument>,
+    private readonly cache: ClauseCache = new ClauseCache(),
   ) {}
 
   /** An engine over documents indexed here and now (tests and small archives). */
@@ -90,7 +131,7 @@ export class LunrSearchEngine implements SearchEngine {
     const { clauses } = parseQuery(query);
     // A pasted paragraph is not a typo hunt: near spellings only for short queries (each costs an automaton).
     const nearSpellings = variants && clauses.length <= MAX_CLAUSES_WITH_NEAR_SPELLINGS;
-    const outcomes = clauses.map((clause) => this.evaluateClause(clause, variants, nearSpellings));
+    const outcomes = clauses.map((clause) => this.cachedClause(clause, variants, nearSpellings));
     const active = outcomes.filter((o) => o.note === undefined);
     const required = active.filter((o) => o.clause.presence === 'required');
     const optional = active.filter((o) => o.clause.presence === 'optional');
@@ -124,6 +165,16 @@ export class LunrSearchEngine implements SearchEngine {
 
   private searchableIds(): Set<string> {
     return new Set(this.segments.flatMap((segment) => [...segment.live]));
+  }
+
+  /** A clause's outcome, from the cache when the same words were asked the same way (where and how required aside). */
+  private cachedClause(clause: QueryClause, variants: boolean, nearSpellings: boolean): ClauseOutcome {
+    const key = JSON.stringify([variants, nearSpellings, clause], (name, value: unknown) => (name === 'span' || name === 'presence' ? undefined : value));
+    const cached = this.cache.get(key);
+    if (cached) return { clause, ...cached };
+    const { matches, note } = this.evaluateClause(clause, variants, nearSpellings);
+    this.cache.set(key, note === undefined ? { matches } : { matches, note });
+    return note === undefined ? { clause, matches } : { clause, matches, note };
   }
 
   private evaluateClause(clause: QueryClause, variants: boolean, nearSpellings: boolean): ClauseOutcome {

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadArchive } from '../../../src/core/archive/archive';
-import { LunrSearchEngine } from '../../../src/core/search/lunr-engine';
+import { ClauseCache, LunrSearchEngine } from '../../../src/core/search/lunr-engine';
+import { buildSegment, Segment } from '../../../src/core/search/segment';
 import { parseQuery, QuerySyntaxError } from '../../../src/core/search/query-parser';
 import { normalizeTerm } from '../../../src/core/search/tokenizer';
 import { variantKey } from '../../../src/core/search/variants';
@@ -54,6 +55,31 @@ describe('any query string', () => {
         expectReturnsOrInvalidQuery(query, () => engine.locate(query, '003_39bcaa47380087dc.txt', { variants }));
       }),
       { numRuns: RUNS * 2 },
+    );
+  });
+
+  it('gives the same answers with clauses remembered from earlier searches as a fresh engine gives (typing, +, -, quotes, fields)', async () => {
+    const documents = (await loadArchive(ARCHIVE_DIR)).documents;
+    const segments = [Segment.load(buildSegment(documents))];
+    const byId = new Map(documents.map((d) => [d.id, d]));
+    const word = fc.constantFrom('Tokayev', 'protest', 'the', 'Kassym-Jomart', 'police', 'Almaty', 'Токаев', 'oil', 'strike', 'pro*');
+    const clause = fc.tuple(fc.constantFrom('', '+', '-', 'title:', 'body:'), word, fc.constantFrom('', '~1', '^2')).map(([op, w, suffix]) => `${op}${w}${w.endsWith('*') ? '' : suffix}`);
+    const query = fc.oneof(fc.array(clause, { minLength: 1, maxLength: 3 }).map((c) => c.join(' ')), fc.array(word, { minLength: 2, maxLength: 3 }).map((w) => `"${w.join(' ')}"`));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(query, fc.boolean(), fc.boolean()), { minLength: 1, maxLength: 10 }), (searches) => {
+        // Small bounds, so that eviction happens too.
+        const remembering = new LunrSearchEngine(segments, byId, new ClauseCache(12, 40));
+        for (const [text, variants, typed] of searches) {
+          // Typed: every prefix, as typing sends it; the remembered clauses are asked again and again.
+          for (let end = typed ? 1 : text.length; end <= text.length; end++) {
+            const prefix = text.slice(0, end);
+            const fresh = thrownBy(() => new LunrSearchEngine(segments, byId).search(prefix, { variants, limit: 5 }));
+            if (fresh !== undefined) continue; // refused as invalid: nothing remembered
+            expect(remembering.search(prefix, { variants, limit: 5 })).toEqual(new LunrSearchEngine(segments, byId).search(prefix, { variants, limit: 5 }));
+          }
+        }
+      }),
+      { numRuns: 150 },
     );
   });
 
