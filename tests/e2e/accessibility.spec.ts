@@ -55,6 +55,20 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(page.locator('.doc-text .hl').first()).toBeVisible();
     await page.locator(`.doc-text [data-annotation~="${made[0]}"]`).first().click();
     await check('reader');
+    // Each colour is told by its line and its name too, not by the tint alone.
+    const lines = await Promise.all(
+      made.map((id) =>
+        page
+          .locator(`.doc-text [data-annotation~="${id}"]`)
+          .first()
+          .evaluate((el) => [getComputedStyle(el).borderBottomStyle, el.getAttribute('title')]),
+      ),
+    );
+    expect(lines).toEqual([
+      ['double', 'green highlight'],
+      ['dotted', 'blue highlight'],
+      ['dashed', 'pink highlight'],
+    ]);
 
     // A passage selected with the keyboard, its toolbar open at the note.
     await page.keyboard.press('j');

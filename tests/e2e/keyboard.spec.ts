@@ -185,3 +185,41 @@ test('panes resized by keyboard, reading mode, text size and line length, and th
   await page.locator('button.result').first().press('Enter');
   expect(await size()).toBe(sizeBefore + 2);
 });
+
+test('every control reached with Tab shows where the focus is; F6 goes from pane to pane', async ({ page, shell }) => {
+  await page.goto(shell.url);
+  await page.getByLabel('Search the archive').fill('Zhanaozen');
+  await page.locator('button.result').first().press('Enter');
+  await expect(page.locator('.doc-title')).toBeVisible();
+
+  // Once round the whole window: each stop must draw an outline (or a ring) of its own.
+  const unmarked = new Set<string>();
+  const seen = new Set<string>();
+  for (let i = 0; i < 120; i++) {
+    await page.keyboard.press('Tab');
+    const stop = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body) return null;
+      const style = getComputedStyle(el);
+      const marked = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none';
+      const name = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${el.className} “${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 30)}”`;
+      return { name, marked };
+    });
+    if (!stop) continue;
+    seen.add(stop.name);
+    if (!stop.marked) unmarked.add(stop.name);
+  }
+  expect(seen.size).toBeGreaterThan(30);
+  expect([...unmarked]).toEqual([]);
+
+  const inPane = (selector: string) => page.evaluate((s) => document.activeElement?.closest(s) !== null, selector);
+  await page.getByLabel('Search the archive').focus();
+  await page.keyboard.press('F6');
+  expect(await inPane('.reader-pane')).toBe(true);
+  await page.keyboard.press('F6');
+  expect(await inPane('.sidebar-pane')).toBe(true);
+  await page.keyboard.press('F6');
+  await expect(page.getByLabel('Search the archive')).toBeFocused();
+  await page.keyboard.press('Shift+F6');
+  expect(await inPane('.sidebar-pane')).toBe(true);
+});
