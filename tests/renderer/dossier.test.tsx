@@ -356,6 +356,21 @@ describe('export', () => {
     await waitFor(() => expect(client.calls.filter((c) => c.method === 'exportDossier').at(-1)?.args).toEqual({ dossier: D1, format: 'md' }));
   });
 
+  it('Cancel drops an export under way: the file is not saved when it arrives', async () => {
+    const { click } = stubDownloads();
+    let finish: (value: ResultOf<'exportDossier'>) => void = () => undefined;
+    setup([dossier({ sections: sections([S1, 'Background', [A.id]]) })], { exportDossier: () => new Promise((resolve) => (finish = resolve)) });
+    await openDossierTab();
+    const group = screen.getByRole('group', { name: 'Export' });
+    fireEvent.click(within(group).getByRole('button', { name: 'Export PDF' }));
+    fireEvent.click(await within(group).findByRole('button', { name: 'Cancel' }));
+    expect(within(group).getByText('Cancelled: nothing was saved.')).toBeTruthy();
+    expect(group.getAttribute('aria-busy')).toBe('false');
+    await act(async () => finish({ fileName: 'late.pdf', mediaType: 'application/pdf', byteLength: 4, base64: btoa('%PDF'), warnings: [] }));
+    expect(click).not.toHaveBeenCalled();
+    expect(within(group).queryByText(/Saved/)).toBeNull();
+  });
+
   it('says why an export failed', async () => {
     setup([dossier()], { exportDossier: () => Promise.reject(new ApiCallError({ code: 'internal', message: 'exportDossier failed unexpectedly' })) });
     await openDossierTab();

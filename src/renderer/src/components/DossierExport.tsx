@@ -1,9 +1,10 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { Dossier } from '../../../core/dossier/dossier-store';
 import type { CasefileClient } from '../api/client';
 import type { DossierEditor } from '../dossier/use-dossier';
 import { plural } from '../format';
 import { fromBase64, saveFile, savedMessage } from '../save-file';
+import { useCancellable } from '../useCancellable';
 import { ModalMessage } from './Modal';
 import { Options } from './Options';
 
@@ -27,26 +28,26 @@ interface State {
 export function DossierExport({ client, dossier, flush }: { client: CasefileClient; dossier: Dossier; flush: DossierEditor['flush'] }) {
   const [format, setFormat] = useState<Format>('pdf');
   const [state, setState] = useState<State>({ busy: false, message: null, error: false, warnings: [] });
-  /** Bumped by Cancel: an export that finishes after it is dropped, not saved. */
-  const serial = useRef(0);
+  // Cancel drops the export's result: it is not saved.
+  const runs = useCancellable();
 
   const run = async () => {
-    const mine = ++serial.current;
+    const wanted = runs.start();
     setState({ busy: true, message: null, error: false, warnings: [] });
     try {
       // What is exported is what is saved: the changes still on their way go first.
       const unsaved = await flush();
       if (unsaved) throw new Error(`Not exported: the dossier's latest changes are not saved (${unsaved}).`);
       const file = await client.call('exportDossier', { dossier: dossier.id, format });
-      if (serial.current !== mine) return;
+      if (!wanted()) return;
       const outcome = await saveFile(file.fileName, file.mediaType, fromBase64(file.base64));
       setState({ busy: false, warnings: file.warnings, ...savedMessage(file.fileName, outcome, ` (${Math.max(1, Math.round(file.byteLength / 1024))} KB)`) });
     } catch (error) {
-      if (serial.current === mine) setState({ busy: false, message: (error as Error).message, error: true, warnings: [] });
+      if (wanted()) setState({ busy: false, message: (error as Error).message, error: true, warnings: [] });
     }
   };
   const cancel = () => {
-    serial.current++;
+    runs.cancel();
     setState({ busy: false, message: 'Cancelled: nothing was saved.', error: false, warnings: [] });
   };
 

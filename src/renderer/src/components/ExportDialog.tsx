@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { CasefileClient } from '../api/client';
 import { fromBase64, saveFile, savedMessage } from '../save-file';
+import { useCancellable } from '../useCancellable';
 import { Modal, ModalMessage } from './Modal';
 
 /** Asks for the dossier's title and author, then writes the PDF and hands it to the browser as a download. */
@@ -17,14 +18,19 @@ export function ExportDialog({ client, onClose }: { client: CasefileClient; onCl
     );
   }, [client]);
 
+  // Closing the dialog (or Cancel) while the PDF is written drops it: nothing is saved afterwards.
+  const runs = useCancellable();
+
   const run = async () => {
+    const wanted = runs.start();
     setState({ busy: true, message: 'Writing the PDF…', error: false });
     try {
       const pdf = await client.call('exportDossierPdf', { title, author: author || undefined });
+      if (!wanted()) return;
       const outcome = await saveFile(pdf.fileName, 'application/pdf', fromBase64(pdf.base64));
       setState({ busy: false, ...savedMessage(pdf.fileName, outcome, ` (${Math.round(pdf.byteLength / 1024)} KB)`) });
     } catch (error) {
-      setState({ busy: false, message: (error as Error).message, error: true });
+      if (wanted()) setState({ busy: false, message: (error as Error).message, error: true });
     }
   };
 
@@ -41,6 +47,17 @@ export function ExportDialog({ client, onClose }: { client: CasefileClient; onCl
       </label>
       <ModalMessage message={state.message} error={state.error} />
       <div className="toolbar-actions">
+        {state.busy && (
+          <button
+            type="button"
+            onClick={() => {
+              runs.cancel();
+              setState({ busy: false, message: 'Cancelled: nothing was saved.', error: false });
+            }}
+          >
+            Cancel
+          </button>
+        )}
         <button type="button" onClick={onClose}>
           Close
         </button>
