@@ -150,6 +150,17 @@ test('panes resized by keyboard, reading mode, text size and line length, and th
   expect(await width()).toBeCloseTo(startWidth + 48, 0);
   await expect(splitter).toHaveAttribute('aria-valuenow', String(Math.round(startWidth + 48)));
 
+  // The other handle, dragged with the mouse 60 px to the left, widens the sidebar by as much.
+  const sidebar = page.locator('.sidebar-pane');
+  const sidebarBefore = (await sidebar.boundingBox())?.width ?? 0;
+  const handle = await page.getByRole('separator', { name: 'Resize the annotations' }).boundingBox();
+  await page.mouse.move(handle!.x + 3, handle!.y + 200);
+  await page.mouse.down();
+  await page.mouse.move(handle!.x - 27, handle!.y + 200, { steps: 3 });
+  await page.mouse.move(handle!.x - 57, handle!.y + 200, { steps: 3 });
+  await page.mouse.up();
+  expect((await sidebar.boundingBox())?.width).toBeCloseTo(sidebarBefore + 60, 0);
+
   await page.locator('.doc-title').click(); // off the splitter, whose arrows are its own
   await page.keyboard.press('r');
   await expect(results).toBeHidden();
