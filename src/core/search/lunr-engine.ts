@@ -214,30 +214,37 @@ export class LunrSearchEngine implements SearchEngine {
     // Phrase words take name variants but never near spellings: a phrase is meant to be exact.
     const wordMatches = clause.words.map((w) => this.matchTerm(w.term, clause.boost, fields, { variants, fuzzy: false }));
     const indexed = wordMatches.flatMap((m, i) => (m ? [{ index: i, ...m }] : []));
-    const acceptedByWord = wordMatches.map((m) => m?.accepted ?? null);
     const matches: Matches = new Map();
     if (indexed.length === 0) return { clause, matches, note: tooCommon(clause.text) };
-    // Only all-letter neighbours: a number's pieces (16,000) are not what the quick look sees.
-    const neighbour = (i: number): PhraseWord | null => {
-      const term = clause.words[i]?.term;
-      return term !== undefined && /^[\p{L}\p{M}]+$/u.test(term) ? { term, accepted: acceptedByWord[i] } : null;
-    };
-    const phraseWords = clause.words.map((w, i) => ({ term: w.term, accepted: acceptedByWord[i] }));
+    const phraseWords: PhraseWord[] = clause.words.map((w, i) => ({ term: w.term, accepted: wordMatches[i]?.accepted ?? null, letters: ALL_LETTERS.test(w.term) }));
+    // The quick looks around each indexed word, should it be the anchor; only all-letter neighbours
+    // are looked at (a number's pieces, 16,000, are not what the quick look sees).
+    const looks = indexed.map(({ index }) => ({ before: phraseWords[index - 1]?.letters ? phraseWords[index - 1] : null, following: phraseWords.slice(index + 1) }));
+    const fromPositions = indexed.length === clause.words.length;
     // Candidates are the documents holding every indexed word: walk the rarest word's.
     const rarest = indexed.reduce((a, b) => (b.matches.size < a.matches.size ? b : a));
+    const perWord: DocMatch[] = [];
     for (const id of rarest.matches.keys()) {
-      if (!indexed.every((w) => w.matches.has(id))) continue;
-      const doc = this.documents.get(id);
+      perWord.length = 0;
+      for (const w of indexed) {
+        const match = w.matches.get(id);
+        if (!match) break;
+        perWord.push(match);
+      }
+      const doc = perWord.length === indexed.length ? this.documents.get(id) : undefined;
       if (!doc) continue;
       const occurrences: Occurrence[] = [];
       for (const field of fields) {
         const text = fieldText(doc, field);
-        const places = indexed.map((w) =>
-          (w.matches.get(id) as DocMatch).occurrences.filter((o) => o.field === field && !hasHyphen(text, o.start, o.end)),
-        );
-        if (places.some((p) => p.length === 0)) continue;
-        if (indexed.length === clause.words.length) {
-          occurrences.push(...chainAdjacent(text, places).map((found) => ({ field, ...found })));
+        const places: Occurrence[][] = [];
+        for (const match of perWord) {
+          const inField = wordPlaces(match.occurrences, field, text);
+          if (inField.length === 0) break;
+          places.push(inField);
+        }
+        if (places.length < perWord.length) continue;
+        if (fromPositions) {
+          for (const found of chainAdjacent(text, places)) occurrences.push({ field, ...found });
           continue;
         }
         // Stop words are not in the index: verify the phrase on the text around the rarest indexed word.
@@ -246,8 +253,7 @@ export class LunrSearchEngine implements SearchEngine {
           if (p.length < places[anchor].length) anchor = i;
         });
         const at = indexed[anchor].index;
-        const before = neighbour(at - 1);
-        const following = phraseWords.slice(at + 1);
+        const { before, following } = looks[anchor];
         for (const place of places[anchor]) {
           // Cheap looks first — at the word before, and along the words after as far as they can be
           // judged — and the tokenizer then checks the whole phrase.
@@ -356,10 +362,11 @@ interface TermSpec {
 /** Index terms accepted as one query word, and how. */
 type AcceptedTerms = Map<string, MatchKind>;
 
-/** A phrase word: its matching form, and (null for a stop word) the index terms accepted for it. */
+/** A phrase word: its matching form, (null for a stop word) the index terms accepted for it, and whether it is all letters. */
 interface PhraseWord {
   term: string;
   accepted: AcceptedTerms | null;
+  letters: boolean;
 }
 
 interface Expansion {
@@ -441,7 +448,7 @@ const NOT_JUDGED = /['’ʼ‘\p{N}]/u;
 function mayFollow(text: string, offset: number, following: PhraseWord[]): boolean {
   let at = offset;
   for (const word of following) {
-    if (!ALL_LETTERS.test(word.term)) return true;
+    if (!word.letters) return true;
     const start = nextWordStart(text, at);
     const run = wordStartingAt(text, start); // from the word's start: no second scan for it
     if (NOT_JUDGED.test(run)) return true;
@@ -455,6 +462,13 @@ function matchPhraseWord(written: string, word: PhraseWord): MatchKind | null {
   if (word.accepted === null) return written === word.term ? 'exact' : null;
   const indexTerm = indexTermOf(written);
   return indexTerm === null ? null : (word.accepted.get(indexTerm) ?? null);
+}
+
+/** A word's places in one field, compounds' aside (a hyphen inside: the place is a compound's, not a word's). */
+function wordPlaces(occurrences: readonly Occurrence[], field: SearchField, text: string): Occurrence[] {
+  const found: Occurrence[] = [];
+  for (const o of occurrences) if (o.field === field && !hasHyphen(text, o.start, o.end)) found.push(o);
+  return found;
 }
 
 /** Whether a hyphen (-, ‐, ‑) stands in text[start, end): the place is then a compound's, not a word's. */
