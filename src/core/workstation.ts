@@ -285,9 +285,24 @@ export class Workstation {
     return { ...this.index.status(), checking: this.checking };
   }
 
-  /** Resolves when every document is searchable in its current version. */
+  /**
+   * Resolves when no indexing is under way: every document is then searchable in its current version,
+   * unless indexing was stopped (state 'paused') or failed.
+   */
   indexReady(): Promise<void> {
     return this.index.whenReady();
+  }
+
+  /** Stops indexing; what is indexed stays searchable (state 'paused', see IndexStatus). */
+  async cancelIndexing(): Promise<ArchiveIndexStatus> {
+    await this.index.cancel();
+    return this.indexStatus();
+  }
+
+  /** Indexing catches up again after it was stopped. */
+  resumeIndexing(): ArchiveIndexStatus {
+    this.index.resume();
+    return this.indexStatus();
   }
 
   listDocuments(): DocumentSummary[] {
@@ -320,7 +335,8 @@ export class Workstation {
     await this.verification;
     await this.watcher?.close();
     this.watcher = null;
-    await this.index.whenReady();
+    // A build under way is stopped, not waited for: the cache holds only complete segments, and the next open catches up.
+    await this.index.close();
     await this.flush();
   }
 

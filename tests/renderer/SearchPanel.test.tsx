@@ -152,6 +152,38 @@ describe('SearchPanel', () => {
     expect(screen.queryByRole('progressbar')).toBeNull();
   });
 
+  it('stops indexing, says how much search covers, polls no more while stopped, and resumes until the search runs on the complete index', async () => {
+    let status: ArchiveIndexStatus = { ...READY, state: 'indexing', done: 2_400, total: 10_000, documents: 10_000 };
+    const client = fakeClient({
+      indexStatus: () => status,
+      cancelIndexing: () => (status = { ...status, state: 'paused' }),
+      resumeIndexing: () => (status = { ...status, state: 'indexing', done: 0 }),
+      search: ({ query }) => searchResult(query, [hit({ title: status.state === 'ready' ? 'Complete' : 'Partial' })], { index: status }),
+    });
+    const polls = () => client.calls.filter((c) => c.method === 'indexStatus').length;
+    render(<Harness client={client} />);
+    typeQuery('Almaty');
+    expect(await screen.findByText('Partial')).toBeTruthy();
+    expect(screen.getByRole('progressbar', { name: 'Indexing 2,400 of 10,000 files' })).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Stop indexing' }));
+    expect((await screen.findByRole('status')).textContent).toBe('Indexing stopped: 2,400 of 10,000 files indexed; search covers only those.');
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Stop indexing' })).toBeNull();
+    const polled = polls();
+    await new Promise((resolve) => setTimeout(resolve, 1_200)); // over two poll intervals
+    expect(polls()).toBe(polled);
+    expect(screen.getByText('Partial')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Resume indexing' }));
+    expect(await screen.findByRole('progressbar', { name: 'Indexing 0 of 10,000 files' })).toBeTruthy();
+    await waitFor(() => expect(polls()).toBeGreaterThan(polled), { timeout: 2_000 });
+    status = { ...READY, done: 10_000, total: 10_000, documents: 10_000 };
+    expect(await screen.findByText('Complete', {}, { timeout: 3_000 })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /indexing/i })).toBeNull();
+    expect(client.calls.filter((c) => c.method === 'cancelIndexing' || c.method === 'resumeIndexing').map((c) => c.method)).toEqual(['cancelIndexing', 'resumeIndexing']);
+  });
+
   it('says while the files are checked for changes since the archive was last open, and searches again when that is done', async () => {
     let status: ArchiveIndexStatus = { ...READY, checking: true };
     const client = fakeClient({

@@ -14,6 +14,8 @@ import { buildSegment, type BuildProgress, type IndexableDocument, type Serializ
 export type SegmentBuilder = (
   documents: readonly IndexableDocument[],
   onProgress: (progress: BuildProgress) => void,
+  /** Aborted: the build stops and the promise rejects with the signal's reason; nothing is returned. */
+  signal?: AbortSignal,
 ) => Promise<SerializedSegment[]>;
 
 export type WorkerMessage =
@@ -31,9 +33,9 @@ export const WORKER_THRESHOLD = 50;
 export const SHARD_THRESHOLD = 2_000;
 
 /** Builds on the calling thread, yielding once first so callers see the 'indexing' state. */
-export const inProcessBuilder: SegmentBuilder = async (documents, onProgress) => {
+export const inProcessBuilder: SegmentBuilder = async (documents, onProgress, signal) => {
   await new Promise((resolve) => setImmediate(resolve));
-  return [buildSegment(documents, onProgress)];
+  return [buildSegment(documents, onProgress, signal)];
 };
 
 /**
@@ -42,8 +44,9 @@ export const inProcessBuilder: SegmentBuilder = async (documents, onProgress) =>
  * tsx) a worker loads TypeScript through tsx; in the Electron build it is the bundled
  * `index-worker.js` beside the main bundle.
  */
-export const workerBuilder: SegmentBuilder = async (documents, onProgress) => {
-  if (documents.length < WORKER_THRESHOLD) return inProcessBuilder(documents, onProgress);
+export const workerBuilder: SegmentBuilder = async (documents, onProgress, signal) => {
+  signal?.throwIfAborted();
+  if (documents.length < WORKER_THRESHOLD) return inProcessBuilder(documents, onProgress, signal);
   const shards = documents.length < SHARD_THRESHOLD ? 1 : Math.max(1, Math.min(availableParallelism(), 8));
   const size = Math.ceil(documents.length / shards);
   const parts = Array.from({ length: shards }, (_, i) => documents.slice(i * size, (i + 1) * size)).filter((p) => p.length > 0);
@@ -53,22 +56,33 @@ export const workerBuilder: SegmentBuilder = async (documents, onProgress) => {
       buildInWorker(part, (progress) => {
         done[i] = progress.done;
         onProgress({ done: done.reduce((a, b) => a + b, 0), total: documents.length });
-      }),
+      }, signal),
     ),
   );
 };
 
-function buildInWorker(documents: readonly IndexableDocument[], onProgress: (progress: BuildProgress) => void): Promise<SerializedSegment> {
+function buildInWorker(
+  documents: readonly IndexableDocument[],
+  onProgress: (progress: BuildProgress) => void,
+  signal: AbortSignal | undefined,
+): Promise<SerializedSegment> {
   return new Promise((resolve, reject) => {
     const worker = startIndexWorker({ documents: documents.map(({ id, title, byline, text, sha256, boilerplate }) => ({ id, title, byline, text, sha256, boilerplate })) });
     let settled = false;
-    const settle = (action: () => void): void => {
-      if (settled) return;
+    const settle = (action: () => void): Promise<number> | undefined => {
+      if (settled) return undefined;
       settled = true;
+      signal?.removeEventListener('abort', stop);
       action();
-      void worker.terminate();
+      return worker.terminate();
     };
+    // Rejected once the thread has stopped, so a closed workstation leaves no thread indexing behind.
+    function stop(): void {
+      void settle(() => undefined)?.finally(() => reject(signal?.reason));
+    }
+    signal?.addEventListener('abort', stop, { once: true });
     worker.on('message', (message: WorkerMessage) => {
+      if (settled) return;
       if (message.type === 'progress') onProgress({ done: message.done, total: message.total });
       else if (message.type === 'done') settle(() => resolve(message.segment));
       else settle(() => reject(new CasefileError('internal', `indexing failed: ${message.message}`)));

@@ -10,8 +10,14 @@ import { ClauseCache, LunrSearchEngine } from './lunr-engine';
 import { decodeSegment, encodeSegment, indexedVersion, Segment, SEGMENT_VERSION } from './segment';
 
 export interface IndexStatus {
-  state: 'ready' | 'indexing';
-  /** Documents indexed so far in the current build, of `total`. */
+  /**
+   * 'indexing': a build is running, `done` of its `total` documents indexed so far. 'paused': indexing
+   * was stopped (`cancel`) before every document was indexed; search answers over the segments
+   * complete so far, which hold `done` of the archive's `total` documents in their current version,
+   * and the rest are not searchable until indexing resumes (`resume`, any change to the archive, or
+   * the next open). 'ready': no build is running and nothing is left to index (unless `problem` says so).
+   */
+  state: 'ready' | 'indexing' | 'paused';
   done: number;
   total: number;
   documents: number;
@@ -48,7 +54,10 @@ const FULL_REBUILD_FRACTION = 0.2;
 export class LiveIndex {
   private segments: Segment[] = [];
   private running: Promise<void> | null = null;
+  /** Stops the running build (cancel, close). */
+  private abort: AbortController | null = null;
   private rerun = false;
+  private closed = false;
   private current: IndexStatus;
   /** Clauses answered on the current segments and documents (cleared whenever either changes). */
   private readonly clauses = new ClauseCache();
@@ -111,43 +120,83 @@ export class LiveIndex {
     return new LunrSearchEngine(this.segments, this.documents, this.clauses);
   }
 
-  /** Call after documents were added, changed or removed: the index catches up in the background. */
+  /**
+   * Call after documents were added, changed or removed: the index catches up in the background
+   * (a paused index too: a change resumes indexing).
+   */
   refresh(): void {
     this.clauses.clear();
+    if (this.closed) return;
     if (this.running) {
       this.rerun = true;
       return;
     }
-    this.running = this.catchUp()
+    const abort = new AbortController();
+    this.abort = abort;
+    this.running = this.catchUp(abort.signal)
       .catch((error: unknown) => {
         // Search goes on over what is indexed; the status says what is missing and why.
         const missing = this.assignLive().length;
         this.clauses.clear();
-        this.current = {
-          ...this.current,
-          state: 'ready',
-          problem: `indexing failed (${errorMessage(error)}); ${missing} ${missing === 1 ? 'document is' : 'documents are'} not searchable`,
-        };
+        const total = this.documents.size;
+        this.current = abort.signal.aborted
+          ? { ...this.current, state: 'paused', done: total - missing, total }
+          : {
+              ...this.current,
+              state: 'ready',
+              problem: `indexing failed (${errorMessage(error)}); ${missing} ${missing === 1 ? 'document is' : 'documents are'} not searchable`,
+            };
       })
       .finally(() => {
-      this.running = null;
-      if (this.rerun) {
-        this.rerun = false;
-        this.refresh();
-      }
-    });
+        this.running = null;
+        this.abort = null;
+        if (this.rerun) {
+          this.rerun = false;
+          this.refresh();
+        }
+      });
   }
 
-  /** Resolves when every document known now is searchable in its current version. */
+  /**
+   * Stops indexing: the running build is dropped (a worker's thread ended, nothing of it written),
+   * the segments complete before it stay, and the state becomes 'paused' unless nothing was left to
+   * index. Resolves when the build has stopped.
+   */
+  async cancel(): Promise<IndexStatus> {
+    this.rerun = false;
+    this.abort?.abort();
+    await this.running;
+    return this.status();
+  }
+
+  /** Starts catching up again after `cancel` (also while the stopped build is still winding down). */
+  resume(): IndexStatus {
+    if (this.current.state === 'paused' || this.abort?.signal.aborted) this.refresh();
+    return this.status();
+  }
+
+  /** Stops indexing for good (see `cancel`); what is cached stays consistent, and the next open catches up. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.cancel();
+  }
+
+  /**
+   * Resolves when no build is running: every document known now is then searchable in its current
+   * version, unless indexing was stopped (state 'paused') or failed (`problem`). It never waits for
+   * a paused index to be resumed.
+   */
   async whenReady(): Promise<void> {
     while (this.running) await this.running;
   }
 
-  private async catchUp(): Promise<void> {
+  private async catchUp(signal: AbortSignal): Promise<void> {
     for (;;) {
       const stale = this.assignLive();
       const masked = this.segments.reduce((n, s) => n + s.versions.size - s.live.size, 0);
       if (stale.length === 0 && masked <= this.fullRebuildLimit()) break;
+      // Checked here, not after the build: a build that completed is kept (and cached) all the same.
+      signal.throwIfAborted();
       const delta = this.segments.find((s) => s.kind === 'delta') ?? null;
       const deltaDocuments = [...stale, ...[...(delta?.live ?? [])].flatMap((id) => this.documents.get(id) ?? [])];
       // A delta holding half the archive costs as much as rebuilding it, and leaves a dead base behind.
@@ -157,9 +206,13 @@ export class LiveIndex {
         deltaDocuments.length * 2 >= this.documents.size;
       const toBuild = full ? [...this.documents.values()] : deltaDocuments;
       this.current = { ...this.current, state: 'indexing', done: 0, total: toBuild.length };
-      const serialized = await this.builder(toBuild, ({ done, total }) => {
-        this.current = { ...this.current, done, total };
-      });
+      const serialized = await this.builder(
+        toBuild,
+        ({ done, total }) => {
+          this.current = { ...this.current, done, total };
+        },
+        signal,
+      );
       const kind = full ? 'base' : 'delta';
       const built = serialized.map((s) => Segment.load({ ...s, header: { ...s.header, kind } }));
       const kept = full ? [] : this.segments.filter((s) => s !== delta);

@@ -95,9 +95,13 @@ export function indexedFields(doc: IndexableDocument): Record<SearchField, Token
 /**
  * Builds the index of a set of documents (pure computation: run it in a worker for big sets): lunr's
  * index, as lunr.Builder would make it, in compact form (see compact-builder.ts), and the words that
- * look like names.
+ * look like names. An aborted `signal` stops it between documents with the signal's reason.
  */
-export function buildSegment(documents: readonly IndexableDocument[], onProgress?: (progress: BuildProgress) => void): SerializedSegment {
+export function buildSegment(
+  documents: readonly IndexableDocument[],
+  onProgress?: (progress: BuildProgress) => void,
+  signal?: AbortSignal,
+): SerializedSegment {
   const builder = new CompactBuilder(
     INDEX_FIELDS.map((f) => f.field),
     INDEX_FIELDS.map((f) => f.boost),
@@ -106,6 +110,7 @@ export function buildSegment(documents: readonly IndexableDocument[], onProgress
   const step = Math.max(1, Math.floor(documents.length / 100));
   const seen = new Set<string>();
   documents.forEach((doc, i) => {
+    signal?.throwIfAborted();
     if (seen.has(doc.id)) throw new Error(`the document ${doc.id} is given twice`);
     seen.add(doc.id);
     const tokens = indexedFields(doc);

@@ -1,3 +1,4 @@
+import { existsSync, readdirSync } from 'node:fs';
 import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -8,6 +9,7 @@ import { LunrSearchEngine } from '../../../src/core/search/lunr-engine';
 import { Segment, type IndexableDocument } from '../../../src/core/search/segment';
 import { Workstation } from '../../../src/core/workstation';
 import { ARCHIVE_DIR, readArchiveFiles } from '../../helpers/archive-files';
+import { apiError, callApi } from '../../helpers/workstation';
 import { documentsOf } from '../../helpers/search';
 import { tempDirs } from '../../helpers/temp-dir';
 
@@ -43,6 +45,45 @@ function ids(ws: Workstation, query: string): string[] {
     .search(query, { variants: false })
     .hits.map((h) => h.id)
     .sort();
+}
+
+/**
+ * A builder that reports half its documents done, then waits until `release` (or until stopped, when
+ * it rejects with the signal's reason), then builds in-process.
+ */
+function gatedBuilder(): { builder: SegmentBuilder; builds: string[][]; release(): void } {
+  const builds: string[][] = [];
+  let release = (): void => undefined;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  return {
+    builds,
+    release: () => release(),
+    builder: async (documents, onProgress, signal) => {
+      builds.push(documents.map((d) => d.id).sort());
+      onProgress({ done: Math.floor(documents.length / 2), total: documents.length });
+      await new Promise<void>((resolve, reject) => {
+        signal?.addEventListener('abort', () => reject(signal.reason as Error), { once: true });
+        void gate.then(resolve);
+      });
+      return inProcessBuilder(documents, onProgress, signal);
+    },
+  };
+}
+
+async function eventually(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** The cache folder's files with their contents. */
+async function cacheFiles(dir: string): Promise<Record<string, string>> {
+  if (!existsSync(dir)) return {};
+  const files: Record<string, string> = {};
+  for (const file of (await readdir(dir)).sort()) files[file] = (await readFile(path.join(dir, file))).toString('base64');
+  return files;
 }
 
 const SEED_IDS = readArchiveFiles().map((f) => f.name);
@@ -155,6 +196,99 @@ describe('the persistent index', () => {
   });
 });
 
+describe('stopping and resuming indexing', () => {
+  const NEW = { name: 'new.txt', text: 'A new article\n\nRuzakhunov spoke again of the xenolith.' };
+
+  /** The seed archive indexed and cached, then a file added and the archive opened again, its build under way. */
+  async function buildingNewFile() {
+    const [archive, data] = [await copyOfSeedArchive(), await temp.make()];
+    await (await open(archive, data, inProcessBuilder)).close();
+    const cacheDir = path.join(archiveDataDir(data, archive), 'index');
+    const cached = await cacheFiles(cacheDir);
+    await writeFile(path.join(archive, NEW.name), NEW.text);
+    const gated = gatedBuilder();
+    const ws = await Workstation.open({ archiveDir: archive, dataDir: data, indexBuilder: gated.builder });
+    await eventually(() => gated.builds.length === 1, 'the build starts');
+    return { archive, data, cacheDir, cached, gated, ws };
+  }
+
+  it('stops a build under way: what was indexed stays searchable, nothing of the build is written, and resuming indexes the rest', async () => {
+    const { cacheDir, cached, gated, ws } = await buildingNewFile();
+    expect(ws.indexStatus().state).toBe('indexing');
+
+    const paused = await callApi(ws, 'cancelIndexing', {});
+    expect(paused).toMatchObject({ state: 'paused', done: SEED_IDS.length, total: SEED_IDS.length + 1 });
+    await ws.indexReady(); // does not wait for a resume
+    expect(ids(ws, 'Ruzakhunov')).toContain(DOC_004);
+    expect(ids(ws, 'xenolith')).toEqual([]);
+    expect(await cacheFiles(cacheDir)).toEqual(cached);
+    expect(await ws.cancelIndexing()).toMatchObject({ state: 'paused' }); // stopping again changes nothing
+
+    gated.release();
+    expect(await apiError(ws, 'resumeIndexing', { now: true })).toMatchObject({ code: 'invalid-argument' });
+    expect((await callApi(ws, 'resumeIndexing', {})).state).toBe('indexing');
+    await ws.indexReady();
+    expect(ws.indexStatus()).toMatchObject({ state: 'ready', problem: null });
+    expect(gated.builds).toEqual([[NEW.name], [NEW.name]]);
+    expect(ids(ws, 'xenolith')).toEqual([NEW.name]);
+    expect(ids(ws, 'Ruzakhunov')).toEqual(expect.arrayContaining([DOC_004, NEW.name]));
+    await ws.close();
+  });
+
+  it('closes without waiting for a build under way, writes none of it, and builds at the next open', async () => {
+    const [archive, data] = [await copyOfSeedArchive(), await temp.make()];
+    const gated = gatedBuilder(); // never released: only stopping ends this build
+    const ws = await Workstation.open({ archiveDir: archive, dataDir: data, indexBuilder: gated.builder });
+    await eventually(() => gated.builds.length === 1, 'the first build starts');
+    await ws.close();
+    expect(ws.indexStatus()).toMatchObject({ state: 'paused', done: 0, total: SEED_IDS.length });
+    const cacheDir = path.join(archiveDataDir(data, archive), 'index');
+    expect(Object.keys(await cacheFiles(cacheDir)).filter((f) => f.startsWith('segment-'))).toEqual([]);
+
+    const next = recordingBuilder();
+    const reopened = await open(archive, data, next.builder);
+    expect(next.builds).toEqual([[...SEED_IDS].sort()]);
+    expect(reopened.indexStatus()).toMatchObject({ state: 'ready', origin: 'built' });
+    expect(ids(reopened, 'Ruzakhunov')).toContain(DOC_004);
+  });
+
+  it('closes a stopped index, which catches up at the next open', async () => {
+    const { archive, data, ws } = await buildingNewFile();
+    expect((await ws.cancelIndexing()).state).toBe('paused');
+    await ws.close();
+
+    const next = recordingBuilder();
+    const reopened = await open(archive, data, next.builder);
+    expect(next.builds).toEqual([[NEW.name]]);
+    expect(ids(reopened, 'xenolith')).toEqual([NEW.name]);
+  });
+
+  it('resumes when the archive changes while indexing is stopped', async () => {
+    const { gated, ws } = await buildingNewFile();
+    expect((await ws.cancelIndexing()).state).toBe('paused');
+
+    gated.release();
+    await ws.addFiles([{ name: 'more.txt', bytes: new TextEncoder().encode('More\n\nAnother xenolith was found.') }]);
+    expect(ws.indexStatus().state).toBe('indexing');
+    await ws.indexReady();
+    expect(ws.indexStatus().state).toBe('ready');
+    expect(ids(ws, 'xenolith')).toEqual([NEW.name, 'more.txt'].sort());
+    await ws.close();
+  });
+
+  it('stops an in-process build between documents', async () => {
+    const documents = documentsOf(Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`doc-${i}.txt`, `Report ${i}\n\nWords of item${i}.`])));
+    const stop = new AbortController();
+    const progress: number[] = [];
+    const build = inProcessBuilder(documents, ({ done }) => {
+      progress.push(done);
+      if (done === 3) stop.abort();
+    }, stop.signal);
+    await expect(build).rejects.toMatchObject({ name: 'AbortError' });
+    expect(progress).toEqual([1, 2, 3]);
+  });
+});
+
 describe('indexing in a worker thread', () => {
   it('builds a large set of documents off the calling thread, reporting progress up to the total', async () => {
     const documents: IndexableDocument[] = Array.from({ length: WORKER_THRESHOLD + 10 }, (_, i) => ({
@@ -173,6 +307,27 @@ describe('indexing in a worker thread', () => {
     expect(progress.at(-1)).toBe(documents.length);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
   }, 30_000);
+
+  it('ends the indexing threads when the build is stopped', async () => {
+    // Linux counts a process's threads in /proc; each indexing worker adds some while it runs.
+    const threads = (): number => readdirSync('/proc/self/task').length;
+    const sentence = (i: number) => `Workers of field ${i % 13} spoke of item${i} and the strike. `;
+    // Big enough that the build goes on for seconds after its first progress, had its threads not been ended.
+    const documents = documentsOf(Object.fromEntries(Array.from({ length: SHARD_THRESHOLD + 100 }, (_, i) => [`doc-${i}.txt`, `Report ${i}\n\n${sentence(i).repeat(300)}`])));
+    const before = threads();
+    const stop = new AbortController();
+    let reported = 0;
+    const build = workerBuilder(documents, ({ done }) => (reported = done), stop.signal);
+    await eventually(() => reported > 0, 'the workers report progress');
+    expect(threads()).toBeGreaterThan(before);
+    stop.abort();
+    const stoppedAt = Date.now();
+    await expect(build).rejects.toMatchObject({ name: 'AbortError' });
+    // The OS may take a moment to reap an ended thread, far less than the build would have taken.
+    await eventually(() => threads() <= before, 'the indexing threads end');
+    expect(Date.now() - stoppedAt).toBeLessThan(400);
+    expect(reported).toBeLessThan(documents.length);
+  }, 60_000);
 });
 
 describe('a large build split into shards', () => {
@@ -198,14 +353,6 @@ describe('a large build split into shards', () => {
 });
 
 describe('a running workstation follows the archive folder', () => {
-  async function eventually(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
-    const deadline = Date.now() + 10_000;
-    while (!(await check())) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-
   it('indexes files added, changed and removed while it runs', async () => {
     const [archive, data] = [await copyOfSeedArchive(), await temp.make()];
     const ws = await open(archive, data, inProcessBuilder);

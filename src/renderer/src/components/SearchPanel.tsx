@@ -58,19 +58,22 @@ export function SearchPanel({ client, settings, onSettingsChange, openId, onOpen
     };
   }, [client, archiveRevision]);
 
+  // A paused index is not polled: it stays so until resumed here, or by a change to the archive (which a later search's status shows).
+  const indexAnswered = (status: ArchiveIndexStatus) => {
+    setIndex(status);
+    if (status.state === 'ready' && !status.checking) setIndexGeneration((n) => n + 1);
+  };
+  const indexUnreachable = () => setIndex(null); // stop polling a shell that does not answer
+
   useEffect(() => {
     if (!indexBusy) return;
     const timer = setInterval(() => {
-      client.call('indexStatus', {}).then(
-        (status) => {
-          setIndex(status);
-          if (status.state === 'ready' && !status.checking) setIndexGeneration((n) => n + 1);
-        },
-        () => setIndex(null), // stop polling a shell that does not answer
-      );
+      client.call('indexStatus', {}).then(indexAnswered, indexUnreachable);
     }, INDEX_POLL_MS);
     return () => clearInterval(timer);
   }, [client, indexBusy]);
+
+  const changeIndexing = (method: 'cancelIndexing' | 'resumeIndexing') => client.call(method, {}).then(indexAnswered, indexUnreachable);
 
   useEffect(() => {
     let current = true;
@@ -138,7 +141,9 @@ export function SearchPanel({ client, settings, onSettingsChange, openId, onOpen
         <SearchOptions settings={settings} onChange={(changes) => onSettingsChange({ ...settings, ...changes })} />
         <QuerySyntaxHelp />
       </form>
-      {indexBusy && index && <IndexProgress status={index} />}
+      {index && (indexBusy || index.state === 'paused') && (
+        <IndexProgress status={index} onStop={() => void changeIndexing('cancelIndexing')} onResume={() => void changeIndexing('resumeIndexing')} />
+      )}
       {result && (
         <div className={`result-summary${outdated ? ' outdated' : ''}`}>
           <p className="result-count" aria-live="polite">
