@@ -53,6 +53,13 @@ class ByteReader {
     public at: number,
   ) {}
 
+  /** Past `count` varints without decoding them. */
+  skip(count: number): void {
+    const bytes = this.bytes;
+    for (let left = count; left > 0; left--) while (bytes[this.at++] >= 0x80);
+    if (this.at > bytes.length) throw new Error('the compact index is truncated');
+  }
+
   /** The next varint (at most 28 bits: term numbers, gaps, counts, offsets and weights all fit). */
   varint(): number {
     const bytes = this.bytes;
@@ -95,6 +102,14 @@ export interface CompactMatch<Label> {
   places: Array<TermPlace<Label>>;
 }
 
+/** How much of a query to answer. */
+export interface QueryScope {
+  /** Only the documents whose number is flagged 1 here; the postings of the rest are stepped over. */
+  only?: Uint8Array;
+  /** False: documents and scores without places (reading places is most of a broad word's cost). */
+  places?: boolean;
+}
+
 /**
  * Answers lunr queries over a compact index, with lunr's own semantics: each query word is expanded
  * against the index's terms (wildcards and edit distances as lunr's TokenSet does them), the query
@@ -129,7 +144,12 @@ export class CompactSearcher {
    * Documents (by number) matching any of the words in any of the fields, scored as lunr scores them,
    * with every place of every matched term, labelled by `label(term)`.
    */
-  query<Label>(words: readonly TermQuery[], fields: readonly string[], label: (indexTerm: string) => Label): Map<number, CompactMatch<Label>> {
+  query<Label>(
+    words: readonly TermQuery[],
+    fields: readonly string[],
+    label: (indexTerm: string) => Label,
+    { only, places: withPlaces = true }: QueryScope = {},
+  ): Map<number, CompactMatch<Label>> {
     const fieldNumbers = fields.map((field) => {
       const f = this.fieldIndex.get(field);
       if (f === undefined) throw new Error(`the index has no field ${field}`);
@@ -162,6 +182,11 @@ export class CompactSearcher {
         for (let i = 0; i < count; i++) {
           doc += reader.varint();
           if (doc >= this.docIds.length) throw new Error('the compact index names a document number out of range');
+          if (only && only[doc] !== 1) {
+            reader.varint(); // weight
+            reader.skip(2 * reader.varint());
+            continue;
+          }
           let list = places[doc];
           if (list === undefined) {
             list = places[doc] = [];
@@ -169,6 +194,10 @@ export class CompactSearcher {
           }
           scores[doc] += (factor * reader.varint()) / 1000;
           const n = reader.varint();
+          if (!withPlaces) {
+            reader.skip(2 * n);
+            continue;
+          }
           let start = 0;
           for (let p = 0; p < n; p++) {
             start += reader.varint();
@@ -190,8 +219,7 @@ export class CompactSearcher {
       for (let i = 0; i < count; i++) {
         reader.varint(); // document gap
         reader.varint(); // weight
-        const n = reader.varint();
-        for (let p = 0; p < 2 * n; p++) reader.varint();
+        reader.skip(2 * reader.varint());
       }
     }
     return reader;

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { ArchiveDocument } from '../archive/document';
 import { errorMessage } from '../errors';
 import type { SegmentBuilder } from './index-builder';
-import { ClauseCache, LunrSearchEngine } from './lunr-engine';
+import { SearchCache, LunrSearchEngine } from './lunr-engine';
 import { decodeSegment, encodeSegment, indexedVersion, Segment, SEGMENT_VERSION } from './segment';
 
 export interface IndexStatus {
@@ -60,7 +60,7 @@ export class LiveIndex {
   private closed = false;
   private current: IndexStatus;
   /** Clauses answered on the current segments and documents (cleared whenever either changes). */
-  private readonly clauses = new ClauseCache();
+  private readonly clauses = new SearchCache();
 
   private constructor(
     private readonly documents: ReadonlyMap<string, ArchiveDocument>,
@@ -125,6 +125,9 @@ export class LiveIndex {
    * (a paused index too: a change resumes indexing).
    */
   refresh(): void {
+    // At once, not after the build: a removed or changed document must not be answered from its
+    // old version meanwhile (searches trust the live marks and no longer look each hit up).
+    this.assignLive();
     this.clauses.clear();
     if (this.closed) return;
     if (this.running) {

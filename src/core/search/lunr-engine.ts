@@ -2,6 +2,7 @@ import type { ArchiveDocument } from '../archive/document';
 import { indexTermOf } from './pipeline';
 import { parseQuery, SEARCH_FIELDS, type PhraseClause, type QueryClause, type SearchField } from './query-parser';
 import type { DocumentMatches, MatchKind, SearchEngine, SearchHit, SearchOptions, SearchResult, TermSummary } from './search-engine';
+import type { QueryScope } from './compact-index';
 import { buildSegment, fieldText, Segment, type IndexableDocument } from './segment';
 import { buildSnippets } from './snippets';
 import { nextWordStart, normalizeTerm, wordEndingAt, wordsAround, wordStartingAt, type Token } from './tokenizer';
@@ -26,7 +27,8 @@ interface DocMatch {
   occurrences: Occurrence[];
 }
 
-type Matches = Map<string, DocMatch>;
+/** Matched documents by their number in the engine (segment after segment; see LunrSearchEngine.idOf). */
+type Matches = Map<number, DocMatch>;
 
 interface ClauseOutcome {
   clause: QueryClause;
@@ -35,32 +37,51 @@ interface ClauseOutcome {
   note?: string;
 }
 
-interface DocOutcome {
-  id: string;
-  score: number;
+/**
+ * What a query matched: the documents by engine number, and what ranks them, in columns indexed by
+ * that number (a broad word matches thousands of documents, and only the hits shown become objects).
+ */
+interface Evaluation {
+  outcomes: ClauseOutcome[];
+  /** The outcomes a hit's score and places come from (required and optional clauses). */
+  scored: ClauseOutcome[];
+  docs: number[];
+  scores: Float64Array;
   /** Clauses matched with at least one place as asked: ranks hits before variant-only ones. */
-  exactClauses: number;
-  /** What each matched clause found here (places are gathered only for the documents shown). */
-  matched: DocMatch[];
+  exactClauses: Uint32Array;
 }
 
-function occurrencesIn(doc: DocOutcome): Occurrence[] {
-  return doc.matched.flatMap((m) => m.occurrences);
+function occurrencesOf({ scored }: Evaluation, n: number): Occurrence[] {
+  return scored.flatMap((o) => o.matches.get(n)?.occurrences ?? []);
+}
+
+function hasExactPlace(match: DocMatch): boolean {
+  for (const o of match.occurrences) if (o.kind === 'exact') return true;
+  return false;
 }
 
 /**
- * What clauses matched, remembered across searches of one index state: typing "went home" asks for
- * "went" again at every keystroke after it. The owner clears it whenever documents or segments
- * change. Bounded by entries and by matched documents, so broad words cannot hoard memory.
+ * What searches remember of one index state (its documents and segments, and which are live); the
+ * owner clears it whenever any of those change.
+ * - What clauses matched: typing "went home" asks for "went" again at every keystroke after it.
+ *   Bounded by entries and by matched documents, so broad words cannot hoard memory.
+ * - The live documents by engine number: a phrase looks at the text of thousands of candidates,
+ *   and looking each up by its id (a path, hashed and compared) cost more than checking the phrase.
  */
-export class ClauseCache {
+export class SearchCache {
   private readonly entries = new Map<string, { matches: Matches; note?: string }>();
   private documents = 0;
+  private byNumber: ReadonlyArray<ArchiveDocument | undefined> | null = null;
 
   constructor(
     private readonly maxEntries = 16,
     private readonly maxDocuments = 40_000,
   ) {}
+
+  /** The documents by engine number, made by `build` once per index state. */
+  documentTable(build: () => Array<ArchiveDocument | undefined>): ReadonlyArray<ArchiveDocument | undefined> {
+    return (this.byNumber ??= build());
+  }
 
   get(key: string): { matches: Matches; note?: string } | undefined {
     const entry = this.entries.get(key);
@@ -85,16 +106,33 @@ export class ClauseCache {
   clear(): void {
     this.entries.clear();
     this.documents = 0;
+    this.byNumber = null;
   }
 }
 
 /** Search over one or more index segments (see segment.ts), each masking documents that moved on. */
 export class LunrSearchEngine implements SearchEngine {
+  /** Where each segment's document numbers start in the engine's numbering. */
+  private readonly bases: number[] = [];
+  /** Documents numbered over all segments, live or not. */
+  private readonly numbered: number;
+
+  /**
+   * `documents` are those the segments' live documents were marked from (LiveIndex keeps the two in
+   * step): a live document is always one of them, in its indexed version.
+   */
   constructor(
     private readonly segments: readonly Segment[],
     private readonly documents: ReadonlyMap<string, ArchiveDocument>,
-    private readonly cache: ClauseCache = new ClauseCache(),
-  ) {}
+    private readonly cache: SearchCache = new SearchCache(),
+  ) {
+    let next = 0;
+    for (const segment of segments) {
+      this.bases.push(next);
+      next += segment.searcher.docIds.length;
+    }
+    this.numbered = next;
+  }
 
   /** An engine over documents indexed here and now (tests and small archives). */
   static fromDocuments(documents: readonly ArchiveDocument[]): LunrSearchEngine {
@@ -104,30 +142,33 @@ export class LunrSearchEngine implements SearchEngine {
 
   search(query: string, options: SearchOptions = {}): SearchResult {
     const variants = options.variants ?? true;
-    const { outcomes, docs } = this.evaluate(query, variants);
-    const filtered = docs.filter((d) => this.passesFilters(d.id, options));
+    const evaluation = this.evaluate(query, variants);
+    const { docs } = evaluation;
+    const filtered = options.from || options.to || options.source ? docs.filter((n) => this.passesFilters(n, options)) : docs;
+    const shown = new Uint8Array(this.numbered);
+    for (const n of filtered) shown[n] = 1;
     const limit = options.limit ?? 50;
     return {
       query,
       total: filtered.length,
-      hits: firstInOrder(filtered, limit, this.order(options.sort ?? 'relevance')).map((d) => this.toHit(d)),
-      terms: summarizeTerms(outcomes, new Set(filtered.map((d) => d.id)), (id) => this.documents.get(id)),
+      hits: firstInOrder(filtered, limit, this.order(evaluation, options.sort ?? 'relevance')).map((n) => this.toHit(evaluation, n)),
+      terms: summarizeTerms(evaluation.outcomes, (n) => shown[n] === 1, (n) => this.documentAt(n)),
       variants,
     };
   }
 
   locate(query: string, docId: string, { variants = true }: Pick<SearchOptions, 'variants'> = {}): DocumentMatches {
-    const { outcomes, docs } = this.evaluate(query, variants);
-    const doc = docs.find((d) => d.id === docId);
-    const merged = mergeRanges((doc ? occurrencesIn(doc) : []).filter((o) => o.field === 'body'));
+    const evaluation = this.evaluate(query, variants);
+    const number = evaluation.docs.find((n) => this.idOf(n) === docId);
+    const merged = mergeRanges((number === undefined ? [] : occurrencesOf(evaluation, number)).filter((o) => o.field === 'body'));
     return {
       ranges: merged.map((o) => [o.start, o.end]),
       kinds: merged.map((o) => o.kind),
-      terms: summarizeTerms(outcomes, new Set(doc ? [docId] : []), (id) => this.documents.get(id)),
+      terms: summarizeTerms(evaluation.outcomes, (n) => n === number, (n) => this.documentAt(n)),
     };
   }
 
-  private evaluate(query: string, variants: boolean): { outcomes: ClauseOutcome[]; docs: DocOutcome[] } {
+  private evaluate(query: string, variants: boolean): Evaluation {
     const { clauses } = parseQuery(query);
     // A pasted paragraph is not a typo hunt: near spellings only for short queries (each costs an automaton).
     const nearSpellings = variants && clauses.length <= MAX_CLAUSES_WITH_NEAR_SPELLINGS;
@@ -136,35 +177,59 @@ export class LunrSearchEngine implements SearchEngine {
     const required = active.filter((o) => o.clause.presence === 'required');
     const optional = active.filter((o) => o.clause.presence === 'optional');
     const prohibited = active.filter((o) => o.clause.presence === 'prohibited');
-    let candidates: Set<string>;
+    let candidates: number[];
     if (required.length > 0) {
-      candidates = new Set(required[0].matches.keys());
-      for (const o of required.slice(1)) candidates = new Set([...candidates].filter((id) => o.matches.has(id)));
-    } else if (optional.length > 0) {
-      candidates = new Set(optional.flatMap((o) => [...o.matches.keys()]));
+      // The fewest documents first: every candidate is among them.
+      const [fewest, ...others] = [...required].sort((a, b) => a.matches.size - b.matches.size);
+      candidates = [...fewest.matches.keys()].filter((n) => others.every((o) => o.matches.has(n)));
+    } else if (optional.length === 1) {
+      candidates = [...optional[0].matches.keys()];
+    } else if (optional.length > 1) {
+      candidates = [...new Set(optional.flatMap((o) => [...o.matches.keys()]))];
     } else {
       // Only exclusions (-tokayev): every document without them, as in lunr.
-      candidates = prohibited.length > 0 ? this.searchableIds() : new Set();
+      candidates = prohibited.length > 0 ? this.searchableNumbers() : [];
     }
-    for (const o of prohibited) for (const id of o.matches.keys()) candidates.delete(id);
-    const docs: DocOutcome[] = [];
+    if (prohibited.length > 0) candidates = candidates.filter((n) => !prohibited.some((o) => o.matches.has(n)));
     const scored = [...required, ...optional];
-    for (const id of candidates) {
-      const doc: DocOutcome = { id, score: 0, exactClauses: 0, matched: [] };
-      for (const o of scored) {
-        const match = o.matches.get(id);
-        if (!match) continue;
-        doc.score += match.score;
-        if (match.occurrences.some((occ) => occ.kind === 'exact')) doc.exactClauses++;
-        doc.matched.push(match);
+    // Summed clause after clause, as every document's score always was (floating point keeps order).
+    const scores = new Float64Array(this.numbered);
+    const exactClauses = new Uint32Array(this.numbered);
+    for (const o of scored) {
+      for (const [n, match] of o.matches) {
+        scores[n] += match.score;
+        if (hasExactPlace(match)) exactClauses[n]++;
       }
-      docs.push(doc);
     }
-    return { outcomes, docs };
+    return { outcomes, scored, docs: candidates, scores, exactClauses };
   }
 
-  private searchableIds(): Set<string> {
-    return new Set(this.segments.flatMap((segment) => [...segment.live]));
+  private searchableNumbers(): number[] {
+    const numbers: number[] = [];
+    this.segments.forEach((segment, k) => {
+      for (let n = 0; n < segment.searcher.docIds.length; n++) if (segment.live.hasNumber(n)) numbers.push(this.bases[k] + n);
+    });
+    return numbers;
+  }
+
+  /** The live document numbered `n`. */
+  private documentAt(n: number): ArchiveDocument | undefined {
+    return this.cache.documentTable(() => {
+      const table = new Array<ArchiveDocument | undefined>(this.numbered);
+      this.segments.forEach((segment, k) => {
+        segment.searcher.docIds.forEach((id, n) => {
+          if (segment.live.hasNumber(n)) table[this.bases[k] + n] = this.documents.get(id);
+        });
+      });
+      return table;
+    })[n];
+  }
+
+  /** The id of the engine's document number `n`. */
+  private idOf(n: number): string {
+    let k = this.segments.length - 1;
+    while (this.bases[k] > n) k--;
+    return this.segments[k].searcher.docIds[n - this.bases[k]];
   }
 
   /** A clause's outcome, from the cache when the same words were asked the same way (where and how required aside). */
@@ -194,7 +259,13 @@ export class LunrSearchEngine implements SearchEngine {
    * Documents holding a word: as asked, as a name variant, or (long words) within one edit; with the
    * index terms accepted as that word (for phrase checks). Null for a stop word.
    */
-  private matchTerm(term: string, boost: number, fields: SearchField[], expand: Expansion): { matches: Matches; accepted: AcceptedTerms } | null {
+  private matchTerm(
+    term: string,
+    boost: number,
+    fields: SearchField[],
+    expand: Expansion,
+    scope: QueryScope = {},
+  ): { matches: Matches; accepted: AcceptedTerms } | null {
     const indexTerm = indexTermOf(term);
     if (indexTerm === null) return null;
     const specs: TermSpec[] = [{ term: indexTerm, weight: 1, editDistance: expand.editDistance }];
@@ -206,98 +277,89 @@ export class LunrSearchEngine implements SearchEngine {
       for (const [t, kind] of accepted) if (kind === 'variant') specs.push({ term: t, weight: VARIANT_BOOST });
       if (expand.fuzzy && allowsAutomaticFuzzy(term)) specs.push({ term: indexTerm, weight: FUZZY_BOOST, editDistance: 1 });
     }
-    return { matches: this.runTerms(specs, boost, fields, (t) => accepted.get(t) ?? 'fuzzy'), accepted };
+    return { matches: this.runTerms(specs, boost, fields, (t) => accepted.get(t) ?? 'fuzzy', scope), accepted };
   }
 
   /** Documents where the phrase's words stand adjacent and in order (checked on the text itself). */
   private matchPhrase(clause: PhraseClause, fields: SearchField[], variants: boolean, nearSpellings: boolean): ClauseOutcome {
+    // Read before the loop over documents: each query's clause is a new object, and its shape
+    // checked after that loop would throw the loop's optimised code away at every query.
+    const { words: clauseWords, boost, whole } = clause;
     // Phrase words take name variants but never near spellings: a phrase is meant to be exact.
-    const wordMatches = clause.words.map((w) => this.matchTerm(w.term, clause.boost, fields, { variants, fuzzy: false }));
+    const expansion = { variants, fuzzy: false };
+    // With two indexed words or more, the documents holding them all are found first, without
+    // places: then only theirs are read ("new members": "new" stands in nearly every article).
+    let scope: QueryScope = {};
+    if (clauseWords.filter((w) => indexTermOf(w.term) !== null).length > 1) {
+      const present = clauseWords.flatMap((w) => this.matchTerm(w.term, boost, fields, expansion, { places: false }) ?? []);
+      const fewest = present.reduce((a, b) => (b.matches.size < a.matches.size ? b : a));
+      const only = new Uint8Array(this.numbered);
+      for (const n of fewest.matches.keys()) if (present.every((m) => m.matches.has(n))) only[n] = 1;
+      scope = { only };
+    }
+    const wordMatches = clauseWords.map((w) => this.matchTerm(w.term, boost, fields, expansion, scope));
     const indexed = wordMatches.flatMap((m, i) => (m ? [{ index: i, ...m }] : []));
     const matches: Matches = new Map();
     if (indexed.length === 0) return { clause, matches, note: tooCommon(clause.text) };
-    const phraseWords: PhraseWord[] = clause.words.map((w, i) => ({ term: w.term, accepted: wordMatches[i]?.accepted ?? null, letters: ALL_LETTERS.test(w.term) }));
-    // The quick looks around each indexed word, should it be the anchor; only all-letter neighbours
-    // are looked at (a number's pieces, 16,000, are not what the quick look sees).
-    const looks = indexed.map(({ index }) => ({ before: phraseWords[index - 1]?.letters ? phraseWords[index - 1] : null, following: phraseWords.slice(index + 1) }));
-    const fromPositions = indexed.length === clause.words.length;
+    const words: PhraseWord[] = clauseWords.map((w, i) => ({ term: w.term, accepted: wordMatches[i]?.accepted ?? null, letters: ALL_LETTERS.test(w.term) }));
+    const plan: PhrasePlan = {
+      words,
+      indexedAt: indexed.map((w) => w.index),
+      // Only all-letter neighbours are looked at (a number's pieces, 16,000, are not what the quick look sees).
+      looks: indexed.map(({ index }) => ({ before: words[index - 1]?.letters ? words[index - 1] : null, following: words.slice(index + 1) })),
+      fromPositions: indexed.length === clauseWords.length,
+    };
     // Candidates are the documents holding every indexed word: walk the rarest word's.
     const rarest = indexed.reduce((a, b) => (b.matches.size < a.matches.size ? b : a));
     const perWord: DocMatch[] = [];
-    for (const id of rarest.matches.keys()) {
+    for (const number of rarest.matches.keys()) {
       perWord.length = 0;
       for (const w of indexed) {
-        const match = w.matches.get(id);
+        const match = w.matches.get(number);
         if (!match) break;
         perWord.push(match);
       }
-      const doc = perWord.length === indexed.length ? this.documents.get(id) : undefined;
-      if (!doc) continue;
-      const occurrences: Occurrence[] = [];
-      for (const field of fields) {
-        const text = fieldText(doc, field);
-        const places: Occurrence[][] = [];
-        for (const match of perWord) {
-          const inField = wordPlaces(match.occurrences, field, text);
-          if (inField.length === 0) break;
-          places.push(inField);
-        }
-        if (places.length < perWord.length) continue;
-        if (fromPositions) {
-          for (const found of chainAdjacent(text, places)) occurrences.push({ field, ...found });
-          continue;
-        }
-        // Stop words are not in the index: verify the phrase on the text around the rarest indexed word.
-        let anchor = 0;
-        places.forEach((p, i) => {
-          if (p.length < places[anchor].length) anchor = i;
-        });
-        const at = indexed[anchor].index;
-        const { before, following } = looks[anchor];
-        for (const place of places[anchor]) {
-          // Cheap looks first — at the word before, and along the words after as far as they can be
-          // judged — and the tokenizer then checks the whole phrase.
-          if (before && !mayBe(wordEndingAt(text, place.start), before)) continue;
-          if (!mayFollow(text, place.end, following)) continue;
-          const found = verifyPhrase(text, place, at, phraseWords);
-          if (found) occurrences.push({ field, ...found });
-        }
-      }
+      const doc = perWord.length === indexed.length ? this.documentAt(number) : undefined;
+      const occurrences = doc ? phrasePlaces(doc, perWord, fields, plan) : [];
       if (occurrences.length === 0) continue;
-      const score = indexed.reduce((sum, w) => sum + (w.matches.get(id)?.score ?? 0), 0);
-      matches.set(id, { score, occurrences });
+      let score = 0;
+      for (const match of perWord) score += match.score;
+      matches.set(number, { score, occurrences });
     }
-    if (clause.whole) {
-      const whole = this.matchTerm(clause.whole.term, clause.boost, fields, { variants, fuzzy: nearSpellings });
-      for (const [id, match] of whole?.matches ?? []) {
-        const existing = matches.get(id);
-        if (existing) existing.occurrences.push(...match.occurrences);
-        else matches.set(id, match);
-      }
-    }
+    if (whole) this.addWholeWord(matches, whole.term, boost, fields, { variants, fuzzy: nearSpellings });
     return { clause, matches };
+  }
+
+  /** A compound asked as a phrase ("Kassym-Jomart") also matches where it is written whole. */
+  private addWholeWord(matches: Matches, term: string, boost: number, fields: SearchField[], expand: Expansion): void {
+    for (const [number, match] of this.matchTerm(term, boost, fields, expand)?.matches ?? []) {
+      const existing = matches.get(number);
+      if (existing) existing.occurrences.push(...match.occurrences);
+      else matches.set(number, match);
+    }
   }
 
   /**
    * One lunr query over a word's expansions. lunr divides a score by the query's length, so a boost
    * only weighs terms within one query: the clause's own boost (term^3) multiplies the result.
+   * `scope.only` flags the engine's document numbers (each segment reads its own stretch of it).
    */
-  private runTerms(specs: TermSpec[], boost: number, fields: SearchField[], classify: (indexTerm: string) => MatchKind): Matches {
+  private runTerms(specs: TermSpec[], boost: number, fields: SearchField[], classify: (indexTerm: string) => MatchKind, scope: QueryScope = {}): Matches {
     const matches: Matches = new Map();
     const words = specs.map((spec) => ({ term: spec.term, boost: spec.weight, ...(spec.editDistance ? { editDistance: spec.editDistance } : {}) }));
-    for (const segment of this.segments) {
-      for (const [doc, result] of segment.searcher.query(words, fields, classify)) {
-        const id = segment.searcher.docIds[doc];
+    this.segments.forEach((segment, k) => {
+      const base = this.bases[k];
+      const only = scope.only?.subarray(base, base + segment.searcher.docIds.length);
+      for (const [doc, result] of segment.searcher.query(words, fields, classify, { ...scope, only })) {
         // The searcher was asked about these fields only.
-        if (segment.live.has(id)) matches.set(id, { score: result.score * boost, occurrences: result.places as Occurrence[] });
+        if (segment.live.hasNumber(doc)) matches.set(this.bases[k] + doc, { score: result.score * boost, occurrences: result.places as Occurrence[] });
       }
-    }
+    });
     return matches;
   }
 
-  private passesFilters(id: string, { from, to, source }: SearchOptions): boolean {
-    if (!from && !to && !source) return this.documents.has(id);
-    const doc = this.documents.get(id);
+  private passesFilters(n: number, { from, to, source }: SearchOptions): boolean {
+    const doc = this.documentAt(n);
     if (!doc) return false;
     if (from || to) {
       const iso = doc.date?.iso;
@@ -305,21 +367,21 @@ export class LunrSearchEngine implements SearchEngine {
     }
     if (source) {
       const needle = source.toLowerCase();
-      const folder = id.includes('/') ? id.slice(0, id.lastIndexOf('/')) : '';
+      const folder = doc.id.includes('/') ? doc.id.slice(0, doc.id.lastIndexOf('/')) : '';
       if (!(doc.byline ?? '').toLowerCase().includes(needle) && !folder.toLowerCase().includes(needle)) return false;
     }
     return true;
   }
 
   /** How hits are ordered: a total order (ties end with the id), so the first hits never depend on the sort. */
-  private order(order: SearchOptions['sort']): (a: DocOutcome, b: DocOutcome) => number {
-    const byRelevance = (a: DocOutcome, b: DocOutcome): number =>
-      b.exactClauses - a.exactClauses || b.score - a.score || a.id.localeCompare(b.id);
+  private order({ scores, exactClauses }: Evaluation, order: SearchOptions['sort']): (a: number, b: number) => number {
+    const byRelevance = (a: number, b: number): number =>
+      exactClauses[b] - exactClauses[a] || scores[b] - scores[a] || this.idOf(a).localeCompare(this.idOf(b));
     if (order === 'relevance') return byRelevance;
     const direction = order === 'newest' ? -1 : 1;
     return (a, b) => {
-      const da = this.documents.get(a.id)?.date?.iso;
-      const db = this.documents.get(b.id)?.date?.iso;
+      const da = this.documentAt(a)?.date?.iso;
+      const db = this.documentAt(b)?.date?.iso;
       if (da && db && da !== db) return da < db ? -direction : direction;
       if (da && !db) return -1; // undated documents last, whichever way
       if (db && !da) return 1;
@@ -327,18 +389,18 @@ export class LunrSearchEngine implements SearchEngine {
     };
   }
 
-  private toHit(outcome: DocOutcome): SearchHit {
-    const doc = this.documents.get(outcome.id) as ArchiveDocument;
-    const occurrences = occurrencesIn(outcome);
+  private toHit(evaluation: Evaluation, n: number): SearchHit {
+    const doc = this.documentAt(n) as ArchiveDocument;
+    const occurrences = occurrencesOf(evaluation, n);
     const body = mergeRanges(occurrences.filter((o) => o.field === 'body'));
     return {
       id: doc.id,
       title: doc.title,
       byline: doc.byline,
       date: doc.date,
-      score: Math.round(outcome.score * 1000) / 1000,
+      score: Math.round(evaluation.scores[n] * 1000) / 1000,
       matchCount: body.length,
-      exact: outcome.exactClauses > 0,
+      exact: evaluation.exactClauses[n] > 0,
       matchedVariants: distinct(
         occurrences.filter((o) => o.kind !== 'exact').map((o) => fieldText(doc, o.field).slice(o.start, o.end)),
       ),
@@ -381,19 +443,67 @@ function tooCommon(text: string): string {
   return `${text} is too common to be indexed (a stop word); it matches nothing on its own`;
 }
 
+/** What checking a phrase in a document needs, worked out once per phrase. */
+interface PhrasePlan {
+  words: PhraseWord[];
+  /** The phrase position of each indexed word, in the order their places are given. */
+  indexedAt: number[];
+  /** The quick looks around each indexed word, should it be the anchor. */
+  looks: Array<{ before: PhraseWord | null; following: PhraseWord[] }>;
+  /** Every word is indexed: adjacency is read from positions alone. */
+  fromPositions: boolean;
+}
+
+/**
+ * The phrase's places in one document, given the places there of each indexed word. (A function of
+ * its own: the loop over thousands of documents stays small and stays optimised.)
+ */
+function phrasePlaces(doc: IndexableDocument, perWord: readonly DocMatch[], fields: readonly SearchField[], plan: PhrasePlan): Occurrence[] {
+  const occurrences: Occurrence[] = [];
+  for (const field of fields) {
+    const text = fieldText(doc, field);
+    const places: Occurrence[][] = [];
+    for (const match of perWord) {
+      const inField = wordPlaces(match.occurrences, field, text);
+      if (inField.length === 0) break;
+      places.push(inField);
+    }
+    if (places.length < perWord.length) continue;
+    if (plan.fromPositions) {
+      for (const found of chainAdjacent(text, places)) occurrences.push({ field, ...found });
+      continue;
+    }
+    // Stop words are not in the index: verify the phrase on the text around the rarest indexed word.
+    let anchor = 0;
+    for (let i = 1; i < places.length; i++) if (places[i].length < places[anchor].length) anchor = i;
+    const at = plan.indexedAt[anchor];
+    const { before, following } = plan.looks[anchor];
+    for (const place of places[anchor]) {
+      // Cheap looks first — at the word before, and along the words after as far as they can be
+      // judged — and the tokenizer then checks the whole phrase.
+      if (before && !mayBe(wordEndingAt(text, place.start), before)) continue;
+      if (!mayFollow(text, place.end, following)) continue;
+      const found = verifyPhrase(text, place, at, plan.words);
+      if (found) occurrences.push({ field, ...found });
+    }
+  }
+  return occurrences;
+}
+
 /**
  * Phrases without stop words, from positions alone: each word's place must start where the text's
  * next word after the previous word begins. `places[i]` are the places of phrase word i.
  */
 function chainAdjacent(text: string, places: Occurrence[][]): Array<{ start: number; end: number; kind: MatchKind }> {
-  const byStart = places.map((list) => new Map(list.map((o) => [o.start, o])));
   const found: Array<{ start: number; end: number; kind: MatchKind }> = [];
   for (const first of places[0]) {
     let current = first;
     let kind = first.kind;
     let complete = true;
-    for (let i = 1; i < byStart.length && complete; i++) {
-      const next = byStart[i].get(nextWordStart(text, current.end));
+    for (let i = 1; i < places.length && complete; i++) {
+      // A word has a few places in a document: looked through, not mapped.
+      const start = nextWordStart(text, current.end);
+      const next = places[i].find((o) => o.start === start);
       if (next) {
         if (KIND_RANK[next.kind] > KIND_RANK[kind]) kind = next.kind;
         current = next;
@@ -541,8 +651,8 @@ function distinct(values: string[]): string[] {
 
 function summarizeTerms(
   outcomes: ClauseOutcome[],
-  docIds: Set<string>,
-  lookup: (id: string) => IndexableDocument | undefined,
+  shown: (n: number) => boolean,
+  lookup: (n: number) => IndexableDocument | undefined,
 ): TermSummary[] {
   return outcomes.map(({ clause, matches, note }) => {
     let occurrences = 0;
@@ -551,8 +661,8 @@ function summarizeTerms(
     // The title and byline are lines of the text: their places count once, as places in the body,
     // unless the clause looks only at those fields.
     const countedField = (field: SearchField) => (clause.fields && !clause.fields.includes('body') ? true : field === 'body');
-    for (const [id, match] of matches) {
-      if (!docIds.has(id)) continue;
+    for (const [n, match] of matches) {
+      if (!shown(n)) continue;
       documents++;
       // Most often every counted place is an exact one, in one field, in order and apart: then they
       // are simply counted, with no merge to build (a broad word meets thousands of documents).
@@ -561,7 +671,7 @@ function summarizeTerms(
         occurrences += plain;
         continue;
       }
-      const doc = lookup(id);
+      const doc = lookup(n);
       const places = mergeRanges(match.occurrences.filter((o) => countedField(o.field)));
       occurrences += places.length;
       for (const o of places) {

@@ -235,6 +235,26 @@ describe('stopping and resuming indexing', () => {
     await ws.close();
   });
 
+  it('never answers from the old version of a document changed while a build is under way', async () => {
+    const { archive, gated, ws } = await buildingNewFile();
+    const file = path.join(archive, DOC_002);
+    await writeFile(file, (await readFile(file, 'utf8')).replace(/liquefied/g, 'quetzalcoatl'));
+    const sha = ws.listDocuments().find((d) => d.id === DOC_002)?.sha256;
+    // Read again (the running build does not hold it); opening it waits for its indexing, this test does not.
+    const opening = ws.getDocument(DOC_002);
+    await eventually(() => ws.listDocuments().find((d) => d.id === DOC_002)?.sha256 !== sha, 'the new version is read');
+    // Its old version's places would point into the new text at the wrong words: until indexed
+    // again it is not searchable, as the status says.
+    expect(ids(ws, 'liquefied')).not.toContain(DOC_002);
+    expect(ws.indexStatus().done).toBeLessThan(ws.indexStatus().total);
+    gated.release();
+    await opening;
+    await ws.indexReady();
+    expect(ids(ws, 'quetzalcoatl')).toEqual([DOC_002]);
+    expect(ids(ws, 'liquefied')).not.toContain(DOC_002);
+    await ws.close();
+  });
+
   it('closes without waiting for a build under way, writes none of it, and builds at the next open', async () => {
     const [archive, data] = [await copyOfSeedArchive(), await temp.make()];
     const gated = gatedBuilder(); // never released: only stopping ends this build

@@ -71,6 +71,23 @@ describe('the compact index', () => {
     );
   });
 
+  it('answers within a scope what the whole answer holds there: only the flagged documents, or no places', () => {
+    fc.assert(
+      fc.property(docs, fc.array(termQuery, { minLength: 1, maxLength: 4 }), fields, fc.array(fc.boolean(), { maxLength: 12 }), (documents, words, queryFields, flags) => {
+        const searcher = new CompactSearcher(buildSegment(documents).compact, documents.map((d) => d.id));
+        const whole = searcher.query(words, queryFields, (term) => term);
+        const only = Uint8Array.from(documents, (_, n) => (flags[n] ? 1 : 0));
+        const scoped = searcher.query(words, queryFields, (term) => term, { only });
+        expect([...scoped.keys()].sort()).toEqual([...whole.keys()].filter((n) => only[n] === 1).sort());
+        for (const [n, match] of scoped) expect(match).toEqual(whole.get(n));
+        const bare = searcher.query(words, queryFields, (term) => term, { places: false });
+        expect([...bare.keys()].sort()).toEqual([...whole.keys()].sort());
+        for (const [n, match] of bare) expect(match).toEqual({ score: whole.get(n)?.score, places: [] });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('expands a word over the sorted term list exactly as lunr intersects TokenSets', () => {
     const TokenSets = lunr.TokenSet as unknown as {
       fromArray(terms: string[]): lunr.TokenSet;

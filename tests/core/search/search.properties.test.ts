@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadArchive } from '../../../src/core/archive/archive';
-import { ClauseCache, LunrSearchEngine } from '../../../src/core/search/lunr-engine';
+import { SearchCache, LunrSearchEngine } from '../../../src/core/search/lunr-engine';
 import { buildSegment, Segment } from '../../../src/core/search/segment';
 import { parseQuery, QuerySyntaxError } from '../../../src/core/search/query-parser';
 import { normalizeTerm } from '../../../src/core/search/tokenizer';
@@ -68,7 +68,7 @@ describe('any query string', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(query, fc.boolean(), fc.boolean()), { minLength: 1, maxLength: 10 }), (searches) => {
         // Small bounds, so that eviction happens too.
-        const remembering = new LunrSearchEngine(segments, byId, new ClauseCache(12, 40));
+        const remembering = new LunrSearchEngine(segments, byId, new SearchCache(12, 40));
         for (const [text, variants, typed] of searches) {
           // Typed: every prefix, as typing sends it; the remembered clauses are asked again and again.
           for (let end = typed ? 1 : text.length; end <= text.length; end++) {
