@@ -106,8 +106,6 @@ export interface CompactMatch<Label> {
 export interface QueryScope {
   /** Only the documents whose number is flagged 1 here; the postings of the rest are stepped over. */
   only?: Uint8Array;
-  /** False: documents and scores without places (reading places is most of a broad word's cost). */
-  places?: boolean;
 }
 
 /**
@@ -148,13 +146,9 @@ export class CompactSearcher {
     words: readonly TermQuery[],
     fields: readonly string[],
     label: (indexTerm: string) => Label,
-    { only, places: withPlaces = true }: QueryScope = {},
+    { only }: QueryScope = {},
   ): Map<number, CompactMatch<Label>> {
-    const fieldNumbers = fields.map((field) => {
-      const f = this.fieldIndex.get(field);
-      if (f === undefined) throw new Error(`the index has no field ${field}`);
-      return f;
-    });
+    const fieldNumbers = fields.map((field) => this.fieldNumber(field));
     // The query's vector per field (term number → summed boost), and each term's label (its first word's).
     const queryVectors = this.compact.fields.map(() => new Map<number, number>());
     const labels = new Map<number, Label>();
@@ -194,10 +188,6 @@ export class CompactSearcher {
           }
           scores[doc] += (factor * reader.varint()) / 1000;
           const n = reader.varint();
-          if (!withPlaces) {
-            reader.skip(2 * n);
-            continue;
-          }
           let start = 0;
           for (let p = 0; p < n; p++) {
             start += reader.varint();
@@ -209,6 +199,33 @@ export class CompactSearcher {
     const results = new Map<number, CompactMatch<Label>>();
     for (const doc of touched) results.set(doc, { score: scores[doc], places: places[doc] as Array<TermPlace<Label>> });
     return results;
+  }
+
+  /** Each document (by number) holding any of the words in any of the fields, as often as it holds them. */
+  eachDocument(words: readonly TermQuery[], fields: readonly string[], found: (doc: number) => void): void {
+    const fieldNumbers = fields.map((field) => this.fieldNumber(field));
+    for (const word of words) {
+      for (const term of this.expand(word)) {
+        for (const f of fieldNumbers) {
+          const reader = this.postingReader(this.termIds.get(term) as number, f);
+          const count = reader.varint();
+          let doc = 0;
+          for (let i = 0; i < count; i++) {
+            doc += reader.varint();
+            if (doc >= this.docIds.length) throw new Error('the compact index names a document number out of range');
+            reader.varint(); // weight
+            reader.skip(2 * reader.varint());
+            found(doc);
+          }
+        }
+      }
+    }
+  }
+
+  private fieldNumber(field: string): number {
+    const f = this.fieldIndex.get(field);
+    if (f === undefined) throw new Error(`the index has no field ${field}`);
+    return f;
   }
 
   /** A reader at the start of a term's postings in one field (the fields' lists follow each other). */

@@ -266,6 +266,14 @@ export class LunrSearchEngine implements SearchEngine {
     expand: Expansion,
     scope: QueryScope = {},
   ): { matches: Matches; accepted: AcceptedTerms } | null {
+    const expanded = this.expandTerm(term, expand);
+    if (expanded === null) return null;
+    const { specs, accepted } = expanded;
+    return { matches: this.runTerms(specs, boost, fields, (t) => accepted.get(t) ?? 'fuzzy', scope), accepted };
+  }
+
+  /** The index terms asked for a word, with their weights, and how each is accepted as the word. Null for a stop word. */
+  private expandTerm(term: string, expand: Expansion): { specs: TermSpec[]; accepted: AcceptedTerms } | null {
     const indexTerm = indexTermOf(term);
     if (indexTerm === null) return null;
     const specs: TermSpec[] = [{ term: indexTerm, weight: 1, editDistance: expand.editDistance }];
@@ -277,7 +285,29 @@ export class LunrSearchEngine implements SearchEngine {
       for (const [t, kind] of accepted) if (kind === 'variant') specs.push({ term: t, weight: VARIANT_BOOST });
       if (expand.fuzzy && allowsAutomaticFuzzy(term)) specs.push({ term: indexTerm, weight: FUZZY_BOOST, editDistance: 1 });
     }
-    return { matches: this.runTerms(specs, boost, fields, (t) => accepted.get(t) ?? 'fuzzy', scope), accepted };
+    return { specs, accepted };
+  }
+
+  /**
+   * The live documents holding every one of the words (each with its expansions) in the fields,
+   * flagged 1 by engine number: read from the postings alone, nothing made per document.
+   */
+  private holdingAll(words: readonly string[], fields: SearchField[], expand: Expansion): Uint8Array {
+    // After word i, a document holding words 0..i is marked i + 1 (a second sight of it in the same word changes nothing).
+    const marks = new Uint32Array(this.numbered);
+    words.forEach((word, i) => {
+      const specs = this.expandTerm(word, expand)?.specs ?? [];
+      const asked = specs.map((spec) => ({ term: spec.term, boost: spec.weight, ...(spec.editDistance ? { editDistance: spec.editDistance } : {}) }));
+      this.segments.forEach((segment, k) => {
+        const base = this.bases[k];
+        segment.searcher.eachDocument(asked, fields, (doc) => {
+          if (marks[base + doc] === i && segment.live.hasNumber(doc)) marks[base + doc] = i + 1;
+        });
+      });
+    });
+    const all = new Uint8Array(this.numbered);
+    for (let n = 0; n < marks.length; n++) if (marks[n] === words.length) all[n] = 1;
+    return all;
   }
 
   /** Documents where the phrase's words stand adjacent and in order (checked on the text itself). */
@@ -289,14 +319,8 @@ export class LunrSearchEngine implements SearchEngine {
     const expansion = { variants, fuzzy: false };
     // With two indexed words or more, the documents holding them all are found first, without
     // places: then only theirs are read ("new members": "new" stands in nearly every article).
-    let scope: QueryScope = {};
-    if (clauseWords.filter((w) => indexTermOf(w.term) !== null).length > 1) {
-      const present = clauseWords.flatMap((w) => this.matchTerm(w.term, boost, fields, expansion, { places: false }) ?? []);
-      const fewest = present.reduce((a, b) => (b.matches.size < a.matches.size ? b : a));
-      const only = new Uint8Array(this.numbered);
-      for (const n of fewest.matches.keys()) if (present.every((m) => m.matches.has(n))) only[n] = 1;
-      scope = { only };
-    }
+    const indexedWords = clauseWords.map((w) => w.term).filter((term) => indexTermOf(term) !== null);
+    const scope: QueryScope = indexedWords.length > 1 ? { only: this.holdingAll(indexedWords, fields, expansion) } : {};
     const wordMatches = clauseWords.map((w) => this.matchTerm(w.term, boost, fields, expansion, scope));
     const indexed = wordMatches.flatMap((m, i) => (m ? [{ index: i, ...m }] : []));
     const matches: Matches = new Map();
@@ -543,7 +567,20 @@ function verifyPhrase(
  * (the tokenizer may have cut them differently: 3.5’s); the full check decides.
  */
 function mayBe(run: string, word: PhraseWord): boolean {
+  if (isPlainWord(run)) return matchPhraseWord(run.toLowerCase(), word) !== null;
   return NOT_JUDGED.test(run) || matchPhraseWord(normalizeTerm(run), word) !== null;
+}
+
+/**
+ * Whether a run is ASCII letters only, as most runs are: its normalized form is then simply its
+ * lower case, and it holds nothing the quick look leaves unjudged (no apostrophe, no digit).
+ */
+function isPlainWord(run: string): boolean {
+  for (let i = 0; i < run.length; i++) {
+    const c = run.charCodeAt(i) | 0x20;
+    if (c < 0x61 || c > 0x7a) return false;
+  }
+  return true;
 }
 
 const ALL_LETTERS = /^[\p{L}\p{M}]+$/u;
@@ -561,8 +598,8 @@ function mayFollow(text: string, offset: number, following: PhraseWord[]): boole
     if (!word.letters) return true;
     const start = nextWordStart(text, at);
     const run = wordStartingAt(text, start); // from the word's start: no second scan for it
-    if (NOT_JUDGED.test(run)) return true;
-    if (matchPhraseWord(normalizeTerm(run), word) === null) return false;
+    if (!isPlainWord(run) && NOT_JUDGED.test(run)) return true;
+    if (!mayBe(run, word)) return false;
     at = start + run.length;
   }
   return true;
