@@ -485,6 +485,8 @@ interface PhrasePlan {
 function phrasePlaces(doc: IndexableDocument, perWord: readonly DocMatch[], fields: readonly SearchField[], plan: PhrasePlan): Occurrence[] {
   const occurrences: Occurrence[] = [];
   for (const field of fields) {
+    // Most phrases stand in the body only: no other field's text is fetched.
+    if (!perWord.every((match) => match.occurrences.some((o) => o.field === field))) continue;
     const text = fieldText(doc, field);
     const places: Occurrence[][] = [];
     for (const match of perWord) {
@@ -629,7 +631,8 @@ function hasHyphen(text: string, start: number, end: number): boolean {
 
 /** Sorted, overlapping places in one field merged (a phrase and one of its words), keeping the best kind. */
 function mergeRanges(occurrences: Occurrence[]): Occurrence[] {
-  const sorted = [...occurrences].sort((a, b) => a.field.localeCompare(b.field) || a.start - b.start || b.end - a.end);
+  // Fields by name, not by locale: the order only groups them, and ICU's collation is slow.
+  const sorted = [...occurrences].sort((a, b) => (a.field === b.field ? a.start - b.start || b.end - a.end : a.field < b.field ? -1 : 1));
   const merged: Occurrence[] = [];
   for (const o of sorted) {
     const last = merged.at(-1);
