@@ -67,4 +67,12 @@ describe('the command catalogue', () => {
     expect(filterCommands('')).toHaveLength(COMMANDS.length);
     expect(filterCommands('nothing like this')).toEqual([]);
   });
+
+  it('lists Help last in the palette, so that the first choice does something', () => {
+    const all = filterCommands('');
+    expect(all[0].group).not.toBe('Help');
+    const firstHelp = all.findIndex((c) => c.group === 'Help');
+    expect(all.slice(firstHelp).every((c) => c.group === 'Help')).toBe(true);
+    expect(all.map((c) => c.id).sort()).toEqual(COMMANDS.map((c) => c.id).sort());
+  });
 });

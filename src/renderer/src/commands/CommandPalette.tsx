@@ -3,13 +3,17 @@ import { Modal } from '../components/Modal';
 import { shownKey } from '../keys';
 import { COMMANDS, type CommandId, type CommandSpec } from './catalogue';
 
-/** Commands whose title, group or explanation contain every word typed. */
+/**
+ * Commands whose title, group or explanation contain every word typed, in the catalogue's order but
+ * with Help last: the palette is opened to do something, not to open itself again.
+ */
 export function filterCommands(query: string, commands: ReadonlyArray<CommandSpec<CommandId>> = COMMANDS): ReadonlyArray<CommandSpec<CommandId>> {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  return commands.filter((command) => {
+  const found = commands.filter((command) => {
     const text = `${command.title} ${command.group} ${command.detail ?? ''}`.toLowerCase();
     return words.every((word) => text.includes(word));
   });
+  return [...found.filter((c) => c.group !== 'Help'), ...found.filter((c) => c.group === 'Help')];
 }
 
 /**
