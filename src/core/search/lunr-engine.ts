@@ -3,7 +3,7 @@ import { indexTermOf } from './pipeline';
 import { parseQuery, SEARCH_FIELDS, type PhraseClause, type QueryClause, type SearchField } from './query-parser';
 import type { DocumentMatches, MatchKind, SearchEngine, SearchHit, SearchOptions, SearchResult, TermSummary } from './search-engine';
 import type { QueryScope } from './compact-index';
-import { buildSegment, fieldText, Segment, type IndexableDocument } from './segment';
+import { buildSegment, fieldText, indexedVersion, Segment, type IndexableDocument } from './segment';
 import { buildSnippets } from './snippets';
 import { nextWordStart, normalizeTerm, wordEndingAt, wordsAround, wordStartingAt, type Token } from './tokenizer';
 import { allowsAutomaticFuzzy } from './variants';
@@ -205,24 +205,33 @@ export class LunrSearchEngine implements SearchEngine {
   }
 
   private searchableNumbers(): number[] {
+    const table = this.documentTable();
     const numbers: number[] = [];
-    this.segments.forEach((segment, k) => {
-      for (let n = 0; n < segment.searcher.docIds.length; n++) if (segment.live.hasNumber(n)) numbers.push(this.bases[k] + n);
-    });
+    for (let n = 0; n < table.length; n++) if (table[n]) numbers.push(n);
     return numbers;
   }
 
-  /** The live document numbered `n`. */
-  private documentAt(n: number): ArchiveDocument | undefined {
+  /**
+   * The documents answered from, by number: each live one whose current version is the one its
+   * segment indexed. The version is checked here too, not only by the owner's live marks: while a
+   * batch of files is read, documents change before the marks follow, and a hit must never pair an
+   * old version's places with a new text (nor name a document that is gone).
+   */
+  private documentTable(): ReadonlyArray<ArchiveDocument | undefined> {
     return this.cache.documentTable(() => {
       const table = new Array<ArchiveDocument | undefined>(this.numbered);
       this.segments.forEach((segment, k) => {
         segment.searcher.docIds.forEach((id, n) => {
-          if (segment.live.hasNumber(n)) table[this.bases[k] + n] = this.documents.get(id);
+          const doc = segment.live.has(id) ? this.documents.get(id) : undefined;
+          if (doc && indexedVersion(doc) === segment.versions.get(id)) table[this.bases[k] + n] = doc;
         });
       });
       return table;
-    })[n];
+    });
+  }
+
+  private documentAt(n: number): ArchiveDocument | undefined {
+    return this.documentTable()[n];
   }
 
   /** The id of the engine's document number `n`. */
@@ -295,13 +304,14 @@ export class LunrSearchEngine implements SearchEngine {
   private holdingAll(words: readonly string[], fields: SearchField[], expand: Expansion): Uint8Array {
     // After word i, a document holding words 0..i is marked i + 1 (a second sight of it in the same word changes nothing).
     const marks = new Uint32Array(this.numbered);
+    const table = this.documentTable();
     words.forEach((word, i) => {
       const specs = this.expandTerm(word, expand)?.specs ?? [];
       const asked = specs.map((spec) => ({ term: spec.term, boost: spec.weight, ...(spec.editDistance ? { editDistance: spec.editDistance } : {}) }));
       this.segments.forEach((segment, k) => {
         const base = this.bases[k];
         segment.searcher.eachDocument(asked, fields, (doc) => {
-          if (marks[base + doc] === i && segment.live.hasNumber(doc)) marks[base + doc] = i + 1;
+          if (marks[base + doc] === i && table[base + doc]) marks[base + doc] = i + 1;
         });
       });
     });
@@ -371,12 +381,13 @@ export class LunrSearchEngine implements SearchEngine {
   private runTerms(specs: TermSpec[], boost: number, fields: SearchField[], classify: (indexTerm: string) => MatchKind, scope: QueryScope = {}): Matches {
     const matches: Matches = new Map();
     const words = specs.map((spec) => ({ term: spec.term, boost: spec.weight, ...(spec.editDistance ? { editDistance: spec.editDistance } : {}) }));
+    const table = this.documentTable();
     this.segments.forEach((segment, k) => {
       const base = this.bases[k];
       const only = scope.only?.subarray(base, base + segment.searcher.docIds.length);
       for (const [doc, result] of segment.searcher.query(words, fields, classify, { ...scope, only })) {
         // The searcher was asked about these fields only.
-        if (segment.live.hasNumber(doc)) matches.set(this.bases[k] + doc, { score: result.score * boost, occurrences: result.places as Occurrence[] });
+        if (table[base + doc]) matches.set(base + doc, { score: result.score * boost, occurrences: result.places as Occurrence[] });
       }
     });
     return matches;

@@ -152,7 +152,7 @@ export class Segment {
    * Documents whose current version is searched here. A changed or removed document is masked
    * (taken out of this set) and its new version indexed in a newer segment.
    */
-  readonly live: LiveDocuments;
+  readonly live: Set<string>;
   /** Document id → SHA-256 of the version indexed here. */
   readonly versions: Map<string, string>;
   private readonly namesByKey = new Map<string, Set<string>>();
@@ -165,8 +165,7 @@ export class Segment {
     readonly serialized: SerializedSegment,
   ) {
     this.versions = new Map(serialized.header.docs);
-    this.live = new LiveDocuments(searcher.docIds);
-    for (const id of this.versions.keys()) this.live.add(id);
+    this.live = new Set(this.versions.keys());
     for (const [term, indexTerm] of serialized.header.names) {
       const key = variantKey(term);
       if (key === null) continue;
@@ -188,50 +187,6 @@ export class Segment {
   variantTerms(term: string): string[] {
     const key = variantKey(term);
     return key === null ? [] : [...(this.namesByKey.get(key) ?? [])];
-  }
-}
-
-/**
- * Which of a segment's documents are current, by id and by the searcher's document number: a query
- * meets thousands of documents, and a byte per number answers for each without hashing its id.
- */
-export class LiveDocuments implements Iterable<string> {
-  private readonly ids = new Set<string>();
-  private readonly numbers: Map<string, number>;
-  private readonly flags: Uint8Array;
-
-  /** `docIds[n]` is the id of the searcher's document number n. */
-  constructor(docIds: readonly string[]) {
-    this.numbers = new Map(docIds.map((id, n) => [id, n]));
-    this.flags = new Uint8Array(docIds.length);
-  }
-
-  get size(): number {
-    return this.ids.size;
-  }
-
-  has(id: string): boolean {
-    return this.ids.has(id);
-  }
-
-  hasNumber(n: number): boolean {
-    return this.flags[n] === 1;
-  }
-
-  add(id: string): void {
-    const n = this.numbers.get(id);
-    if (n === undefined) throw new Error(`${id} is not indexed in this segment`);
-    this.ids.add(id);
-    this.flags[n] = 1;
-  }
-
-  clear(): void {
-    this.ids.clear();
-    this.flags.fill(0);
-  }
-
-  [Symbol.iterator](): Iterator<string> {
-    return this.ids.values();
   }
 }
 

@@ -3,7 +3,9 @@ import { loadArchive, parseDocument } from '../../../src/core/archive/archive';
 import type { ArchiveDocument } from '../../../src/core/archive/document';
 import { CasefileError } from '../../../src/core/errors';
 import { LunrSearchEngine } from '../../../src/core/search/lunr-engine';
+import { buildSegment, Segment } from '../../../src/core/search/segment';
 import { ARCHIVE_DIR, readArchiveFiles, wordOccurrences } from '../../helpers/archive-files';
+import { documentsOf, hitIds } from '../../helpers/search';
 
 const WORD = 'Zhanaozen';
 
@@ -229,5 +231,25 @@ describe('snippets say how each place matched', () => {
     const [snippet] = small.search('Tokayev').hits[0].snippets;
     expect(snippet.matches.map(([s, e]) => snippet.text.slice(s, e))).toEqual(['Tokayev', 'Tokajev']);
     expect(snippet.kinds).toEqual(['exact', 'variant']);
+  });
+});
+
+describe('answers only from the version of a document that was indexed', () => {
+  it('leaves out a changed or removed document before the index has caught up, whatever the live marks still say', () => {
+    const documents = documentsOf({
+      'kept.txt': 'Kept\n\nThe xenolith was found near the quarry.',
+      'changed.txt': 'Changed\n\nA xenolith, then another xenolith, by the road.',
+      'removed.txt': 'Removed\n\nOne more xenolith here.',
+    });
+    const current = new Map(documents.map((d) => [d.id, d]));
+    const [changed] = documentsOf({ 'changed.txt': 'Changed\n\nNothing of the sort: basalt by the road, and more basalt.' });
+    current.set('changed.txt', changed);
+    current.delete('removed.txt');
+    // The segment and its live marks as they were before the change.
+    const engine = new LunrSearchEngine([Segment.load(buildSegment(documents))], current);
+    expect(hitIds(engine.search('xenolith'))).toEqual(['kept.txt']);
+    expect(hitIds(engine.search('"by the road"'))).toEqual([]);
+    expect(hitIds(engine.search('-basalt'))).toEqual(['kept.txt']);
+    expect(engine.locate('xenolith', 'changed.txt').ranges).toEqual([]);
   });
 });
