@@ -59,8 +59,8 @@ export class LiveIndex {
   private rerun = false;
   private closed = false;
   private current: IndexStatus;
-  /** Clauses answered on the current segments and documents (cleared whenever either changes). */
-  private readonly clauses = new SearchCache();
+  /** What searches remember of the current segments and documents (cleared whenever either changes). */
+  private readonly searchCache = new SearchCache();
 
   private constructor(
     private readonly documents: ReadonlyMap<string, ArchiveDocument>,
@@ -117,7 +117,7 @@ export class LiveIndex {
   }
 
   engine(): LunrSearchEngine {
-    return new LunrSearchEngine(this.segments, this.documents, this.clauses);
+    return new LunrSearchEngine(this.segments, this.documents, this.searchCache);
   }
 
   /**
@@ -125,10 +125,7 @@ export class LiveIndex {
    * (a paused index too: a change resumes indexing).
    */
   refresh(): void {
-    // At once, not after the build: a removed or changed document must not be answered from its
-    // old version meanwhile (searches trust the live marks and no longer look each hit up).
-    this.assignLive();
-    this.clauses.clear();
+    this.searchCache.clear();
     if (this.closed) return;
     if (this.running) {
       this.rerun = true;
@@ -140,7 +137,7 @@ export class LiveIndex {
       .catch((error: unknown) => {
         // Search goes on over what is indexed; the status says what is missing and why.
         const missing = this.assignLive().length;
-        this.clauses.clear();
+        this.searchCache.clear();
         const total = this.documents.size;
         this.current = abort.signal.aborted
           ? { ...this.current, state: 'paused', done: total - missing, total }
@@ -220,12 +217,12 @@ export class LiveIndex {
       const built = serialized.map((s) => Segment.load({ ...s, header: { ...s.header, kind } }));
       const kept = full ? [] : this.segments.filter((s) => s !== delta);
       this.segments = [...kept, ...built];
-      this.clauses.clear();
+      this.searchCache.clear();
       if (this.current.origin === 'empty') this.current.origin = 'built';
       await this.persist();
     }
     this.assignLive();
-    this.clauses.clear();
+    this.searchCache.clear();
     this.current = { ...this.current, state: 'ready', done: this.current.total };
   }
 

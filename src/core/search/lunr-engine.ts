@@ -2,7 +2,7 @@ import type { ArchiveDocument } from '../archive/document';
 import { indexTermOf } from './pipeline';
 import { parseQuery, SEARCH_FIELDS, type PhraseClause, type QueryClause, type SearchField } from './query-parser';
 import type { DocumentMatches, MatchKind, SearchEngine, SearchHit, SearchOptions, SearchResult, TermSummary } from './search-engine';
-import type { QueryScope } from './compact-index';
+import type { QueryScope, TermQuery } from './compact-index';
 import { buildSegment, fieldText, indexedVersion, Segment, type IndexableDocument } from './segment';
 import { buildSnippets } from './snippets';
 import { nextWordStart, normalizeTerm, wordEndingAt, wordsAround, wordStartingAt, type Token } from './tokenizer';
@@ -118,8 +118,8 @@ export class LunrSearchEngine implements SearchEngine {
   private readonly numbered: number;
 
   /**
-   * `documents` are those the segments' live documents were marked from (LiveIndex keeps the two in
-   * step): a live document is always one of them, in its indexed version.
+   * `documents` are the archive's current ones: a document is answered from only while it is live in
+   * a segment and that segment indexed its current version (see documentTable).
    */
   constructor(
     private readonly segments: readonly Segment[],
@@ -306,8 +306,7 @@ export class LunrSearchEngine implements SearchEngine {
     const marks = new Uint32Array(this.numbered);
     const table = this.documentTable();
     words.forEach((word, i) => {
-      const specs = this.expandTerm(word, expand)?.specs ?? [];
-      const asked = specs.map((spec) => ({ term: spec.term, boost: spec.weight, ...(spec.editDistance ? { editDistance: spec.editDistance } : {}) }));
+      const asked = termQueries(this.expandTerm(word, expand)?.specs ?? []);
       this.segments.forEach((segment, k) => {
         const base = this.bases[k];
         segment.searcher.eachDocument(asked, fields, (doc) => {
@@ -380,12 +379,12 @@ export class LunrSearchEngine implements SearchEngine {
    */
   private runTerms(specs: TermSpec[], boost: number, fields: SearchField[], classify: (indexTerm: string) => MatchKind, scope: QueryScope = {}): Matches {
     const matches: Matches = new Map();
-    const words = specs.map((spec) => ({ term: spec.term, boost: spec.weight, ...(spec.editDistance ? { editDistance: spec.editDistance } : {}) }));
+    const words = termQueries(specs);
     const table = this.documentTable();
     this.segments.forEach((segment, k) => {
       const base = this.bases[k];
       const only = scope.only?.subarray(base, base + segment.searcher.docIds.length);
-      for (const [doc, result] of segment.searcher.query(words, fields, classify, { ...scope, only })) {
+      for (const [doc, result] of segment.searcher.query(words, fields, classify, { only })) {
         // The searcher was asked about these fields only.
         if (table[base + doc]) matches.set(base + doc, { score: result.score * boost, occurrences: result.places as Occurrence[] });
       }
@@ -454,6 +453,11 @@ interface TermSpec {
   /** Weight within the word's query: 1 as asked, less for variants and near spellings. */
   weight: number;
   editDistance?: number;
+}
+
+/** A word's expansions as the compact searcher is asked them. */
+function termQueries(specs: readonly TermSpec[]): TermQuery[] {
+  return specs.map((spec) => ({ term: spec.term, boost: spec.weight, ...(spec.editDistance ? { editDistance: spec.editDistance } : {}) }));
 }
 
 /** Index terms accepted as one query word, and how. */
