@@ -62,6 +62,7 @@ export const apiMethods = {
   recentArchives: method(z.object({}).strict(), (_ws, _args, session) => requireSession(session).recent()),
   listDocuments: method(z.object({}).strict(), (ws) => ws.listDocuments()),
   indexStatus: method(z.object({}).strict(), (ws) => ws.indexStatus()),
+  dataRevision: method(z.object({}).strict(), (ws) => ws.dataRevision()),
   cancelIndexing: method(z.object({}).strict(), (ws) => ws.cancelIndexing()),
   resumeIndexing: method(z.object({}).strict(), (ws) => ws.resumeIndexing()),
   ingestReport: method(z.object({}).strict(), (ws) => ws.ingestReport()),

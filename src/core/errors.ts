@@ -5,6 +5,8 @@ export type ErrorCode =
   | 'not-found'
   | 'ambiguous'
   | 'store-corrupt'
+  /** A save or a file written was refused by the system: the disk is full, the folder read-only, … */
+  | 'write-failed'
   | 'internal';
 
 /** An error meant for the user: its message says what is wrong in their terms, never a stack. */

@@ -1,8 +1,7 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { rename } from 'node:fs/promises';
 import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import { z } from 'zod';
-import { errorMessage } from './errors';
+import { JsonFile } from './storage/json-file';
 
 const PREFERENCES_FORMAT = 'casefile-preferences';
 
@@ -15,42 +14,58 @@ export const Preferences = z.object({
 export type Preferences = z.infer<typeof Preferences>;
 
 const PreferencesFile = z.object({ format: z.literal(PREFERENCES_FORMAT), version: z.literal(1), preferences: Preferences });
+type PreferencesFile = z.infer<typeof PreferencesFile>;
 
-const DEFAULTS: Preferences = { author: '', recentArchives: [] };
+const DEFAULTS: PreferencesFile = { format: PREFERENCES_FORMAT, version: 1, preferences: { author: '', recentArchives: [] } };
 
-/** The user's preferences, one small JSON file in the data dir (shared by every archive). */
+/**
+ * The user's preferences, one small JSON file in the data dir shared by every archive. One store
+ * per process owns it (the session's, handed to each archive it opens); each change names only the
+ * fields it changes and is merged into the file as it is on disk (see JsonFile), so setting the
+ * author never drops the recent archives another change added.
+ */
 export class PreferencesStore {
   private constructor(
-    private readonly file: string,
-    private current: Preferences,
-    /** Why the file on disk was not used (defaults apply; it is replaced on the next change). */
+    private readonly json: JsonFile<PreferencesFile>,
+    /** Why the file on disk was not used (it is kept aside; defaults apply). */
     readonly problem: string | null,
   ) {}
 
-  static async open(dataDir: string): Promise<PreferencesStore> {
+  static async open(dataDir: string, now: () => Date = () => new Date()): Promise<PreferencesStore> {
     const file = path.join(dataDir, 'preferences.json');
-    let raw: string;
-    try {
-      raw = await readFile(file, 'utf8');
-    } catch {
-      return new PreferencesStore(file, DEFAULTS, null);
-    }
-    try {
-      return new PreferencesStore(file, PreferencesFile.parse(JSON.parse(raw)).preferences, null);
-    } catch (error) {
-      return new PreferencesStore(file, DEFAULTS, `preferences at ${file} could not be read (${errorMessage(error)}); defaults apply`);
-    }
+    const json = await JsonFile.open(file, 'preferences', PreferencesFile, DEFAULTS);
+    if (!json.problem) return new PreferencesStore(json, null);
+    // Preferences are not the user's work: a damaged file is kept aside and defaults apply.
+    const kept = `${file}.damaged-${now().toISOString().replace(/[:.]/g, '-')}`;
+    await rename(file, kept);
+    return new PreferencesStore(await JsonFile.open(file, 'preferences', PreferencesFile, DEFAULTS), `${json.problem.message} It was moved to ${kept}; defaults apply.`);
   }
 
   get(): Preferences {
-    return { ...this.current };
+    return { ...this.json.value.preferences };
   }
 
-  async set(changes: Partial<Preferences>): Promise<Preferences> {
-    const next = Preferences.parse({ ...this.current, ...changes });
-    await mkdir(path.dirname(this.file), { recursive: true });
-    await writeFileAtomic(this.file, `${JSON.stringify({ format: PREFERENCES_FORMAT, version: 1, preferences: next }, null, 2)}\n`);
-    this.current = next;
+  set(changes: Partial<Preferences>): Promise<Preferences> {
+    return this.change(() => changes);
+  }
+
+  /** Changes the preferences as they are on disk now, e.g. to put an archive first in the recent list. */
+  async change(edit: (current: Preferences) => Partial<Preferences>): Promise<Preferences> {
+    await this.json.update((current) => ({ ...current, preferences: Preferences.parse({ ...current.preferences, ...edit(current.preferences) }) }));
     return this.get();
+  }
+
+  /** Reads the file again if another process changed it. */
+  reload(): Promise<boolean> {
+    return this.json.reload();
+  }
+
+  /** Follows changes other processes make to the preferences. */
+  watch(listener: () => void): () => void {
+    return this.json.watch(listener);
+  }
+
+  close(): void {
+    this.json.close();
   }
 }

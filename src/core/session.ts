@@ -1,5 +1,5 @@
 import { realpath } from 'node:fs/promises';
-import { CasefileError } from './errors';
+import { CasefileError, errorMessage } from './errors';
 import { PreferencesStore } from './preferences';
 import type { SegmentBuilder } from './search/index-builder';
 import { Workstation, type WorkstationInfo } from './workstation';
@@ -26,10 +26,13 @@ export class ArchiveSession {
   private constructor(
     private workstation: Workstation,
     private readonly options: SessionOptions,
+    /** The one owner of the preferences file in this process, shared with each archive opened. */
+    private readonly preferences: PreferencesStore,
   ) {}
 
   static async open(options: SessionOptions): Promise<ArchiveSession> {
-    const session = new ArchiveSession(await ArchiveSession.start(options, options.archiveDir), options);
+    const preferences = await PreferencesStore.open(options.dataDir);
+    const session = new ArchiveSession(await ArchiveSession.start(options, options.archiveDir, preferences), options, preferences);
     await session.remember(session.workstation.info().archiveRoot);
     return session;
   }
@@ -47,7 +50,7 @@ export class ArchiveSession {
       throw new CasefileError('not-found', `no folder ${JSON.stringify(archiveDir)}`);
     }
     if (root === this.workstation.info().archiveRoot) return this.workstation.info();
-    const next = await ArchiveSession.start(this.options, root);
+    const next = await ArchiveSession.start(this.options, root, this.preferences);
     const previous = this.workstation;
     this.workstation = next;
     await previous.close();
@@ -57,25 +60,26 @@ export class ArchiveSession {
 
   /** Archives opened before, most recent first, each still there or not. */
   async recent(): Promise<Array<{ path: string; exists: boolean }>> {
-    const preferences = await PreferencesStore.open(this.options.dataDir);
+    await this.preferences.reload(); // another process may have opened archives since
     return Promise.all(
-      preferences.get().recentArchives.map(async (p) => ({ path: p, exists: await realpath(p).then(() => true, () => false) })),
+      this.preferences.get().recentArchives.map(async (p) => ({ path: p, exists: await realpath(p).then(() => true, () => false) })),
     );
   }
 
   async close(): Promise<void> {
     await this.workstation.close();
+    this.preferences.close();
   }
 
-  private static async start(options: SessionOptions, archiveDir: string): Promise<Workstation> {
-    const ws = await Workstation.open({ archiveDir, dataDir: options.dataDir, indexBuilder: options.indexBuilder, openAsLastSeen: options.watch });
+  private static async start(options: SessionOptions, archiveDir: string, preferences: PreferencesStore): Promise<Workstation> {
+    const ws = await Workstation.open({ archiveDir, dataDir: options.dataDir, indexBuilder: options.indexBuilder, openAsLastSeen: options.watch, preferences });
     if (options.watch) await ws.watch();
     return ws;
   }
 
   private async remember(root: string): Promise<void> {
-    const preferences = await PreferencesStore.open(this.options.dataDir);
-    const list = [root, ...preferences.get().recentArchives.filter((p) => p !== root)].slice(0, RECENT);
-    await preferences.set({ recentArchives: list }).catch(() => undefined);
+    await this.preferences
+      .change(({ recentArchives }) => ({ recentArchives: [root, ...recentArchives.filter((p) => p !== root)].slice(0, RECENT) }))
+      .catch((error: unknown) => console.error('the recent archives list was not updated:', errorMessage(error)));
   }
 }

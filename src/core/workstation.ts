@@ -1,4 +1,4 @@
-import { mkdir, open as openFile, readFile, realpath, writeFile } from 'node:fs/promises';
+import { mkdir, open as openFile, readFile, realpath, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ingestFile, isArchiveFile, loadArchive, sha256Hex, sidecarTarget, toDocumentId, type IngestEntry, type SkippedFile } from './archive/archive';
 import { IngestCatalog } from './archive/catalog';
@@ -26,6 +26,7 @@ import { manifestOf, type DossierContent } from './dossier/model';
 import { writeDossierPdf } from './dossier/pdf-writer';
 import { readManifestFromPdf, verifyManifest, type VerifiedQuote } from './dossier/verify';
 import { CasefileError } from './errors';
+import { writeFailure } from './storage/write-failure';
 import { workerBuilder, type SegmentBuilder } from './search/index-builder';
 import { LiveIndex, type IndexStatus } from './search/live-index';
 import type { MatchKind, SearchOptions, SearchResult, TermSummary } from './search/search-engine';
@@ -43,6 +44,8 @@ export interface WorkstationOptions {
    * `indexStatus().checking`). Off, the folder is listed before open returns (one-shot commands).
    */
   openAsLastSeen?: boolean;
+  /** The process's preferences store when a session owns it; else the workstation opens its own. */
+  preferences?: PreferencesStore;
 }
 
 /**
@@ -86,6 +89,11 @@ export interface DossierRequest {
 
 export type DossierFormat = 'pdf' | 'md' | 'json';
 
+export interface DataRevision {
+  data: number;
+  archive: number;
+}
+
 export interface DossierVerification {
   title: string;
   created: string;
@@ -107,10 +115,16 @@ const VERIFY_BATCH = 8;
 /** The service behind every shell: one open archive, its search index and its annotations. */
 export class Workstation {
   private watcher: ArchiveWatcher | null = null;
+  /** Stops following the data files (annotations, dossiers, corrections, preferences) for other processes' changes. */
+  private unfollow: Array<() => void> = [];
+  /** Counts changes the user did not make here: other processes' saves, files changed on disk. */
+  private revisions: DataRevision = { data: 0, archive: 0 };
   private verification: Promise<void> = Promise.resolve();
   /** Whether the files are still being compared with what was opened (see archiveVerified). */
   private checking = false;
   private closing = false;
+  /** Whether the preferences store is this workstation's own (no session shares one). */
+  private ownsPreferences = false;
 
   private constructor(
     private readonly root: string,
@@ -125,7 +139,7 @@ export class Workstation {
     private readonly now: () => Date,
   ) {}
 
-  static async open({ archiveDir, dataDir, now = () => new Date(), indexBuilder = workerBuilder, openAsLastSeen = false }: WorkstationOptions): Promise<Workstation> {
+  static async open({ archiveDir, dataDir, now = () => new Date(), indexBuilder = workerBuilder, openAsLastSeen = false, preferences: shared }: WorkstationOptions): Promise<Workstation> {
     let root: string;
     try {
       root = await realpath(archiveDir);
@@ -143,15 +157,19 @@ export class Workstation {
     // background: 10,000 files are searchable at once rather than after 10,000 stats of a cold disk.
     const lastSeen = openAsLastSeen ? catalog.lastSeen() : null;
     const archive = lastSeen ?? (await loadArchive(root, catalog));
-    await writeFile(path.join(storeDir, 'archive.json'), `${JSON.stringify({ archiveRoot: root }, null, 2)}\n`);
+    // Which folder this data is for (a note for people looking at the data folder): a full disk must not stop the open.
+    await writeFile(path.join(storeDir, 'archive.json'), `${JSON.stringify({ archiveRoot: root }, null, 2)}\n`).catch((error: unknown) =>
+      console.error(writeFailure(error, 'the data folder could not be written').message),
+    );
     const metadata = await MetadataOverrides.open(path.join(storeDir, 'metadata.json'));
     const documents = new Map(archive.documents.map((doc) => [doc.id, metadata.apply(doc)]));
     const store = await AnnotationStore.open(path.join(storeDir, 'annotations.json'));
-    const preferences = await PreferencesStore.open(path.resolve(dataDir));
+    const preferences = shared ?? (await PreferencesStore.open(path.resolve(dataDir)));
     const annotations = new AnnotationService(store, documents, now, () => preferences.get().author);
     const dossiers = await DossierStore.open(path.join(storeDir, 'dossiers.json'), now);
     const index = await LiveIndex.open(documents, indexDir, indexBuilder, cachedIndex);
     const workstation = new Workstation(root, archive.report, documents, index, annotations, dossiers, preferences, metadata, path.resolve(dataDir), now);
+    workstation.ownsPreferences = shared === undefined;
     const check = lastSeen ? workstation.listAgain(catalog, lastSeen.documents, new Map(documents)) : workstation.verifyUnread(archive.reused);
     workstation.checking = true;
     workstation.verification = check
@@ -261,7 +279,9 @@ export class Workstation {
     if (targetDir !== this.root && !targetDir.startsWith(this.root + path.sep)) {
       throw new CasefileError('invalid-argument', `the folder ${JSON.stringify(folder)} is outside the archive`);
     }
-    await mkdir(targetDir, { recursive: true });
+    await mkdir(targetDir, { recursive: true }).catch((error: unknown) => {
+      throw writeFailure(error, `the folder ${JSON.stringify(folder)} could not be made`, 'the archive folder');
+    });
     const entries: IngestEntry[] = [];
     for (const file of files) {
       const name = safeFileName(file.name);
@@ -326,18 +346,54 @@ export class Workstation {
   }
 
   /** Starts following changes to the archive folder (files added, changed, removed). */
+  /**
+   * Starts following changes to the archive folder (files added, changed, removed) and to the data
+   * files that other Casefile processes (the app, the web shell, the CLI) may change meanwhile.
+   */
   async watch(): Promise<void> {
-    this.watcher ??= await watchArchive(this.root, (files) => this.filesChanged(files));
+    this.watcher ??= await watchArchive(this.root, async (files) => {
+      await this.filesChanged(files);
+      this.revisions.archive++;
+    });
+    if (this.unfollow.length > 0) return;
+    const changed = () => {
+      this.revisions.data++;
+    };
+    this.unfollow = [
+      this.annotations.watch(changed),
+      this.dossiers.watch(changed),
+      this.preferences.watch(changed),
+      // A correction made elsewhere: the documents are read again with it (or without it, when cleared).
+      this.metadata.watch((ids) => {
+        changed();
+        void this.filesChanged(ids.filter((id) => this.documents.has(id))).catch((error: unknown) => console.error('corrections made elsewhere not applied:', error));
+      }),
+    ];
+  }
+
+  /**
+   * How many changes were seen that the user did not make in this process (the renderer polls this
+   * and reloads what it shows when a number moves): `data` for annotations, dossiers, corrections
+   * and preferences saved by another process, `archive` for files changed in the archive folder.
+   */
+  dataRevision(): DataRevision {
+    return { ...this.revisions };
   }
 
   async close(): Promise<void> {
     this.closing = true;
+    for (const stop of this.unfollow) stop();
+    this.unfollow = [];
     await this.verification;
     await this.watcher?.close();
     this.watcher = null;
     // A build under way is stopped, not waited for: the cache holds only complete segments, and the next open catches up.
     await this.index.close();
     await this.flush();
+    this.annotations.close();
+    this.dossiers.close();
+    this.metadata.close();
+    if (this.ownsPreferences) this.preferences.close();
   }
 
   private async filesChanged(changed: string[]): Promise<void> {
@@ -457,23 +513,26 @@ export class Workstation {
   }
 
   async updateDossier(id: string, changes: DossierChanges): Promise<Dossier> {
-    return this.dossiers.update(id, this.withKnownAnnotations(id, changes));
+    return this.dossiers.update(id, changes, (existing) => this.checkNewItems(existing, changes));
   }
 
   deleteDossier(id: string): Promise<void> {
     return this.dossiers.remove(id);
   }
 
-  /** Appends an annotation to a section of a dossier (the last section unless one is named). */
+  /**
+   * Appends an annotation to a section of a dossier (the last section unless one is named), to the
+   * dossier as it is on disk at that moment: quick additions one after another all land.
+   */
   async addToDossier(id: string, annotationId: string, sectionId?: string, commentary = ''): Promise<Dossier> {
     this.annotations.get(annotationId);
-    const dossier = this.dossiers.get(id);
-    const target = sectionId ?? dossier.sections.at(-1)?.id;
-    if (!dossier.sections.some((s) => s.id === target)) {
-      throw new CasefileError('not-found', `no section ${JSON.stringify(sectionId)} in dossier ${JSON.stringify(dossier.name)}`);
-    }
-    const sections = dossier.sections.map((s) => (s.id === target ? { ...s, items: [...s.items, { annotationId, commentary }] } : s));
-    return this.dossiers.update(id, { sections });
+    return this.dossiers.update(id, (dossier) => {
+      const target = sectionId ?? dossier.sections.at(-1)?.id;
+      if (!dossier.sections.some((s) => s.id === target)) {
+        throw new CasefileError('not-found', `no section ${JSON.stringify(sectionId)} in dossier ${JSON.stringify(dossier.name)}`);
+      }
+      return { sections: dossier.sections.map((s) => (s.id === target ? { ...s, items: [...s.items, { annotationId, commentary }] } : s)) };
+    });
   }
 
   /** A dossier's content: a stored dossier by id or name, or (null) every annotation grouped by source. */
@@ -529,17 +588,16 @@ export class Workstation {
    * Items new to the dossier must name existing annotations; items already in it may name one deleted
    * since (the dossier keeps its place, the export leaves it out and says so), so reordering never fails.
    */
-  private withKnownAnnotations(id: string, changes: DossierChanges): DossierChanges {
-    const present = new Set(this.dossiers.get(id).sections.flatMap((s) => s.items.map((i) => i.annotationId)));
+  private checkNewItems(existing: Dossier, changes: DossierChanges): void {
+    const present = new Set(existing.sections.flatMap((s) => s.items.map((i) => i.annotationId)));
     for (const section of changes.sections ?? []) {
       for (const item of section.items) if (!present.has(item.annotationId)) this.annotations.get(item.annotationId);
     }
-    return changes;
   }
 
   /** Resolves when every annotation change so far is safely on disk. */
-  flush(): Promise<void> {
-    return this.annotations.flush();
+  async flush(): Promise<void> {
+    await Promise.all([this.annotations.flush(), this.dossiers.flush()]);
   }
 
   private requireDocument(id: string): ArchiveDocument {
@@ -580,13 +638,17 @@ async function writeNew(dir: string, name: string, bytes: Uint8Array): Promise<s
       handle = await openFile(candidate, 'wx');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
-      throw error;
+      throw writeFailure(error, `${name} could not be added`, 'the archive folder');
     }
     try {
       await handle.writeFile(bytes);
-    } finally {
-      await handle.close();
+    } catch (error) {
+      // A file cut short (the disk filled up) must not stay in the archive to be indexed as a source.
+      await handle.close().catch(() => undefined);
+      await unlink(candidate).catch(() => undefined);
+      throw writeFailure(error, `${name} could not be added`, 'the archive folder');
     }
+    await handle.close();
     return candidate;
   }
   throw new CasefileError('invalid-argument', `no free name for ${name}`);

@@ -61,6 +61,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   ambiguous: 400,
   'not-found': 404,
   'store-corrupt': 409,
+  'write-failed': 507,
   internal: 500,
 };
 

@@ -70,7 +70,7 @@ export class AnnotationService {
   private readonly anchorCache = new Map<string, ReturnType<typeof anchor>>();
 
   constructor(
-    private store: AnnotationStore,
+    private readonly store: AnnotationStore,
     private readonly documents: ReadonlyMap<string, ArchiveDocument>,
     private readonly now: () => Date,
     private readonly author: () => string,
@@ -107,6 +107,7 @@ export class AnnotationService {
   }
 
   async create({ docId, start, end, note = '', tags = [], color = 'yellow' }: NewAnnotation): Promise<AnchoredAnnotation> {
+    await this.store.reload();
     const doc = this.requireDocument(docId);
     const stamp = this.now().toISOString();
     const annotation: Annotation = {
@@ -130,6 +131,7 @@ export class AnnotationService {
   }
 
   async update({ id, note, tags, color }: AnnotationChanges): Promise<AnchoredAnnotation> {
+    await this.store.reload(); // edit the annotation as another process may have left it
     const existing = this.require(id);
     const updated: Annotation = {
       ...existing,
@@ -143,11 +145,13 @@ export class AnnotationService {
   }
 
   async delete(id: string): Promise<void> {
+    await this.store.reload();
     await this.commit('delete highlight', [{ before: this.require(id), after: null }]);
   }
 
   /** Accepts a fuzzy place: the annotation is re-made on the new text there (its note and tags kept). */
   async accept(id: string): Promise<AnchoredAnnotation> {
+    await this.store.reload();
     const existing = this.require(id);
     const current = this.anchored(existing);
     if (current.status !== 'fuzzy' || !current.current) {
@@ -166,6 +170,7 @@ export class AnnotationService {
 
   /** Detaches a fuzzy (or any) annotation from the text: it stays, orphaned, with its original quote. */
   async detach(id: string): Promise<AnchoredAnnotation> {
+    await this.store.reload();
     const existing = this.require(id);
     const detached: Annotation = { ...existing, detached: true, modified: this.now().toISOString() };
     await this.commit('detach highlight', [{ before: existing, after: detached }]);
@@ -183,6 +188,7 @@ export class AnnotationService {
   /** Merges annotations from W3C JSON-LD by id: new ones added, newer versions replace older ones. */
   async importJsonLd(json: unknown): Promise<ImportOutcome> {
     const { annotations, problems } = fromJsonLd(json);
+    await this.store.reload();
     const changes: Step['changes'] = [];
     let unchanged = 0;
     for (const incoming of annotations) {
@@ -212,7 +218,7 @@ export class AnnotationService {
 
   /** Replaces a damaged store with its backup (the damaged file is kept beside it). */
   async restoreBackup(): Promise<void> {
-    this.store = await this.store.restoreBackup(this.now());
+    await this.store.restoreBackup(this.now());
     this.anchorCache.clear();
     this.undoSteps.length = 0;
     this.redoSteps.length = 0;
@@ -220,6 +226,15 @@ export class AnnotationService {
 
   flush(): Promise<void> {
     return this.store.flush();
+  }
+
+  /** Follows changes other processes make to the annotations; `listener` runs after each is read. */
+  watch(listener: () => void): () => void {
+    return this.store.watch(listener);
+  }
+
+  close(): void {
+    this.store.close();
   }
 
   private async commit(action: string, changes: Step['changes']): Promise<void> {

@@ -17,16 +17,22 @@ type StoreFile = z.infer<typeof StoreFile>;
 
 const EMPTY: StoreFile = { format: STORE_FORMAT, version: STORE_VERSION, annotations: [] };
 
-/** The annotations of one archive, kept in one JSON file in the data directory (see JsonFile). */
+function byCreation(a: Annotation, b: Annotation): number {
+  return a.created.localeCompare(b.created) || a.id.localeCompare(b.id);
+}
+
+/**
+ * The annotations of one archive, kept in one JSON file in the data directory (see JsonFile: changes
+ * are merged, annotation by annotation, with what other processes saved meanwhile).
+ */
 export class AnnotationStore {
-  private constructor(
-    private readonly json: JsonFile<StoreFile>,
-    private readonly annotations: Map<string, Annotation>,
-  ) {}
+  /** The annotations by id, for the file's value it was made from. */
+  private byId: { of: StoreFile; map: Map<string, Annotation> } | null = null;
+
+  private constructor(private readonly json: JsonFile<StoreFile>) {}
 
   static async open(file: string): Promise<AnnotationStore> {
-    const { store, value } = await JsonFile.open(file, 'annotation store', StoreFile, EMPTY);
-    return new AnnotationStore(store, new Map(value.annotations.map((a) => [a.id, a])));
+    return new AnnotationStore(await JsonFile.open(file, 'annotation store', StoreFile, EMPTY));
   }
 
   get file(): string {
@@ -39,31 +45,49 @@ export class AnnotationStore {
   }
 
   list(): Annotation[] {
-    return [...this.annotations.values()].sort((a, b) => a.created.localeCompare(b.created) || a.id.localeCompare(b.id));
+    return [...this.map().values()].sort(byCreation);
   }
 
   get(id: string): Annotation | undefined {
-    return this.annotations.get(id);
+    return this.map().get(id);
   }
 
   async put(annotation: Annotation): Promise<void> {
     await this.apply({ put: [annotation] });
   }
 
-  /** Several changes in one save: `put` annotations stored or replaced, `remove` ids deleted. */
+  /**
+   * Several changes in one save: `put` annotations stored or replaced, `remove` ids deleted. They are
+   * applied to the store as it is on disk at that moment; annotations they do not name are kept as
+   * found there (another process may have added or changed them).
+   */
   async apply({ put = [], remove = [] }: { put?: Annotation[]; remove?: string[] }): Promise<void> {
-    this.json.assertWritable();
     const parsed = put.map((a) => Annotation.parse(a));
-    for (const a of parsed) this.annotations.set(a.id, a);
-    for (const id of remove) this.annotations.delete(id);
-    await this.save();
+    await this.json.update((current) => {
+      const annotations = new Map(current.annotations.map((a) => [a.id, a]));
+      for (const a of parsed) annotations.set(a.id, a);
+      for (const id of remove) annotations.delete(id);
+      return { format: STORE_FORMAT, version: STORE_VERSION, annotations: [...annotations.values()].sort(byCreation) };
+    });
   }
 
   async remove(id: string): Promise<boolean> {
-    this.json.assertWritable();
-    const existed = this.annotations.delete(id);
-    if (existed) await this.save();
+    let existed = false;
+    await this.json.update((current) => {
+      existed = current.annotations.some((a) => a.id === id);
+      return { ...current, version: STORE_VERSION, annotations: current.annotations.filter((a) => a.id !== id) };
+    });
     return existed;
+  }
+
+  /** Follows changes other processes make to the file: `listener` runs after each is read. */
+  watch(listener: () => void): () => void {
+    return this.json.watch(listener);
+  }
+
+  /** Reads the file again if another process changed it; true if anything changed. */
+  reload(): Promise<boolean> {
+    return this.json.reload();
   }
 
   /** Resolves once every save requested so far is on disk. */
@@ -71,15 +95,19 @@ export class AnnotationStore {
     return this.json.flush();
   }
 
-  /** Replaces a damaged store with its backup (the damaged file is kept); returns the reopened store. */
-  async restoreBackup(now: Date): Promise<AnnotationStore> {
-    await this.json.restoreBackup(StoreFile, now);
-    return AnnotationStore.open(this.json.file);
+  close(): void {
+    this.json.close();
   }
 
-  private save(): Promise<void> {
-    return this.json.save(() =>
-      JSON.stringify({ format: STORE_FORMAT, version: STORE_VERSION, annotations: this.list() } satisfies StoreFile, null, 2),
-    );
+  /** Replaces a damaged store with its backup (the damaged file is kept); the store reads it. */
+  async restoreBackup(now: Date): Promise<AnnotationStore> {
+    await this.json.restoreBackup(now);
+    return this;
+  }
+
+  private map(): Map<string, Annotation> {
+    const value = this.json.value;
+    if (this.byId?.of !== value) this.byId = { of: value, map: new Map(value.annotations.map((a) => [a.id, a])) };
+    return this.byId.map;
   }
 }

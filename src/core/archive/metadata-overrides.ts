@@ -27,17 +27,16 @@ type MetadataFile = z.infer<typeof MetadataFile>;
 
 /**
  * The user's metadata corrections, one JSON file in the archive's data folder: the archive folder
- * is never written to. An empty string clears a field (the file's own value shows again).
+ * is never written to. An empty string clears a field (the file's own value shows again). Each
+ * correction is merged into the file as it is on disk then (see JsonFile).
  */
 export class MetadataOverrides {
-  private constructor(
-    private readonly json: JsonFile<MetadataFile>,
-    private readonly edits: Map<string, MetadataEdit>,
-  ) {}
+  private byId: { of: MetadataFile; map: Map<string, MetadataEdit> } | null = null;
+
+  private constructor(private readonly json: JsonFile<MetadataFile>) {}
 
   static async open(file: string): Promise<MetadataOverrides> {
-    const { store, value } = await JsonFile.open(file, 'metadata corrections', MetadataFile, { format: FORMAT, version: 1, documents: {} });
-    return new MetadataOverrides(store, new Map(Object.entries(value.documents)));
+    return new MetadataOverrides(await JsonFile.open(file, 'metadata corrections', MetadataFile, { format: FORMAT, version: 1, documents: {} }));
   }
 
   get problem(): StoreProblem | null {
@@ -45,25 +44,48 @@ export class MetadataOverrides {
   }
 
   get(id: string): MetadataEdit {
-    return { ...(this.edits.get(id) ?? {}) };
+    return { ...(this.edits().get(id) ?? {}) };
   }
 
   async set(id: string, edit: MetadataEdit): Promise<MetadataEdit> {
-    this.json.assertWritable();
-    const merged: Record<string, string> = { ...(this.edits.get(id) ?? {}) };
-    for (const [key, value] of Object.entries(MetadataEdit.parse(edit))) {
-      if (value === '') delete merged[key];
-      else merged[key] = value;
-    }
-    if (Object.keys(merged).length === 0) this.edits.delete(id);
-    else this.edits.set(id, merged);
-    await this.json.save(() => JSON.stringify({ format: FORMAT, version: 1, documents: Object.fromEntries(this.edits) } satisfies MetadataFile, null, 2));
+    const changes = Object.entries(MetadataEdit.parse(edit));
+    await this.json.update((current) => {
+      const edits = new Map(Object.entries(current.documents));
+      const merged: Record<string, string> = { ...(edits.get(id) ?? {}) };
+      for (const [key, value] of changes) {
+        if (value === '') delete merged[key];
+        else merged[key] = value;
+      }
+      if (Object.keys(merged).length === 0) edits.delete(id);
+      else edits.set(id, merged);
+      return { ...current, documents: Object.fromEntries(edits) };
+    });
     return this.get(id);
+  }
+
+  /**
+   * Follows corrections other processes make; `listener` gets the ids of the documents whose
+   * corrections changed.
+   */
+  watch(listener: (ids: string[]) => void): () => void {
+    let seen = this.json.value.documents;
+    return this.json.watch(() => {
+      const now = this.json.value.documents;
+      const before = new Map(Object.entries(seen));
+      const after = new Map(Object.entries(now));
+      seen = now;
+      const ids = new Set([...before.keys(), ...after.keys()]);
+      listener([...ids].filter((id) => JSON.stringify(before.get(id)) !== JSON.stringify(after.get(id))));
+    });
+  }
+
+  close(): void {
+    this.json.close();
   }
 
   /** The document with the user's corrections applied (a new object; the original is untouched). */
   apply(doc: ArchiveDocument): ArchiveDocument {
-    const edit = this.edits.get(doc.id);
+    const edit = this.edits().get(doc.id);
     if (!edit) return doc;
     const day = (iso: string | undefined, fallback: DocumentDate | null) => (iso ? (parseDateLine(iso) ?? fallback) : fallback);
     return {
@@ -76,5 +98,12 @@ export class MetadataOverrides {
       retrieved: day(edit.retrieved, doc.retrieved),
       language: edit.language ?? doc.language,
     };
+  }
+
+  /** The corrections by document id, for the file's value they were read from. */
+  private edits(): Map<string, MetadataEdit> {
+    const value = this.json.value;
+    if (this.byId?.of !== value) this.byId = { of: value, map: new Map(Object.entries(value.documents)) };
+    return this.byId.map;
   }
 }

@@ -40,17 +40,19 @@ const FORMAT = 'casefile-dossiers';
 const DossiersFile = z.object({ format: z.literal(FORMAT), version: z.literal(1), dossiers: z.array(Dossier) });
 type DossiersFile = z.infer<typeof DossiersFile>;
 
-/** The dossiers of one archive, in one JSON file beside its annotations (saved like them: see JsonFile). */
+/**
+ * The dossiers of one archive, in one JSON file beside its annotations (saved like them: see
+ * JsonFile). Each change is made to the dossier as it is on disk at that moment, so dossiers another
+ * process created or changed meanwhile are kept.
+ */
 export class DossierStore {
   private constructor(
     private readonly json: JsonFile<DossiersFile>,
-    private readonly dossiers: Map<string, Dossier>,
     private readonly now: () => Date,
   ) {}
 
   static async open(file: string, now: () => Date): Promise<DossierStore> {
-    const { store, value } = await JsonFile.open(file, 'dossier store', DossiersFile, { format: FORMAT, version: 1, dossiers: [] });
-    return new DossierStore(store, new Map(value.dossiers.map((d) => [d.id, d])), now);
+    return new DossierStore(await JsonFile.open(file, 'dossier store', DossiersFile, { format: FORMAT, version: 1, dossiers: [] }), now);
   }
 
   get problem(): StoreProblem | null {
@@ -58,18 +60,16 @@ export class DossierStore {
   }
 
   list(): Dossier[] {
-    return [...this.dossiers.values()].sort((a, b) => a.name.localeCompare(b.name));
+    return sorted(this.json.value.dossiers);
   }
 
   get(id: string): Dossier {
-    const dossier = this.dossiers.get(id);
-    if (!dossier) throw new CasefileError('not-found', `no dossier with id ${JSON.stringify(id)}`);
-    return dossier;
+    return required(this.json.value.dossiers, id);
   }
 
   /** A dossier by id, or by its name (as the CLI's --dossier gives it). */
   find(idOrName: string): Dossier {
-    const byId = this.dossiers.get(idOrName);
+    const byId = this.json.value.dossiers.find((d) => d.id === idOrName);
     if (byId) return byId;
     const byName = this.list().filter((d) => d.name === idOrName);
     if (byName.length === 1) return byName[0];
@@ -78,7 +78,6 @@ export class DossierStore {
   }
 
   async create(name: string, fields: DossierChanges = {}): Promise<Dossier> {
-    this.assertUniqueName(name);
     const stamp = this.now().toISOString();
     const dossier = Dossier.parse({
       id: randomUUID(),
@@ -92,43 +91,72 @@ export class DossierStore {
       modified: stamp,
       ...fields,
     });
-    return this.put(dossier);
+    assertItemsOnce(dossier);
+    await this.json.update((current) => {
+      assertUniqueName(current.dossiers, dossier.name);
+      return { ...current, dossiers: sorted([...current.dossiers, dossier]) };
+    });
+    return dossier;
   }
 
-  async update(id: string, changes: DossierChanges): Promise<Dossier> {
-    const existing = this.get(id);
-    if (changes.name !== undefined && changes.name !== existing.name) this.assertUniqueName(changes.name);
-    return this.put(Dossier.parse({ ...existing, ...changes, modified: this.now().toISOString() }));
+  /**
+   * Changes the fields named in `changes` (those not named stay as they are on disk now). `check`
+   * sees the dossier as it is then, before the change, and may refuse it by throwing.
+   */
+  async update(id: string, changes: DossierChanges | ((existing: Dossier) => DossierChanges), check: (existing: Dossier) => void = () => undefined): Promise<Dossier> {
+    let saved: Dossier | null = null;
+    await this.json.update((current) => {
+      const existing = required(current.dossiers, id);
+      check(existing);
+      const wanted = typeof changes === 'function' ? changes(existing) : changes;
+      if (wanted.name !== undefined && wanted.name.trim() !== existing.name) assertUniqueName(current.dossiers, wanted.name);
+      const next = Dossier.parse({ ...existing, ...wanted, modified: this.now().toISOString() });
+      assertItemsOnce(next);
+      saved = next;
+      return { ...current, dossiers: current.dossiers.map((d) => (d.id === id ? next : d)) };
+    });
+    return saved ?? this.get(id);
   }
 
   async remove(id: string): Promise<void> {
-    this.get(id);
-    this.json.assertWritable();
-    this.dossiers.delete(id);
-    await this.save();
+    await this.json.update((current) => {
+      required(current.dossiers, id);
+      return { ...current, dossiers: current.dossiers.filter((d) => d.id !== id) };
+    });
+  }
+
+  /** Follows changes other processes make to the dossiers; `listener` runs after each is read. */
+  watch(listener: () => void): () => void {
+    return this.json.watch(listener);
   }
 
   flush(): Promise<void> {
     return this.json.flush();
   }
 
-  private async put(dossier: Dossier): Promise<Dossier> {
-    this.json.assertWritable();
-    const ids = dossier.sections.flatMap((s) => s.items.map((i) => i.annotationId));
-    const repeated = ids.find((id, i) => ids.indexOf(id) !== i);
-    if (repeated) throw new CasefileError('invalid-argument', `annotation ${repeated} is in the dossier twice; an item appears once`);
-    this.dossiers.set(dossier.id, dossier);
-    await this.save();
-    return dossier;
+  close(): void {
+    this.json.close();
   }
+}
 
-  private assertUniqueName(name: string): void {
-    if (this.list().some((d) => d.name === name.trim())) {
-      throw new CasefileError('invalid-argument', `a dossier named ${JSON.stringify(name.trim())} already exists`);
-    }
-  }
+function sorted(dossiers: Dossier[]): Dossier[] {
+  return [...dossiers].sort((a, b) => a.name.localeCompare(b.name));
+}
 
-  private save(): Promise<void> {
-    return this.json.save(() => JSON.stringify({ format: FORMAT, version: 1, dossiers: this.list() } satisfies DossiersFile, null, 2));
+function required(dossiers: Dossier[], id: string): Dossier {
+  const dossier = dossiers.find((d) => d.id === id);
+  if (!dossier) throw new CasefileError('not-found', `no dossier with id ${JSON.stringify(id)}`);
+  return dossier;
+}
+
+function assertUniqueName(dossiers: Dossier[], name: string): void {
+  if (dossiers.some((d) => d.name === name.trim())) {
+    throw new CasefileError('invalid-argument', `a dossier named ${JSON.stringify(name.trim())} already exists`);
   }
+}
+
+function assertItemsOnce(dossier: Dossier): void {
+  const ids = dossier.sections.flatMap((s) => s.items.map((i) => i.annotationId));
+  const repeated = ids.find((id, i) => ids.indexOf(id) !== i);
+  if (repeated) throw new CasefileError('invalid-argument', `annotation ${repeated} is in the dossier twice; an item appears once`);
 }
