@@ -26,6 +26,7 @@ import { StoreProblemBanner } from './components/StoreProblemBanner';
 import { Tabs } from './components/Tabs';
 import { Toast, type ToastMessage } from './components/Toast';
 import { hasItem, sectionName } from './dossier/sections';
+import { useOtherChanges } from './useOtherChanges';
 import { useDossierEditor } from './dossier/use-dossier';
 import { plural } from './format';
 import { addedSummary, useAddFiles, type AddedFile } from './ingest/add-files';
@@ -96,6 +97,14 @@ export function App({ client }: { client: CasefileClient }) {
     // Titles in the sidebar and the dossier, and annotations that may re-attach to an added file.
     setRevision((n) => n + 1);
   };
+  // Another process saved annotations or dossiers, or source files changed on disk: every view asks again.
+  useOtherChanges(client, (changes) => {
+    if (changes.archive) archiveChanged();
+    if (changes.data) {
+      setRevision((n) => n + 1);
+      void dossier.refresh().catch(() => undefined);
+    }
+  });
   const files = useAddFiles(client, (results: AddedFile[], shown: boolean) => {
     archiveChanged();
     // The dialog lists each file; hidden before the end, a message says how it went.

@@ -30,6 +30,11 @@ export interface DossierEditor {
   flush(): Promise<string | null>;
   /** Adds an annotation to the target section (creating a dossier if there is none); resolves with what to tell the user. */
   add(annotationId: string): Promise<string>;
+  /**
+   * Asks again for the dossiers (another process changed them): the list is replaced, and the chosen
+   * dossier too unless the user has changes of their own waiting to be saved.
+   */
+  refresh(): Promise<void>;
 }
 
 /** How long typing may pause before what was typed is saved. */
@@ -214,6 +219,16 @@ export function useDossierEditor(client: CasefileClient): DossierEditor {
     edit,
     flush,
     add,
+    async refresh() {
+      const list = await client.call('listDossiers', {});
+      setDossiers(list);
+      const draft = currentRef.current;
+      if (!draft || dirty.current.size > 0 || inFlight.current || timer.current !== null) return;
+      const saved = list.find((d) => d.id === draft.id);
+      // Deleted elsewhere: the first one left is chosen, as after a delete here.
+      if (!saved) choose(list[0] ?? null);
+      else if (JSON.stringify(saved) !== JSON.stringify(draft)) setCurrent(saved);
+    },
   };
 }
 
