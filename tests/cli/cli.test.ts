@@ -152,18 +152,6 @@ describe.concurrent('casefile CLI', () => {
     expectUserError(await runCli(['export', '--data', await temp.make()]));
   });
 
-  it('a fuzzy query with a huge edit distance is answered or refused, not allowed to exhaust memory', async () => {
-    // lunr expands "word~N" into every string within N edits; N must be bounded before that happens.
-    const run = await runCli(['search', `${WORD.toLowerCase()}~12`, '--json', '--data', await temp.make()], {
-      nodeOptions: ['--max-old-space-size=256'],
-      // Alone it takes 2–3 s; the bound is generous so that a loaded machine is not taken for a runaway.
-      timeoutMs: 30_000,
-    });
-    expect(run.timedOut).toBe(false);
-    expect(run.signal).toBeNull();
-    expect([0, 2]).toContain(run.code);
-    expect(run.stderr).not.toContain('heap');
-  });
   it('search --json gives each hit matchedVariants and the result the query terms with counts', async () => {
     const run = await runCli(['search', 'Kassym-Jomart', '--json', '--data', await temp.make()]);
     expect(run.code, run.stderr).toBe(0);

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { runCommandLine } from '../../src/cli/commands';
 import { REPO_ROOT } from './archive-files';
 
 export interface CliRun {
@@ -12,8 +13,24 @@ export interface CliRun {
 
 export const CLI_ENTRY = path.join(REPO_ROOT, 'src', 'cli', 'main.ts');
 
+/**
+ * Runs `casefile <args>` in this process: the CLI's own command-line runner with its output
+ * collected (no tsx start-up per call, so the tests stay quick on a loaded machine). What only a
+ * real process shows (exit codes from the entry, memory limits, pipes) is tested with `spawnCli`.
+ */
+export async function runCli(args: string[]): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCommandLine(args, {
+    out: (line) => (stdout += `${line}\n`),
+    err: (line) => (stderr += `${line}\n`),
+    color: false,
+  });
+  return { code, signal: null, stdout, stderr, timedOut: false };
+}
+
 /** Runs `casefile <args>` as a user would (node with tsx on src/cli/main.ts), from the repository root. */
-export function runCli(args: string[], { nodeOptions = [], timeoutMs = 20_000 }: { nodeOptions?: string[]; timeoutMs?: number } = {}): Promise<CliRun> {
+export function spawnCli(args: string[], { nodeOptions = [], timeoutMs = 60_000 }: { nodeOptions?: string[]; timeoutMs?: number } = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...nodeOptions, '--import', 'tsx', CLI_ENTRY, ...args], {
       cwd: REPO_ROOT,

@@ -13,7 +13,7 @@ import { ArchiveSession } from '../../src/core/session';
 import { Workstation } from '../../src/core/workstation';
 import { startWebShell, type WebShell } from '../../src/web/server';
 import { ARCHIVE_DIR, REPO_ROOT } from '../helpers/archive-files';
-import { runCli } from '../helpers/cli';
+import { spawnCli } from '../helpers/cli';
 import { rawRequest } from '../helpers/http';
 import { tempDirs } from '../helpers/temp-dir';
 
@@ -123,7 +123,7 @@ describe('the web shell and another process on one data folder', () => {
   it('keeps an annotation the CLI made while the shell runs through the shell’s next save', async () => {
     const quote = 'Zhanaozen';
     const doc = '002_06b90974a18acc89.txt';
-    const cli = await runCli(['annotate', '--doc', doc, '--quote', quote, '--occurrence', '1', '--note', 'from the CLI', '--archive', ARCHIVE_DIR, '--data', dataDir], {
+    const cli = await spawnCli(['annotate', '--doc', doc, '--quote', quote, '--occurrence', '1', '--note', 'from the CLI', '--archive', ARCHIVE_DIR, '--data', dataDir], {
       timeoutMs: 60_000,
     });
     expect(cli.stderr).toBe('');
