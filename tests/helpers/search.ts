@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import { parseDocument } from '../../src/core/archive/archive';
 import type { ArchiveDocument } from '../../src/core/archive/document';
 import { CasefileError } from '../../src/core/errors';
-import { LunrSearchEngine } from '../../src/core/search/lunr-engine';
+import { CompactSearchEngine } from '../../src/core/search/compact-search-engine';
 import type { SearchHit, SearchResult } from '../../src/core/search/search-engine';
 
 /** Documents parsed from texts written in a test, by id. */
@@ -11,8 +11,8 @@ export function documentsOf(texts: Record<string, string>): ArchiveDocument[] {
 }
 
 /** An engine over documents written in a test. */
-export function engineOver(texts: Record<string, string>): LunrSearchEngine {
-  return LunrSearchEngine.fromDocuments(documentsOf(texts));
+export function engineOver(texts: Record<string, string>): CompactSearchEngine {
+  return CompactSearchEngine.fromDocuments(documentsOf(texts));
 }
 
 /** The ids of a result's hits, sorted. */

@@ -6,7 +6,8 @@ import { z } from 'zod';
 import type { ArchiveDocument } from '../archive/document';
 import { errorMessage } from '../errors';
 import type { SegmentBuilder } from './index-builder';
-import { SearchCache, LunrSearchEngine } from './lunr-engine';
+import { CompactSearchEngine } from './compact-search-engine';
+import { SearchCache } from './search-cache';
 import { decodeSegment, encodeSegment, indexedVersion, Segment, SEGMENT_VERSION } from './segment';
 
 export interface IndexStatus {
@@ -116,8 +117,8 @@ export class LiveIndex {
     return { ...this.current, documents: this.documents.size };
   }
 
-  engine(): LunrSearchEngine {
-    return new LunrSearchEngine(this.segments, this.documents, this.searchCache);
+  engine(): CompactSearchEngine {
+    return new CompactSearchEngine(this.segments, this.documents, this.searchCache);
   }
 
   /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadArchive } from '../../../src/core/archive/archive';
 import { isBoilerplateLine, withoutBoilerplate } from '../../../src/core/archive/boilerplate';
-import { LunrSearchEngine } from '../../../src/core/search/lunr-engine';
+import { CompactSearchEngine } from '../../../src/core/search/compact-search-engine';
 import { ARCHIVE_DIR, archiveFile } from '../../helpers/archive-files';
 
 describe('web boilerplate', () => {
@@ -40,7 +40,7 @@ describe('web boilerplate', () => {
       'Leave a comment',
     ]);
     expect(doc001.text).toContain('Former F1 Champion');
-    const engine = LunrSearchEngine.fromDocuments(documents);
+    const engine = CompactSearchEngine.fromDocuments(documents);
     expect(engine.search('Switzerland').total).toBe(0);
     expect(engine.search('Durban').total).toBe(0);
     expect(engine.search('Zhanaozen').total).toBeGreaterThan(0);

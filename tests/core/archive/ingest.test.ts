@@ -4,7 +4,7 @@ import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ingestFile, loadArchive, MAX_DEPTH, type IngestEntry } from '../../../src/core/archive/archive';
 import { decodeBytes } from '../../../src/core/archive/decode';
-import { LunrSearchEngine } from '../../../src/core/search/lunr-engine';
+import { CompactSearchEngine } from '../../../src/core/search/compact-search-engine';
 import { tempDirs } from '../../helpers/temp-dir';
 
 const temp = tempDirs('casefile-ingest-');
@@ -109,7 +109,7 @@ describe('ingesting a folder of real-world and hostile files', () => {
 
   it('finds the Windows-1251 and KOI8-R Russian articles by a Cyrillic query', async () => {
     const { documents } = await loadArchive(await hostileArchive());
-    const hits = LunrSearchEngine.fromDocuments(documents).search('Жанаозене', { variants: false }).hits.map((h) => h.id).sort();
+    const hits = CompactSearchEngine.fromDocuments(documents).search('Жанаозене', { variants: false }).hits.map((h) => h.id).sort();
     expect(hits).toEqual(['cp1251.txt', 'koi8r.txt', 'utf16be.txt', 'utf16le.txt']);
   });
 

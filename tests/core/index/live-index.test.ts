@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { archiveDataDir } from '../../../src/core/locations';
 import { inProcessBuilder, SHARD_THRESHOLD, WORKER_THRESHOLD, workerBuilder, type SegmentBuilder } from '../../../src/core/search/index-builder';
-import { LunrSearchEngine } from '../../../src/core/search/lunr-engine';
+import { CompactSearchEngine } from '../../../src/core/search/compact-search-engine';
 import { Segment, type IndexableDocument } from '../../../src/core/search/segment';
 import { Workstation } from '../../../src/core/workstation';
 import { ARCHIVE_DIR, readArchiveFiles } from '../../helpers/archive-files';
@@ -363,10 +363,10 @@ describe('a large build split into shards', () => {
     const ids = segments.flatMap((s) => s.header.docs.map(([id]) => id));
     expect(ids.sort()).toEqual(documents.map((d) => d.id).sort());
 
-    const sharded = new LunrSearchEngine(segments.map((s) => Segment.load(s)), new Map(documents.map((d) => [d.id, d])));
-    const whole = LunrSearchEngine.fromDocuments(documents);
+    const sharded = new CompactSearchEngine(segments.map((s) => Segment.load(s)), new Map(documents.map((d) => [d.id, d])));
+    const whole = CompactSearchEngine.fromDocuments(documents);
     for (const query of ['Tokayev', 'item7', '"shot without warning"', '+oil +item3', 'Zhanao*', 'Nazarbaev', 'field -item1']) {
-      const all = (engine: LunrSearchEngine) => engine.search(query, { limit: 10_000 }).hits.map((h) => h.id).sort();
+      const all = (engine: CompactSearchEngine) => engine.search(query, { limit: 10_000 }).hits.map((h) => h.id).sort();
       expect(all(sharded), query).toEqual(all(whole));
     }
   }, 120_000);

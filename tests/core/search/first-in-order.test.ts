@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { firstInOrder } from '../../../src/core/search/lunr-engine';
+import { firstInOrder } from '../../../src/core/search/first-in-order';
 
 describe('firstInOrder', () => {
   // Ties on the score end with the id, as the search's own orders do: the order is total.

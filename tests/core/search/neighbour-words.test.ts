@@ -7,7 +7,7 @@ import { nextWordStart, normalizeTerm, wordEndingAt, words, wordStartingAt } fro
 const piece = fc.constantFrom('the', 'People', 'of', ' ', '  ', '\n', '-', '—', '’', "'", '’s', '“', '”', ',', '.', 'Токаев', 'қазақ', 'e\u0301', '\u0301', '16,000', '3.5', '2022', '𝐀', '😀', 'İ', 'can’t', 'Kasym-Zhomart');
 const text = fc.oneof(fc.array(piece, { maxLength: 30 }).map((p) => p.join('')), fc.string({ unit: 'grapheme', maxLength: 60 }));
 const ALL_LETTERS = /^[\p{L}\p{M}]+$/u;
-/** The matcher does not judge runs with apostrophes or digits (see mayBe in lunr-engine.ts). */
+/** The matcher does not judge runs with apostrophes or digits (see mayBe in phrase-match.ts). */
 const judged = (run: string) => !/['’ʼ‘\p{N}]/u.test(run);
 
 describe('the quick look at neighbouring words agrees with the tokenizer', () => {

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadArchive } from '../../../src/core/archive/archive';
-import { SearchCache, LunrSearchEngine } from '../../../src/core/search/lunr-engine';
+import { CompactSearchEngine } from '../../../src/core/search/compact-search-engine';
+import { SearchCache } from '../../../src/core/search/search-cache';
 import { buildSegment, Segment } from '../../../src/core/search/segment';
 import { parseQuery, QuerySyntaxError } from '../../../src/core/search/query-parser';
 import { normalizeTerm } from '../../../src/core/search/tokenizer';
@@ -36,9 +37,9 @@ function expectReturnsOrInvalidQuery(query: string, run: () => unknown): void {
 }
 
 describe('any query string', () => {
-  let engine: LunrSearchEngine;
+  let engine: CompactSearchEngine;
   beforeAll(async () => {
-    engine = LunrSearchEngine.fromDocuments((await loadArchive(ARCHIVE_DIR)).documents);
+    engine = CompactSearchEngine.fromDocuments((await loadArchive(ARCHIVE_DIR)).documents);
   });
 
   it('parseQuery returns, or throws invalid-query with a span inside the query', () => {
@@ -68,14 +69,14 @@ describe('any query string', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(query, fc.boolean(), fc.boolean()), { minLength: 1, maxLength: 10 }), (searches) => {
         // Small bounds, so that eviction happens too.
-        const remembering = new LunrSearchEngine(segments, byId, new SearchCache(12, 40));
+        const remembering = new CompactSearchEngine(segments, byId, new SearchCache(12, 40));
         for (const [text, variants, typed] of searches) {
           // Typed: every prefix, as typing sends it; the remembered clauses are asked again and again.
           for (let end = typed ? 1 : text.length; end <= text.length; end++) {
             const prefix = text.slice(0, end);
-            const fresh = thrownBy(() => new LunrSearchEngine(segments, byId).search(prefix, { variants, limit: 5 }));
+            const fresh = thrownBy(() => new CompactSearchEngine(segments, byId).search(prefix, { variants, limit: 5 }));
             if (fresh !== undefined) continue; // refused as invalid: nothing remembered
-            expect(remembering.search(prefix, { variants, limit: 5 })).toEqual(new LunrSearchEngine(segments, byId).search(prefix, { variants, limit: 5 }));
+            expect(remembering.search(prefix, { variants, limit: 5 })).toEqual(new CompactSearchEngine(segments, byId).search(prefix, { variants, limit: 5 }));
           }
         }
       }),

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadArchive, parseDocument } from '../../../src/core/archive/archive';
 import type { ArchiveDocument } from '../../../src/core/archive/document';
 import { CasefileError } from '../../../src/core/errors';
-import { LunrSearchEngine } from '../../../src/core/search/lunr-engine';
+import { CompactSearchEngine } from '../../../src/core/search/compact-search-engine';
 import { buildSegment, Segment } from '../../../src/core/search/segment';
 import { ARCHIVE_DIR, readArchiveFiles, wordOccurrences } from '../../helpers/archive-files';
 import { documentsOf, hitIds } from '../../helpers/search';
@@ -14,11 +14,11 @@ const files = readArchiveFiles().map((f) => ({ ...f, text: f.raw.replace(/\r\n?/
 const containing = files.filter((f) => f.text.includes(WORD));
 
 let documents: ArchiveDocument[];
-let engine: LunrSearchEngine;
+let engine: CompactSearchEngine;
 
 beforeAll(async () => {
   documents = (await loadArchive(ARCHIVE_DIR)).documents;
-  engine = LunrSearchEngine.fromDocuments(documents);
+  engine = CompactSearchEngine.fromDocuments(documents);
 });
 
 function textOf(id: string): string {
@@ -38,8 +38,8 @@ function expectInvalidQuery(run: () => unknown): void {
   expect((caught as CasefileError).code).toBe('invalid-query');
 }
 
-function engineOver(texts: Record<string, string>): LunrSearchEngine {
-  return LunrSearchEngine.fromDocuments(Object.entries(texts).map(([id, text]) => parseDocument(id, new TextEncoder().encode(text))));
+function engineOver(texts: Record<string, string>): CompactSearchEngine {
+  return CompactSearchEngine.fromDocuments(Object.entries(texts).map(([id, text]) => parseDocument(id, new TextEncoder().encode(text))));
 }
 
 describe(`searching the seed archive for "${WORD}"`, () => {
@@ -246,7 +246,7 @@ describe('answers only from the version of a document that was indexed', () => {
     current.set('changed.txt', changed);
     current.delete('removed.txt');
     // The segment and its live marks as they were before the change.
-    const engine = new LunrSearchEngine([Segment.load(buildSegment(documents))], current);
+    const engine = new CompactSearchEngine([Segment.load(buildSegment(documents))], current);
     expect(hitIds(engine.search('xenolith'))).toEqual(['kept.txt']);
     expect(hitIds(engine.search('"by the road"'))).toEqual([]);
     expect(hitIds(engine.search('-basalt'))).toEqual(['kept.txt']);

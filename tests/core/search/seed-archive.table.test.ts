@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadArchive } from '../../../src/core/archive/archive';
 import type { ArchiveDocument } from '../../../src/core/archive/document';
-import { LunrSearchEngine } from '../../../src/core/search/lunr-engine';
+import { CompactSearchEngine } from '../../../src/core/search/compact-search-engine';
 import type { SearchResult } from '../../../src/core/search/search-engine';
 import { ARCHIVE_DIR, readArchiveFiles } from '../../helpers/archive-files';
 import { Spellings } from '../../helpers/grep';
@@ -55,11 +55,11 @@ interface Row {
 const files = readArchiveFiles().map((f) => ({ id: f.name, text: f.raw.replace(/\r\n?/g, '\n').normalize('NFC') }));
 let grepDocs: GrepDoc[];
 let documents: ArchiveDocument[];
-let engine: LunrSearchEngine;
+let engine: CompactSearchEngine;
 
 beforeAll(async () => {
   documents = (await loadArchive(ARCHIVE_DIR)).documents;
-  engine = LunrSearchEngine.fromDocuments(documents);
+  engine = CompactSearchEngine.fromDocuments(documents);
   grepDocs = files.map((f) => {
     const doc = documents.find((d) => d.id === f.id);
     return { ...f, title: doc?.title ?? '', byline: doc?.byline ?? '' };

@@ -1,11 +1,15 @@
 import type { ArchiveDocument } from '../archive/document';
-import { indexTermOf } from './pipeline';
 import { parseQuery, SEARCH_FIELDS, type PhraseClause, type QueryClause, type SearchField } from './query-parser';
-import type { DocumentMatches, MatchKind, SearchEngine, SearchHit, SearchOptions, SearchResult, TermSummary } from './search-engine';
+import type { DocumentMatches, MatchKind, SearchEngine, SearchHit, SearchOptions, SearchResult } from './search-engine';
 import type { QueryScope, TermQuery } from './compact-index';
-import { buildSegment, fieldText, indexedVersion, Segment, type IndexableDocument } from './segment';
+import { firstInOrder } from './first-in-order';
+import { mergeRanges, type ClauseOutcome, type DocMatch, type Matches, type Occurrence } from './matches';
+import { ALL_LETTERS, phrasePlaces, type AcceptedTerms, type PhrasePlan, type PhraseWord } from './phrase-match';
+import { SearchCache } from './search-cache';
+import { indexTermOf } from './pipeline';
+import { buildSegment, fieldText, indexedVersion, Segment } from './segment';
 import { buildSnippets } from './snippets';
-import { nextWordStart, normalizeTerm, wordEndingAt, wordsAround, wordStartingAt, type Token } from './tokenizer';
+import { summarizeTerms } from './term-summary';
 import { allowsAutomaticFuzzy } from './variants';
 
 /** Variants and near spellings score below the word as asked (and rank below exact hits anyway). */
@@ -13,29 +17,6 @@ const VARIANT_BOOST = 0.5;
 const FUZZY_BOOST = 0.25;
 const MAX_SNIPPETS = 100;
 const MAX_CLAUSES_WITH_NEAR_SPELLINGS = 16;
-const KIND_RANK: Record<MatchKind, number> = { exact: 0, variant: 1, fuzzy: 2 };
-
-interface Occurrence {
-  field: SearchField;
-  start: number;
-  end: number;
-  kind: MatchKind;
-}
-
-interface DocMatch {
-  score: number;
-  occurrences: Occurrence[];
-}
-
-/** Matched documents by their number in the engine (segment after segment; see LunrSearchEngine.idOf). */
-type Matches = Map<number, DocMatch>;
-
-interface ClauseOutcome {
-  clause: QueryClause;
-  matches: Matches;
-  /** Set when the clause cannot match anything (only stop words): it is then left out of the logic. */
-  note?: string;
-}
 
 /**
  * What a query matched: the documents by engine number, and what ranks them, in columns indexed by
@@ -60,58 +41,41 @@ function hasExactPlace(match: DocMatch): boolean {
   return false;
 }
 
-/**
- * What searches remember of one index state (its documents and segments, and which are live); the
- * owner clears it whenever any of those change.
- * - What clauses matched: typing "went home" asks for "went" again at every keystroke after it.
- *   Bounded by entries and by matched documents, so broad words cannot hoard memory.
- * - The live documents by engine number: a phrase looks at the text of thousands of candidates,
- *   and looking each up by its id (a path, hashed and compared) cost more than checking the phrase.
- */
-export class SearchCache {
-  private readonly entries = new Map<string, { matches: Matches; note?: string }>();
-  private documents = 0;
-  private byNumber: ReadonlyArray<ArchiveDocument | undefined> | null = null;
-
-  constructor(
-    private readonly maxEntries = 16,
-    private readonly maxDocuments = 40_000,
-  ) {}
-
-  /** The documents by engine number, made by `build` once per index state. */
-  documentTable(build: () => Array<ArchiveDocument | undefined>): ReadonlyArray<ArchiveDocument | undefined> {
-    return (this.byNumber ??= build());
-  }
-
-  get(key: string): { matches: Matches; note?: string } | undefined {
-    const entry = this.entries.get(key);
-    if (entry) {
-      this.entries.delete(key); // most recently used last
-      this.entries.set(key, entry);
-    }
-    return entry;
-  }
-
-  set(key: string, entry: { matches: Matches; note?: string }): void {
-    if (entry.matches.size > this.maxDocuments || this.entries.has(key)) return;
-    this.entries.set(key, entry);
-    this.documents += entry.matches.size;
-    for (const [oldest, old] of this.entries) {
-      if (this.entries.size <= this.maxEntries && this.documents <= this.maxDocuments) break;
-      this.entries.delete(oldest);
-      this.documents -= old.matches.size;
-    }
-  }
-
-  clear(): void {
-    this.entries.clear();
-    this.documents = 0;
-    this.byNumber = null;
-  }
+interface TermSpec {
+  term: string;
+  /** Weight within the word's query: 1 as asked, less for variants and near spellings. */
+  weight: number;
+  editDistance?: number;
 }
 
-/** Search over one or more index segments (see segment.ts), each masking documents that moved on. */
-export class LunrSearchEngine implements SearchEngine {
+/** A word's expansions as the compact searcher is asked them. */
+function termQueries(specs: readonly TermSpec[]): TermQuery[] {
+  return specs.map((spec) => ({ term: spec.term, boost: spec.weight, ...(spec.editDistance ? { editDistance: spec.editDistance } : {}) }));
+}
+
+interface Expansion {
+  variants: boolean;
+  /** Automatic edit distance 1 for long words. */
+  fuzzy: boolean;
+  /** Asked for with `~N`: then neither variants nor automatic near spellings are added. */
+  editDistance?: number;
+}
+
+function tooCommon(text: string): string {
+  return `${text} is too common to be indexed (a stop word); it matches nothing on its own`;
+}
+
+function distinct(values: string[]): string[] {
+  return [...new Set(values)];
+}
+
+/**
+ * Search over one or more index segments (see segment.ts), each masking documents that moved on.
+ * The engine asks the compact index (compact-index.ts) with lunr's semantics: it never imports lunr,
+ * hence its name. It keeps together what a query's evaluation shares (expansions of a word, clause
+ * logic, scores and filters); phrases, summaries, the cache and the top-k live beside it.
+ */
+export class CompactSearchEngine implements SearchEngine {
   /** Where each segment's document numbers start in the engine's numbering. */
   private readonly bases: number[] = [];
   /** Documents numbered over all segments, live or not. */
@@ -135,9 +99,9 @@ export class LunrSearchEngine implements SearchEngine {
   }
 
   /** An engine over documents indexed here and now (tests and small archives). */
-  static fromDocuments(documents: readonly ArchiveDocument[]): LunrSearchEngine {
+  static fromDocuments(documents: readonly ArchiveDocument[]): CompactSearchEngine {
     const byId = new Map(documents.map((d) => [d.id, d]));
-    return new LunrSearchEngine([Segment.load(buildSegment(documents))], byId);
+    return new CompactSearchEngine([Segment.load(buildSegment(documents))], byId);
   }
 
   search(query: string, options: SearchOptions = {}): SearchResult {
@@ -448,301 +412,3 @@ export class LunrSearchEngine implements SearchEngine {
   }
 }
 
-interface TermSpec {
-  term: string;
-  /** Weight within the word's query: 1 as asked, less for variants and near spellings. */
-  weight: number;
-  editDistance?: number;
-}
-
-/** A word's expansions as the compact searcher is asked them. */
-function termQueries(specs: readonly TermSpec[]): TermQuery[] {
-  return specs.map((spec) => ({ term: spec.term, boost: spec.weight, ...(spec.editDistance ? { editDistance: spec.editDistance } : {}) }));
-}
-
-/** Index terms accepted as one query word, and how. */
-type AcceptedTerms = Map<string, MatchKind>;
-
-/** A phrase word: its matching form, (null for a stop word) the index terms accepted for it, and whether it is all letters. */
-interface PhraseWord {
-  term: string;
-  accepted: AcceptedTerms | null;
-  letters: boolean;
-}
-
-interface Expansion {
-  variants: boolean;
-  /** Automatic edit distance 1 for long words. */
-  fuzzy: boolean;
-  /** Asked for with `~N`: then neither variants nor automatic near spellings are added. */
-  editDistance?: number;
-}
-
-function tooCommon(text: string): string {
-  return `${text} is too common to be indexed (a stop word); it matches nothing on its own`;
-}
-
-/** What checking a phrase in a document needs, worked out once per phrase. */
-interface PhrasePlan {
-  words: PhraseWord[];
-  /** The phrase position of each indexed word, in the order their places are given. */
-  indexedAt: number[];
-  /** The quick looks around each indexed word, should it be the anchor. */
-  looks: Array<{ before: PhraseWord | null; following: PhraseWord[] }>;
-  /** Every word is indexed: adjacency is read from positions alone. */
-  fromPositions: boolean;
-}
-
-/**
- * The phrase's places in one document, given the places there of each indexed word. (A function of
- * its own: the loop over thousands of documents stays small and stays optimised.)
- */
-function phrasePlaces(doc: IndexableDocument, perWord: readonly DocMatch[], fields: readonly SearchField[], plan: PhrasePlan): Occurrence[] {
-  const occurrences: Occurrence[] = [];
-  for (const field of fields) {
-    // Most phrases stand in the body only: no other field's text is fetched.
-    if (!perWord.every((match) => match.occurrences.some((o) => o.field === field))) continue;
-    const text = fieldText(doc, field);
-    const places: Occurrence[][] = [];
-    for (const match of perWord) {
-      const inField = wordPlaces(match.occurrences, field, text);
-      if (inField.length === 0) break;
-      places.push(inField);
-    }
-    if (places.length < perWord.length) continue;
-    if (plan.fromPositions) {
-      for (const found of chainAdjacent(text, places)) occurrences.push({ field, ...found });
-      continue;
-    }
-    // Stop words are not in the index: verify the phrase on the text around the rarest indexed word.
-    let anchor = 0;
-    for (let i = 1; i < places.length; i++) if (places[i].length < places[anchor].length) anchor = i;
-    const at = plan.indexedAt[anchor];
-    const { before, following } = plan.looks[anchor];
-    for (const place of places[anchor]) {
-      // Cheap looks first — at the word before, and along the words after as far as they can be
-      // judged — and the tokenizer then checks the whole phrase.
-      if (before && !mayBe(wordEndingAt(text, place.start), before)) continue;
-      if (!mayFollow(text, place.end, following)) continue;
-      const found = verifyPhrase(text, place, at, plan.words);
-      if (found) occurrences.push({ field, ...found });
-    }
-  }
-  return occurrences;
-}
-
-/**
- * Phrases without stop words, from positions alone: each word's place must start where the text's
- * next word after the previous word begins. `places[i]` are the places of phrase word i.
- */
-function chainAdjacent(text: string, places: Occurrence[][]): Array<{ start: number; end: number; kind: MatchKind }> {
-  const found: Array<{ start: number; end: number; kind: MatchKind }> = [];
-  for (const first of places[0]) {
-    let current = first;
-    let kind = first.kind;
-    let complete = true;
-    for (let i = 1; i < places.length && complete; i++) {
-      // A word has a few places in a document: looked through, not mapped.
-      const start = nextWordStart(text, current.end);
-      const next = places[i].find((o) => o.start === start);
-      if (next) {
-        if (KIND_RANK[next.kind] > KIND_RANK[kind]) kind = next.kind;
-        current = next;
-      } else {
-        complete = false;
-      }
-    }
-    if (complete) found.push({ start: first.start, end: current.end, kind });
-  }
-  return found;
-}
-
-
-/**
- * Whether the phrase stands in `text` with its word number `anchorIndex` at `place`. Stop words are
- * compared as written; other words must be one of the index terms accepted for them.
- */
-function verifyPhrase(
-  text: string,
-  place: Occurrence,
-  anchorIndex: number,
-  phrase: PhraseWord[],
-): { start: number; end: number; kind: MatchKind } | null {
-  const around = wordsAround(text, place.start, anchorIndex, phrase.length - anchorIndex - 1);
-  if (!around) return null;
-  let kind: MatchKind = 'exact';
-  for (let i = 0; i < phrase.length; i++) {
-    const match = matchPhraseWord(around[i].term, phrase[i]);
-    if (match === null) return null;
-    if (KIND_RANK[match] > KIND_RANK[kind]) kind = match;
-  }
-  return { start: around[0].start, end: (around.at(-1) as Token).end, kind };
-}
-
-/**
- * Whether a quick look's word may be the phrase word. Runs with apostrophes or digits are not judged
- * (the tokenizer may have cut them differently: 3.5’s); the full check decides.
- */
-function mayBe(run: string, word: PhraseWord): boolean {
-  if (isPlainWord(run)) return matchPhraseWord(run.toLowerCase(), word) !== null;
-  return NOT_JUDGED.test(run) || matchPhraseWord(normalizeTerm(run), word) !== null;
-}
-
-/**
- * Whether a run is ASCII letters only, as most runs are: its normalized form is then simply its
- * lower case, and it holds nothing the quick look leaves unjudged (no apostrophe, no digit).
- */
-function isPlainWord(run: string): boolean {
-  for (let i = 0; i < run.length; i++) {
-    const c = run.charCodeAt(i) | 0x20;
-    if (c < 0x61 || c > 0x7a) return false;
-  }
-  return true;
-}
-
-const ALL_LETTERS = /^[\p{L}\p{M}]+$/u;
-const NOT_JUDGED = /['’ʼ‘\p{N}]/u;
-
-/**
- * Whether the words after `offset` may be `following`, by quick looks word after word. It stops
- * judging (and says they may) at a phrase word that is not all letters or a run with apostrophes or
- * digits: there the tokenizer may cut differently. Where it judges, a run ends where the
- * tokenizer's word ends (tests/core/search/neighbour-words.test.ts), so the next look starts right.
- */
-function mayFollow(text: string, offset: number, following: PhraseWord[]): boolean {
-  let at = offset;
-  for (const word of following) {
-    if (!word.letters) return true;
-    const start = nextWordStart(text, at);
-    const run = wordStartingAt(text, start); // from the word's start: no second scan for it
-    if (!isPlainWord(run) && NOT_JUDGED.test(run)) return true;
-    if (!mayBe(run, word)) return false;
-    at = start + run.length;
-  }
-  return true;
-}
-
-function matchPhraseWord(written: string, word: PhraseWord): MatchKind | null {
-  if (word.accepted === null) return written === word.term ? 'exact' : null;
-  const indexTerm = indexTermOf(written);
-  return indexTerm === null ? null : (word.accepted.get(indexTerm) ?? null);
-}
-
-/** A word's places in one field, compounds' aside (a hyphen inside: the place is a compound's, not a word's). */
-function wordPlaces(occurrences: readonly Occurrence[], field: SearchField, text: string): Occurrence[] {
-  const found: Occurrence[] = [];
-  for (const o of occurrences) if (o.field === field && !hasHyphen(text, o.start, o.end)) found.push(o);
-  return found;
-}
-
-/** Whether a hyphen (-, ‐, ‑) stands in text[start, end): the place is then a compound's, not a word's. */
-function hasHyphen(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x2d || c === 0x2010 || c === 0x2011) return true;
-  }
-  return false;
-}
-
-/** Sorted, overlapping places in one field merged (a phrase and one of its words), keeping the best kind. */
-function mergeRanges(occurrences: Occurrence[]): Occurrence[] {
-  // Fields by name, not by locale: the order only groups them, and ICU's collation is slow.
-  const sorted = [...occurrences].sort((a, b) => (a.field === b.field ? a.start - b.start || b.end - a.end : a.field < b.field ? -1 : 1));
-  const merged: Occurrence[] = [];
-  for (const o of sorted) {
-    const last = merged.at(-1);
-    if (last && last.field === o.field && o.start < last.end) {
-      last.end = Math.max(last.end, o.end);
-      if (KIND_RANK[o.kind] < KIND_RANK[last.kind]) last.kind = o.kind;
-    } else {
-      merged.push({ ...o });
-    }
-  }
-  return merged;
-}
-
-/**
- * The first `count` items of `items` in `compare`'s order, as sorting them all would give (the
- * order is total). A broad query matches thousands of documents and shows a hundred: those are kept
- * in order as the rest stream past, most of them turned away by one comparison with the last kept.
- */
-export function firstInOrder<T>(items: readonly T[], count: number, compare: (a: T, b: T) => number): T[] {
-  const kept: T[] = [];
-  if (count <= 0) return kept;
-  for (const item of items) {
-    if (kept.length === count && compare(item, kept[count - 1]) >= 0) continue;
-    let lo = 0;
-    let hi = kept.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (compare(kept[mid], item) <= 0) lo = mid + 1;
-      else hi = mid;
-    }
-    kept.splice(lo, 0, item);
-    if (kept.length > count) kept.pop();
-  }
-  return kept;
-}
-
-/**
- * How many places `mergeRanges` would give of the counted occurrences, when that is their number:
- * all exact, in one field, each starting at or after the end of the one before. Null otherwise.
- */
-function plainCount(occurrences: readonly Occurrence[], counted: (field: SearchField) => boolean): number | null {
-  let count = 0;
-  let last: Occurrence | null = null;
-  for (const o of occurrences) {
-    if (!counted(o.field)) continue;
-    if (o.kind !== 'exact' || (last && (o.field !== last.field || o.start < last.end))) return null;
-    last = o;
-    count++;
-  }
-  return count;
-}
-
-function distinct(values: string[]): string[] {
-  return [...new Set(values)];
-}
-
-function summarizeTerms(
-  outcomes: ClauseOutcome[],
-  shown: (n: number) => boolean,
-  lookup: (n: number) => IndexableDocument | undefined,
-): TermSummary[] {
-  return outcomes.map(({ clause, matches, note }) => {
-    let occurrences = 0;
-    let documents = 0;
-    const variantCounts = new Map<string, number>();
-    // The title and byline are lines of the text: their places count once, as places in the body,
-    // unless the clause looks only at those fields.
-    const countedField = (field: SearchField) => (clause.fields && !clause.fields.includes('body') ? true : field === 'body');
-    for (const [n, match] of matches) {
-      if (!shown(n)) continue;
-      documents++;
-      // Most often every counted place is an exact one, in one field, in order and apart: then they
-      // are simply counted, with no merge to build (a broad word meets thousands of documents).
-      const plain = plainCount(match.occurrences, countedField);
-      if (plain !== null) {
-        occurrences += plain;
-        continue;
-      }
-      const doc = lookup(n);
-      const places = mergeRanges(match.occurrences.filter((o) => countedField(o.field)));
-      occurrences += places.length;
-      for (const o of places) {
-        if (o.kind === 'exact' || !doc) continue;
-        const text = fieldText(doc, o.field).slice(o.start, o.end);
-        variantCounts.set(text, (variantCounts.get(text) ?? 0) + 1);
-      }
-    }
-    return {
-      term: clause.text,
-      field: clause.fields?.[0] ?? null,
-      presence: clause.presence,
-      occurrences,
-      documents,
-      variants: [...variantCounts].map(([text, count]) => ({ text, occurrences: count })).sort((a, b) => b.occurrences - a.occurrences),
-      ...(note ? { note } : {}),
-    };
-  });
-}
