@@ -18,6 +18,13 @@ export interface WebShellOptions {
   port?: number;
   /** Fixed only in tests; a fresh random token otherwise. */
   token?: string;
+  /** Smaller only in tests: the largest request body, and the largest for a method that carries a file. */
+  maxBodyBytes?: BodyLimits;
+}
+
+export interface BodyLimits {
+  request: number;
+  file: number;
 }
 
 export interface WebShell {
@@ -28,12 +35,10 @@ export interface WebShell {
 }
 
 const HOST = '127.0.0.1';
-const COOKIE = 'casefile_token';
-const MAX_BODY_BYTES = 2 * 1024 * 1024;
-/** Methods that carry a user's file (an import, a dossier to verify, files to add) may be this large. */
-const MAX_FILE_BODY_BYTES = 200 * 1024 * 1024;
+const MIB = 1024 * 1024;
+/** Methods that carry a user's file (an import, a dossier to verify, files to add) may be as large as `file`. */
+const BODY_LIMITS: BodyLimits = { request: 2 * MIB, file: 200 * MIB };
 const FILE_METHODS = new Set(['addFiles', 'importAnnotations', 'verifyDossier']);
-
 
 const SECURITY_HEADERS = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
@@ -66,11 +71,20 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
 };
 
 /**
- * Serves the renderer and the API on 127.0.0.1 to whoever holds the token: the printed URL sets it
- * as an HttpOnly cookie; API clients may send it as `X-Casefile-Token`. Requests naming another host
- * (DNS rebinding) or coming from another origin (CSRF) are refused before the token is even read.
+ * Serves the renderer and the API on 127.0.0.1. The API answers only requests carrying the token in
+ * `X-Casefile-Token`: the page takes it from the printed URL into its tab's sessionStorage, which
+ * only this origin (port included) can read. No cookie: a browser sends cookies for 127.0.0.1 to
+ * every port, so any local server the user visits would receive it. The UI's files hold no secret
+ * and are served without the token, which a page can only send once its script runs. Requests
+ * naming another host (DNS rebinding) or coming from another origin (CSRF) are refused first.
  */
-export async function startWebShell({ workstation, rendererDir, port = 0, token = newToken() }: WebShellOptions): Promise<WebShell> {
+export async function startWebShell({
+  workstation,
+  rendererDir,
+  port = 0,
+  token = newToken(),
+  maxBodyBytes = BODY_LIMITS,
+}: WebShellOptions): Promise<WebShell> {
   const root = path.resolve(rendererDir);
   let boundPort = port;
   const server = http.createServer((request, response) => {
@@ -91,38 +105,31 @@ export async function startWebShell({ workstation, rendererDir, port = 0, token 
       return send(response, 403, 'text/plain; charset=utf-8', 'forbidden: cross-origin request');
     }
     const url = new URL(request.url ?? '/', `http://${HOST}:${boundPort}`);
-    const offered = url.searchParams.get('token');
-    if (request.method === 'GET' && url.pathname === '/' && offered !== null) {
-      if (!sameToken(offered, token)) return send(response, 401, 'text/plain; charset=utf-8', 'unauthorized: wrong token');
-      response.writeHead(302, {
-        ...SECURITY_HEADERS,
-        'Set-Cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
-        Location: '/',
-      });
-      response.end();
-      return;
-    }
-    const presented = headerValue(request.headers['x-casefile-token']) ?? cookieValue(request.headers.cookie, COOKIE);
-    if (presented === undefined || !sameToken(presented, token)) {
-      return send(response, 401, 'text/plain; charset=utf-8', 'unauthorized: open the URL that Casefile printed; it carries the access token');
-    }
     if (url.pathname.startsWith('/api/')) {
+      const presented = headerValue(request.headers['x-casefile-token']);
+      if (presented === undefined || !sameToken(presented, token)) {
+        return send(response, 401, 'text/plain; charset=utf-8', 'unauthorized: send the token of the URL that Casefile printed as X-Casefile-Token');
+      }
       if (request.method !== 'POST') return send(response, 405, 'text/plain; charset=utf-8', 'use POST for the API');
       // A page elsewhere can send a form or text/plain without asking; application/json it cannot.
       if (!isJson(request.headers['content-type'])) return send(response, 415, 'text/plain; charset=utf-8', 'the API takes application/json');
       return serveApi(url.pathname.slice('/api/'.length), request, response);
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain; charset=utf-8', 'method not allowed');
+    // A stale or mistyped printed URL is told so at once rather than by the page's first API call.
+    const offered = url.searchParams.get('token');
+    if (offered !== null && !sameToken(offered, token)) {
+      return send(response, 401, 'text/plain; charset=utf-8', 'unauthorized: wrong token; open the URL that the running Casefile printed');
+    }
     return serveStatic(url.pathname, response);
   }
 
   async function serveApi(method: string, request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
-    let body: string;
-    const limit = FILE_METHODS.has(method) ? MAX_FILE_BODY_BYTES : MAX_BODY_BYTES;
-    try {
-      body = await readBody(request, limit);
-    } catch {
-      return sendResult(response, 413, { ok: false, error: { code: 'invalid-argument', message: `request body over ${limit} bytes` } });
+    const limit = FILE_METHODS.has(method) ? maxBodyBytes.file : maxBodyBytes.request;
+    const body = await readBody(request, limit);
+    if (body === null) {
+      const message = `${method}: the request is too large for the web shell (over ${describeSize(limit)})`;
+      return sendResult(response, 413, { ok: false, error: { code: 'invalid-argument', message } });
     }
     let args: unknown;
     try {
@@ -180,30 +187,26 @@ function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-function cookieValue(header: string | undefined, name: string): string | undefined {
-  for (const part of (header ?? '').split(';')) {
-    const [key, ...rest] = part.trim().split('=');
-    if (key === name) return rest.join('=');
-  }
-  return undefined;
-}
-
-function readBody(request: http.IncomingMessage, limit: number): Promise<string> {
+/**
+ * The request's body, or null when it is over `limit` bytes. Past the limit the rest is still read,
+ * and dropped: a connection closed while the client is sending loses the answer (a reset instead of 413).
+ */
+function readBody(request: http.IncomingMessage, limit: number): Promise<string | null> {
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
+    let chunks: Buffer[] = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        reject(new Error('body too large'));
-        request.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size <= limit) chunks.push(chunk);
+      else chunks = [];
     });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('end', () => resolve(size > limit ? null : Buffer.concat(chunks).toString('utf8')));
     request.on('error', reject);
   });
+}
+
+function describeSize(bytes: number): string {
+  return bytes >= MIB ? `${Math.floor(bytes / MIB)} MB` : `${bytes} bytes`;
 }
 
 function send(response: http.ServerResponse, status: number, type: string, body: string | Buffer): void {

@@ -94,14 +94,20 @@ describe('web shell: where it listens and the token', () => {
   });
 
   it.each([
-    ['GET', '/'],
-    ['GET', '/index.html'],
-    ['GET', '/assets/secret.txt'],
-    ['GET', '/index.html?token=TOKEN'],
-    ['POST', '/api/listAnnotations'],
-    ['POST', '/api/deleteAnnotation'],
-  ])('%s %s without the token (or with it in a query string other than the login URL) → 401', async (method, pathname) => {
-    const response = await rawRequest({ port: shell.port, method, path: pathname.replace('TOKEN', shell.token), headers: { 'content-type': 'application/json' }, body: method === 'POST' ? '{}' : undefined });
+    ['/api/listAnnotations', {}],
+    ['/api/deleteAnnotation', {}],
+    ['/api/listAnnotations?token=TOKEN', {}],
+    ['/api/listAnnotations', { cookie: 'casefile_token=TOKEN' }],
+    ['/api/listAnnotations', { authorization: 'Bearer TOKEN' }],
+  ])('POST %s %j without the token in X-Casefile-Token → 401', async (pathname, headers: Record<string, string>) => {
+    const withToken = (text: string) => text.replace('TOKEN', shell.token);
+    const response = await rawRequest({
+      port: shell.port,
+      method: 'POST',
+      path: withToken(pathname),
+      headers: { 'content-type': 'application/json', ...Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, withToken(value)])) },
+      body: '{}',
+    });
     expect(response.status).toBe(401);
     expect(response.body).not.toContain('kept');
   });
@@ -164,8 +170,9 @@ describe('web shell: paths from clients stay inside', () => {
 describe('web shell: the same content security policy as the Electron shell', () => {
   it('sends it with every answer, refusals included', async () => {
     for (const response of [
-      await rawRequest({ port: shell.port, path: '/', headers: { 'x-casefile-token': shell.token } }),
       await rawRequest({ port: shell.port, path: '/' }),
+      await rawRequest({ port: shell.port, path: '/?token=WRONG' }),
+      await rawRequest({ port: shell.port, method: 'POST', path: '/api/listAnnotations', headers: { 'content-type': 'application/json' }, body: '{}' }),
       await post('listAnnotations', {}),
     ]) {
       expect(response.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
