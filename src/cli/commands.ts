@@ -4,7 +4,8 @@ import { invokeApi, type ArgsOf, type MethodName, type ResultOf } from '../core/
 import { EXPORT_FORMATS, GROUPINGS, type ExportFormat, type Grouping } from '../core/annotations/interchange';
 import type { AnchoredAnnotation } from '../core/annotations/model';
 import { CasefileError } from '../core/errors';
-import type { Workstation } from '../core/workstation';
+import { DOSSIER_FORMATS, type Workstation } from '../core/workstation';
+import { SORT_ORDERS } from '../core/search/search-engine';
 import { QuerySyntaxError } from '../core/search/query-parser';
 import type { Snippet } from '../core/search/snippets';
 import { LOCATION_OPTIONS, openWorkstation, parseCommandLine, parseCount, UsageError } from './args';
@@ -53,8 +54,6 @@ async function call<M extends MethodName>(ws: Workstation, method: M, args: Args
   }
   return result.value as ResultOf<M>;
 }
-
-const SORT_ORDERS = ['relevance', 'newest', 'oldest'] as const;
 
 /**
  * A query may start with '-' (-tokayev: documents without the word). No option of ours is a
@@ -182,8 +181,6 @@ async function annotations(argv: string[], cli: CliContext): Promise<void> {
     cli.out(`  “${oneLine(a.target.quote.exact)}”${a.note ? `\n  note: ${oneLine(a.note)}` : ''}`);
   }
 }
-
-const DOSSIER_FORMATS = ['pdf', 'md', 'json'] as const;
 
 async function exportDossier(argv: string[], cli: CliContext): Promise<void> {
   const { values, positionals } = parseCommandLine(argv, {

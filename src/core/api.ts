@@ -8,7 +8,8 @@ import { QuerySyntaxError, type QuerySpan } from './search/query-parser';
 import { MetadataEdit } from './archive/metadata-overrides';
 import { DossierChanges } from './dossier/dossier-store';
 import type { ArchiveSession } from './session';
-import { fileNameFor, type Workstation } from './workstation';
+import { DOSSIER_FORMATS, type Workstation } from './workstation';
+import { SORT_ORDERS } from './search/search-engine';
 
 /**
  * The one typed API of Casefile. Every shell (Electron IPC, the web shell's HTTP, the CLI) is a
@@ -91,7 +92,7 @@ export const apiMethods = {
         query: z.string().max(MAX_QUERY),
         limit: z.number().int().min(1).max(10_000).optional(),
         variants: z.boolean().optional(),
-        sort: z.enum(['relevance', 'newest', 'oldest']).optional(),
+        sort: z.enum(SORT_ORDERS).optional(),
         from: IsoDay.optional(),
         to: IsoDay.optional(),
         source: z.string().max(300).optional(),
@@ -195,7 +196,7 @@ export const apiMethods = {
     z
       .object({
         dossier: z.string().min(1).max(200).nullable(),
-        format: z.enum(['pdf', 'md', 'json']),
+        format: z.enum(DOSSIER_FORMATS),
         title: z.string().trim().min(1).max(300).optional(),
         author: z.string().trim().max(300).optional(),
       })
@@ -216,13 +217,6 @@ export const apiMethods = {
   ),
   getPreferences: method(z.object({}).strict(), (ws) => ws.getPreferences()),
   setPreferences: method(Preferences.partial().strict(), (ws, changes) => ws.setPreferences(changes)),
-  exportDossierPdf: method(
-    z.object({ title: z.string().trim().min(1).max(300), author: z.string().trim().max(300).optional() }).strict(),
-    async (ws, request) => {
-      const bytes = await ws.exportDossierPdf(request);
-      return { fileName: `${fileNameFor(request.title)}.pdf`, byteLength: bytes.byteLength, base64: Buffer.from(bytes).toString('base64') };
-    },
-  ),
 };
 
 export type ApiMethods = typeof apiMethods;

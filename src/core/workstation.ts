@@ -87,7 +87,9 @@ export interface DossierRequest {
   author?: string;
 }
 
-export type DossierFormat = 'pdf' | 'md' | 'json';
+/** What a dossier is exported as: the PDF, Markdown, or its manifest (JSON). */
+export const DOSSIER_FORMATS = ['pdf', 'md', 'json'] as const;
+export type DossierFormat = (typeof DOSSIER_FORMATS)[number];
 
 export interface DataRevision {
   data: number;
@@ -578,10 +580,6 @@ export class Workstation {
   async verifyDossierPdf(bytes: Uint8Array): Promise<DossierVerification> {
     const manifest = await readManifestFromPdf(bytes);
     return { title: manifest.title, created: manifest.created, archiveRoot: this.root, quotes: await verifyManifest(manifest, this.root) };
-  }
-
-  async exportDossierPdf(request: DossierRequest): Promise<Uint8Array> {
-    return (await this.exportDossier(null, 'pdf', request)).bytes;
   }
 
   /**

@@ -36,7 +36,9 @@ export interface TermSummary {
   note?: string;
 }
 
-export type SortOrder = 'relevance' | 'newest' | 'oldest';
+/** How results are ordered; relevance unless asked. */
+export const SORT_ORDERS = ['relevance', 'newest', 'oldest'] as const;
+export type SortOrder = (typeof SORT_ORDERS)[number];
 
 export interface SearchOptions {
   limit?: number;

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Dossier } from '../../../core/dossier/dossier-store';
+import type { DossierFormat } from '../../../core/workstation';
 import type { CasefileClient } from '../api/client';
 import type { DossierEditor } from '../dossier/use-dossier';
 import { plural } from '../format';
@@ -8,7 +9,7 @@ import { useCancellable } from '../useCancellable';
 import { ModalMessage } from './Modal';
 import { Options } from './Options';
 
-type Format = 'pdf' | 'md' | 'json';
+type Format = DossierFormat;
 const FORMATS: ReadonlyArray<[Format, string]> = [
   ['pdf', 'PDF (to read, print and verify)'],
   ['md', 'Markdown'],

@@ -25,10 +25,12 @@ export function ExportDialog({ client, onClose }: { client: CasefileClient; onCl
     const wanted = runs.start();
     setState({ busy: true, message: 'Writing the PDF…', error: false });
     try {
-      const pdf = await client.call('exportDossierPdf', { title, author: author || undefined });
+      const pdf = await client.call('exportDossier', { dossier: null, format: 'pdf', title, author: author || undefined });
       if (!wanted()) return;
-      const outcome = await saveFile(pdf.fileName, 'application/pdf', fromBase64(pdf.base64));
-      setState({ busy: false, ...savedMessage(pdf.fileName, outcome, ` (${Math.round(pdf.byteLength / 1024)} KB)`) });
+      const outcome = await saveFile(pdf.fileName, pdf.mediaType, fromBase64(pdf.base64));
+      // Items left out (an annotation whose source is gone) are said, not dropped silently.
+      const left = pdf.warnings.length > 0 ? `. Left out: ${pdf.warnings.join('; ')}` : '';
+      setState({ busy: false, ...savedMessage(pdf.fileName, outcome, ` (${Math.round(pdf.byteLength / 1024)} KB)${left}`) });
     } catch (error) {
       if (wanted()) setState({ busy: false, message: (error as Error).message, error: true });
     }
