@@ -1,16 +1,19 @@
 import { contextBridge, ipcRenderer } from 'electron';
+import type { ApiResult } from '../core/api';
+import type { CasefileBridge } from '../shared/bridge';
 
 // The renderer gets one function and nothing else of Electron. Method names are checked here and
 // again in the main process, which parses every payload with the API's schemas.
 const METHOD_NAME = /^[a-zA-Z]{1,64}$/;
 const COMMAND_ID = /^[a-z-]{1,64}$/;
 
-contextBridge.exposeInMainWorld('casefile', {
-  invoke(method: string, args: unknown): Promise<unknown> {
+const bridge = {
+  invoke(method: string, args: unknown): Promise<ApiResult<unknown>> {
     if (typeof method !== 'string' || !METHOD_NAME.test(method)) {
       return Promise.resolve({ ok: false, error: { code: 'invalid-argument', message: 'invalid method name' } });
     }
-    return ipcRenderer.invoke(`casefile:${method}`, args);
+    // The main process answers with the API's result shape (src/main/ipc.ts).
+    return ipcRenderer.invoke(`casefile:${method}`, args) as Promise<ApiResult<unknown>>;
   },
   /** Electron only: asks for a folder to open as an archive (a native dialog); null if cancelled. */
   chooseFolder(): Promise<unknown> {
@@ -28,4 +31,6 @@ contextBridge.exposeInMainWorld('casefile', {
     ipcRenderer.on('casefile-shell:command', relay);
     return () => ipcRenderer.off('casefile-shell:command', relay);
   },
-});
+} satisfies CasefileBridge;
+
+contextBridge.exposeInMainWorld('casefile', bridge);

@@ -100,7 +100,12 @@ describe('export and import of annotations', () => {
 
   it('in Electron, saves through the shell’s save dialog and says where', async () => {
     const saveFile = vi.fn(async () => ({ saved: true, path: '/home/dana/casefile-annotations.jsonld' }));
-    window.casefile = { invoke: async () => ({ ok: false, error: { code: 'internal', message: 'unused' } }), saveFile };
+    window.casefile = {
+      invoke: async () => ({ ok: false, error: { code: 'internal', message: 'unused' } }),
+      saveFile,
+      chooseFolder: async () => null,
+      onCommand: () => () => undefined,
+    };
     try {
       const client = appClient({
         exportAnnotations: () => ({ fileName: 'casefile-annotations.jsonld', mediaType: 'application/ld+json', content: '{"é":1}' }),

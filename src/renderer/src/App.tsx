@@ -314,7 +314,7 @@ export function App({ client }: { client: CasefileClient }) {
   const runFromMenu = useEffectEvent((id: string) => {
     if (COMMANDS.some((c) => c.id === id)) runCommand(id as CommandId);
   });
-  useEffect(() => window.casefile?.onCommand?.((id) => runFromMenu(id)), []);
+  useEffect(() => window.casefile?.onCommand((id) => runFromMenu(id)), []);
 
   if (fatal) {
     return (

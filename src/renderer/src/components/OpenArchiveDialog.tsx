@@ -37,7 +37,7 @@ export function OpenArchiveDialog({ client, onClose, onOpened }: { client: Casef
   };
 
   const choose = async () => {
-    const chosen = await window.casefile?.chooseFolder?.();
+    const chosen = await window.casefile?.chooseFolder();
     if (typeof chosen === 'string') setFolder(chosen);
   };
 

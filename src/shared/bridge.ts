@@ -1,0 +1,17 @@
+import type { ApiResult } from '../core/api';
+
+/**
+ * What Electron's preload exposes to the renderer as `window.casefile`: the one typed API as a
+ * single `invoke`, and the few things only a desktop shell can do. The preload's object is checked
+ * against this type (`satisfies`), and the renderer sees it through this type, so the two cannot
+ * drift apart.
+ */
+export interface CasefileBridge {
+  invoke(method: string, args: unknown): Promise<ApiResult<unknown>>;
+  /** Asks where to save (a native dialog) and writes the file there; the renderer never names a path. */
+  saveFile(fileName: string, base64: string): Promise<unknown>;
+  /** A native folder dialog; the chosen path, or null if cancelled. */
+  chooseFolder(): Promise<unknown>;
+  /** Calls `listener` with the id of each command chosen in the application menu; returns how to stop listening. */
+  onCommand(listener: (id: string) => void): () => void;
+}
