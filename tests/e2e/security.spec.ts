@@ -124,37 +124,63 @@ test('the page refuses inline script, remote images and markup from strings even
 });
 
 test.describe('the web shell is nobody else’s', () => {
-  /** A page on another local port: same site as the shell (so its SameSite=Strict cookie goes along), another origin. */
-  async function attackerSite(shell: RunningShell): Promise<{ url: string; close: () => Promise<void> }> {
+  /** A page on another local port: same site as the shell, another origin. It notes every Cookie header it receives. */
+  async function attackerSite(shell: RunningShell): Promise<{ url: string; cookiesReceived: string[]; close: () => Promise<void> }> {
     const target = new URL(shell.url).origin;
     const page = `<!doctype html><title>attacker</title><body><form id="f" method="POST" action="${target}/api/setPreferences" enctype="text/plain"><input name='{"author":"pwned","x":"' value='"}'></form>
 <script>
 fetch('${target}/api/setPreferences', { method: 'POST', mode: 'no-cors', credentials: 'include', headers: { 'Content-Type': 'text/plain' }, body: JSON.stringify({ author: 'pwned' }) })
   .catch(() => {}).finally(() => { document.title = 'fetched'; });
 </script></body>`;
-    const server = http.createServer((_request, response) => {
+    const cookiesReceived: string[] = [];
+    const server = http.createServer((request, response) => {
+      if (request.headers.cookie !== undefined) cookiesReceived.push(request.headers.cookie);
       response.writeHead(200, { 'Content-Type': 'text/html' });
       response.end(page);
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+    return {
+      url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+      cookiesReceived,
+      close: () => new Promise((resolve) => server.close(() => resolve())),
+    };
   }
 
-  test('the printed URL trades its token for a cookie and leaves the address bar; without it the shell answers 401', async ({ page, browser, shell }) => {
+  test('the printed URL’s token moves into the tab, not a cookie, and leaves the address bar; a reload keeps working; a new tab is told where to get it', async ({ page, browser, shell }) => {
+    const token = new URL(shell.url).searchParams.get('token') ?? '';
     await page.goto(shell.url);
     expect(page.url()).toBe(`${new URL(shell.url).origin}/`);
-    const cookie = (await page.context().cookies()).find((c) => c.name === 'casefile_token');
-    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
+    await expect(page.getByLabel('Search the archive')).toBeVisible();
+    expect(await page.context().cookies()).toEqual([]);
     expect(await page.evaluate(() => document.cookie)).toBe('');
+    await page.reload();
+    await page.getByLabel('Search the archive').fill('Zhanaozen');
+    await expect(page.locator('.result').first()).toBeVisible();
+    expect(page.url()).not.toContain(token);
     const stranger = await browser.newPage();
     try {
-      expect((await stranger.goto(`${new URL(shell.url).origin}/`))?.status()).toBe(401);
+      await stranger.goto(`${new URL(shell.url).origin}/`);
+      await expect(stranger.getByRole('heading', { name: 'Open the address Casefile printed' })).toBeVisible();
+      await expect(stranger.getByLabel('Search the archive')).toHaveCount(0);
     } finally {
       await stranger.close();
     }
   });
 
-  test('a page on another local port cannot use the API with the user’s cookie: fetch and form posts are refused, preferences unchanged', async ({ page, shell }) => {
+  test('another local server the user visits receives no token', async ({ page, shell }) => {
+    await page.goto(shell.url);
+    await expect(page.getByLabel('Search the archive')).toBeVisible();
+    const attacker = await attackerSite(shell);
+    try {
+      await page.goto(attacker.url);
+      await expect(page).toHaveTitle('fetched');
+      expect(attacker.cookiesReceived).toEqual([]);
+    } finally {
+      await attacker.close();
+    }
+  });
+
+  test('a page on another local port cannot use the API: fetch and form posts are refused, preferences unchanged', async ({ page, shell }) => {
     await page.goto(shell.url);
     const before = await api<{ author: string }>(page, shell, 'getPreferences', {});
     const attacker = await attackerSite(shell);

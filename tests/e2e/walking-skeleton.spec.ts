@@ -11,7 +11,7 @@ test('search → open → highlight with a note → survives a restart → expor
   page.on('pageerror', (error) => pageErrors.push(error.message));
 
   await page.goto(shell.url);
-  await expect(page).toHaveURL(/\/$/); // the token moved into an HttpOnly cookie
+  await expect(page).toHaveURL(/\/$/); // the token moved into the tab's sessionStorage
 
   await page.getByLabel('Search the archive').fill('Almaty');
   const result = page.locator('.result', { hasText: 'Kazakhstan activists recall road from protest to bloodshed' });
@@ -77,8 +77,9 @@ test('the shell refuses requests without the token', async ({ page, shell }) => 
   const origin = new URL(shell.url).origin;
   const response = await page.request.post(`${origin}/api/search`, { data: { query: 'Zhanaozen' } });
   expect(response.status()).toBe(401);
-  const page404 = await page.goto(`${origin}/`);
-  expect(page404?.status()).toBe(401);
+  await page.goto(`${origin}/`);
+  await expect(page.getByRole('heading', { name: 'Open the address Casefile printed' })).toBeVisible();
+  await expect(page.getByLabel('Search the archive')).toHaveCount(0);
 });
 
 test('a highlight can be edited and deleted from the sidebar, and the change persists', async ({ page, shell }) => {

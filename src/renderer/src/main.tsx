@@ -1,13 +1,22 @@
-import { StrictMode } from 'react';
+import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createClient, defaultTransport } from './api/client';
+import { AccessTokenMissing } from './access/AccessTokenMissing';
+import { takeAccessToken } from './access/access-token';
+import { bridgeTransport, createClient, httpTransport } from './api/client';
 import { App } from './App';
 import './styles.css';
+
+/** In Electron, the app over the preload's bridge; in a browser, over the web shell's API with this tab's token, or where to get one. */
+function start(): ReactNode {
+  if (window.casefile) return <App client={createClient(bridgeTransport(window.casefile))} />;
+  const token = takeAccessToken();
+  return token === null ? <AccessTokenMissing /> : <App client={createClient(httpTransport(token))} />;
+}
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <App client={createClient(defaultTransport())} />
+    {start()}
   </StrictMode>,
 );

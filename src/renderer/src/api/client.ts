@@ -1,6 +1,7 @@
 import type { ApiError, ApiResult, ArgsOf, MethodName, ResultOf } from '../../../core/api';
 import type { ErrorCode } from '../../../core/errors';
 import type { QuerySpan } from '../../../core/search/query-parser';
+import type { CasefileBridge } from '../../../shared/bridge';
 
 /** Carries one API call to whichever shell serves the renderer; the renderer never knows which. */
 export type Transport = (method: MethodName, args: unknown) => Promise<ApiResult<unknown>>;
@@ -33,25 +34,42 @@ export function createClient(transport: Transport): CasefileClient {
   };
 }
 
-/** The web shell: the same API as JSON over HTTP, authorised by the HttpOnly cookie. */
-export const httpTransport: Transport = async (method, args) => {
-  let response: Response;
-  try {
-    response = await fetch(`/api/${method}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(args),
-      credentials: 'same-origin',
-    });
-  } catch {
-    return { ok: false, error: { code: 'internal', message: 'Casefile is not reachable: is the web shell still running?' } };
-  }
-  if (response.status === 401) {
-    return { ok: false, error: { code: 'invalid-argument', message: 'Not authorised: open the URL that Casefile printed (it carries the access token).' } };
-  }
-  return (await response.json()) as ApiResult<unknown>;
-};
+/** The web shell's header that carries its access token (never a cookie: those go to every local port). */
+const TOKEN_HEADER = 'X-Casefile-Token';
 
-export function defaultTransport(): Transport {
-  return window.casefile ? (method, args) => window.casefile!.invoke(method, args) : httpTransport;
+/**
+ * The web shell: the same API as JSON over HTTP, with the tab's access token in a header. `origin`
+ * is empty for the page itself (its own origin); a test running outside a page names the shell's.
+ */
+export function httpTransport(token: string, origin = ''): Transport {
+  return async (method, args) => {
+    let response: Response;
+    try {
+      response = await fetch(`${origin}/api/${method}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token },
+        body: JSON.stringify(args),
+        credentials: 'omit',
+      });
+    } catch {
+      return { ok: false, error: { code: 'internal', message: 'Casefile is not reachable: is the web shell still running?' } };
+    }
+    if (response.status === 401) {
+      return {
+        ok: false,
+        error: { code: 'invalid-argument', message: 'Not authorised: the web shell refused this tab’s token (was it restarted?). Open the URL it printed.' },
+      };
+    }
+    // The API answers in JSON, a refusal too large for it included (413); anything else is the shell's plain text.
+    if (!(response.headers.get('Content-Type') ?? '').startsWith('application/json')) {
+      const text = (await response.text()).trim();
+      return { ok: false, error: { code: 'internal', message: `The web shell refused the call (${response.status}${text ? `: ${text}` : ''}).` } };
+    }
+    return (await response.json()) as ApiResult<unknown>;
+  };
+}
+
+/** Electron's preload bridge. */
+export function bridgeTransport(bridge: CasefileBridge): Transport {
+  return (method, args) => bridge.invoke(method, args);
 }
