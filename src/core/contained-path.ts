@@ -1,7 +1,8 @@
-import { lstat, realpath } from 'node:fs/promises';
+import { constants, type Stats } from 'node:fs';
+import { lstat, open, readlink, realpath, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { CasefileError } from './errors';
+import { CasefileError, errorMessage } from './errors';
 
 /** NUL and other control characters: never in a document id, and NUL cuts a path short in C. */
 function hasControlCharacter(value: string): boolean {
@@ -62,4 +63,138 @@ export async function confineToArchive(root: string, relative: string): Promise<
     }
   }
   throw new CasefileError('invalid-argument', `${JSON.stringify(relative)} leads outside the archive folder`);
+}
+
+/** Why a file of the archive was not read; callers word the outcome from it (skipped, failed, missing). */
+export type ArchiveFileRefusal = 'name' | 'outside' | 'link' | 'not-a-file' | 'too-large' | 'missing' | 'denied' | 'changing' | 'unreadable';
+
+/** A file of the archive that was not read, and why. Its message is the reason in the user's words. */
+export class ArchiveFileRefused extends CasefileError {
+  constructor(
+    readonly refusal: ArchiveFileRefusal,
+    reason: string,
+  ) {
+    super(refusal === 'missing' ? 'not-found' : 'invalid-argument', reason);
+    this.name = 'ArchiveFileRefused';
+  }
+}
+
+export interface ArchiveFileContent {
+  bytes: Buffer;
+  /** The file as opened (before reading); `bytes` are exactly its `size`. */
+  stats: Stats;
+}
+
+/** Opens without following a link at the end of the path, and without waiting on a pipe's writer. */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
+
+/**
+ * The one way to read a file of the archive, used by everything that does: ingest, the watcher,
+ * verify. `relative` must be a plain relative path (`relativePathProblem`); its real location must be
+ * the same path under the archive's real root (no symbolic link anywhere on the way, as ingest never
+ * follows one), and it must be a regular file of at most `maxBytes`. The checks come before the file
+ * is opened (opening a pipe would wait for a writer), and the opened file is checked to be the one
+ * checked, so a folder swapped for a link in between is caught. The path must still name the same,
+ * unchanged file after the read; otherwise the refusal is `changing` (a caller may try again).
+ */
+export async function readArchiveFile(root: string, relative: string, { maxBytes }: { maxBytes: number }): Promise<ArchiveFileContent> {
+  const problem = relative === '' ? 'must not be empty' : relativePathProblem(relative);
+  if (problem !== null) throw new ArchiveFileRefused('name', `the file name ${problem}`);
+  const realRoot = await realpath(root).catch((error: unknown) => {
+    throw refusalOf(error, 'the archive folder');
+  });
+  const file = path.join(realRoot, ...relative.split('/'));
+  await requireNoLinkOnTheWay(realRoot, file);
+  const before = await lstat(file).catch((error: unknown) => {
+    throw refusalOf(error, 'the file');
+  });
+  requireRegularFile(before, maxBytes);
+  let handle: FileHandle;
+  try {
+    handle = await open(file, OPEN_FLAGS);
+  } catch (error) {
+    throw refusalOf(error, 'the file');
+  }
+  try {
+    const opened = await handle.stat();
+    requireRegularFile(opened, maxBytes);
+    if (!sameFile(opened, before)) throw new ArchiveFileRefused('changing', 'the file kept changing while being read');
+    await requireOpenedAt(handle, realRoot, file);
+    const bytes = await readUpTo(handle, opened.size + 1);
+    const after = await handle.stat();
+    const now = await lstat(file).catch(() => null);
+    if (!now) throw new ArchiveFileRefused('missing', 'the file disappeared while being read');
+    if (bytes.byteLength !== opened.size || after.size !== opened.size || after.mtimeMs !== opened.mtimeMs || !sameFile(now, opened)) {
+      throw new ArchiveFileRefused('changing', 'the file kept changing while being read');
+    }
+    return { bytes, stats: opened };
+  } catch (error) {
+    throw error instanceof ArchiveFileRefused ? error : refusalOf(error, 'the file');
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The folder holding `file` is, resolved, exactly where its path says: inside the root, through no link. */
+async function requireNoLinkOnTheWay(realRoot: string, file: string): Promise<void> {
+  const folder = path.dirname(file);
+  const realFolder = await realpath(folder).catch((error: unknown) => {
+    throw refusalOf(error, 'the folder');
+  });
+  if (realFolder === folder) return;
+  if (!isInside(realRoot, realFolder)) throw new ArchiveFileRefused('outside', 'a folder on its path is a link that leads outside the archive folder');
+  throw new ArchiveFileRefused('link', 'a folder on its path is a symbolic link (not followed)');
+}
+
+/**
+ * The opened file is the one at `file` now. Where the system names an open file's path (Linux), that
+ * name must be `file`; elsewhere the path is checked again and must lead, through no link, to the
+ * same file.
+ */
+async function requireOpenedAt(handle: FileHandle, realRoot: string, file: string): Promise<void> {
+  const named = await readlink(`/proc/self/fd/${handle.fd}`).catch(() => null);
+  if (named !== null) {
+    if (named === file) return;
+    if (!isInside(realRoot, named)) throw new ArchiveFileRefused('outside', 'a folder on its path is a link that leads outside the archive folder');
+    throw new ArchiveFileRefused('changing', 'the file kept changing while being read');
+  }
+  await requireNoLinkOnTheWay(realRoot, file);
+  const now = await lstat(file).catch(() => null);
+  if (!now || !sameFile(now, await handle.stat())) throw new ArchiveFileRefused('changing', 'the file kept changing while being read');
+}
+
+function requireRegularFile(stats: Stats, maxBytes: number): void {
+  if (stats.isSymbolicLink()) throw new ArchiveFileRefused('link', 'symbolic link (not followed)');
+  if (stats.isDirectory()) throw new ArchiveFileRefused('not-a-file', 'a folder, not a file');
+  if (!stats.isFile()) throw new ArchiveFileRefused('not-a-file', 'not a regular file (a pipe, socket or device)');
+  if (stats.size > maxBytes) throw new ArchiveFileRefused('too-large', `larger than ${inMegabytes(maxBytes)} (${inMegabytes(stats.size)})`);
+}
+
+function sameFile(a: Stats, b: Stats): boolean {
+  return a.dev === b.dev && a.ino === b.ino;
+}
+
+function inMegabytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
+}
+
+/** At most `limit` bytes from the start of the file (one more than expected shows that it grew). */
+async function readUpTo(handle: FileHandle, limit: number): Promise<Buffer> {
+  const buffer = Buffer.allocUnsafe(limit);
+  let filled = 0;
+  while (filled < limit) {
+    const { bytesRead } = await handle.read(buffer, filled, limit - filled, filled);
+    if (bytesRead === 0) break;
+    filled += bytesRead;
+  }
+  return buffer.subarray(0, filled);
+}
+
+function refusalOf(error: unknown, what: string): ArchiveFileRefused {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return new ArchiveFileRefused('missing', what === 'the archive folder' ? 'the archive folder is gone' : 'the file disappeared while being read');
+  if (code === 'EACCES' || code === 'EPERM') return new ArchiveFileRefused('denied', 'permission denied');
+  if (code === 'ELOOP') return new ArchiveFileRefused('link', 'symbolic link (not followed)');
+  if (code === 'EISDIR') return new ArchiveFileRefused('not-a-file', 'a folder, not a file');
+  return new ArchiveFileRefused('unreadable', `${what} cannot be read (${errorMessage(error)})`);
 }

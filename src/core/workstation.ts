@@ -1,7 +1,9 @@
-import { mkdir, open as openFile, readFile, realpath, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, open as openFile, realpath, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ingestFile, isArchiveFile, loadArchive, sha256Hex, sidecarTarget, toDocumentId, type IngestEntry, type SkippedFile } from './archive/archive';
+import { ingestFile, isArchiveFile, loadArchive, MAX_FILE_BYTES, sha256Hex, sidecarTarget, toDocumentId, type IngestEntry, type SkippedFile } from './archive/archive';
 import { IngestCatalog } from './archive/catalog';
+import { addedFileName } from './archive/file-names';
+import { readArchiveFile } from './contained-path';
 import { MetadataOverrides, type MetadataEdit } from './archive/metadata-overrides';
 import { summarize, type ArchiveDocument, type DocumentSummary } from './archive/document';
 import {
@@ -224,7 +226,7 @@ export class Workstation {
       const differing = await Promise.all(
         batch.map(async (id) => {
           const known = this.documents.get(id);
-          const bytes = await readFile(path.join(this.root, ...id.split('/'))).catch(() => null);
+          const bytes = await readArchiveFile(this.root, id, { maxBytes: MAX_FILE_BYTES }).then((read) => read.bytes, () => null);
           return known && (bytes === null || sha256Hex(bytes) !== known.sha256) ? [id] : [];
         }),
       );
@@ -286,7 +288,7 @@ export class Workstation {
     });
     const entries: IngestEntry[] = [];
     for (const file of files) {
-      const name = safeFileName(file.name);
+      const name = addedFileName(file.name);
       const id = toDocumentId(this.root, await writeNew(targetDir, name, file.bytes));
       const outcome = isArchiveFile(id) ? await ingestFile(this.root, id) : null;
       const entry = outcome?.entry ?? { file: id, status: 'skipped' as const, reason: `not a supported format (${path.extname(name) || 'no extension'})`, format: null, encoding: null, sha256: null };
@@ -613,16 +615,6 @@ export function fileNameFor(title: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 80);
   return safe || 'dossier';
-}
-
-function safeFileName(name: string): string {
-  const base = [...(name.split(/[\\/]/).pop() ?? '')]
-    .map((ch) => (ch.charCodeAt(0) < 0x20 || '<>:"|?*'.includes(ch) ? '_' : ch))
-    .join('')
-    .replace(/^\.+/, '')
-    .trim();
-  if (base === '') throw new CasefileError('invalid-argument', `${JSON.stringify(name)} is not a usable file name`);
-  return base.slice(0, 200);
 }
 
 /** Writes `bytes` under `dir` with `name`, or "name (2).ext", "name (3).ext" … if taken; never overwrites. */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { lstat, readdir, readFile, stat } from 'node:fs/promises';
+import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { ArchiveFileRefused, readArchiveFile, relativePathProblem, type ArchiveFileRefusal } from '../contained-path';
 import { CasefileError, errorMessage } from '../errors';
 import { boilerplateSpans } from './boilerplate';
 import { stampOf, type FileStamp, type IngestCatalog } from './catalog';
@@ -42,6 +43,8 @@ const EXTENSIONS = new Set(FORMATS.map((f) => `.${f}`));
 const SIDECAR = /\.meta\.json$/i;
 /** Larger files are skipped: a text this long is not an article, and indexing it would take minutes. */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+/** A sidecar states a few fields; a larger one is not read. */
+const MAX_SIDECAR_BYTES = 1024 * 1024;
 /** Deeper folders are not entered (a loop through bind mounts, or a mistaken root). */
 export const MAX_DEPTH = 32;
 /** Files read at once while ingesting a folder (most time is spent waiting on the disk). */
@@ -112,7 +115,9 @@ async function listCandidates(root: string, dir: string, report: IngestEntry[], 
   for (const item of entries) {
     const full = path.join(dir, item.name);
     const id = toDocumentId(root, full);
+    const unusable = unusableName(id);
     if (item.name.startsWith('.')) report.push(entry(id, 'skipped', item.isDirectory() ? 'hidden folder' : 'hidden file'));
+    else if (unusable !== null) report.push(entry(id, 'skipped', unusable));
     else if (item.isSymbolicLink()) report.push(entry(id, 'skipped', 'symbolic link (not followed)'));
     else if (item.isDirectory()) {
       if (depth >= MAX_DEPTH) report.push(entry(id, 'skipped', `folder nested deeper than ${MAX_DEPTH} levels`));
@@ -131,49 +136,52 @@ async function listCandidates(root: string, dir: string, report: IngestEntry[], 
  * size or time changes during the read is read once more, then reported as changing.
  */
 export async function ingestFile(root: string, id: string): Promise<{ entry: IngestEntry; document?: ArchiveDocument }> {
-  const file = path.join(root, ...id.split('/'));
   const format = path.extname(id).slice(1).toLowerCase() || null;
-  for (let attempt = 0; attempt < 2; attempt++) {
-    let before;
-    try {
-      before = await lstat(file);
-    } catch (error) {
-      return { entry: entry(id, 'failed', readFailure(error), { format }) };
-    }
-    if (before.isSymbolicLink()) return { entry: entry(id, 'skipped', 'symbolic link (not followed)', { format }) };
-    if (before.size > MAX_FILE_BYTES) {
-      return { entry: entry(id, 'skipped', `larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB (${Math.round(before.size / 1024 / 1024)} MiB)`, { format }) };
-    }
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(file);
-    } catch (error) {
-      return { entry: entry(id, 'failed', readFailure(error), { format }) };
-    }
-    const after = await stat(file).catch(() => null);
-    if (!after || after.size !== before.size || after.mtimeMs !== before.mtimeMs || bytes.byteLength !== before.size) {
-      if (attempt === 0) continue;
-      return { entry: entry(id, 'failed', after ? 'the file kept changing while being read' : 'the file disappeared while being read', { format }) };
-    }
-    const sha256 = sha256Hex(bytes);
-    try {
-      const document = await parseFile(id, bytes, await readSidecar(file));
-      if (document.text.trim() === '') return { entry: entry(id, 'skipped', 'empty (no text)', { format, encoding: document.encoding, sha256 }) };
-      return { entry: entry(id, 'indexed', null, { format, encoding: document.encoding, sha256 }), document };
-    } catch (error) {
-      const reason = errorMessage(error);
-      return { entry: entry(id, error instanceof CasefileError ? 'skipped' : 'failed', reason, { format, sha256 }) };
-    }
+  const unusable = unusableName(id);
+  if (unusable !== null) return { entry: entry(id, 'skipped', unusable, { format }) };
+  let bytes: Buffer;
+  try {
+    bytes = await readSettled(root, id);
+  } catch (error) {
+    return { entry: refusedEntry(id, error, format) };
   }
-  return { entry: entry(id, 'failed', 'the file kept changing while being read', { format }) };
+  const sha256 = sha256Hex(bytes);
+  try {
+    const document = await parseFile(id, bytes, await readSidecar(root, id));
+    if (document.text.trim() === '') return { entry: entry(id, 'skipped', 'empty (no text)', { format, encoding: document.encoding, sha256 }) };
+    return { entry: entry(id, 'indexed', null, { format, encoding: document.encoding, sha256 }), document };
+  } catch (error) {
+    const reason = errorMessage(error);
+    return { entry: entry(id, error instanceof CasefileError ? 'skipped' : 'failed', reason, { format, sha256 }) };
+  }
 }
 
-function readFailure(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'the file disappeared while being read';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'a folder, not a file';
-  return `cannot be read (${errorMessage(error)})`;
+/** The file's bytes, read through the archive's one confinement check; a file saved while read is read once more. */
+async function readSettled(root: string, id: string): Promise<Buffer> {
+  try {
+    return (await readArchiveFile(root, id, { maxBytes: MAX_FILE_BYTES })).bytes;
+  } catch (error) {
+    if (!(error instanceof ArchiveFileRefused) || error.refusal !== 'changing') throw error;
+    return (await readArchiveFile(root, id, { maxBytes: MAX_FILE_BYTES })).bytes;
+  }
+}
+
+/** What the file is (a link, a pipe, too large, outside) is skipped for good; a failed read is tried again later. */
+const SKIPPED_REFUSALS: ReadonlySet<ArchiveFileRefusal> = new Set(['name', 'outside', 'link', 'not-a-file', 'too-large']);
+
+function refusedEntry(id: string, error: unknown, format: string | null): IngestEntry {
+  if (!(error instanceof ArchiveFileRefused)) return entry(id, 'failed', `cannot be read (${errorMessage(error)})`, { format });
+  return entry(id, SKIPPED_REFUSALS.has(error.refusal) ? 'skipped' : 'failed', error.message, { format });
+}
+
+/**
+ * Why a file or folder name cannot be a document id, or null. Ids travel through every API call, URL
+ * and manifest, which refuse control characters (a tab, a newline), backslashes and percent-escaped
+ * dots or slashes; such a file is skipped with the reason rather than indexed under an id no call takes.
+ */
+function unusableName(id: string): string | null {
+  const problem = relativePathProblem(id);
+  return problem === null ? null : `unusable as a document id: its name ${problem}; rename it to index it`;
 }
 
 /** Whether a path (relative to the archive) names a file the archive reads. */
@@ -205,11 +213,11 @@ async function stampsOf(root: string, id: string, sidecars: ReadonlySet<string>)
   }
 }
 
-/** The sidecar's stated metadata, if there is a readable one (`x.meta.json` or `x.html.meta.json`). */
-async function readSidecar(file: string): Promise<StatedMetadata> {
-  for (const candidate of sidecarCandidates(file)) {
+/** The sidecar's stated metadata, if there is a readable one (`x.meta.json` or `x.html.meta.json`) inside the archive. */
+async function readSidecar(root: string, id: string): Promise<StatedMetadata> {
+  for (const candidate of sidecarCandidates(id)) {
     try {
-      return statedFrom(JSON.parse(await readFile(candidate, 'utf8')));
+      return statedFrom(JSON.parse((await readArchiveFile(root, candidate, { maxBytes: MAX_SIDECAR_BYTES })).bytes.toString('utf8')));
     } catch {
       // absent or unreadable: heuristics and the file's own metadata apply
     }

@@ -1,9 +1,12 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFString } from 'pdf-lib';
-import { parseDocument } from '../archive/archive';
+import { ingestFile, isArchiveFile } from '../archive/archive';
+import type { ArchiveDocument } from '../archive/document';
+import { relativePathProblem } from '../contained-path';
 import { CasefileError, errorMessage } from '../errors';
 import { DossierManifest, MANIFEST_FILE_NAME } from './model';
+
+/** A manifest lists quotes and ids; this is far more than a dossier of thousands of quotes needs. */
+export const MAX_MANIFEST_BYTES = 8 * 1024 * 1024;
 
 export type VerifyStatus = 'ok' | 'changed' | 'missing';
 
@@ -23,10 +26,19 @@ export async function readManifestFromPdf(bytes: Uint8Array): Promise<DossierMan
   } catch (error) {
     throw new CasefileError('invalid-argument', `not a readable PDF (${errorMessage(error)})`);
   }
-  const files = embeddedFiles(pdf);
-  const manifest = files.get(MANIFEST_FILE_NAME);
-  if (!manifest) {
+  const stream = embeddedFiles(pdf).get(MANIFEST_FILE_NAME);
+  if (!stream) {
     throw new CasefileError('invalid-argument', `the PDF carries no ${MANIFEST_FILE_NAME}: it was not exported by Casefile, or the attachment was removed`);
+  }
+  let manifest: Uint8Array | Uint8ClampedArray;
+  try {
+    // Inflated no further than the limit: a few bytes of a PDF can stand for gigabytes.
+    manifest = decodePDFRawStream(stream).getBytes(MAX_MANIFEST_BYTES + 1);
+  } catch (error) {
+    throw new CasefileError('invalid-argument', `the attached manifest cannot be read (${errorMessage(error)})`);
+  }
+  if (manifest.byteLength > MAX_MANIFEST_BYTES) {
+    throw new CasefileError('invalid-argument', `the attached manifest is larger than ${MAX_MANIFEST_BYTES / 1024 / 1024} MiB: no Casefile dossier needs that much`);
   }
   try {
     return DossierManifest.parse(JSON.parse(new TextDecoder().decode(manifest)));
@@ -35,9 +47,9 @@ export async function readManifestFromPdf(bytes: Uint8Array): Promise<DossierMan
   }
 }
 
-/** Embedded files of a PDF by name, from the catalog's /Names /EmbeddedFiles name tree. */
-function embeddedFiles(pdf: PDFDocument): Map<string, Uint8Array> {
-  const found = new Map<string, Uint8Array>();
+/** Embedded files of a PDF by name (still encoded), from the catalog's /Names /EmbeddedFiles name tree. */
+function embeddedFiles(pdf: PDFDocument): Map<string, PDFRawStream> {
+  const found = new Map<string, PDFRawStream>();
   const names = pdf.catalog.lookupMaybe(PDFName.of('Names'), PDFDict);
   const root = names?.lookupMaybe(PDFName.of('EmbeddedFiles'), PDFDict);
   const visit = (node: PDFDict, depth: number): void => {
@@ -48,7 +60,7 @@ function embeddedFiles(pdf: PDFDocument): Map<string, Uint8Array> {
       const spec = pairs.lookup(i + 1);
       if (!(spec instanceof PDFDict) || !(key instanceof PDFString || key instanceof PDFHexString)) continue;
       const stream = spec.lookupMaybe(PDFName.of('EF'), PDFDict)?.lookup(PDFName.of('F'));
-      if (stream instanceof PDFRawStream) found.set(key.decodeText(), decodePDFRawStream(stream).decode());
+      if (stream instanceof PDFRawStream) found.set(key.decodeText(), stream);
     }
     const kids = node.lookupMaybe(PDFName.of('Kids'), PDFArray);
     for (let i = 0; kids && i < kids.size(); i++) {
@@ -61,27 +73,24 @@ function embeddedFiles(pdf: PDFDocument): Map<string, Uint8Array> {
 }
 
 /**
- * Checks every quote of a manifest against an archive: the source file exists (inside the archive),
- * its SHA-256 is the one recorded, and the text at the recorded offsets is the exact quote.
+ * Checks every quote of a manifest against an archive: the source file is a file of the archive, read
+ * as ingest reads it (inside the archive, through no link, a regular file, hidden files excluded), its
+ * SHA-256 is the one recorded, and the text at the recorded offsets is the exact quote.
  */
 export async function verifyManifest(manifest: DossierManifest, archiveRoot: string): Promise<VerifiedQuote[]> {
-  const root = path.resolve(archiveRoot);
+  // Each source is read once, however many quotes name it.
+  const sources = new Map<string, Promise<Source>>();
   const results: VerifiedQuote[] = [];
   for (const quote of manifest.quotes) {
     const base = { number: quote.number, docId: quote.docId };
-    const file = path.resolve(root, quote.docId);
-    if (path.isAbsolute(quote.docId) || !file.startsWith(root + path.sep)) {
-      results.push({ ...base, status: 'missing', detail: 'the document id points outside the archive' });
+    let source = sources.get(quote.docId);
+    if (!source) sources.set(quote.docId, (source = readSource(archiveRoot, quote.docId)));
+    const found = await source;
+    if ('missing' in found) {
+      results.push({ ...base, status: 'missing', detail: found.missing });
       continue;
     }
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(file);
-    } catch {
-      results.push({ ...base, status: 'missing', detail: 'the source file is not in the archive' });
-      continue;
-    }
-    const doc = parseDocument(quote.docId, bytes);
+    const doc = found.document;
     const place = quote.start !== null && quote.end !== null ? `${quote.start}–${quote.end}` : null;
     const there = place ? doc.text.slice(quote.start ?? 0, quote.end ?? 0) : null;
     if (place === null) {
@@ -96,6 +105,18 @@ export async function verifyManifest(manifest: DossierManifest, archiveRoot: str
     }
   }
   return results;
+}
+
+type Source = { document: ArchiveDocument } | { missing: string };
+
+/** The document a quote names, read exactly as ingest reads it, or why it is missing. */
+async function readSource(archiveRoot: string, docId: string): Promise<Source> {
+  if (relativePathProblem(docId) !== null) return { missing: 'the document id points outside the archive' };
+  if (!isArchiveFile(docId)) return { missing: 'the document id names no file the archive reads (hidden, or not a supported format)' };
+  const { entry, document } = await ingestFile(archiveRoot, docId);
+  if (document) return { document };
+  if (entry.reason === 'the file disappeared while being read') return { missing: 'the source file is not in the archive' };
+  return { missing: `the source file is not read from the archive: ${entry.reason ?? entry.status}` };
 }
 
 function clip(text: string): string {
