@@ -17,8 +17,15 @@ const LEGACY: Record<string, string> = {
 };
 
 /**
+ * A UTF-8 text with a few bad bytes (a Latin-1 letter pasted in, a byte lost in a copy) is read as
+ * UTF-8 when at least this many valid non-ASCII characters stand for each bad sequence. Legacy
+ * 8-bit text almost never forms valid UTF-8 sequences, so it stays far below.
+ */
+const VALID_PER_INVALID = 4;
+
+/**
  * Text from a file's bytes: a byte-order mark decides (UTF-8, UTF-16 LE/BE); else valid UTF-8 is
- * UTF-8; else the encoding is detected (chardet) among Cyrillic and Western legacy encodings and
+ * UTF-8, and nearly valid UTF-8 is UTF-8 with U+FFFD for the bad sequences; else the encoding is detected (chardet) among Cyrillic and Western legacy encodings and
  * decoded with iconv-lite. Bytes that are not text (NUL bytes outside UTF-16) are reported as binary.
  * Invalid sequences never throw: they become U+FFFD.
  */
@@ -34,11 +41,28 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   try {
     return { kind: 'text', text: new TextDecoder('utf-8', { fatal: true }).decode(buffer), encoding: 'UTF-8' };
   } catch {
-    // Not UTF-8: a legacy 8-bit encoding.
+    // Not strictly UTF-8: nearly so, or a legacy 8-bit encoding.
+  }
+  const lenient = new TextDecoder('utf-8').decode(buffer);
+  const { valid, invalid } = nonAsciiCounts(lenient);
+  if (valid >= VALID_PER_INVALID * invalid) {
+    return { kind: 'text', text: lenient, encoding: `UTF-8 (${invalid} invalid ${invalid === 1 ? 'sequence' : 'sequences'} replaced)` };
   }
   const guess = chardet.analyse(buffer).find((candidate) => candidate.name in LEGACY);
   const encoding = guess ? LEGACY[guess.name] : 'windows-1252';
   return { kind: 'text', text: iconv.decode(buffer, encoding), encoding: guess ? guess.name : 'windows-1252 (assumed)' };
+}
+
+/** Non-ASCII characters decoded (a surrogate pair counts once) and U+FFFD replacements. */
+function nonAsciiCounts(text: string): { valid: number; invalid: number } {
+  let valid = 0;
+  let invalid = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0xfffd) invalid++;
+    else if (code >= 0x80 && (code < 0xdc00 || code > 0xdfff)) valid++;
+  }
+  return { valid, invalid };
 }
 
 /** Text files have no NUL bytes and few control characters; checked on the first 64 KiB. */
