@@ -76,6 +76,12 @@ export class QuerySyntaxError extends CasefileError {
 const FIELD_LIST = SEARCH_FIELDS.join(', ');
 const KEYWORDS = new Set(['AND', 'OR', 'NOT']);
 const TERM_STOP = /[\s"()]/u;
+/**
+ * A field name before its colon, read where a clause starts: a letter, then letters, digits,
+ * underscores or hyphens (`unknown-field:`, `covid19:`), so a mistyped field is refused rather
+ * than searched as words. A time or a number (`10:30`) starts with a digit and stays a term.
+ */
+const FIELD_NAME = /([\p{L}_][\p{L}\p{M}\p{N}_-]*):/uy;
 
 /**
  * Reads the query language (README, "Query language"): words, "phrases", +required, -excluded,
@@ -173,7 +179,8 @@ class Parser {
   private readFieldedAtom(): void {
     const start = this.pos;
     let fields: SearchField[] | null = null;
-    const fieldMatch = /^([\p{L}_]+):/u.exec(this.query.slice(this.pos, this.pos + 40));
+    FIELD_NAME.lastIndex = this.pos;
+    const fieldMatch = FIELD_NAME.exec(this.query);
     if (fieldMatch) {
       const name = fieldMatch[1];
       const span = this.spanAt(start, name.length);
