@@ -212,9 +212,16 @@ export function toCsv(rows: readonly ExportRow[], by: Grouping): string {
   return stringify(records, { header: true, columns: [`group (${by})`, ...CSV_COLUMNS], bom: true });
 }
 
-/** A spreadsheet runs a cell starting with = + - @ as a formula; quoted text must stay text. */
+/**
+ * A spreadsheet runs a cell starting with = + - @ as a formula, also after leading spaces or line
+ * breaks (which an import may strip) and in full-width form (＝ ＋ － ＠, which an East Asian
+ * spreadsheet may read as the ASCII sign); a leading tab or CR is how such a cell is smuggled past a
+ * first-character check. Quoted text must stay text: such a cell gets a leading apostrophe.
+ */
+const FORMULA_START = /^(?:[\t\r]|\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/u;
+
 function defuseFormula(value: string | number): string | number {
-  return typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : value;
 }
 
 export function toMarkdown(rows: readonly ExportRow[], by: Grouping, heading: string): string {
