@@ -8,6 +8,7 @@ import { DOSSIER_FORMATS, type Workstation } from '../core/workstation';
 import { SORT_ORDERS } from '../core/search/search-engine';
 import { QuerySyntaxError } from '../core/search/query-parser';
 import type { Snippet } from '../core/search/snippets';
+import { visibleName } from '../shared/visible-name';
 import { LOCATION_OPTIONS, openWorkstation, parseCommandLine, parseCount, UsageError } from './args';
 
 const USAGE = `Usage: casefile <command> [options]
@@ -126,7 +127,7 @@ async function index(argv: string[], cli: CliContext): Promise<void> {
   cli.out(`${count('indexed')} indexed, ${count('skipped')} skipped, ${count('failed')} failed (${status.origin === 'cache' ? 'index loaded from the cache' : 'index built'})`);
   if (status.problem) cli.out(`warning: ${status.problem}`);
   if (!values.report) return;
-  for (const e of report) cli.out(`${e.status.padEnd(8)} ${e.file}${e.encoding ? `  [${e.encoding}]` : ''}${e.reason ? `  — ${e.reason}` : ''}`);
+  for (const e of report) cli.out(`${e.status.padEnd(8)} ${visibleName(e.file)}${e.encoding ? `  [${e.encoding}]` : ''}${e.reason ? `  — ${e.reason}` : ''}`);
 }
 
 async function annotate(argv: string[], cli: CliContext): Promise<void> {

@@ -1,6 +1,7 @@
 import { plural } from '../format';
 import { addedSummary, type AddedFile, type Adding } from '../ingest/add-files';
 import { StatusLabel } from '../ingest/outcome';
+import { FileName } from './FileName';
 import { Modal } from './Modal';
 
 /** Files on their way into the archive, then each one's outcome: indexed, or skipped and why, and the name it got. */
@@ -61,14 +62,14 @@ function AddedRow({ result: { name, entry, problem } }: { result: AddedFile }) {
   return (
     <tr className={`report-row report-${entry?.status ?? 'failed'}`}>
       <th scope="row" className="report-file">
-        {name}
+        <FileName name={name} />
       </th>
       <td>
         {entry ? <StatusLabel status={entry.status} /> : <span className="outcome outcome-failed">Not added</span>}
         {(entry?.reason ?? problem) && <span className="report-reason"> {entry?.reason ?? problem}</span>}
       </td>
       <td className="report-file">
-        {stored ?? <span className="muted">—</span>}
+        {stored !== null ? <FileName name={stored} /> : <span className="muted">—</span>}
         {storedName !== undefined && storedName !== name && <span className="renamed"> (renamed: {renameReason(name, storedName)})</span>}
       </td>
     </tr>

@@ -18,6 +18,7 @@ import {
 import type { DossierEditor } from '../dossier/use-dossier';
 import { clip, plural } from '../format';
 import { ConfirmDialog } from './ConfirmDialog';
+import { FileName } from './FileName';
 
 interface Props {
   dossier: Dossier;
@@ -251,7 +252,7 @@ function DossierItem({ item, number, section, sections, annotation, loading, tit
         )}
       </div>
       <p className="item-source">
-        {annotation && <span className="item-document">{titles.get(annotation.target.docId) ?? annotation.target.docId}</span>}
+        {annotation && <span className="item-document">{titles.get(annotation.target.docId) ?? <FileName name={annotation.target.docId} />}</span>}
         <ItemStatus annotation={annotation} loading={loading} />
       </p>
       <label className="item-commentary">

@@ -3,6 +3,7 @@ import type { ResultOf } from '../../../core/api';
 import type { CasefileClient } from '../api/client';
 import { plural } from '../format';
 import { toBase64 } from '../save-file';
+import { FileName } from './FileName';
 import { ModalMessage } from './Modal';
 
 type Report = ResultOf<'verifyDossier'>;
@@ -88,7 +89,7 @@ function VerifyReport({ fileName, report, titles }: { fileName: string; report: 
           <li key={quote.number} className={`verify-line verify-${quote.status}`}>
             <span className="verify-status">{quote.status}</span>
             <span className="verify-quote">
-              Quote {quote.number} · {titles.get(quote.docId) ?? quote.docId}
+              Quote {quote.number} · {titles.get(quote.docId) ?? <FileName name={quote.docId} />}
             </span>
             <span className="verify-detail">{quote.detail}</span>
           </li>

@@ -3,6 +3,7 @@ import type { CasefileClient } from '../api/client';
 import { plural } from '../format';
 import { ShortSha, STATUS_LABELS, STATUS_MEANINGS, STATUS_ORDER, StatusLabel, type IngestEntry, type IngestStatus } from '../ingest/outcome';
 import { useCall } from '../useCall';
+import { FileName } from './FileName';
 import { Modal } from './Modal';
 
 type Shown = IngestStatus | 'all';
@@ -120,7 +121,7 @@ export function IngestReportDialog({ client, revision, onClose }: Props) {
             {rows.slice(0, limit).map((entry) => (
               <tr key={entry.file} className={`report-row report-${entry.status}`}>
                 <th scope="row" className="report-file">
-                  {entry.file}
+                  <FileName name={entry.file} />
                 </th>
                 <td>
                   <StatusLabel status={entry.status} />

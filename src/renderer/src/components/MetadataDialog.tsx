@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ArgsOf, ResultOf } from '../../../core/api';
 import type { DocumentSummary } from '../../../core/archive/document';
 import type { CasefileClient } from '../api/client';
+import { FileName } from './FileName';
 import { FormModal } from './Modal';
 
 type Edit = Omit<ArgsOf<'setDocumentMetadata'>, 'id'>;
@@ -96,7 +97,7 @@ export function MetadataDialog({ client, document, onClose, onSaved }: Props) {
       className="metadata-form"
     >
       <p className="muted metadata-about">
-        Corrections are kept in Casefile’s data folder; the source file <strong>{document.id}</strong> is never changed. Empty a field to
+        Corrections are kept in Casefile’s data folder; the source file <strong><FileName name={document.id} /></strong> is never changed. Empty a field to
         drop your correction: what the file says shows again.
       </p>
       {FIELDS.map(({ field, label, type, maxLength, placeholder }) => (

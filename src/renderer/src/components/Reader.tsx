@@ -6,6 +6,7 @@ import { shortcutAllowed, useWindowKeyDown } from '../keys';
 import { moveSelection, selectionMoveOf, type TextRange } from '../reader/keyboard-selection';
 import { segmentParagraphs, type HighlightRange, type Segment } from '../reader/segments';
 import { offsetsToRange, selectionToOffsets } from '../reader/selection';
+import { FileName } from './FileName';
 import { DocumentInfo } from './DocumentInfo';
 import { DEFAULT_DRAFT, type DraftField, type FieldRequest, type HighlightDraft } from './DraftEditor';
 import { HighlightToolbar } from './HighlightToolbar';
@@ -202,7 +203,8 @@ export function Reader({ ref, display, controls, empty, opened, annotations, foc
           )}
         </div>
         <p className="doc-meta">
-          {[doc.byline, doc.date?.text, doc.id].filter(Boolean).join(' · ')}
+          {[doc.byline, doc.date?.text].filter(Boolean).map((part) => `${part} · `)}
+          <FileName name={doc.id} />
           <span className="sha" title={`SHA-256 ${doc.sha256}`}>
             {' '}
             · SHA-256 {doc.sha256.slice(0, 12)}…
