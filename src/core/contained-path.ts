@@ -90,25 +90,27 @@ const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants
 
 /**
  * The one way to read a file of the archive, used by everything that does: ingest, the watcher,
- * verify. `relative` must be a plain relative path (`relativePathProblem`); its real location must be
- * the same path under the archive's real root (no symbolic link anywhere on the way, as ingest never
- * follows one), and it must be a regular file of at most `maxBytes`. The checks come before the file
- * is opened (opening a pipe would wait for a writer), and the opened file is checked to be the one
- * checked, so a folder swapped for a link in between is caught. The path must still name the same,
- * unchanged file after the read; otherwise the refusal is `changing` (a caller may try again).
+ * verify. `relative` must be a plain relative path (`relativePathProblem`); it must be a regular file
+ * of at most `maxBytes`, checked before it is opened (opening a pipe would wait for a writer, a
+ * device may act on being opened), and the file opened must be the one checked and lie at the same
+ * path under the archive's real root: no symbolic link anywhere on the way, as ingest never follows
+ * one, so a folder swapped for a link is caught even between the check and the open. The path must
+ * still name the same, unchanged file after the read; otherwise the refusal is `changing` (a caller
+ * may try again).
  */
 export async function readArchiveFile(root: string, relative: string, { maxBytes }: { maxBytes: number }): Promise<ArchiveFileContent> {
   const problem = relative === '' ? 'must not be empty' : relativePathProblem(relative);
   if (problem !== null) throw new ArchiveFileRefused('name', `the file name ${problem}`);
-  const realRoot = await realpath(root).catch((error: unknown) => {
-    throw refusalOf(error, 'the archive folder');
-  });
-  const file = path.join(realRoot, ...relative.split('/'));
-  await requireNoLinkOnTheWay(realRoot, file);
-  const before = await lstat(file).catch((error: unknown) => {
+  const parts = relative.split('/');
+  // First what is there (an absent file, the common case for sidecars, costs one call).
+  const before = await lstat(path.join(root, ...parts)).catch((error: unknown) => {
     throw refusalOf(error, 'the file');
   });
   requireRegularFile(before, maxBytes);
+  const realRoot = await realpath(root).catch((error: unknown) => {
+    throw refusalOf(error, 'the archive folder');
+  });
+  const file = path.join(realRoot, ...parts);
   let handle: FileHandle;
   try {
     handle = await open(file, OPEN_FLAGS);
@@ -118,8 +120,8 @@ export async function readArchiveFile(root: string, relative: string, { maxBytes
   try {
     const opened = await handle.stat();
     requireRegularFile(opened, maxBytes);
+    await requireOpenedAt(handle, opened, realRoot, file);
     if (!sameFile(opened, before)) throw new ArchiveFileRefused('changing', 'the file kept changing while being read');
-    await requireOpenedAt(handle, realRoot, file);
     const bytes = await readUpTo(handle, opened.size + 1);
     const after = await handle.stat();
     const now = await lstat(file).catch(() => null);
@@ -147,20 +149,22 @@ async function requireNoLinkOnTheWay(realRoot: string, file: string): Promise<vo
 }
 
 /**
- * The opened file is the one at `file` now. Where the system names an open file's path (Linux), that
- * name must be `file`; elsewhere the path is checked again and must lead, through no link, to the
- * same file.
+ * The opened file is the one at `file`, reached through no link. Where the system names an open
+ * file's path (Linux's /proc), that name must be `file`; elsewhere the folder is resolved again and
+ * the path must lead to the same file.
  */
-async function requireOpenedAt(handle: FileHandle, realRoot: string, file: string): Promise<void> {
+async function requireOpenedAt(handle: FileHandle, opened: Stats, realRoot: string, file: string): Promise<void> {
   const named = await readlink(`/proc/self/fd/${handle.fd}`).catch(() => null);
   if (named !== null) {
     if (named === file) return;
     if (!isInside(realRoot, named)) throw new ArchiveFileRefused('outside', 'a folder on its path is a link that leads outside the archive folder');
+    // Inside, yet elsewhere: a folder on the way is a link within the archive, or the file was moved.
+    await requireNoLinkOnTheWay(realRoot, file);
     throw new ArchiveFileRefused('changing', 'the file kept changing while being read');
   }
   await requireNoLinkOnTheWay(realRoot, file);
   const now = await lstat(file).catch(() => null);
-  if (!now || !sameFile(now, await handle.stat())) throw new ArchiveFileRefused('changing', 'the file kept changing while being read');
+  if (!now || !sameFile(now, opened)) throw new ArchiveFileRefused('changing', 'the file kept changing while being read');
 }
 
 function requireRegularFile(stats: Stats, maxBytes: number): void {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { ingestFile, loadArchive } from '../../src/core/archive/archive';
+import { readArchiveFile } from '../../src/core/contained-path';
 import { MANIFEST_FILE_NAME, type DossierManifest } from '../../src/core/dossier/model';
 import { readManifestFromPdf, verifyManifest } from '../../src/core/dossier/verify';
 import { apiError, callApi, makeBench, tempDirsPerTest } from '../helpers/workstation';
@@ -65,6 +66,25 @@ describe('reading a file of the archive', () => {
     mkfifo(path.join(root, 'other.meta.json'));
     expect((await ingestFile(root, 'sub/story.txt')).document?.title).toBe('A story');
     expect((await ingestFile(root, 'other.txt')).document?.title).toBe('A story');
+  }, 10_000);
+});
+
+describe('readArchiveFile', () => {
+  it('reads a regular file of the archive, and refuses what is not one, saying why', async () => {
+    const { root, outside } = await archiveAndOutside();
+    await symlink(path.join(root, 'sub'), path.join(root, 'alias'));
+    await symlink(path.join(outside, 'secret.txt'), path.join(root, 'leak.txt'));
+    mkfifo(path.join(root, 'pipe.txt'));
+    expect((await readArchiveFile(root, 'sub/story.txt', { maxBytes: 1024 })).bytes.toString()).toBe(STORY);
+    const refusal = (relative: string, maxBytes = 1024) => readArchiveFile(root, relative, { maxBytes }).then(() => null, (error: { refusal: string }) => error.refusal);
+    expect(await refusal('sub/story.txt', 10)).toBe('too-large');
+    expect(await refusal('sub')).toBe('not-a-file');
+    expect(await refusal('pipe.txt')).toBe('not-a-file');
+    expect(await refusal('leak.txt')).toBe('link');
+    expect(await refusal('alias/story.txt')).toBe('link');
+    expect(await refusal('absent.txt')).toBe('missing');
+    expect(await refusal('../secret.txt')).toBe('name');
+    expect(await refusal('tab\there.txt')).toBe('name');
   }, 10_000);
 });
 
