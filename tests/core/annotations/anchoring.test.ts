@@ -5,7 +5,7 @@ import type { ArchiveDocument } from '../../../src/core/archive/document';
 import { anchor, ANCHORING, locateQuote, quoteAt } from '../../../src/core/annotations/anchoring';
 import { QUOTE_CONTEXT } from '../../../src/core/annotations/model';
 import { CasefileError, type ErrorCode } from '../../../src/core/errors';
-import { annotationOn } from '../../helpers/annotations';
+import { annotationOn, editDistance } from '../../helpers/annotations';
 import { exactOccurrences } from '../../helpers/archive-files';
 
 function makeDoc(text: string, id = 'doc.txt'): ArchiveDocument {
@@ -222,10 +222,14 @@ describe('anchor: property over random edits', () => {
 
         const result = anchor(annotation, makeDoc(newText));
         // A short quote whose context the edit destroyed may recur by chance: it is only proposed
-        // (fuzzy, for review) or left orphaned, never silently moved.
+        // (fuzzy, for review) or left orphaned, never silently moved. Its context is judged by the
+        // edits between the recorded and the present one, wherever they stand.
         const { prefix, suffix } = annotation.target.quote;
-        const keptContext = commonSuffixLength(newText.slice(0, expected), prefix) + commonPrefixLength(newText.slice(expected + exact.length), suffix);
-        const trusted = exact.length >= ANCHORING.longQuote || keptContext >= Math.min(ANCHORING.minContext, prefix.length + suffix.length);
+        const before = newText.slice(Math.max(0, expected - prefix.length), expected);
+        const after = newText.slice(expected + exact.length, expected + exact.length + suffix.length);
+        const recorded = prefix.length + suffix.length;
+        const contextAlike = recorded === 0 ? 1 : 1 - (editDistance(prefix, before) + editDistance(suffix, after)) / recorded;
+        const trusted = exact.length >= ANCHORING.longQuote || contextAlike >= ANCHORING.minContextSimilarity;
         if (trusted) {
           expect(result).toEqual({ status: expected === start ? 'anchored' : 'moved', start: expected, end: expected + exact.length });
         } else if (result.status !== 'orphaned') {
@@ -236,15 +240,3 @@ describe('anchor: property over random edits', () => {
     );
   });
 });
-
-function commonSuffixLength(text: string, suffixOf: string): number {
-  let n = 0;
-  while (n < suffixOf.length && n < text.length && text[text.length - 1 - n] === suffixOf[suffixOf.length - 1 - n]) n++;
-  return n;
-}
-
-function commonPrefixLength(text: string, prefixOf: string): number {
-  let n = 0;
-  while (n < prefixOf.length && n < text.length && text[n] === prefixOf[n]) n++;
-  return n;
-}
