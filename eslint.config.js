@@ -1,7 +1,57 @@
 import js from '@eslint/js';
+import boundaries from 'eslint-plugin-boundaries';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+
+/**
+ * Who may import whom, on paths resolved first (a relative import is followed to the file it names,
+ * however many folders up it climbs). tests/security/layering.test.ts shows a fixture of each kind
+ * refused. Layers:
+ * - shared: no DOM, no Node (the command catalogue, the preload bridge's type, the API's types);
+ * - core: the plain-TypeScript service (archive, search, annotations, dossiers, the typed API);
+ * - shell: what the Node shells share (CSP, serving the UI's files, arguments and locations);
+ * - main, preload, web, cli: the shells; renderer: the React page, which sees the core only as types.
+ */
+export const layering = {
+  files: ['src/**/*.{ts,tsx}'],
+  plugins: { boundaries },
+  settings: {
+    'import/resolver': { node: { extensions: ['.ts', '.tsx', '.js', '.mjs'] } },
+    'boundaries/elements': [
+      { type: 'shared', pattern: 'src/shared' },
+      { type: 'core', pattern: 'src/core' },
+      { type: 'shell', pattern: 'src/shell' },
+      { type: 'main', pattern: 'src/main' },
+      { type: 'preload', pattern: 'src/preload' },
+      { type: 'web', pattern: 'src/web' },
+      { type: 'cli', pattern: 'src/cli' },
+      { type: 'renderer', pattern: 'src/renderer' },
+    ],
+  },
+  rules: {
+    'boundaries/dependencies': [
+      'error',
+      {
+        default: 'disallow',
+        policies: [
+          { from: { element: { type: 'shared' } }, allow: { to: { element: { type: 'shared' } } } },
+          { from: { element: { type: 'shared' } }, allow: { to: { element: { type: 'core' } }, dependency: { kind: 'type' } } },
+          { from: { element: { type: 'core' } }, allow: { to: { element: { types: { anyOf: ['core', 'shared'] } } } } },
+          { from: { element: { type: 'shell' } }, allow: { to: { element: { types: { anyOf: ['shell', 'core', 'shared'] } } } } },
+          { from: { element: { types: { anyOf: ['main', 'web', 'cli'] } } }, allow: { to: { element: { types: { anyOf: ['shell', 'core', 'shared'] } } } } },
+          { from: { element: { type: 'main' } }, allow: { to: { element: { type: 'main' } } } },
+          { from: { element: { type: 'web' } }, allow: { to: { element: { type: 'web' } } } },
+          { from: { element: { type: 'cli' } }, allow: { to: { element: { type: 'cli' } } } },
+          { from: { element: { type: 'preload' } }, allow: { to: { element: { types: { anyOf: ['preload', 'shared'] } } } } },
+          { from: { element: { type: 'preload' } }, allow: { to: { element: { type: 'core' } }, dependency: { kind: 'type' } } },
+          { from: { element: { type: 'renderer' } }, allow: { to: { element: { types: { anyOf: ['renderer', 'shared'] } } } } },
+          { from: { element: { type: 'renderer' } }, allow: { to: { element: { type: 'core' } }, dependency: { kind: 'type' } } },
+        ],
+      },
+    ],
+  },
+};
 
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/results/**'] },
@@ -18,12 +68,20 @@ export default tseslint.config(
     // The core is plain TypeScript: no Electron, no React, no DOM.
     files: ['src/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
+      'no-restricted-imports': ['error', { patterns: [{ group: ['electron', 'react', 'react-dom', 'react/*'], message: 'src/core stays plain TypeScript.' }] }],
+    },
+  },
+  {
+    // Shared by the page and the Node shells: neither the DOM nor Node.
+    files: ['src/shared/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['electron', 'react', 'react-dom', 'react/*', '../main/*', '../web/*', '../renderer/*', '../cli/*'], message: 'src/core must stay plain TypeScript.' }] },
+        { patterns: [{ group: ['electron', 'react', 'react-dom', 'react/*', 'node:*'], message: 'src/shared runs in the page and in Node: no DOM, no Node.', allowTypeImports: true }] },
       ],
     },
   },
+  layering,
   {
     // The renderer runs in a sandboxed page and sees the core only as types, through the API.
     files: ['src/renderer/**/*.{ts,tsx}', 'tests/renderer/**/*.{ts,tsx}'],

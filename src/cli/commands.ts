@@ -9,7 +9,7 @@ import { SORT_ORDERS } from '../core/search/search-engine';
 import { QuerySyntaxError } from '../core/search/query-parser';
 import type { Snippet } from '../core/search/snippets';
 import { visibleName } from '../shared/visible-name';
-import { LOCATION_OPTIONS, openWorkstation, parseCommandLine, parseCount, UsageError } from './args';
+import { LOCATION_OPTIONS, openWorkstation, parseCommandLine, parseCount, UsageError } from '../shell/args';
 
 const USAGE = `Usage: casefile <command> [options]
 

@@ -1,5 +1,5 @@
 import type { MenuItemConstructorOptions } from 'electron';
-import { accelerator, COMMANDS, type CommandGroup, type CommandId } from '../renderer/src/commands/catalogue';
+import { accelerator, COMMANDS, type CommandGroup, type CommandId } from '../shared/commands';
 
 /**
  * The application menu: Electron's standard roles (Edit's cut/copy/paste, View's zoom and full

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { LOCATION_OPTIONS, parseCommandLine, parsePort, UsageError } from '../cli/args';
+import { LOCATION_OPTIONS, parseCommandLine, parsePort, UsageError } from '../shell/args';
 import { bundledArchiveDir, defaultDataDir } from '../core/locations';
 import { ArchiveSession } from '../core/session';
 import { CasefileError } from '../core/errors';

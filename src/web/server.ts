@@ -7,8 +7,8 @@ import { invokeApi, type ApiResult } from '../core/api';
 import type { ErrorCode } from '../core/errors';
 import { ArchiveSession } from '../core/session';
 import type { Workstation } from '../core/workstation';
-import { CONTENT_SECURITY_POLICY } from './csp';
-import { servedFile } from './ui-files';
+import { CONTENT_SECURITY_POLICY } from '../shell/csp';
+import { servedFile } from '../shell/ui-files';
 
 export interface WebShellOptions {
   /** The archive served: fixed, or a session the user can switch to another folder. */

@@ -3,7 +3,7 @@ import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { COMMANDS } from '../../src/renderer/src/commands/catalogue';
+import { COMMANDS } from '../../src/shared/commands';
 import { failOnPageErrors } from './page-errors';
 import { expect, test } from './web-shell';
 

@@ -1,6 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { COMMANDS, type CommandId } from '../../src/renderer/src/commands/catalogue';
+import { COMMANDS, type CommandId } from '../../src/shared/commands';
 import { buildMenuTemplate } from '../../src/main/menu';
 
 function allItems(template: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {

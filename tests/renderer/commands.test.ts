@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accelerator, commandForKey, COMMANDS, keyLabel, worksWhileTyping, type KeyPress } from '../../src/renderer/src/commands/catalogue';
+import { accelerator, commandForKey, COMMANDS, keyLabel, worksWhileTyping, type KeyPress } from '../../src/shared/commands';
 import { filterCommands } from '../../src/renderer/src/commands/CommandPalette';
 
 const press = (key: string, code: string, modifiers: Partial<KeyPress> = {}): KeyPress => ({

@@ -1,7 +1,7 @@
 import { useRef, type ComponentProps } from 'react';
 import type { ArchiveDocument } from '../../src/core/archive/document';
 import type { OpenedDocument } from '../../src/core/workstation';
-import type { CommandId } from '../../src/renderer/src/commands/catalogue';
+import type { CommandId } from '../../src/shared/commands';
 import { Reader, type ReaderHandle } from '../../src/renderer/src/components/Reader';
 import { useCommandKeys } from '../../src/renderer/src/keys';
 

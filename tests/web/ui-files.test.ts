@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { uiFilePath } from '../../src/web/ui-files';
+import { uiFilePath } from '../../src/shell/ui-files';
 
 const root = path.resolve('/srv/casefile-ui');
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inProcessBuilder } from '../../src/core/search/index-builder';
 import { Workstation } from '../../src/core/workstation';
-import { CONTENT_SECURITY_POLICY } from '../../src/web/csp';
+import { CONTENT_SECURITY_POLICY } from '../../src/shell/csp';
 import { newToken, startWebShell, type WebShell } from '../../src/web/server';
 import { rawRequest, type RawResponse } from '../helpers/http';
 import { tempDirs } from '../helpers/temp-dir';

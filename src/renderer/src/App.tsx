@@ -2,7 +2,7 @@ import { useCallback, useEffect, useEffectEvent, useRef, useState, type CSSPrope
 import type { AnchoredAnnotation } from '../../core/annotations/model';
 import type { OpenedDocument, WorkstationInfo } from '../../core/workstation';
 import type { CasefileClient } from './api/client';
-import { COMMANDS, type CommandId } from './commands/catalogue';
+import { COMMANDS, type CommandId } from '../../shared/commands';
 import { CommandPalette } from './commands/CommandPalette';
 import { ShortcutsSheet } from './commands/ShortcutsSheet';
 import { commandKey, useCommandKeys } from './keys';

@@ -1,8 +1,8 @@
 import { useEffect, useEffectEvent } from 'react';
 
-import { commandForKey, COMMANDS, keyLabel, worksWhileTyping, type CommandId, type KeyBinding } from './commands/catalogue';
+import { commandForKey, COMMANDS, keyLabel, worksWhileTyping, type CommandId, type KeyBinding } from '../../shared/commands';
 
-export { letterOf } from './commands/catalogue';
+export { letterOf } from '../../shared/commands';
 
 /** Inputs that take no typed text: on them a letter is a shortcut, as anywhere else. */
 const NOT_TYPED_IN = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'file', 'range', 'color']);

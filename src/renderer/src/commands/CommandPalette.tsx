@@ -1,7 +1,7 @@
 import { useId, useState, type KeyboardEvent } from 'react';
 import { Modal } from '../components/Modal';
 import { shownKey } from '../keys';
-import { COMMANDS, type CommandId, type CommandSpec } from './catalogue';
+import { COMMANDS, type CommandId, type CommandSpec } from '../../../shared/commands';
 
 /**
  * Commands whose title, group or explanation contain every word typed, in the catalogue's order but

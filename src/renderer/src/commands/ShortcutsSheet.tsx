@@ -1,6 +1,6 @@
 import { Modal } from '../components/Modal';
 import { shownKey } from '../keys';
-import { COMMAND_GROUPS, COMMANDS } from './catalogue';
+import { COMMAND_GROUPS, COMMANDS } from '../../../shared/commands';
 
 /** Keys of the reader's keyboard selection, which are not commands of their own: each pair of keys, and what they do. */
 const SELECTION_KEYS: ReadonlyArray<[string[], string]> = [

@@ -1,4 +1,4 @@
-import type { CommandId } from '../commands/catalogue';
+import type { CommandId } from '../../../shared/commands';
 import { plural } from '../format';
 
 /** Queries that show the language at work; a click runs one. */

@@ -1,4 +1,4 @@
-import { COMMANDS, type CommandId } from '../commands/catalogue';
+import { COMMANDS, type CommandId } from '../../../shared/commands';
 import { commandKey } from '../keys';
 import { LIMITS, type Layout } from './layout';
 
