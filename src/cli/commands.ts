@@ -3,7 +3,7 @@ import path from 'node:path';
 import { invokeApi, type ArgsOf, type MethodName, type ResultOf } from '../core/api';
 import { EXPORT_FORMATS, GROUPINGS, type ExportFormat, type Grouping } from '../core/annotations/interchange';
 import type { AnchoredAnnotation } from '../core/annotations/model';
-import { CasefileError } from '../core/errors';
+import { CasefileError, errorMessage } from '../core/errors';
 import { DOSSIER_FORMATS, type Workstation } from '../core/workstation';
 import { SORT_ORDERS } from '../core/search/search-engine';
 import { QuerySyntaxError } from '../core/search/query-parser';
@@ -340,7 +340,7 @@ export async function runCommandLine(argv: string[], io: CliIo): Promise<number>
       io.err(`error: ${error.message}`);
       return error instanceof CasefileError && error.code === 'internal' ? 1 : 2;
     }
-    io.err(`error: unexpected failure: ${error instanceof Error ? error.message : String(error)}`);
+    io.err(`error: unexpected failure: ${errorMessage(error)}`);
     return 1;
   } finally {
     await Promise.all(opened.map((ws) => ws.close().catch(() => undefined)));

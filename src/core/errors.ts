@@ -20,6 +20,4 @@ export class CasefileError extends Error {
   }
 }
 
-export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
+export { errorMessage } from '../shared/error-message';

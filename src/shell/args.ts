@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { bundledArchiveDir, defaultDataDir } from '../core/locations';
 import { Workstation } from '../core/workstation';
+import { errorMessage } from '../core/errors';
 
 /** A mistake in how a command was called: reported as `error: …` with exit code 2. */
 export class UsageError extends Error {}
@@ -15,7 +16,7 @@ export function parseCommandLine<O extends NonNullable<ParseArgsConfig['options'
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {
     // node's messages name the option and say what is wrong; its error codes are not for users.
-    throw new UsageError(error instanceof Error ? error.message.replace(/^TypeError \[[A-Z_]+\]: /, '') : String(error));
+    throw new UsageError(errorMessage(error).replace(/^TypeError \[[A-Z_]+\]: /, ''));
   }
 }
 

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { LOCATION_OPTIONS, parseCommandLine, parsePort, UsageError } from '../shell/args';
 import { bundledArchiveDir, defaultDataDir } from '../core/locations';
 import { ArchiveSession } from '../core/session';
-import { CasefileError } from '../core/errors';
+import { CasefileError, errorMessage } from '../core/errors';
 import { startWebShell } from './server';
 
 const RENDERER_DIR = fileURLToPath(new URL('../../out/renderer', import.meta.url));
@@ -37,7 +37,7 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   const known = error instanceof UsageError || error instanceof CasefileError;
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   process.stderr.write(known ? `error: ${message}\n` : `error: unexpected failure: ${message}\n`);
   process.exit(known ? 2 : 1);
 });

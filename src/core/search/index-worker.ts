@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { buildSegment, type IndexableDocument } from './segment';
 import type { WorkerMessage } from './index-builder';
+import { errorMessage } from '../errors';
 
 // Entry of the indexing thread: builds one segment and posts progress, then the result.
 const documents = (workerData as { documents: IndexableDocument[] }).documents;
@@ -11,5 +12,5 @@ try {
   const { postingOffsets, postings } = segment.compact;
   parentPort?.postMessage({ type: 'done', segment } satisfies WorkerMessage, [postingOffsets.buffer, postings.buffer]);
 } catch (error) {
-  post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+  post({ type: 'failed', message: errorMessage(error) });
 }

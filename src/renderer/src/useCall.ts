@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ArgsOf, MethodName, ResultOf } from '../../core/api';
 import type { CasefileClient } from './api/client';
+import { errorMessage } from '../../shared/error-message';
 
 export interface CallState<T> {
   /** The latest answer; kept while a newer request is under way, null before the first or when not asked. */
@@ -24,7 +25,7 @@ export function useCall<M extends MethodName>(client: CasefileClient, method: M,
     let current = true;
     client.call(method, JSON.parse(key) as ArgsOf<M>).then(
       (value) => current && setState({ value, error: null, key }),
-      (error: unknown) => current && setState((s) => ({ ...s, error: error instanceof Error ? error.message : String(error), key })),
+      (error: unknown) => current && setState((s) => ({ ...s, error: errorMessage(error), key })),
     );
     return () => {
       current = false;

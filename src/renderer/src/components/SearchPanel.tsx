@@ -10,6 +10,7 @@ import { QuerySyntaxHelp, showQuerySyntax } from './QuerySyntaxHelp';
 import { ResultItem } from './ResultItem';
 import { SearchOptions } from './SearchOptions';
 import { TermList } from './TermList';
+import { errorMessage } from '../../../shared/error-message';
 
 interface Props {
   client: CasefileClient;
@@ -190,5 +191,5 @@ function problemOf(error: unknown, query: string): SearchProblem {
   if (error instanceof ApiCallError) {
     return { message: error.message, query, span: error.code === 'invalid-query' ? error.span : null };
   }
-  return { message: error instanceof Error ? error.message : String(error), query, span: null };
+  return { message: errorMessage(error), query, span: null };
 }
