@@ -3,7 +3,7 @@ import path from 'node:path';
 import { ingestFile, isArchiveFile, loadArchive, MAX_FILE_BYTES, sha256Hex, sidecarTarget, toDocumentId, type IngestEntry, type SkippedFile } from './archive/archive';
 import { IngestCatalog } from './archive/catalog';
 import { addedFileName } from './archive/file-names';
-import { readArchiveFile } from './contained-path';
+import { ArchiveFileRefused, readArchiveFile } from './contained-path';
 import { MetadataOverrides, type MetadataEdit } from './archive/metadata-overrides';
 import { summarize, type ArchiveDocument, type DocumentSummary } from './archive/document';
 import {
@@ -226,8 +226,9 @@ export class Workstation {
       const differing = await Promise.all(
         batch.map(async (id) => {
           const known = this.documents.get(id);
-          const bytes = await readArchiveFile(this.root, id, { maxBytes: MAX_FILE_BYTES }).then((read) => read.bytes, () => null);
-          return known && (bytes === null || sha256Hex(bytes) !== known.sha256) ? [id] : [];
+          // A file being written right now is left alone: its new version is read when it is opened or the write is seen.
+          const bytes = await readArchiveFile(this.root, id, { maxBytes: MAX_FILE_BYTES }).then((read) => read.bytes, (error: unknown) => (error instanceof ArchiveFileRefused && error.refusal === 'changing' ? undefined : null));
+          return known && bytes !== undefined && (bytes === null || sha256Hex(bytes) !== known.sha256) ? [id] : [];
         }),
       );
       const changed = differing.flat();
