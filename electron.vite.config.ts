@@ -17,8 +17,16 @@ export default defineConfig({
   main: {
     build: {
       rollupOptions: {
-        // The indexing thread is its own entry: core/search/index-builder.ts starts ./index-worker.js.
-        input: { index: 'src/main/index.ts', 'index-worker': 'src/core/search/index-worker.ts' },
+        // Each thread is its own entry: core/search/index-builder.ts starts ./index-worker.js, and
+        // core/archive/extract-pool.ts ./extract-worker.js (core/worker-thread.ts).
+        input: {
+          index: 'src/main/index.ts',
+          'index-worker': 'src/core/search/index-worker.ts',
+          'extract-worker': 'src/core/archive/extract-worker.ts',
+        },
+        // Code shared by the entries goes beside them, not into chunks/: a thread is found beside
+        // the module that starts it, which may be in a shared chunk (extract-pool.ts is).
+        output: { chunkFileNames: '[name]-[hash].js' },
       },
     },
   },

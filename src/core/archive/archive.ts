@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, webcrypto } from 'node:crypto';
 import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { ArchiveFileRefused, readArchiveFile, relativePathProblem, type ArchiveFileRefusal } from '../contained-path';
@@ -7,6 +7,7 @@ import { boilerplateSpans } from './boilerplate';
 import { stampOf, type FileStamp, type IngestCatalog } from './catalog';
 import { decodeBytes } from './decode';
 import { normalizeText, splitParagraphs, type ArchiveDocument, type DocumentDate } from './document';
+import { ExtractionPool, readsInThread, sharedExtractionPool } from './extract-pool';
 import { extract, FORMATS, statedFrom, type Format, type StatedMetadata } from './formats';
 import { extractMetadata, parseDateLine } from './metadata';
 
@@ -20,7 +21,7 @@ export interface IngestEntry {
   /** Path relative to the archive root, `/`-separated (the document id when indexed). */
   file: string;
   status: 'indexed' | 'skipped' | 'failed';
-  /** Why it was skipped or failed; null when indexed. */
+  /** Why it was skipped or failed; for an indexed file, how it was read when not the usual way (else null). */
   reason: string | null;
   format: string | null;
   encoding: string | null;
@@ -58,7 +59,7 @@ const TEMPORARY = /(?:~$|^\.?#.*#?$|\.sw[a-p]$|\.tmp$|\.part$|\.crdownload$|^~\$
  * they may lead outside the archive or into a loop), other formats, empty, binary and oversized
  * files are skipped; unreadable files, and files that change or vanish while read, fail.
  */
-export async function loadArchive(root: string, catalog?: IngestCatalog): Promise<LoadedArchive> {
+export async function loadArchive(root: string, catalog?: IngestCatalog, pool: ExtractionPool = sharedExtractionPool()): Promise<LoadedArchive> {
   const absoluteRoot = path.resolve(root);
   const report: IngestEntry[] = [];
   const documents: ArchiveDocument[] = [];
@@ -66,14 +67,14 @@ export async function loadArchive(root: string, catalog?: IngestCatalog): Promis
   const files = await listCandidates(absoluteRoot, absoluteRoot, report, 0);
   const sidecars = new Set(report.filter((e) => SIDECAR.test(e.file)).map((e) => e.file));
   const ingest = async (id: string): Promise<{ entry: IngestEntry; document?: ArchiveDocument }> => {
-    if (!catalog) return ingestFile(absoluteRoot, id);
+    if (!catalog) return ingestFile(absoluteRoot, id, pool);
     const stamps = await stampsOf(absoluteRoot, id, sidecars);
     const known = stamps && catalog.lookup(id, stamps.file, stamps.sidecars);
     if (known) {
       if (known.document) reused.push(id);
       return { entry: known.entry, ...(known.document ? { document: known.document } : {}) };
     }
-    const outcome = await ingestFile(absoluteRoot, id);
+    const outcome = await ingestFile(absoluteRoot, id, pool);
     // Failures (unreadable, changing) are tried again at the next open.
     if (stamps && outcome.entry.status !== 'failed') catalog.record(id, stamps.file, stamps.sidecars, outcome.entry, outcome.document ?? null);
     return outcome;
@@ -133,9 +134,10 @@ async function listCandidates(root: string, dir: string, report: IngestEntry[], 
 
 /**
  * Reads and parses one archive file. Never throws: the outcome says what happened. A file whose
- * size or time changes during the read is read once more, then reported as changing.
+ * size or time changes during the read is read once more, then reported as changing. A file that
+ * costs more to parse than `pool`'s budget fails, and says so.
  */
-export async function ingestFile(root: string, id: string): Promise<{ entry: IngestEntry; document?: ArchiveDocument }> {
+export async function ingestFile(root: string, id: string, pool: ExtractionPool = sharedExtractionPool()): Promise<{ entry: IngestEntry; document?: ArchiveDocument }> {
   const format = path.extname(id).slice(1).toLowerCase() || null;
   const unusable = unusableName(id);
   if (unusable !== null) return { entry: entry(id, 'skipped', unusable, { format }) };
@@ -145,11 +147,11 @@ export async function ingestFile(root: string, id: string): Promise<{ entry: Ing
   } catch (error) {
     return { entry: refusedEntry(id, error, format) };
   }
-  const sha256 = sha256Hex(bytes);
+  const sha256 = await sha256HexOffThread(bytes);
   try {
-    const document = await parseFile(id, bytes, await readSidecar(root, id));
+    const { document, note } = await parseUnderBudget(id, bytes, await readSidecar(root, id), pool);
     if (document.text.trim() === '') return { entry: entry(id, 'skipped', 'empty (no text)', { format, encoding: document.encoding, sha256 }) };
-    return { entry: entry(id, 'indexed', null, { format, encoding: document.encoding, sha256 }), document };
+    return { entry: entry(id, 'indexed', note, { format, encoding: document.encoding, sha256 }), document };
   } catch (error) {
     const reason = errorMessage(error);
     return { entry: entry(id, error instanceof CasefileError ? 'skipped' : 'failed', reason, { format, sha256 }) };
@@ -233,11 +235,17 @@ export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+/** sha256Hex on the thread pool (WebCrypto's digest): hashing 64 MiB holds a thread for a fifth of a second. */
+async function sha256HexOffThread(bytes: Buffer): Promise<string> {
+  // Bytes read from a file are never in shared memory, which is all the type leaves open.
+  return Buffer.from(await webcrypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>)).toString('hex');
+}
+
 /** A plain-text document from its bytes (the `.txt` path, synchronous); throws a CasefileError for binary content. */
 export function parseDocument(id: string, bytes: Uint8Array): ArchiveDocument {
   const decoded = decodeBytes(bytes);
   if (decoded.kind === 'binary') throw new CasefileError('invalid-argument', decoded.reason);
-  return assemble(id, bytes, { text: decoded.text, encoding: decoded.encoding, stated: {}, pages: null }, 'txt', {});
+  return assemble(id, bytes, { text: decoded.text, encoding: decoded.encoding, stated: {}, pages: null, note: null }, 'txt', {});
 }
 
 /**
@@ -245,8 +253,26 @@ export function parseDocument(id: string, bytes: Uint8Array): ArchiveDocument {
  * file states (front matter, meta tags, PDF info), and heuristics on the text.
  */
 export async function parseFile(id: string, bytes: Uint8Array, sidecar: StatedMetadata = {}): Promise<ArchiveDocument> {
+  return (await parseFileNoted(id, bytes, sidecar)).document;
+}
+
+/** A parsed file, and how it was read when not the usual way (the ingest report's reason for it). */
+export interface ParsedFile {
+  document: ArchiveDocument;
+  note: string | null;
+}
+
+/** parseFile, with the note on how the file was read. */
+export async function parseFileNoted(id: string, bytes: Uint8Array, sidecar: StatedMetadata = {}): Promise<ParsedFile> {
   const format = path.extname(id).slice(1).toLowerCase() as Format;
-  return assemble(id, bytes, await extract(format, bytes), format, sidecar);
+  const extracted = await extract(format, bytes);
+  return { document: assemble(id, bytes, extracted, format, sidecar), note: extracted.note };
+}
+
+/** parseFileNoted under the pool's budget, in a reading thread for the formats that need one. */
+function parseUnderBudget(id: string, bytes: Uint8Array, sidecar: StatedMetadata, pool: ExtractionPool): Promise<ParsedFile> {
+  const format = path.extname(id).slice(1).toLowerCase();
+  return readsInThread(format, bytes.byteLength) ? pool.parse(id, bytes, sidecar) : parseFileNoted(id, bytes, sidecar);
 }
 
 function assemble(id: string, bytes: Uint8Array, extracted: Awaited<ReturnType<typeof extract>>, format: string, sidecar: StatedMetadata): ArchiveDocument {

@@ -73,7 +73,18 @@ export function extractMetadata(text: string, paragraphs: TextSpan[]): Extracted
   const title =
     lines.find((line) => !parseDateLine(line) && !/^(posted\s+)?by\b/i.test(line) && !FURNITURE.test(line)) ?? '';
   const dateline = lines.slice(0, 8).map((line) => DATELINE.exec(line)?.[1] ?? null).find((d) => d !== null) ?? null;
-  return { title: title.trim(), byline, date, dateline, language: detectLanguage(text) };
+  return { title: shortened(title.trim(), MAX_TITLE_CHARS), byline, date, dateline, language: detectLanguage(text) };
+}
+
+/** A title guessed from a text of one long line would be the whole text: it is cut at a word near here. */
+const MAX_TITLE_CHARS = 300;
+
+function shortened(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const space = text.lastIndexOf(' ', max);
+  // Without a space near the limit, the cut must not split a surrogate pair.
+  const cut = space > max / 2 ? space : /[\uD800-\uDBFF]/.test(text[max - 1]) ? max - 1 : max;
+  return `${text.slice(0, cut).trimEnd()}…`;
 }
 
 // "ALMATY, Kazakhstan — Mass protests …": a place in capitals, optionally a country, then a dash.

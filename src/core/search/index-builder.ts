@@ -1,10 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { CasefileError } from '../errors';
+import { startWorker } from '../worker-thread';
 import { buildSegment, type BuildProgress, type IndexableDocument, type SerializedSegment } from './segment';
 
 /**
@@ -23,8 +19,10 @@ export type WorkerMessage =
   | { type: 'done'; segment: SerializedSegment }
   | { type: 'failed'; message: string };
 
-/** Below this many documents a worker's start-up costs more than the build itself. */
+/** Below this many documents a worker's start-up costs more than the build itself... */
 export const WORKER_THRESHOLD = 50;
+/** ...unless they hold this much text: a 30 MB text took 12 s to index, all that time holding the main thread. */
+export const WORKER_TEXT_THRESHOLD = 4_000_000;
 /**
  * From this many documents a build is split into shards built side by side, one thread per core.
  * Each shard weighs its words by its own statistics; over thousands of articles a shard's are close
@@ -46,7 +44,8 @@ export const inProcessBuilder: SegmentBuilder = async (documents, onProgress, si
  */
 export const workerBuilder: SegmentBuilder = async (documents, onProgress, signal) => {
   signal?.throwIfAborted();
-  if (documents.length < WORKER_THRESHOLD) return inProcessBuilder(documents, onProgress, signal);
+  const small = documents.length < WORKER_THRESHOLD && documents.reduce((sum, doc) => sum + doc.text.length, 0) < WORKER_TEXT_THRESHOLD;
+  if (small) return inProcessBuilder(documents, onProgress, signal);
   const shards = documents.length < SHARD_THRESHOLD ? 1 : Math.max(1, Math.min(availableParallelism(), 8));
   const size = Math.ceil(documents.length / shards);
   const parts = Array.from({ length: shards }, (_, i) => documents.slice(i * size, (i + 1) * size)).filter((p) => p.length > 0);
@@ -67,7 +66,7 @@ function buildInWorker(
   signal: AbortSignal | undefined,
 ): Promise<SerializedSegment> {
   return new Promise((resolve, reject) => {
-    const worker = startIndexWorker({ documents: documents.map(({ id, title, byline, text, sha256, boilerplate }) => ({ id, title, byline, text, sha256, boilerplate })) });
+    const worker = startWorker('index-worker', import.meta.url, { workerData: { documents: documents.map(({ id, title, byline, text, sha256, boilerplate }) => ({ id, title, byline, text, sha256, boilerplate })) } });
     let settled = false;
     const settle = (action: () => void): Promise<number> | undefined => {
       if (settled) return undefined;
@@ -90,22 +89,4 @@ function buildInWorker(
     worker.on('error', (error) => settle(() => reject(error)));
     worker.on('exit', (code) => settle(() => reject(new CasefileError('internal', `the indexing thread stopped (exit code ${code})`))));
   });
-}
-
-function startIndexWorker(workerData: unknown): Worker {
-  const here = import.meta.url;
-  if (here.endsWith('.ts')) {
-    const workerUrl = new URL('./index-worker.ts', here).href;
-    const tsxApi = tsxEsmApiUrl(here);
-    const bootstrap = `import(${JSON.stringify(tsxApi)}).then(({ tsImport }) => tsImport(${JSON.stringify(workerUrl)}, ${JSON.stringify(here)}));`;
-    return new Worker(bootstrap, { eval: true, workerData });
-  }
-  return new Worker(new URL('./index-worker.js', here), { workerData });
-}
-
-/** tsx's ESM API as its own export map names it (require.resolve would give the CommonJS build). */
-function tsxEsmApiUrl(from: string): string {
-  const manifestPath = createRequire(from).resolve('tsx/package.json');
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { exports: Record<string, { import: { default: string } }> };
-  return pathToFileURL(path.join(path.dirname(manifestPath), manifest.exports['./esm/api'].import.default)).href;
 }
