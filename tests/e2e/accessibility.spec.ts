@@ -9,6 +9,9 @@ import { expect, test } from './web-shell';
 const SHOTS = '/tmp/shots';
 
 failOnPageErrors();
+// Ten screens, each scanned by axe and photographed: on a loaded 2-core machine one run took 58 s
+// and another passed the 60 s default; the budget is for the work, not a judgement of speed.
+test.describe.configure({ timeout: 240_000 });
 
 const DOC = '003_39bcaa47380087dc.txt';
 const TITLE = 'The demonstrations and subsequent violence in Kazakhstan last week came as a surprise.';
