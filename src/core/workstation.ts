@@ -293,7 +293,7 @@ export class Workstation {
       const id = toDocumentId(this.root, await writeNew(targetDir, name, file.bytes));
       const outcome = isArchiveFile(id) ? await ingestFile(this.root, id) : null;
       const entry = outcome?.entry ?? { file: id, status: 'skipped' as const, reason: `not a supported format (${path.extname(name) || 'no extension'})`, format: null, encoding: null, sha256: null };
-      this.recordOutcome(id, entry);
+      this.recordOutcome(id, outcome?.gone ? null : entry);
       if (outcome?.document) this.documents.set(id, this.metadata.apply(outcome.document));
       entries.push(entry);
     }
@@ -411,7 +411,7 @@ export class Workstation {
     }
     for (const id of ids) {
       const outcome = isArchiveFile(id) ? await ingestFile(this.root, id) : null;
-      this.recordOutcome(id, outcome?.entry ?? null);
+      this.recordOutcome(id, outcome && !outcome.gone ? outcome.entry : null);
       if (outcome?.document) this.documents.set(id, this.metadata.apply(outcome.document));
       else this.documents.delete(id);
     }
@@ -422,14 +422,14 @@ export class Workstation {
   private recordOutcome(id: string, entry: IngestEntry | null): void {
     const at = this.report.findIndex((e) => e.file === id);
     if (at !== -1) this.report.splice(at, 1);
-    if (entry && (entry.status !== 'failed' || entry.reason !== 'the file disappeared while being read')) this.report.push(entry);
+    if (entry) this.report.push(entry);
     this.report.sort((a, b) => a.file.localeCompare(b.file));
   }
 
   private async reread(known: ArchiveDocument): Promise<ArchiveDocument> {
-    const { entry, document } = await ingestFile(this.root, known.id);
+    const { entry, document, gone } = await ingestFile(this.root, known.id);
     if (!document) {
-      this.recordOutcome(known.id, entry.reason === 'the file disappeared while being read' ? null : entry);
+      this.recordOutcome(known.id, gone ? null : entry);
       this.documents.delete(known.id);
       this.index.refresh();
       throw new CasefileError('not-found', `${known.id} is no longer readable in the archive folder (${entry.reason ?? entry.status})`);

@@ -137,7 +137,15 @@ async function listCandidates(root: string, dir: string, report: IngestEntry[], 
  * size or time changes during the read is read once more, then reported as changing. A file that
  * costs more to parse than `pool`'s budget fails, and says so.
  */
-export async function ingestFile(root: string, id: string, pool: ExtractionPool = sharedExtractionPool()): Promise<{ entry: IngestEntry; document?: ArchiveDocument }> {
+/** What reading one file gave: its report row, the document if indexed, and whether the file is simply gone. */
+export interface IngestOutcome {
+  entry: IngestEntry;
+  document?: ArchiveDocument;
+  /** The file is not there (removed, or removed while read): no row belongs in the report. */
+  gone?: true;
+}
+
+export async function ingestFile(root: string, id: string, pool: ExtractionPool = sharedExtractionPool()): Promise<IngestOutcome> {
   const format = path.extname(id).slice(1).toLowerCase() || null;
   const unusable = unusableName(id);
   if (unusable !== null) return { entry: entry(id, 'skipped', unusable, { format }) };
@@ -145,7 +153,8 @@ export async function ingestFile(root: string, id: string, pool: ExtractionPool 
   try {
     bytes = await readSettled(root, id);
   } catch (error) {
-    return { entry: refusedEntry(id, error, format) };
+    const gone = error instanceof ArchiveFileRefused && error.refusal === 'missing';
+    return { entry: refusedEntry(id, error, format), ...(gone ? { gone: true as const } : {}) };
   }
   const sha256 = await sha256HexOffThread(bytes);
   try {

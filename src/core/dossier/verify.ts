@@ -113,9 +113,9 @@ type Source = { document: ArchiveDocument } | { missing: string };
 async function readSource(archiveRoot: string, docId: string): Promise<Source> {
   if (relativePathProblem(docId) !== null) return { missing: 'the document id points outside the archive' };
   if (!isArchiveFile(docId)) return { missing: 'the document id names no file the archive reads (hidden, or not a supported format)' };
-  const { entry, document } = await ingestFile(archiveRoot, docId);
+  const { entry, document, gone } = await ingestFile(archiveRoot, docId);
   if (document) return { document };
-  if (entry.reason === 'the file disappeared while being read') return { missing: 'the source file is not in the archive' };
+  if (gone) return { missing: 'the source file is not in the archive' };
   return { missing: `the source file is not read from the archive: ${entry.reason ?? entry.status}` };
 }
 
