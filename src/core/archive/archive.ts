@@ -8,7 +8,7 @@ import { stampOf, type FileStamp, type IngestCatalog } from './catalog';
 import { decodeBytes } from './decode';
 import { normalizeText, splitParagraphs, type ArchiveDocument, type DocumentDate } from './document';
 import { ExtractionPool, readsInThread, sharedExtractionPool } from './extract-pool';
-import { extract, FORMATS, statedFrom, type Format, type StatedMetadata } from './formats';
+import { extract, FORMATS, ReadLimitError, statedFrom, type Format, type StatedMetadata } from './formats';
 import { extractMetadata, parseDateLine } from './metadata';
 
 export interface SkippedFile {
@@ -75,8 +75,9 @@ export async function loadArchive(root: string, catalog?: IngestCatalog, pool: E
       return { entry: known.entry, ...(known.document ? { document: known.document } : {}) };
     }
     const outcome = await ingestFile(absoluteRoot, id, pool);
-    // Failures (unreadable, changing) are tried again at the next open.
-    if (stamps && outcome.entry.status !== 'failed') catalog.record(id, stamps.file, stamps.sidecars, outcome.entry, outcome.document ?? null);
+    // Failures (unreadable, changing) are tried again at the next open; a file over the read budget is
+    // not, while it stays as it is (reading it again would cost the whole budget again).
+    if (stamps && (outcome.entry.status !== 'failed' || outcome.overBudget)) catalog.record(id, stamps.file, stamps.sidecars, outcome.entry, outcome.document ?? null);
     return outcome;
   };
   // A file's ingest is mostly waiting on the disk (stat, read, stat again, sidecar probes): several
@@ -143,6 +144,11 @@ export interface IngestOutcome {
   document?: ArchiveDocument;
   /** The file is not there (removed, or removed while read): no row belongs in the report. */
   gone?: true;
+  /**
+   * Reading it would cost more than the budget allows (a zip bomb, a page-tree bomb, too slow): the
+   * same bytes would fail again, so the outcome is kept in the catalog until the file changes.
+   */
+  overBudget?: true;
 }
 
 export async function ingestFile(root: string, id: string, pool: ExtractionPool = sharedExtractionPool()): Promise<IngestOutcome> {
@@ -163,7 +169,8 @@ export async function ingestFile(root: string, id: string, pool: ExtractionPool 
     return { entry: entry(id, 'indexed', note, { format, encoding: document.encoding, sha256 }), document };
   } catch (error) {
     const reason = errorMessage(error);
-    return { entry: entry(id, error instanceof CasefileError ? 'skipped' : 'failed', reason, { format, sha256 }) };
+    const overBudget = error instanceof ReadLimitError ? { overBudget: true as const } : {};
+    return { entry: entry(id, error instanceof CasefileError ? 'skipped' : 'failed', reason, { format, sha256 }), ...overBudget };
   }
 }
 

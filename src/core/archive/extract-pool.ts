@@ -41,8 +41,11 @@ export type ExtractionReply =
   /** The file's reader is loaded: its time budget starts. */
   | { type: 'started' }
   | { type: 'done'; parsed: ParsedFile }
-  /** `unreadable`: the file is not what its extension says (skipped), rather than failed. */
-  | { type: 'failed'; message: string; unreadable: boolean };
+  /**
+   * `unreadable`: the file is not what its extension says (skipped), rather than failed;
+   * `overBudget`: the file is over a read limit checked before the costly step (a ReadLimitError).
+   */
+  | { type: 'failed'; message: string; unreadable: boolean; overBudget: boolean };
 
 interface Job {
   request: ExtractionRequest;
@@ -122,7 +125,7 @@ export class ExtractionPool {
       else {
         const job = this.finish(thread);
         if (reply.type === 'done') job?.resolve(reply.parsed);
-        else job?.reject(reply.unreadable ? new CasefileError('invalid-argument', reply.message) : new Error(reply.message));
+        else job?.reject(reply.unreadable ? new CasefileError('invalid-argument', reply.message) : reply.overBudget ? new ReadLimitError(reply.message) : new Error(reply.message));
       }
       this.dispatch();
     });

@@ -3,7 +3,7 @@ import { parentPort } from 'node:worker_threads';
 import { CasefileError, errorMessage } from '../errors';
 import { parseFileNoted } from './archive';
 import type { ExtractionReply, ExtractionRequest } from './extract-pool';
-import { loadReader } from './formats';
+import { loadReader, ReadLimitError } from './formats';
 
 // Entry of a reading thread (extract-pool.ts): reads the files it is sent, one at a time.
 const post = (reply: ExtractionReply): void => parentPort?.postMessage(reply);
@@ -14,7 +14,7 @@ parentPort?.on('message', (request: ExtractionRequest) => {
     .then(() => parseFileNoted(request.id, request.bytes, request.sidecar))
     .then(
       (parsed) => post({ type: 'done', parsed }),
-      (error: unknown) => post({ type: 'failed', message: errorMessage(error), unreadable: error instanceof CasefileError }),
+      (error: unknown) => post({ type: 'failed', message: errorMessage(error), unreadable: error instanceof CasefileError, overBudget: error instanceof ReadLimitError }),
     );
 });
 // The modules are loaded: the thread takes files from here.

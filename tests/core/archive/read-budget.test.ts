@@ -3,6 +3,7 @@ import path from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ingestFile, loadArchive, type IngestEntry } from '../../../src/core/archive/archive';
+import { IngestCatalog } from '../../../src/core/archive/catalog';
 import { ExtractionPool } from '../../../src/core/archive/extract-pool';
 import { Workstation } from '../../../src/core/workstation';
 import { tempDirs } from '../../helpers/temp-dir';
@@ -104,6 +105,23 @@ describe('files that cost far more to read than their size', () => {
     expect(outcome(report, 'b-report.pdf')).toMatchObject({ status: 'indexed', reason: null });
     expect(outcome(report, 'c-memo.pdf')).toMatchObject({ status: 'indexed', reason: null });
     expect(documents.map((d) => d.text)).toEqual(['Report on the January events', 'Memo on Zhanaozen']);
+  }, 120_000);
+
+  it('a file over the budget is not read again at the next open while it is unchanged; once changed, it is', async () => {
+    const root = await folder({ 'slow.pdf': await streamBombPdf(1024 * MiB), 'pages.pdf': pageTreeBombPdf(), 'normal.txt': NORMAL });
+    const catalogFile = path.join(await temp.make(), 'ingest-catalog');
+    const first = await loadArchive(root, await IngestCatalog.open(catalogFile), pool({ timeMs: 3_000, memoryMb: 768 }, 1));
+    expect(outcome(first.report, 'slow.pdf')).toMatchObject({ status: 'failed', reason: 'took longer than 3 s to read' });
+    expect(outcome(first.report, 'pages.pdf').status).toBe('failed');
+    // Opened again with another budget: an unchanged file keeps its outcome instead of costing the budget again.
+    const again = await loadArchive(root, await IngestCatalog.open(catalogFile), pool({ timeMs: 2_000, memoryMb: 768 }, 1));
+    expect(outcome(again.report, 'slow.pdf')).toMatchObject({ status: 'failed', reason: 'took longer than 3 s to read' });
+    expect(outcome(again.report, 'pages.pdf')).toEqual(outcome(first.report, 'pages.pdf'));
+    expect(again.documents.map((d) => d.id)).toEqual(['normal.txt']);
+    // The file replaced: read again, under the budget of now.
+    await writeFile(path.join(root, 'slow.pdf'), await streamBombPdf(1024 * MiB + 1));
+    const changed = await loadArchive(root, await IngestCatalog.open(catalogFile), pool({ timeMs: 2_000, memoryMb: 768 }, 1));
+    expect(outcome(changed.report, 'slow.pdf')).toMatchObject({ status: 'failed', reason: 'took longer than 2 s to read' });
   }, 120_000);
 
   it('a file that needs more memory than the budget fails with the reason, and the others are read', async () => {
