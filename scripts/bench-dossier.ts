@@ -29,17 +29,17 @@ export async function dossierExport(archiveDir: string, work: string, runs: numb
     const note = `Note ${ids.length}: why this passage matters, in the researcher’s words.`;
     ids.push((await ws.createAnnotation({ docId: doc.id, start, end, note, tags: ['bench'], color: colors[ids.length % 5] })).id);
   }
-  const dossier = await ws.createDossier('bench', { title: 'Five hundred quotes', author: 'Bench', date: '2024-05-01' });
+  const dossier = await ws.dossiers.create('bench', { title: 'Five hundred quotes', author: 'Bench', date: '2024-05-01' });
   const sections = Array.from({ length: 10 }, (_, s) => ({
     id: randomUUID(),
     heading: `Section ${s + 1}`,
     items: ids.slice(s * 50, s * 50 + 50).map((annotationId) => ({ annotationId, commentary: '' })),
   }));
-  await ws.updateDossier(dossier.id, { sections });
+  await ws.dossiers.update(dossier.id, { sections });
   const samples: number[] = [];
   let bytes = 0;
   for (let i = 0; i < runs; i++) {
-    const { ms, value } = await time(() => ws.exportDossier('bench', 'pdf'));
+    const { ms, value } = await time(() => ws.dossiers.export('bench', 'pdf'));
     samples.push(ms);
     bytes = value.bytes.byteLength;
   }

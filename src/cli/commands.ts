@@ -4,7 +4,8 @@ import { invokeApi, type ArgsOf, type MethodName, type ResultOf } from '../core/
 import { EXPORT_FORMATS, GROUPINGS, type ExportFormat, type Grouping } from '../core/annotations/interchange';
 import type { AnchoredAnnotation } from '../core/annotations/model';
 import { CasefileError, errorMessage } from '../core/errors';
-import { DOSSIER_FORMATS, type Workstation } from '../core/workstation';
+import { DOSSIER_FORMATS } from '../core/dossier/dossier-service';
+import type { Workstation } from '../core/workstation';
 import { SORT_ORDERS } from '../core/search/search-engine';
 import { QuerySyntaxError } from '../core/search/query-parser';
 import type { Snippet } from '../core/search/snippets';

@@ -6,36 +6,18 @@ import { CasefileError, errorMessage, type ErrorCode } from './errors';
 import { Preferences } from './preferences';
 import { QuerySyntaxError, type QuerySpan } from './search/query-parser';
 import { MetadataEdit } from './archive/metadata-overrides';
-import { DossierChanges } from './dossier/dossier-store';
 import type { ArchiveSession } from './session';
-import { DOSSIER_FORMATS, type Workstation } from './workstation';
+import type { Workstation } from './workstation';
 import { SORT_ORDERS } from './search/search-engine';
+import { dossierMethods } from './api/dossier-methods';
+import { method, requireSession, type MethodSpec } from './api/method';
+import { AnnotationId, Note } from './api/schemas';
 
 /**
  * The one typed API of Casefile. Every shell (Electron IPC, the web shell's HTTP, the CLI) is a
  * generic pipe over this map: it parses the arguments with the method's schema and calls the handler.
+ * Methods are grouped by domain (api/*-methods.ts) and merged here.
  */
-type Handler<Args extends z.ZodType, Result> = (
-  workstation: Workstation,
-  args: z.output<Args>,
-  /** Present in the app's shells, which can switch archives; absent in one-shot commands. */
-  session?: ArchiveSession,
-) => Result | Promise<Result>;
-
-interface MethodSpec<Args extends z.ZodType, Result> {
-  args: Args;
-  handler: Handler<Args, Result>;
-}
-
-function method<Args extends z.ZodType, Result>(args: Args, handler: Handler<Args, Result>): MethodSpec<Args, Result> {
-  return { args, handler };
-}
-
-function requireSession(session: ArchiveSession | undefined): ArchiveSession {
-  if (!session) throw new CasefileError('invalid-argument', 'this command works on one archive; give it with --archive DIR');
-  return session;
-}
-
 const MAX_QUERY = 10_000;
 /** A document id is its path in the archive: relative, no `..`, no NUL, no encoded tricks. */
 const DocId = ArchivePath.pipe(z.string().min(1));
@@ -48,9 +30,7 @@ const FileName = z
   .min(1)
   .max(500)
   .refine((name) => (name.split(/[\\/]/).pop() ?? '').replace(/^\.+/, '').trim() !== '', { message: 'must name a file' });
-const AnnotationId = z.string().uuid();
 const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD');
-const Note = z.string().max(100_000);
 const Tags = z.array(Tag).max(100);
 
 export const apiMethods = {
@@ -177,44 +157,7 @@ export const apiMethods = {
     await ws.restoreAnnotationBackup();
     return ws.info();
   }),
-  listDossiers: method(z.object({}).strict(), (ws) => ws.listDossiers()),
-  getDossier: method(z.object({ id: z.string().uuid() }).strict(), (ws, { id }) => ws.getDossier(id)),
-  createDossier: method(
-    DossierChanges.omit({ name: true }).extend({ name: z.string().trim().min(1).max(200) }).strict(),
-    (ws, { name, ...fields }) => ws.createDossier(name, fields),
-  ),
-  updateDossier: method(DossierChanges.extend({ id: z.string().uuid() }).strict(), (ws, { id, ...changes }) => ws.updateDossier(id, changes)),
-  deleteDossier: method(z.object({ id: z.string().uuid() }).strict(), async (ws, { id }) => {
-    await ws.deleteDossier(id);
-    return { deleted: id };
-  }),
-  addToDossier: method(
-    z.object({ id: z.string().uuid(), annotationId: AnnotationId, sectionId: z.string().uuid().optional(), commentary: Note.optional() }).strict(),
-    (ws, { id, annotationId, sectionId, commentary }) => ws.addToDossier(id, annotationId, sectionId, commentary),
-  ),
-  exportDossier: method(
-    z
-      .object({
-        dossier: z.string().min(1).max(200).nullable(),
-        format: z.enum(DOSSIER_FORMATS),
-        title: z.string().trim().min(1).max(300).optional(),
-        author: z.string().trim().max(300).optional(),
-      })
-      .strict(),
-    async (ws, { dossier, format, title, author }) => {
-      const result = await ws.exportDossier(dossier, format, { title, author });
-      return {
-        fileName: result.fileName,
-        mediaType: result.mediaType,
-        byteLength: result.bytes.byteLength,
-        base64: Buffer.from(result.bytes).toString('base64'),
-        warnings: result.warnings,
-      };
-    },
-  ),
-  verifyDossier: method(z.object({ base64: z.string().min(1).max(200_000_000) }).strict(), (ws, { base64 }) =>
-    ws.verifyDossierPdf(Buffer.from(base64, 'base64')),
-  ),
+  ...dossierMethods,
   getPreferences: method(z.object({}).strict(), (ws) => ws.getPreferences()),
   setPreferences: method(Preferences.partial().strict(), (ws, changes) => ws.setPreferences(changes)),
 };

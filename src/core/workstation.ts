@@ -20,13 +20,8 @@ import type { AnchoredAnnotation } from './annotations/model';
 import { AnnotationStore, type StoreProblem } from './annotations/store';
 import { PreferencesStore, type Preferences } from './preferences';
 import { archiveDataDir } from './locations';
-import { loadDossierFonts } from './dossier/fonts';
-import { contentOfAllAnnotations, contentOfDossier, type BuiltContent } from './dossier/dossier-content';
-import { DossierStore, type Dossier, type DossierChanges } from './dossier/dossier-store';
-import { dossierMarkdown } from './dossier/markdown';
-import { manifestOf, type DossierContent } from './dossier/model';
-import { writeDossierPdf } from './dossier/pdf-writer';
-import { readManifestFromPdf, verifyManifest, type VerifiedQuote } from './dossier/verify';
+import { DossierService } from './dossier/dossier-service';
+import { DossierStore } from './dossier/dossier-store';
 import { CasefileError } from './errors';
 import { writeFailure } from './storage/write-failure';
 import { workerBuilder, type SegmentBuilder } from './search/index-builder';
@@ -84,33 +79,9 @@ export interface WorkstationSearchResult extends SearchResult {
 
 export type { AnnotationChanges, AnnotationFilter, NewAnnotation };
 
-export interface DossierRequest {
-  title: string;
-  author?: string;
-}
-
-/** What a dossier is exported as: the PDF, Markdown, or its manifest (JSON). */
-export const DOSSIER_FORMATS = ['pdf', 'md', 'json'] as const;
-export type DossierFormat = (typeof DOSSIER_FORMATS)[number];
-
 export interface DataRevision {
   data: number;
   archive: number;
-}
-
-export interface DossierVerification {
-  title: string;
-  created: string;
-  archiveRoot: string;
-  quotes: VerifiedQuote[];
-}
-
-export interface DossierExport {
-  fileName: string;
-  mediaType: string;
-  bytes: Uint8Array;
-  /** Items left out, in words. */
-  warnings: string[];
 }
 
 /** Files read at once when checking catalogued files in the background. */
@@ -127,6 +98,8 @@ export class Workstation {
   /** Whether the files are still being compared with what was opened (see archiveVerified). */
   private checking = false;
   private closing = false;
+  /** The dossiers: built, exported and verified (the API's dossier methods call it). */
+  readonly dossiers: DossierService;
   /** Whether the preferences store is this workstation's own (no session shares one). */
   private ownsPreferences = false;
 
@@ -136,12 +109,22 @@ export class Workstation {
     private readonly documents: Map<string, ArchiveDocument>,
     private readonly index: LiveIndex,
     private readonly annotations: AnnotationService,
-    private readonly dossiers: DossierStore,
+    dossierStore: DossierStore,
     private readonly preferences: PreferencesStore,
     private readonly metadata: MetadataOverrides,
     private readonly dataDir: string,
-    private readonly now: () => Date,
-  ) {}
+    now: () => Date,
+  ) {
+    this.dossiers = new DossierService(dossierStore, {
+      archiveRoot: root,
+      annotation: (id) => annotations.get(id),
+      annotations: () => annotations.list(),
+      document: (id) => documents.get(id),
+      author: () => preferences.get().author,
+      now,
+      current: () => this.archiveVerified(),
+    });
+  }
 
   static async open({ archiveDir, dataDir, now = () => new Date(), indexBuilder = workerBuilder, openAsLastSeen = false, preferences: shared }: WorkstationOptions): Promise<Workstation> {
     let root: string;
@@ -170,9 +153,9 @@ export class Workstation {
     const store = await AnnotationStore.open(path.join(storeDir, 'annotations.json'));
     const preferences = shared ?? (await PreferencesStore.open(path.resolve(dataDir)));
     const annotations = new AnnotationService(store, documents, now, () => preferences.get().author);
-    const dossiers = await DossierStore.open(path.join(storeDir, 'dossiers.json'), now);
+    const dossierStore = await DossierStore.open(path.join(storeDir, 'dossiers.json'), now);
     const index = await LiveIndex.open(documents, indexDir, indexBuilder, cachedIndex);
-    const workstation = new Workstation(root, archive.report, documents, index, annotations, dossiers, preferences, metadata, path.resolve(dataDir), now);
+    const workstation = new Workstation(root, archive.report, documents, index, annotations, dossierStore, preferences, metadata, path.resolve(dataDir), now);
     workstation.ownsPreferences = shared === undefined;
     const check = lastSeen ? workstation.listAgain(catalog, lastSeen.documents, new Map(documents)) : workstation.verifyUnread(archive.reused);
     workstation.checking = true;
@@ -505,97 +488,6 @@ export class Workstation {
     return this.preferences.set(changes);
   }
 
-  listDossiers(): Dossier[] {
-    return this.dossiers.list();
-  }
-
-  getDossier(id: string): Dossier {
-    return this.dossiers.get(id);
-  }
-
-  createDossier(name: string, fields: DossierChanges = {}): Promise<Dossier> {
-    return this.dossiers.create(name, { author: this.preferences.get().author, ...fields });
-  }
-
-  async updateDossier(id: string, changes: DossierChanges): Promise<Dossier> {
-    return this.dossiers.update(id, changes, (existing) => this.checkNewItems(existing, changes));
-  }
-
-  deleteDossier(id: string): Promise<void> {
-    return this.dossiers.remove(id);
-  }
-
-  /**
-   * Appends an annotation to a section of a dossier (the last section unless one is named), to the
-   * dossier as it is on disk at that moment: quick additions one after another all land.
-   */
-  async addToDossier(id: string, annotationId: string, sectionId?: string, commentary = ''): Promise<Dossier> {
-    this.annotations.get(annotationId);
-    return this.dossiers.update(id, (dossier) => {
-      const target = sectionId ?? dossier.sections.at(-1)?.id;
-      if (!dossier.sections.some((s) => s.id === target)) {
-        throw new CasefileError('not-found', `no section ${JSON.stringify(sectionId)} in dossier ${JSON.stringify(dossier.name)}`);
-      }
-      return { sections: dossier.sections.map((s) => (s.id === target ? { ...s, items: [...s.items, { annotationId, commentary }] } : s)) };
-    });
-  }
-
-  /** A dossier's content: a stored dossier by id or name, or (null) every annotation grouped by source. */
-  dossierContent(dossier: string | null, request: Partial<DossierRequest> = {}): BuiltContent {
-    const lookups = {
-      annotation: (id: string) => {
-        try {
-          return this.annotations.get(id);
-        } catch {
-          return undefined;
-        }
-      },
-      document: (id: string) => this.documents.get(id),
-      now: this.now(),
-    };
-    if (dossier !== null) {
-      const built = contentOfDossier(this.dossiers.find(dossier), lookups);
-      const content: DossierContent = { ...built.content, title: request.title ?? built.content.title, author: request.author ?? built.content.author };
-      return { ...built, content };
-    }
-    const fields = { title: request.title ?? 'Casefile dossier', author: request.author ?? this.preferences.get().author };
-    return contentOfAllAnnotations(this.annotations.list(), fields, lookups);
-  }
-
-  async exportDossier(dossier: string | null, format: DossierFormat, request: Partial<DossierRequest> = {}): Promise<DossierExport> {
-    await this.archiveVerified(); // no quote of a version the background check is about to replace
-    const { content, warnings } = this.dossierContent(dossier, request);
-    const name = fileNameFor(content.title);
-    if (format === 'pdf') {
-      const bytes = await writeDossierPdf(content, await loadDossierFonts());
-      return { fileName: `${name}.pdf`, mediaType: 'application/pdf', bytes, warnings };
-    }
-    const text = format === 'md' ? dossierMarkdown(content) : `${JSON.stringify(manifestOf(content), null, 2)}\n`;
-    return {
-      fileName: `${name}.${format === 'md' ? 'md' : 'manifest.json'}`,
-      mediaType: format === 'md' ? 'text/markdown' : 'application/json',
-      bytes: new TextEncoder().encode(text),
-      warnings,
-    };
-  }
-
-  /** Checks every quote of an exported dossier (its attached manifest) against this archive. */
-  async verifyDossierPdf(bytes: Uint8Array): Promise<DossierVerification> {
-    const manifest = await readManifestFromPdf(bytes);
-    return { title: manifest.title, created: manifest.created, archiveRoot: this.root, quotes: await verifyManifest(manifest, this.root) };
-  }
-
-  /**
-   * Items new to the dossier must name existing annotations; items already in it may name one deleted
-   * since (the dossier keeps its place, the export leaves it out and says so), so reordering never fails.
-   */
-  private checkNewItems(existing: Dossier, changes: DossierChanges): void {
-    const present = new Set(existing.sections.flatMap((s) => s.items.map((i) => i.annotationId)));
-    for (const section of changes.sections ?? []) {
-      for (const item of section.items) if (!present.has(item.annotationId)) this.annotations.get(item.annotationId);
-    }
-  }
-
   /** Resolves when every annotation change so far is safely on disk. */
   async flush(): Promise<void> {
     await Promise.all([this.annotations.flush(), this.dossiers.flush()]);
@@ -606,16 +498,6 @@ export class Workstation {
     if (!doc) throw new CasefileError('not-found', `no document with id ${JSON.stringify(id)} in the archive`);
     return doc;
   }
-}
-
-/** A file name from a title: letters and digits of any script, dashes between. */
-export function fileNameFor(title: string): string {
-  const safe = title
-    .normalize('NFKD')
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80);
-  return safe || 'dossier';
 }
 
 /** Writes `bytes` under `dir` with `name`, or "name (2).ext", "name (3).ext" … if taken; never overwrites. */

@@ -30,10 +30,10 @@ const plain = (text: string) => text.replace(/[*_]/g, '');
 async function hostileDossier(): Promise<{ ws: Workstation; dossierId: string }> {
   const bench = await makeBench(temp.make, { [DOC]: TEXT });
   const ws = await bench.open();
-  const dossier = await ws.createDossier('Hostile dossier', { introduction: XSS_VECTORS.join('\n\n') });
+  const dossier = await ws.dossiers.create('Hostile dossier', { introduction: XSS_VECTORS.join('\n\n') });
   for (const vector of XSS_VECTORS) {
     const created = await ws.annotateQuote({ docId: DOC, quote: vector, note: `Note: ${vector}`, tags: [vector.slice(0, 100)] });
-    await ws.addToDossier(dossier.id, created.id, undefined, `Commentary: ${vector}`);
+    await ws.dossiers.add(dossier.id, created.id, undefined, `Commentary: ${vector}`);
   }
   return { ws, dossierId: dossier.id };
 }
@@ -43,7 +43,7 @@ describe('exports carry hostile content as text', () => {
     const { ws, dossierId } = await hostileDossier();
     try {
       const annotations = (await ws.exportAnnotations('md', 'document')).content;
-      const dossier = new TextDecoder().decode((await ws.exportDossier(dossierId, 'md')).bytes);
+      const dossier = new TextDecoder().decode((await ws.dossiers.export(dossierId, 'md')).bytes);
       for (const markdown of [annotations, dossier]) {
         const rendered = permissiveMarkdown(markdown);
         expect(Array.from(rendered.querySelectorAll(ACTIVE_ELEMENTS), (e) => e.outerHTML)).toEqual([]);
@@ -60,7 +60,7 @@ describe('exports carry hostile content as text', () => {
   it('the dossier PDF: notes shown as text, and no JavaScript, URI or launch action anywhere', async () => {
     const { ws, dossierId } = await hostileDossier();
     try {
-      const bytes = (await ws.exportDossier(dossierId, 'pdf')).bytes;
+      const bytes = (await ws.dossiers.export(dossierId, 'pdf')).bytes;
       const read = await readPdf(bytes);
       const notes = read.pages.flatMap((p) => p.annotations).map((a) => a.contentsObj?.str ?? '');
       for (const vector of XSS_VECTORS) expect(notes.some((n) => n.includes(`Note: ${vector}`))).toBe(true);

@@ -155,15 +155,15 @@ describe('an archive opened as last seen (the app)', () => {
     const first = await openApp(archive, data);
     await first.archiveVerified();
     const annotation = await first.annotateQuote({ docId: name, quote });
-    const dossier = await first.createDossier('Checks');
-    await first.addToDossier(dossier.id, annotation.id);
+    const dossier = await first.dossiers.create('Checks');
+    await first.dossiers.add(dossier.id, annotation.id);
     await first.close();
     // Reworded while closed: the dossier must quote the file as it now is, or say the quote is gone.
     await writeFile(file, `${original}\nqwzzyx stood there.\n`);
 
     const now = sha256Hex(await readFile(file));
     let ws = await openApp(archive, data);
-    const manifest = JSON.parse(new TextDecoder().decode((await ws.exportDossier(dossier.id, 'json')).bytes)) as { quotes: Array<{ status: string; sourceSha256: string }> };
+    const manifest = JSON.parse(new TextDecoder().decode((await ws.dossiers.export(dossier.id, 'json')).bytes)) as { quotes: Array<{ status: string; sourceSha256: string }> };
     expect(manifest.quotes).toEqual([expect.objectContaining({ status: 'fuzzy', sourceSha256: now })]);
     await ws.close();
     ws = await openApp(archive, data);

@@ -85,7 +85,7 @@ export async function makeFixture(makeDir: () => Promise<string>): Promise<Fixtu
     [official[0].id, 'Compare with the interview, where the order follows the attacks on police stations.'],
     [witnesses[0].id, 'The same words recur in two reports.'],
   ]);
-  const dossier = await ws.createDossier('january', {
+  const dossier = await ws.dossiers.create('january', {
     title: TITLE,
     author: AUTHOR,
     date: '2024-04-30',
@@ -96,10 +96,10 @@ export async function makeFixture(makeDir: () => Promise<string>): Promise<Fixtu
     heading,
     items: list.map((a) => ({ annotationId: a.id, commentary: commentary.get(a.id) ?? '' })),
   });
-  await ws.updateDossier(dossier.id, {
+  await ws.dossiers.update(dossier.id, {
     sections: [section(HEADINGS[0], official), section(HEADINGS[1], witnesses), section(HEADINGS[2], aftermath)],
   });
-  const { content } = ws.dossierContent('january');
-  const exported = await ws.exportDossier('january', 'pdf');
+  const { content } = ws.dossiers.content('january');
+  const exported = await ws.dossiers.export('january', 'pdf');
   return { ws, archiveDir, annotations: [...official, ...witnesses, ...aftermath], commentary, content, bytes: exported.bytes };
 }

@@ -372,7 +372,7 @@ describe('the exported file, checked by other tools', () => {
 describe('the dossier of all annotations (export without a stored dossier)', () => {
   let all: ReadPdf;
   beforeAll(async () => {
-    all = await readPdf((await fx.ws.exportDossier(null, 'pdf', { title: 'Everything', author: AUTHOR })).bytes);
+    all = await readPdf((await fx.ws.dossiers.export(null, 'pdf', { title: 'Everything', author: AUTHOR })).bytes);
   });
 
   it('has one section per source, in archive order, holding every annotation, each highlighted once', () => {

@@ -37,42 +37,42 @@ describe('dossiers', () => {
   it('are created with a name, one empty section and the preferences’ author, and listed by name', async () => {
     const { ws } = await open();
     await ws.setPreferences({ author: 'A. Researcher' });
-    const second = await ws.createDossier('Zhanaozen');
-    const first = await ws.createDossier('Almaty events');
+    const second = await ws.dossiers.create('Zhanaozen');
+    const first = await ws.dossiers.create('Almaty events');
     expect(second).toMatchObject({ name: 'Zhanaozen', title: 'Zhanaozen', author: 'A. Researcher', date: null, introduction: '' });
     expect(second.sections).toHaveLength(1);
-    expect(ws.listDossiers().map((d) => d.name)).toEqual([first.name, second.name]);
+    expect(ws.dossiers.list().map((d) => d.name)).toEqual([first.name, second.name]);
   });
 
   it('refuse a second dossier with the same name, and an annotation twice in one dossier', async () => {
     const { ws, a } = await withTwoAnnotations();
-    const dossier = await ws.createDossier('Report');
-    await expect(ws.createDossier('Report')).rejects.toMatchObject({ code: 'invalid-argument' });
-    await ws.addToDossier(dossier.id, a.id);
-    await expect(ws.addToDossier(dossier.id, a.id)).rejects.toMatchObject({ code: 'invalid-argument' });
+    const dossier = await ws.dossiers.create('Report');
+    await expect(ws.dossiers.create('Report')).rejects.toMatchObject({ code: 'invalid-argument' });
+    await ws.dossiers.add(dossier.id, a.id);
+    await expect(ws.dossiers.add(dossier.id, a.id)).rejects.toMatchObject({ code: 'invalid-argument' });
   });
 
   it('refuse items that name an unknown annotation or section', async () => {
     const { ws } = await withTwoAnnotations();
-    const dossier = await ws.createDossier('Report');
-    await expect(ws.addToDossier(dossier.id, '00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({ code: 'not-found' });
+    const dossier = await ws.dossiers.create('Report');
+    await expect(ws.dossiers.add(dossier.id, '00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({ code: 'not-found' });
     const sections = [{ id: dossier.sections[0].id, heading: 'x', items: [{ annotationId: '00000000-0000-4000-8000-000000000000', commentary: '' }] }];
-    await expect(ws.updateDossier(dossier.id, { sections })).rejects.toMatchObject({ code: 'not-found' });
+    await expect(ws.dossiers.update(dossier.id, { sections })).rejects.toMatchObject({ code: 'not-found' });
   });
 
   it('keep sections, order and commentary, and survive a restart', async () => {
     const { ws, dataDir, a, b } = await withTwoAnnotations();
-    const dossier = await ws.createDossier('Report', { title: 'The January events', introduction: 'Why this matters.', date: '2024-05-02' });
+    const dossier = await ws.dossiers.create('Report', { title: 'The January events', introduction: 'Why this matters.', date: '2024-05-02' });
     const sections = [
       { id: '11111111-1111-4111-8111-111111111111', heading: 'Fuel prices', items: [{ annotationId: b.id, commentary: 'The trigger.' }] },
       { id: '22222222-2222-4222-8222-222222222222', heading: 'Witnesses', items: [{ annotationId: a.id, commentary: '' }] },
     ];
-    await ws.updateDossier(dossier.id, { sections });
+    await ws.dossiers.update(dossier.id, { sections });
     await ws.flush();
     const { ws: reopened } = await open(dataDir);
-    const stored = reopened.getDossier(dossier.id);
+    const stored = reopened.dossiers.get(dossier.id);
     expect(stored.sections).toEqual(sections);
-    const { content, warnings } = reopened.dossierContent('Report');
+    const { content, warnings } = reopened.dossiers.content('Report');
     expect(warnings).toEqual([]);
     expect(content).toMatchObject({ title: 'The January events', introduction: 'Why this matters.', date: '2024-05-02' });
     expect(content.sections.map((s) => [s.heading, s.quotes.map((q) => [q.number, q.quote, q.commentary])])).toEqual([
@@ -84,22 +84,22 @@ describe('dossiers', () => {
 
   it('still save their order when an item’s annotation was deleted (the export leaves it out)', async () => {
     const { ws, a, b } = await withTwoAnnotations();
-    const dossier = await ws.createDossier('Report');
-    await ws.addToDossier(dossier.id, a.id);
-    const withBoth = await ws.addToDossier(dossier.id, b.id);
+    const dossier = await ws.dossiers.create('Report');
+    await ws.dossiers.add(dossier.id, a.id);
+    const withBoth = await ws.dossiers.add(dossier.id, b.id);
     await ws.deleteAnnotation(a.id);
     const [section] = withBoth.sections;
     const reordered = [{ ...section, items: [...section.items].reverse() }];
-    expect((await ws.updateDossier(dossier.id, { sections: reordered })).sections).toEqual(reordered);
+    expect((await ws.dossiers.update(dossier.id, { sections: reordered })).sections).toEqual(reordered);
   });
 
   it('leave out an item whose annotation was deleted, and say so', async () => {
     const { ws, a, b } = await withTwoAnnotations();
-    const dossier = await ws.createDossier('Report');
-    await ws.addToDossier(dossier.id, a.id);
-    await ws.addToDossier(dossier.id, b.id);
+    const dossier = await ws.dossiers.create('Report');
+    await ws.dossiers.add(dossier.id, a.id);
+    await ws.dossiers.add(dossier.id, b.id);
     await ws.deleteAnnotation(a.id);
-    const { content, warnings } = ws.dossierContent(dossier.id);
+    const { content, warnings } = ws.dossiers.content(dossier.id);
     expect(content.sections[0].quotes.map((q) => q.annotationId)).toEqual([b.id]);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/deleted/);
@@ -107,14 +107,14 @@ describe('dossiers', () => {
 
   it('export as Markdown with every quote verbatim and its citation, and as a manifest JSON', async () => {
     const { ws, a, b } = await withTwoAnnotations();
-    const dossier = await ws.createDossier('Report');
-    await ws.addToDossier(dossier.id, a.id);
-    await ws.addToDossier(dossier.id, b.id, undefined, 'Commentary <b>here</b>');
-    const md = new TextDecoder().decode((await ws.exportDossier('Report', 'md')).bytes);
+    const dossier = await ws.dossiers.create('Report');
+    await ws.dossiers.add(dossier.id, a.id);
+    await ws.dossiers.add(dossier.id, b.id, undefined, 'Commentary <b>here</b>');
+    const md = new TextDecoder().decode((await ws.dossiers.export('Report', 'md')).bytes);
     expect(md).toContain('> “It’s unfathomable. I can’t understand. How is this possible?”');
     expect(md).toContain(`file \`${DOC_004}\``);
     expect(md).toContain('Commentary &lt;b>here&lt;/b>');
-    const json = (await ws.exportDossier('Report', 'json')).bytes;
+    const json = (await ws.dossiers.export('Report', 'json')).bytes;
     const manifest = DossierManifest.parse(JSON.parse(new TextDecoder().decode(json)));
     expect(manifest.quotes.map((q) => [q.number, q.docId, q.exact])).toEqual([
       [1, DOC_004, QUOTE_004],
@@ -127,18 +127,18 @@ describe('dossiers', () => {
 
   it('name an unknown dossier in the error, listing the ones that exist', async () => {
     const { ws } = await open();
-    await ws.createDossier('Report');
-    await expect(ws.exportDossier('Nope', 'md')).rejects.toMatchObject({ code: 'not-found', message: expect.stringContaining('"Report"') });
+    await ws.dossiers.create('Report');
+    await expect(ws.dossiers.export('Nope', 'md')).rejects.toMatchObject({ code: 'not-found', message: expect.stringContaining('"Report"') });
   });
 
   it('are never overwritten when their file is damaged', async () => {
     const { ws, dataDir } = await open();
-    await ws.createDossier('Report');
+    await ws.dossiers.create('Report');
     await ws.flush();
     const file = path.join(archiveDataDir(dataDir, await realpath(ARCHIVE_DIR)), 'dossiers.json');
     await writeFile(file, '{"format":"casefile-dossiers", broken');
     const { ws: reopened } = await open(dataDir);
-    await expect(reopened.createDossier('Another')).rejects.toMatchObject({ code: 'store-corrupt' });
+    await expect(reopened.dossiers.create('Another')).rejects.toMatchObject({ code: 'store-corrupt' });
     expect(await readFile(file, 'utf8')).toBe('{"format":"casefile-dossiers", broken');
   });
 });

@@ -78,7 +78,7 @@ describe.skipIf(process.getuid?.() !== 0)('a full disk (tmpfs mounted for the te
     const ws = await Workstation.open({ archiveDir, dataDir, now: steppingClock(), indexBuilder: inProcessBuilder });
     try {
       const kept = await ws.createAnnotation({ docId: 'story.txt', start: 0, end: 9, note: 'first' });
-      const dossier = await ws.createDossier('Strike');
+      const dossier = await ws.dossiers.create('Strike');
       await ws.setPreferences({ author: 'Before' });
       const giveBack = await fill(disk);
 
@@ -91,9 +91,9 @@ describe.skipIf(process.getuid?.() !== 0)('a full disk (tmpfs mounted for the te
       expect(deleted.message).toMatch(/the disk is full/);
       expect(ws.listAnnotations().map((a) => [a.id, a.note])).toEqual([[kept.id, 'first']]);
 
-      await refusal(ws.createDossier('Refused'));
-      await refusal(ws.addToDossier(dossier.id, kept.id));
-      expect(ws.listDossiers().map((d) => [d.name, d.sections[0].items.length])).toEqual([['Strike', 0]]);
+      await refusal(ws.dossiers.create('Refused'));
+      await refusal(ws.dossiers.add(dossier.id, kept.id));
+      expect(ws.dossiers.list().map((d) => [d.name, d.sections[0].items.length])).toEqual([['Strike', 0]]);
       await refusal(ws.setPreferences({ author: 'After' }));
       expect(ws.getPreferences().author).toBe('Before');
       await refusal(ws.setDocumentMetadata('story.txt', { title: 'Refused title' }));
@@ -117,7 +117,7 @@ describe.skipIf(process.getuid?.() !== 0)('a full disk (tmpfs mounted for the te
     const reopened = await Workstation.open({ archiveDir, dataDir, indexBuilder: inProcessBuilder });
     try {
       expect(reopened.listAnnotations()).toEqual([]);
-      expect(reopened.listDossiers().map((d) => d.name)).toEqual(['Strike']);
+      expect(reopened.dossiers.list().map((d) => d.name)).toEqual(['Strike']);
       expect(reopened.getPreferences().author).toBe('Before');
     } finally {
       await reopened.close();

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { DOSSIER_FORMATS } from '../dossier/dossier-service';
+import { DossierChanges } from '../dossier/dossier-store';
+import { AnnotationId, Note } from './schemas';
+import { method } from './method';
+
+/** The dossier methods of the API: each calls the open archive's DossierService. */
+export const dossierMethods = {
+  listDossiers: method(z.object({}).strict(), (ws) => ws.dossiers.list()),
+  getDossier: method(z.object({ id: z.string().uuid() }).strict(), (ws, { id }) => ws.dossiers.get(id)),
+  createDossier: method(
+    DossierChanges.omit({ name: true }).extend({ name: z.string().trim().min(1).max(200) }).strict(),
+    (ws, { name, ...fields }) => ws.dossiers.create(name, fields),
+  ),
+  updateDossier: method(DossierChanges.extend({ id: z.string().uuid() }).strict(), (ws, { id, ...changes }) => ws.dossiers.update(id, changes)),
+  deleteDossier: method(z.object({ id: z.string().uuid() }).strict(), async (ws, { id }) => {
+    await ws.dossiers.remove(id);
+    return { deleted: id };
+  }),
+  addToDossier: method(
+    z.object({ id: z.string().uuid(), annotationId: AnnotationId, sectionId: z.string().uuid().optional(), commentary: Note.optional() }).strict(),
+    (ws, { id, annotationId, sectionId, commentary }) => ws.dossiers.add(id, annotationId, sectionId, commentary),
+  ),
+  exportDossier: method(
+    z
+      .object({
+        dossier: z.string().min(1).max(200).nullable(),
+        format: z.enum(DOSSIER_FORMATS),
+        title: z.string().trim().min(1).max(300).optional(),
+        author: z.string().trim().max(300).optional(),
+      })
+      .strict(),
+    async (ws, { dossier, format, title, author }) => {
+      const result = await ws.dossiers.export(dossier, format, { title, author });
+      return {
+        fileName: result.fileName,
+        mediaType: result.mediaType,
+        byteLength: result.bytes.byteLength,
+        base64: Buffer.from(result.bytes).toString('base64'),
+        warnings: result.warnings,
+      };
+    },
+  ),
+  verifyDossier: method(z.object({ base64: z.string().min(1).max(200_000_000) }).strict(), (ws, { base64 }) =>
+    ws.dossiers.verifyPdf(Buffer.from(base64, 'base64')),
+  ),
+};

@@ -1,0 +1,174 @@
+import type { ArchiveDocument } from '../archive/document';
+import type { AnchoredAnnotation } from '../annotations/model';
+import { CasefileError } from '../errors';
+import { contentOfAllAnnotations, contentOfDossier, type BuiltContent } from './dossier-content';
+import type { Dossier, DossierChanges, DossierStore } from './dossier-store';
+import { loadDossierFonts } from './fonts';
+import { dossierMarkdown } from './markdown';
+import { manifestOf, type DossierContent } from './model';
+import { writeDossierPdf } from './pdf-writer';
+import { readManifestFromPdf, verifyManifest, type VerifiedQuote } from './verify';
+
+export interface DossierRequest {
+  title: string;
+  author?: string;
+}
+
+/** What a dossier is exported as: the PDF, Markdown, or its manifest (JSON). */
+export const DOSSIER_FORMATS = ['pdf', 'md', 'json'] as const;
+export type DossierFormat = (typeof DOSSIER_FORMATS)[number];
+
+export interface DossierVerification {
+  title: string;
+  created: string;
+  archiveRoot: string;
+  quotes: VerifiedQuote[];
+}
+
+export interface DossierExport {
+  fileName: string;
+  mediaType: string;
+  bytes: Uint8Array;
+  /** Items left out, in words. */
+  warnings: string[];
+}
+
+/** What the dossiers need of the rest of the open archive. */
+export interface DossierSources {
+  archiveRoot: string;
+  /** An annotation as it anchors now; throws not-found for an unknown id. */
+  annotation(id: string): AnchoredAnnotation;
+  annotations(): AnchoredAnnotation[];
+  document(id: string): ArchiveDocument | undefined;
+  /** The author named in the preferences, for new dossiers and the all-annotations export. */
+  author(): string;
+  now(): Date;
+  /** Resolves when the archive's files are compared with what was opened: no quote of an old version. */
+  current(): Promise<void>;
+}
+
+/**
+ * The dossiers of one archive: built by the user (created, edited, added to), and exported as a PDF,
+ * Markdown or a manifest, or verified against the archive.
+ */
+export class DossierService {
+  constructor(
+    private readonly store: DossierStore,
+    private readonly sources: DossierSources,
+  ) {}
+
+  list(): Dossier[] {
+    return this.store.list();
+  }
+
+  get(id: string): Dossier {
+    return this.store.get(id);
+  }
+
+  async create(name: string, fields: DossierChanges = {}): Promise<Dossier> {
+    return this.store.create(name, { author: this.sources.author(), ...fields });
+  }
+
+  async update(id: string, changes: DossierChanges): Promise<Dossier> {
+    return this.store.update(id, changes, (existing) => this.checkNewItems(existing, changes));
+  }
+
+  async remove(id: string): Promise<void> {
+    return this.store.remove(id);
+  }
+
+  /**
+   * Appends an annotation to a section of a dossier (the last section unless one is named), to the
+   * dossier as it is on disk at that moment: quick additions one after another all land.
+   */
+  async add(id: string, annotationId: string, sectionId?: string, commentary = ''): Promise<Dossier> {
+    this.sources.annotation(annotationId);
+    return this.store.update(id, (dossier) => {
+      const target = sectionId ?? dossier.sections.at(-1)?.id;
+      if (!dossier.sections.some((s) => s.id === target)) {
+        throw new CasefileError('not-found', `no section ${JSON.stringify(sectionId)} in dossier ${JSON.stringify(dossier.name)}`);
+      }
+      return { sections: dossier.sections.map((s) => (s.id === target ? { ...s, items: [...s.items, { annotationId, commentary }] } : s)) };
+    });
+  }
+
+  /** A dossier's content: a stored dossier by id or name, or (null) every annotation grouped by source. */
+  content(dossier: string | null, request: Partial<DossierRequest> = {}): BuiltContent {
+    const lookups = {
+      annotation: (id: string) => {
+        try {
+          return this.sources.annotation(id);
+        } catch {
+          return undefined;
+        }
+      },
+      document: (id: string) => this.sources.document(id),
+      now: this.sources.now(),
+    };
+    if (dossier !== null) {
+      const built = contentOfDossier(this.store.find(dossier), lookups);
+      const content: DossierContent = { ...built.content, title: request.title ?? built.content.title, author: request.author ?? built.content.author };
+      return { ...built, content };
+    }
+    const fields = { title: request.title ?? 'Casefile dossier', author: request.author ?? this.sources.author() };
+    return contentOfAllAnnotations(this.sources.annotations(), fields, lookups);
+  }
+
+  async export(dossier: string | null, format: DossierFormat, request: Partial<DossierRequest> = {}): Promise<DossierExport> {
+    await this.sources.current(); // no quote of a version the background check is about to replace
+    const { content, warnings } = this.content(dossier, request);
+    const name = fileNameFor(content.title);
+    if (format === 'pdf') {
+      const bytes = await writeDossierPdf(content, await loadDossierFonts());
+      return { fileName: `${name}.pdf`, mediaType: 'application/pdf', bytes, warnings };
+    }
+    const text = format === 'md' ? dossierMarkdown(content) : `${JSON.stringify(manifestOf(content), null, 2)}\n`;
+    return {
+      fileName: `${name}.${format === 'md' ? 'md' : 'manifest.json'}`,
+      mediaType: format === 'md' ? 'text/markdown' : 'application/json',
+      bytes: new TextEncoder().encode(text),
+      warnings,
+    };
+  }
+
+  /** Checks every quote of an exported dossier (its attached manifest) against this archive. */
+  async verifyPdf(bytes: Uint8Array): Promise<DossierVerification> {
+    const manifest = await readManifestFromPdf(bytes);
+    const root = this.sources.archiveRoot;
+    return { title: manifest.title, created: manifest.created, archiveRoot: root, quotes: await verifyManifest(manifest, root) };
+  }
+
+  /** Follows changes other processes make to the dossiers; `listener` runs after each is read. */
+  watch(listener: () => void): () => void {
+    return this.store.watch(listener);
+  }
+
+  flush(): Promise<void> {
+    return this.store.flush();
+  }
+
+  close(): void {
+    this.store.close();
+  }
+
+  /**
+   * Items new to the dossier must name existing annotations; items already in it may name one deleted
+   * since (the dossier keeps its place, the export leaves it out and says so), so reordering never fails.
+   */
+  private checkNewItems(existing: Dossier, changes: DossierChanges): void {
+    const present = new Set(existing.sections.flatMap((s) => s.items.map((i) => i.annotationId)));
+    for (const section of changes.sections ?? []) {
+      for (const item of section.items) if (!present.has(item.annotationId)) this.sources.annotation(item.annotationId);
+    }
+  }
+}
+
+/** A file name from a title: letters and digits of any script, dashes between. */
+export function fileNameFor(title: string): string {
+  const safe = title
+    .normalize('NFKD')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80);
+  return safe || 'dossier';
+}
