@@ -27,7 +27,7 @@ export async function dossierExport(archiveDir: string, work: string, runs: numb
     const end = Math.min(p.end, start + 20 + Math.floor(rand() * 300));
     if (end - start < 5) continue;
     const note = `Note ${ids.length}: why this passage matters, in the researcher’s words.`;
-    ids.push((await ws.createAnnotation({ docId: doc.id, start, end, note, tags: ['bench'], color: colors[ids.length % 5] })).id);
+    ids.push((await ws.annotations.create({ docId: doc.id, start, end, note, tags: ['bench'], color: colors[ids.length % 5] })).id);
   }
   const dossier = await ws.dossiers.create('bench', { title: 'Five hundred quotes', author: 'Bench', date: '2024-05-01' });
   const sections = Array.from({ length: 10 }, (_, s) => ({

@@ -1,8 +1,6 @@
 import { z } from 'zod';
-import { HighlightColor, Tag } from './annotations/model';
-import { EXPORT_FORMATS, GROUPINGS } from './annotations/interchange';
 import { ArchivePath, confineToArchive } from './contained-path';
-import { CasefileError, errorMessage, type ErrorCode } from './errors';
+import { CasefileError, type ErrorCode } from './errors';
 import { Preferences } from './preferences';
 import { QuerySyntaxError, type QuerySpan } from './search/query-parser';
 import { MetadataEdit } from './archive/metadata-overrides';
@@ -11,7 +9,8 @@ import type { Workstation } from './workstation';
 import { SORT_ORDERS } from './search/search-engine';
 import { dossierMethods } from './api/dossier-methods';
 import { method, requireSession, type MethodSpec } from './api/method';
-import { AnnotationId, Note } from './api/schemas';
+import { annotationMethods } from './api/annotation-methods';
+import { DocId } from './api/schemas';
 
 /**
  * The one typed API of Casefile. Every shell (Electron IPC, the web shell's HTTP, the CLI) is a
@@ -19,8 +18,6 @@ import { AnnotationId, Note } from './api/schemas';
  * Methods are grouped by domain (api/*-methods.ts) and merged here.
  */
 const MAX_QUERY = 10_000;
-/** A document id is its path in the archive: relative, no `..`, no NUL, no encoded tricks. */
-const DocId = ArchivePath.pipe(z.string().min(1));
 /**
  * A name for a file added to the archive. Folders in it are dropped and leading dots removed when the
  * file is written; a name with nothing left is refused here, before any file of the call is written.
@@ -31,7 +28,6 @@ const FileName = z
   .max(500)
   .refine((name) => (name.split(/[\\/]/).pop() ?? '').replace(/^\.+/, '').trim() !== '', { message: 'must name a file' });
 const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD');
-const Tags = z.array(Tag).max(100);
 
 export const apiMethods = {
   info: method(z.object({}).strict(), (ws) => ws.info()),
@@ -88,75 +84,7 @@ export const apiMethods = {
       return ws.getDocument(id, query, { variants });
     },
   ),
-  listAnnotations: method(
-    z
-      .object({
-        docId: DocId.optional(),
-        tag: Tag.optional(),
-        color: HighlightColor.optional(),
-        status: z.enum(['anchored', 'moved', 'fuzzy', 'orphaned']).optional(),
-        text: z.string().max(1_000).optional(),
-      })
-      .strict(),
-    (ws, filter) => ws.listAnnotations(filter),
-  ),
-  listTags: method(z.object({}).strict(), (ws) => ws.listTags()),
-  createAnnotation: method(
-    z
-      .object({
-        docId: DocId,
-        start: z.number().int().nonnegative(),
-        end: z.number().int().positive(),
-        note: Note.optional(),
-        tags: Tags.optional(),
-        color: HighlightColor.optional(),
-      })
-      .strict()
-      .refine((a) => a.end > a.start, { message: 'end must be greater than start', path: ['end'] }),
-    (ws, args) => ws.createAnnotation(args),
-  ),
-  annotateQuote: method(
-    z
-      .object({
-        docId: DocId,
-        quote: z.string().min(1).max(100_000),
-        occurrence: z.number().int().positive().optional(),
-        note: Note.optional(),
-        tags: Tags.optional(),
-        color: HighlightColor.optional(),
-      })
-      .strict(),
-    (ws, args) => ws.annotateQuote(args),
-  ),
-  updateAnnotation: method(
-    z.object({ id: AnnotationId, note: Note.optional(), tags: Tags.optional(), color: HighlightColor.optional() }).strict(),
-    (ws, args) => ws.updateAnnotation(args),
-  ),
-  deleteAnnotation: method(z.object({ id: AnnotationId }).strict(), async (ws, { id }) => {
-    await ws.deleteAnnotation(id);
-    return { deleted: id };
-  }),
-  acceptAnnotation: method(z.object({ id: AnnotationId }).strict(), (ws, { id }) => ws.acceptAnnotation(id)),
-  detachAnnotation: method(z.object({ id: AnnotationId }).strict(), (ws, { id }) => ws.detachAnnotation(id)),
-  undo: method(z.object({}).strict(), (ws) => ws.undo()),
-  redo: method(z.object({}).strict(), (ws) => ws.redo()),
-  exportAnnotations: method(
-    z.object({ format: z.enum(EXPORT_FORMATS), groupBy: z.enum(GROUPINGS).optional() }).strict(),
-    (ws, { format, groupBy }) => ws.exportAnnotations(format, groupBy),
-  ),
-  importAnnotations: method(z.object({ content: z.string().min(1).max(50_000_000) }).strict(), (ws, { content }) => {
-    let json: unknown;
-    try {
-      json = JSON.parse(content);
-    } catch (error) {
-      throw new CasefileError('invalid-argument', `the file is not JSON (${errorMessage(error)}); expected W3C Web Annotation JSON-LD`);
-    }
-    return ws.importAnnotations(json);
-  }),
-  restoreAnnotationBackup: method(z.object({}).strict(), async (ws) => {
-    await ws.restoreAnnotationBackup();
-    return ws.info();
-  }),
+  ...annotationMethods,
   ...dossierMethods,
   getPreferences: method(z.object({}).strict(), (ws) => ws.getPreferences()),
   setPreferences: method(Preferences.partial().strict(), (ws, changes) => ws.setPreferences(changes)),

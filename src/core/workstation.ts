@@ -11,12 +11,9 @@ import {
   type AnnotationChanges,
   type AnnotationFilter,
   type ExportedAnnotations,
-  type ImportOutcome,
   type NewAnnotation,
-  type UndoOutcome,
 } from './annotations/annotation-service';
 import type { ExportFormat, Grouping } from './annotations/interchange';
-import type { AnchoredAnnotation } from './annotations/model';
 import { AnnotationStore, type StoreProblem } from './annotations/store';
 import { PreferencesStore, type Preferences } from './preferences';
 import { archiveDataDir } from './locations';
@@ -108,7 +105,8 @@ export class Workstation {
     private readonly report: IngestEntry[],
     private readonly documents: Map<string, ArchiveDocument>,
     private readonly index: LiveIndex,
-    private readonly annotations: AnnotationService,
+    /** The annotations: made, edited, undone, re-anchored, imported (the API's annotation methods call it). */
+    readonly annotations: AnnotationService,
     dossierStore: DossierStore,
     private readonly preferences: PreferencesStore,
     private readonly metadata: MetadataOverrides,
@@ -425,59 +423,10 @@ export class Workstation {
     return corrected;
   }
 
-  listAnnotations(filter: AnnotationFilter = {}): AnchoredAnnotation[] {
-    return this.annotations.list(filter);
-  }
-
-  listTags(): Array<{ tag: string; count: number }> {
-    return this.annotations.tags();
-  }
-
-  createAnnotation(request: NewAnnotation): Promise<AnchoredAnnotation> {
-    return this.annotations.create(request);
-  }
-
-  /** Annotates a passage named by its exact words (the CLI's way), refusing a quote that is absent or ambiguous. */
-  annotateQuote(request: Omit<NewAnnotation, 'start' | 'end'> & { quote: string; occurrence?: number }): Promise<AnchoredAnnotation> {
-    return this.annotations.annotateQuote(request);
-  }
-
-  updateAnnotation(changes: AnnotationChanges): Promise<AnchoredAnnotation> {
-    return this.annotations.update(changes);
-  }
-
-  deleteAnnotation(id: string): Promise<void> {
-    return this.annotations.delete(id);
-  }
-
-  acceptAnnotation(id: string): Promise<AnchoredAnnotation> {
-    return this.annotations.accept(id);
-  }
-
-  detachAnnotation(id: string): Promise<AnchoredAnnotation> {
-    return this.annotations.detach(id);
-  }
-
-  undo(): Promise<UndoOutcome | null> {
-    return this.annotations.undo();
-  }
-
-  redo(): Promise<UndoOutcome | null> {
-    return this.annotations.redo();
-  }
-
   /** Every annotation for export; waits until the files are compared with what was opened, so no quote is of an old version. */
   async exportAnnotations(format: ExportFormat, groupBy: Grouping = 'document'): Promise<ExportedAnnotations> {
     await this.archiveVerified();
     return this.annotations.export(format, groupBy, `Casefile annotations — ${path.basename(this.root)}`);
-  }
-
-  importAnnotations(json: unknown): Promise<ImportOutcome> {
-    return this.annotations.importJsonLd(json);
-  }
-
-  restoreAnnotationBackup(): Promise<void> {
-    return this.annotations.restoreBackup();
   }
 
   getPreferences(): Preferences {

@@ -25,14 +25,14 @@ describe('switching archives', () => {
     const { first, second, data } = await twoArchives();
     const session = await ArchiveSession.open({ archiveDir: first, dataDir: data, indexBuilder: inProcessBuilder });
     try {
-      await session.current.annotateQuote({ docId: archiveFile('004_').name, quote: QUOTE });
+      await session.current.annotations.annotateQuote({ docId: archiveFile('004_').name, quote: QUOTE });
       const opened = await invokeApi(session.current, 'openArchive', { path: second }, session);
       expect(opened).toMatchObject({ ok: true, value: { documentCount: 1 } });
-      expect(session.current.listAnnotations()).toEqual([]);
+      expect(session.current.annotations.list()).toEqual([]);
       await session.current.indexReady();
       expect(session.current.search('Zhanaozen').hits.map((h) => h.id)).toEqual(['other.txt']);
       await session.switchTo(first);
-      expect(session.current.listAnnotations().map((a) => a.target.quote.exact)).toEqual([QUOTE]);
+      expect(session.current.annotations.list().map((a) => a.target.quote.exact)).toEqual([QUOTE]);
       const recent = await invokeApi(session.current, 'recentArchives', {}, session);
       expect(recent.ok && (recent.value as Array<{ path: string }>).map((r) => path.basename(r.path))).toEqual([path.basename(first), path.basename(second)]);
     } finally {

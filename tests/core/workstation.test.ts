@@ -44,7 +44,7 @@ describe('Workstation', () => {
     expect(info.storeProblem).toBeNull();
     expect(info.dataDir).toBe(path.resolve(dataDir));
     expect(ws.listDocuments().map((d) => d.id)).toEqual(readArchiveFiles().map((f) => f.name));
-    expect(ws.listAnnotations()).toEqual([]);
+    expect(ws.annotations.list()).toEqual([]);
   });
 
   it('lists documents without their text', async () => {
@@ -63,7 +63,7 @@ describe('Workstation', () => {
   it('creates an annotation by offsets, quoting exactly the words at those offsets', async () => {
     const { ws } = await openWorkstation();
     const start = TEXT_004.indexOf(QUOTE);
-    const created = await ws.createAnnotation({ docId: DOC_004.name, start, end: start + QUOTE.length, note: 'shock', tags: ['witness'] });
+    const created = await ws.annotations.create({ docId: DOC_004.name, start, end: start + QUOTE.length, note: 'shock', tags: ['witness'] });
     expect(created.status).toBe('anchored');
     expect(created.current).toEqual({ start, end: start + QUOTE.length });
     expect(created.target.quote.exact).toBe(QUOTE);
@@ -71,79 +71,79 @@ describe('Workstation', () => {
     expect(created.target.docSha256).toBe((await ws.getDocument(DOC_004.name)).document.sha256);
     expect(created).toMatchObject({ note: 'shock', tags: ['witness'], color: 'yellow' });
     expect(created.created).toBe(created.modified);
-    expect(ws.listAnnotations()).toEqual([created]);
+    expect(ws.annotations.list()).toEqual([created]);
   });
 
   it('lists annotations of one document only when asked for it', async () => {
     const { ws } = await openWorkstation();
-    const a = await ws.createAnnotation({ docId: DOC_004.name, start: 0, end: 10 });
-    const b = await ws.createAnnotation({ docId: DOC_003.name, start: 0, end: 10 });
-    expect(ws.listAnnotations({ docId: DOC_004.name }).map((x) => x.id)).toEqual([a.id]);
-    expect(ws.listAnnotations({ docId: DOC_003.name }).map((x) => x.id)).toEqual([b.id]);
-    expect(ws.listAnnotations().map((x) => x.id).sort()).toEqual([a.id, b.id].sort());
+    const a = await ws.annotations.create({ docId: DOC_004.name, start: 0, end: 10 });
+    const b = await ws.annotations.create({ docId: DOC_003.name, start: 0, end: 10 });
+    expect(ws.annotations.list({ docId: DOC_004.name }).map((x) => x.id)).toEqual([a.id]);
+    expect(ws.annotations.list({ docId: DOC_003.name }).map((x) => x.id)).toEqual([b.id]);
+    expect(ws.annotations.list().map((x) => x.id).sort()).toEqual([a.id, b.id].sort());
   });
 
   it('refuses offsets outside the document, an empty passage and an unknown document', async () => {
     const { ws } = await openWorkstation();
-    expect(await errorCode(ws.createAnnotation({ docId: DOC_004.name, start: 0, end: TEXT_004.length + 1 }))).toBe('invalid-argument');
-    expect(await errorCode(ws.createAnnotation({ docId: DOC_004.name, start: 5, end: 5 }))).toBe('invalid-argument');
-    expect(await errorCode(ws.createAnnotation({ docId: 'nope.txt', start: 0, end: 5 }))).toBe('not-found');
-    expect(ws.listAnnotations()).toEqual([]);
+    expect(await errorCode(ws.annotations.create({ docId: DOC_004.name, start: 0, end: TEXT_004.length + 1 }))).toBe('invalid-argument');
+    expect(await errorCode(ws.annotations.create({ docId: DOC_004.name, start: 5, end: 5 }))).toBe('invalid-argument');
+    expect(await errorCode(ws.annotations.create({ docId: 'nope.txt', start: 0, end: 5 }))).toBe('not-found');
+    expect(ws.annotations.list()).toEqual([]);
   });
 
   it('updates note, tags and colour, keeps what was not changed, and stamps the modification', async () => {
     const { ws } = await openWorkstation();
-    const created = await ws.createAnnotation({ docId: DOC_004.name, start: 0, end: 10, note: 'first', tags: ['x'] });
-    const noted = await ws.updateAnnotation({ id: created.id, note: 'second' });
+    const created = await ws.annotations.create({ docId: DOC_004.name, start: 0, end: 10, note: 'first', tags: ['x'] });
+    const noted = await ws.annotations.update({ id: created.id, note: 'second' });
     expect(noted).toMatchObject({ note: 'second', tags: ['x'], color: 'yellow', created: created.created });
     expect(noted.modified > created.modified).toBe(true);
-    const tagged = await ws.updateAnnotation({ id: created.id, tags: [' protest ', 'protest', '', 'Almaty'], color: 'green' });
+    const tagged = await ws.annotations.update({ id: created.id, tags: [' protest ', 'protest', '', 'Almaty'], color: 'green' });
     expect(tagged).toMatchObject({ note: 'second', tags: ['protest', 'Almaty'], color: 'green' });
-    expect(ws.listAnnotations()).toEqual([tagged]);
+    expect(ws.annotations.list()).toEqual([tagged]);
   });
 
   it('refuses to update or delete an annotation that does not exist', async () => {
     const { ws } = await openWorkstation();
     const id = '00000000-0000-4000-8000-000000000000';
-    expect(await errorCode(ws.updateAnnotation({ id, note: 'x' }))).toBe('not-found');
-    expect(await errorCode(ws.deleteAnnotation(id))).toBe('not-found');
+    expect(await errorCode(ws.annotations.update({ id, note: 'x' }))).toBe('not-found');
+    expect(await errorCode(ws.annotations.delete(id))).toBe('not-found');
   });
 
   it('deletes an annotation', async () => {
     const { ws } = await openWorkstation();
-    const keep = await ws.createAnnotation({ docId: DOC_004.name, start: 0, end: 10 });
-    const drop = await ws.createAnnotation({ docId: DOC_004.name, start: 20, end: 30 });
-    await ws.deleteAnnotation(drop.id);
-    expect(ws.listAnnotations().map((a) => a.id)).toEqual([keep.id]);
+    const keep = await ws.annotations.create({ docId: DOC_004.name, start: 0, end: 10 });
+    const drop = await ws.annotations.create({ docId: DOC_004.name, start: 20, end: 30 });
+    await ws.annotations.delete(drop.id);
+    expect(ws.annotations.list().map((a) => a.id)).toEqual([keep.id]);
   });
 
   it('keeps annotations, with their changes and deletions, for a new workstation on the same data folder', async () => {
     const { ws, dataDir } = await openWorkstation();
     const start = TEXT_004.indexOf(QUOTE);
-    const kept = await ws.createAnnotation({ docId: DOC_004.name, start, end: start + QUOTE.length, note: 'n' });
-    const updated = await ws.updateAnnotation({ id: kept.id, note: 'changed', tags: ['t'], color: 'blue' });
-    const dropped = await ws.createAnnotation({ docId: DOC_003.name, start: 0, end: 5 });
-    await ws.deleteAnnotation(dropped.id);
+    const kept = await ws.annotations.create({ docId: DOC_004.name, start, end: start + QUOTE.length, note: 'n' });
+    const updated = await ws.annotations.update({ id: kept.id, note: 'changed', tags: ['t'], color: 'blue' });
+    const dropped = await ws.annotations.create({ docId: DOC_003.name, start: 0, end: 5 });
+    await ws.annotations.delete(dropped.id);
     await ws.flush();
 
     const { ws: reopened } = await openWorkstation(dataDir);
-    expect(reopened.listAnnotations()).toEqual([updated]);
-    expect(reopened.listAnnotations()[0]).toMatchObject({ status: 'anchored', current: { start, end: start + QUOTE.length } });
+    expect(reopened.annotations.list()).toEqual([updated]);
+    expect(reopened.annotations.list()[0]).toMatchObject({ status: 'anchored', current: { start, end: start + QUOTE.length } });
   });
 
   it('keeps the annotations of different archives apart in one data folder', async () => {
     const { ws, dataDir } = await openWorkstation();
-    await ws.createAnnotation({ docId: DOC_004.name, start: 0, end: 10 });
+    await ws.annotations.create({ docId: DOC_004.name, start: 0, end: 10 });
     const otherArchive = await temp.make();
     await writeFile(path.join(otherArchive, 'other.txt'), 'Another archive\nWith one article.');
     const { ws: other } = await openWorkstation(dataDir, otherArchive);
-    expect(other.listAnnotations()).toEqual([]);
+    expect(other.annotations.list()).toEqual([]);
   });
 
   describe('annotateQuote', () => {
     it('annotates a passage named by its exact words', async () => {
       const { ws } = await openWorkstation();
-      const created = await ws.annotateQuote({ docId: DOC_004.name, quote: QUOTE, note: 'n' });
+      const created = await ws.annotations.annotateQuote({ docId: DOC_004.name, quote: QUOTE, note: 'n' });
       const start = TEXT_004.indexOf(QUOTE);
       expect(created.current).toEqual({ start, end: start + QUOTE.length });
       expect(created.target.quote.exact).toBe(QUOTE);
@@ -153,7 +153,7 @@ describe('Workstation', () => {
       const { ws } = await openWorkstation();
       const absent = 'This sentence appears in no article of the archive.';
       expect(TEXT_004.includes(absent)).toBe(false);
-      expect(await errorCode(ws.annotateQuote({ docId: DOC_004.name, quote: absent }))).toBe('not-found');
+      expect(await errorCode(ws.annotations.annotateQuote({ docId: DOC_004.name, quote: absent }))).toBe('not-found');
     });
 
     it('refuses a quote that occurs more than once as ambiguous, and takes the chosen occurrence', async () => {
@@ -161,17 +161,17 @@ describe('Workstation', () => {
       const text = DOC_003.raw.normalize('NFC');
       const places = exactOccurrences(text, 'Zhanaozen');
       expect(places.length).toBeGreaterThan(1);
-      expect(await errorCode(ws.annotateQuote({ docId: DOC_003.name, quote: 'Zhanaozen' }))).toBe('ambiguous');
-      const second = await ws.annotateQuote({ docId: DOC_003.name, quote: 'Zhanaozen', occurrence: 2 });
+      expect(await errorCode(ws.annotations.annotateQuote({ docId: DOC_003.name, quote: 'Zhanaozen' }))).toBe('ambiguous');
+      const second = await ws.annotations.annotateQuote({ docId: DOC_003.name, quote: 'Zhanaozen', occurrence: 2 });
       expect(second.current).toEqual({ start: places[1], end: places[1] + 'Zhanaozen'.length });
-      expect(await errorCode(ws.annotateQuote({ docId: DOC_003.name, quote: 'Zhanaozen', occurrence: places.length + 1 }))).toBe(
+      expect(await errorCode(ws.annotations.annotateQuote({ docId: DOC_003.name, quote: 'Zhanaozen', occurrence: places.length + 1 }))).toBe(
         'invalid-argument',
       );
     });
 
     it('refuses an unknown document with not-found', async () => {
       const { ws } = await openWorkstation();
-      expect(await errorCode(ws.annotateQuote({ docId: 'missing.txt', quote: 'x' }))).toBe('not-found');
+      expect(await errorCode(ws.annotations.annotateQuote({ docId: 'missing.txt', quote: 'x' }))).toBe('not-found');
     });
   });
 
@@ -208,9 +208,9 @@ describe('Workstation', () => {
     await cp(ARCHIVE_DIR, archiveDir, { recursive: true });
     const { ws, dataDir } = await openWorkstation(undefined, archiveDir);
     const start = TEXT_004.indexOf(QUOTE);
-    const moving = await ws.createAnnotation({ docId: DOC_004.name, start, end: start + QUOTE.length });
+    const moving = await ws.annotations.create({ docId: DOC_004.name, start, end: start + QUOTE.length });
     const doomedQuote = 'But something changed over the course of a week.';
-    const doomed = await ws.annotateQuote({ docId: DOC_004.name, quote: doomedQuote });
+    const doomed = await ws.annotations.annotateQuote({ docId: DOC_004.name, quote: doomedQuote });
     await ws.flush();
 
     const insertion = 'Correction appended by the editors.\n';
@@ -219,7 +219,7 @@ describe('Workstation', () => {
     await writeFile(file, edited);
 
     const { ws: reopened } = await openWorkstation(dataDir, archiveDir);
-    const byId = new Map(reopened.listAnnotations().map((a) => [a.id, a]));
+    const byId = new Map(reopened.annotations.list().map((a) => [a.id, a]));
     expect(byId.get(moving.id)).toMatchObject({ status: 'moved' });
     const current = byId.get(moving.id)?.current;
     expect(current).not.toBeNull();
@@ -232,13 +232,13 @@ describe('Workstation', () => {
     const dataDir = await temp.make();
     const storeFile = path.join(archiveDataDir(dataDir, await realpath(ARCHIVE_DIR)), 'annotations.json');
     const { ws: first } = await openWorkstation(dataDir);
-    await first.createAnnotation({ docId: DOC_004.name, start: 0, end: 10 });
+    await first.annotations.create({ docId: DOC_004.name, start: 0, end: 10 });
     await first.flush();
     await writeFile(storeFile, '{ damaged');
 
     const { ws } = await openWorkstation(dataDir);
     expect(ws.info().storeProblem?.message).toContain(storeFile);
-    expect(await errorCode(ws.createAnnotation({ docId: DOC_004.name, start: 0, end: 10 }))).toBe('store-corrupt');
+    expect(await errorCode(ws.annotations.create({ docId: DOC_004.name, start: 0, end: 10 }))).toBe('store-corrupt');
     expect(await readFile(storeFile, 'utf8')).toBe('{ damaged');
   });
 });

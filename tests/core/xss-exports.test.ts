@@ -32,7 +32,7 @@ async function hostileDossier(): Promise<{ ws: Workstation; dossierId: string }>
   const ws = await bench.open();
   const dossier = await ws.dossiers.create('Hostile dossier', { introduction: XSS_VECTORS.join('\n\n') });
   for (const vector of XSS_VECTORS) {
-    const created = await ws.annotateQuote({ docId: DOC, quote: vector, note: `Note: ${vector}`, tags: [vector.slice(0, 100)] });
+    const created = await ws.annotations.annotateQuote({ docId: DOC, quote: vector, note: `Note: ${vector}`, tags: [vector.slice(0, 100)] });
     await ws.dossiers.add(dossier.id, created.id, undefined, `Commentary: ${vector}`);
   }
   return { ws, dossierId: dossier.id };

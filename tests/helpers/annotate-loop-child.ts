@@ -14,7 +14,7 @@ const ws = await Workstation.open({ archiveDir, dataDir });
 const length = (await ws.getDocument(docId)).document.text.length;
 for (let i = 0; i < Number(countText); i++) {
   const start = (i * 37) % (length - 20);
-  const annotation = await ws.createAnnotation({ docId, start, end: start + 12, note: `child ${i}` });
+  const annotation = await ws.annotations.create({ docId, start, end: start + 12, note: `child ${i}` });
   process.stdout.write(`ack ${annotation.id}\n`);
 }
 await ws.close();

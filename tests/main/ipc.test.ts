@@ -56,7 +56,7 @@ describe('IPC: the sender is checked', () => {
   it.each(senders)('refuses %s, and nothing is written', async (_name, event) => {
     const result = await call('createAnnotation', { docId: 'notes.txt', start: 0, end: 5, note: 'from elsewhere' }, event);
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
-    expect(session.current.listAnnotations()).toEqual([]);
+    expect(session.current.annotations.list()).toEqual([]);
   });
 
   it('refuses the app window’s top frame once it shows a page that is not the app’s', async () => {
@@ -81,10 +81,10 @@ describe('IPC: every payload is parsed with the method’s schema', () => {
     ['search', { query: 5 }],
     ['getDocument', { id: 'notes.txt\u0000.pdf' }],
   ])('%s(%j) is refused with invalid-argument, and nothing changes', async (method, args) => {
-    const before = JSON.stringify(session.current.listAnnotations());
+    const before = JSON.stringify(session.current.annotations.list());
     const result = await call(method, args);
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
-    expect(JSON.stringify(session.current.listAnnotations())).toBe(before);
+    expect(JSON.stringify(session.current.annotations.list())).toBe(before);
     expect(session.current.getPreferences().author).not.toBe(5);
   });
 
@@ -93,6 +93,6 @@ describe('IPC: every payload is parsed with the method’s schema', () => {
     const result = await call('createAnnotation', payload);
     expect(result.ok).toBe(false);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    expect(session.current.listAnnotations()).toEqual([]);
+    expect(session.current.annotations.list()).toEqual([]);
   });
 });

@@ -109,7 +109,7 @@ describe('the web shell and another process on one data folder', () => {
     const acknowledged = [...shellAcks, ...childAcks];
     const fresh = await Workstation.open({ archiveDir: ARCHIVE_DIR, dataDir });
     try {
-      const onDisk = new Set(fresh.listAnnotations().map((a) => a.id));
+      const onDisk = new Set(fresh.annotations.list().map((a) => a.id));
       expect(acknowledged.filter((id) => !onDisk.has(id))).toEqual([]);
       expect(onDisk.size).toBe(2 * WRITES);
     } finally {
@@ -134,7 +134,7 @@ describe('the web shell and another process on one data folder', () => {
     await api('createAnnotation', { docId: SHELL_DOC, start: 5, end: 15, note: 'shell after the CLI' });
     const fresh = await Workstation.open({ archiveDir: ARCHIVE_DIR, dataDir });
     try {
-      expect(fresh.listAnnotations().find((a) => a.id === cliId)?.note).toBe('from the CLI');
+      expect(fresh.annotations.list().find((a) => a.id === cliId)?.note).toBe('from the CLI');
     } finally {
       await fresh.close();
     }

@@ -30,7 +30,7 @@ beforeAll(async () => {
   await symlink(path.join(outside, 'secret.txt'), path.join(renderer, 'leak.txt'));
   await symlink(outside, path.join(renderer, 'assets'));
   ws = await Workstation.open({ archiveDir: archive, dataDir: path.join(base, 'data'), indexBuilder: inProcessBuilder });
-  annotationId = (await ws.createAnnotation({ docId: 'story.txt', start: 0, end: 7, note: 'kept' })).id;
+  annotationId = (await ws.annotations.create({ docId: 'story.txt', start: 0, end: 7, note: 'kept' })).id;
   shell = await startWebShell({ workstation: ws, rendererDir: renderer });
 });
 
@@ -52,7 +52,7 @@ function post(method: string, body: unknown, headers: Record<string, string> = {
 
 /** What the archive's data look like: every annotation with its note, and the preferences. */
 function dataSnapshot(): string {
-  return JSON.stringify({ annotations: ws.listAnnotations().map((a) => [a.id, a.note, a.tags]), preferences: ws.getPreferences() });
+  return JSON.stringify({ annotations: ws.annotations.list().map((a) => [a.id, a.note, a.tags]), preferences: ws.getPreferences() });
 }
 
 function connects(host: string, port: number): Promise<boolean> {
@@ -141,7 +141,7 @@ describe('web shell: forbidden requests change nothing', () => {
     const response = await request();
     expect(response.status).toBe(status);
     expect(dataSnapshot()).toBe(before);
-    expect(ws.listAnnotations().map((a) => a.id)).toContain(annotationId);
+    expect(ws.annotations.list().map((a) => a.id)).toContain(annotationId);
   });
 });
 

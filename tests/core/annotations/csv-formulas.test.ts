@@ -32,7 +32,7 @@ describe('CSV export of annotations', () => {
     try {
       const ids = new Map<string, string>();
       for (const note of [...DANGEROUS, ...HARMLESS]) {
-        const made = await ws.annotateQuote({ docId: 'a.txt', quote: 'hotline number', note, tags: [note.trim() === '' ? 'x' : note.replace(/[\r\n\t]/g, ' ').trim().slice(0, 40)] });
+        const made = await ws.annotations.annotateQuote({ docId: 'a.txt', quote: 'hotline number', note, tags: [note.trim() === '' ? 'x' : note.replace(/[\r\n\t]/g, ' ').trim().slice(0, 40)] });
         ids.set(note, made.id);
       }
       const { rows } = csvObjects((await callApi(ws, 'exportAnnotations', { format: 'csv' })).content);

@@ -45,7 +45,7 @@ interface Made {
 
 async function annotated(): Promise<Made> {
   const ws = await (await makeBench(temp.make, FILES)).open();
-  const make = (docId: string, quote: string, note: string, tags: string[], color: HighlightColor) => ws.annotateQuote({ docId, quote, note, tags, color });
+  const make = (docId: string, quote: string, note: string, tags: string[], color: HighlightColor) => ws.annotations.annotateQuote({ docId, quote, note, tags, color });
   const crowd = await make('statements.txt', 'He said, "We will not leave," and then\nthe crowd cheered', 'Note with, comma and "quotes"\nand a second line', ['witness', 'a, b', 'x; y', 'Қазақ тілі'], 'green');
   const formula = await make('statements.txt', '=HYPERLINK("http://example.com","click")', '=1+1', ['@mention', '-minus'], 'pink');
   await ws.setPreferences({ author: 'Aigerim Tazhi' });
@@ -55,9 +55,9 @@ async function annotated(): Promise<Made> {
   const markdown = await make('statements.txt', STATEMENTS.split('\n')[7], '<script>alert("x")</script> and <b>bold</b>\n\n- a list', ['markdown'], 'orange');
   const kazakh = await make('kz/news.txt', 'Митингіде адамдар «Шал кет!» деп айқайлады.', '', MANY_TAGS, 'pink');
   const emergency = await make('kz/news.txt', 'объявил чрезвычайное положение', 'detached later', [], 'yellow');
-  await ws.detachAnnotation(emergency.id);
+  await ws.annotations.detach(emergency.id);
   await ws.flush();
-  const list = ws.listAnnotations();
+  const list = ws.annotations.list();
   const byIdNow = (a: AnchoredAnnotation) => list.find((x) => x.id === a.id) as AnchoredAnnotation;
   return {
     ws,
@@ -140,7 +140,7 @@ describe('JSON-LD import', () => {
     const content = await exported(ws, 'jsonld');
     const fresh = await (await makeBench(temp.make, FILES)).open();
     expect(await callApi(fresh, 'importAnnotations', { content })).toEqual({ added: list.length, updated: 0, unchanged: 0, problems: [] });
-    expect(fresh.listAnnotations()).toEqual(list);
+    expect(fresh.annotations.list()).toEqual(list);
     expect(list.map((a) => a.author)).toContain('Aigerim Tazhi');
     expect(list.find((a) => a.detached)?.status).toBe('orphaned');
   });
@@ -152,7 +152,7 @@ describe('JSON-LD import', () => {
     const fresh = await (await makeBench(temp.make, FILES)).open();
     await callApi(fresh, 'importAnnotations', { content });
     expect(await callApi(fresh, 'importAnnotations', { content })).toMatchObject({ added: 0, updated: 0 });
-    expect(fresh.listAnnotations()).toEqual(list);
+    expect(fresh.annotations.list()).toEqual(list);
   });
 
   it('takes a version with a newer `modified` from the file, and leaves an older or equal one', async () => {
@@ -169,10 +169,10 @@ describe('JSON-LD import', () => {
 
     expect(await importing('older note', '2000-01-01T00:00:00.000Z')).toMatchObject({ added: 0, updated: 0, unchanged: 1 });
     expect(await importing('same time, other note', by.crowd.modified)).toMatchObject({ added: 0, updated: 0, unchanged: 1 });
-    expect(ws.listAnnotations().find((a) => a.id === by.crowd.id)).toEqual(by.crowd);
+    expect(ws.annotations.list().find((a) => a.id === by.crowd.id)).toEqual(by.crowd);
 
     expect(await importing('newer note', '2031-06-01T10:00:00.000Z')).toMatchObject({ added: 0, updated: 1, unchanged: 0 });
-    expect(ws.listAnnotations().find((a) => a.id === by.crowd.id)).toEqual({ ...by.crowd, note: 'newer note', modified: '2031-06-01T10:00:00.000Z' });
+    expect(ws.annotations.list().find((a) => a.id === by.crowd.id)).toEqual({ ...by.crowd, note: 'newer note', modified: '2031-06-01T10:00:00.000Z' });
   });
 
   function foreignItem(id: string, exact = 'the crowd cheered') {
@@ -190,7 +190,7 @@ describe('JSON-LD import', () => {
     const ws = await (await makeBench(temp.make, FILES)).open();
     expect(await callApi(ws, 'importAnnotations', { content })).toMatchObject({ added: 2, problems: [] });
     expect(await callApi(ws, 'importAnnotations', { content })).toMatchObject({ added: 0, updated: 0, unchanged: 2 });
-    const list = ws.listAnnotations();
+    const list = ws.annotations.list();
     expect(list).toHaveLength(2);
     for (const a of list) expect(a.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     expect(new Set(list.map((a) => a.id)).size).toBe(2);
@@ -198,7 +198,7 @@ describe('JSON-LD import', () => {
 
     const other = await (await makeBench(temp.make, FILES)).open();
     await callApi(other, 'importAnnotations', { content });
-    expect(other.listAnnotations().map((a) => a.id).sort()).toEqual(list.map((a) => a.id).sort());
+    expect(other.annotations.list().map((a) => a.id).sort()).toEqual(list.map((a) => a.id).sort());
   });
 
   it('reports items it cannot use (no TextQuoteSelector, not an annotation) with their index, and imports the rest', async () => {
@@ -213,7 +213,7 @@ describe('JSON-LD import', () => {
     expect(outcome.problems.map((p) => p.index)).toEqual([1, 2, 3]);
     expect(outcome.problems[0].message).toContain('TextQuoteSelector');
     for (const problem of outcome.problems) expect(problem.message).not.toBe('');
-    expect(ws.listAnnotations().map((a) => a.target.quote.exact).sort()).toEqual(['a long time', 'the crowd cheered']);
+    expect(ws.annotations.list().map((a) => a.target.quote.exact).sort()).toEqual(['a long time', 'the crowd cheered']);
   });
 
   it.each([
@@ -229,7 +229,7 @@ describe('JSON-LD import', () => {
     const error = await apiError(ws, 'importAnnotations', { content });
     expect(error.code).toBe('invalid-argument');
     expect(error.message).not.toMatch(/\n\s+at /);
-    expect(ws.listAnnotations()).toEqual(list);
+    expect(ws.annotations.list()).toEqual(list);
   });
 });
 
@@ -360,7 +360,7 @@ describe('Markdown export', () => {
     const quote = 'Results\n---\n- We will not leave, she said.\n+ Police stayed back.\n1. Demands were read out.';
     const bench = await makeBench(temp.make, { 'lists.txt': article('Lists in a source', 'Intro line.', quote, 'End.') });
     const ws = await bench.open();
-    await ws.annotateQuote({ docId: 'lists.txt', quote });
+    await ws.annotations.annotateQuote({ docId: 'lists.txt', quote });
     const lines = (await exported(ws, 'md')).split('\n').filter((line) => line.startsWith('>')).map((line) => line.replace(/^> ?/u, ''));
     expect(unescapeMarkdown(lines.join('\n'))).toBe(quote);
     const blockStart = /^(?:[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|(?:-[ \t]*){3,}$|=+[ \t]*$|(?:\*[ \t]*){3,}$)/u;

@@ -128,11 +128,11 @@ describe('a deleted sentence with a near-twin elsewhere (hypothesis/client#7571,
       const { sentence, twin, before, after } = scenario(c);
       const bench = await makeBench(temp.make, { 'article.txt': before });
       const ws = await bench.open();
-      const made = await ws.annotateQuote({ docId: 'article.txt', quote: sentence, note: 'key claim', tags: ['witness'] });
+      const made = await ws.annotations.annotateQuote({ docId: 'article.txt', quote: sentence, note: 'key claim', tags: ['witness'] });
       await ws.flush();
       await bench.write('article.txt', after);
 
-      const [listed] = (await bench.open()).listAnnotations();
+      const [listed] = (await bench.open()).annotations.list();
       expect(listed.id).toBe(made.id);
       expect(['orphaned', 'fuzzy']).toContain(listed.status);
       expect(listed.target.quote.exact).toBe(sentence);
@@ -314,8 +314,8 @@ describe('a reworded quote, reviewed through the workstation', () => {
   async function reviewed(): Promise<{ bench: Bench; ws: Workstation; rewordedId: string; detachedId: string }> {
     const bench = await makeBench(temp.make, { 'night.txt': ARTICLE });
     const first = await bench.open();
-    const reworded = await first.annotateQuote({ docId: 'night.txt', quote: REWORDED, note: 'unmarked *trucks*?', tags: ['military', 'witness'], color: 'pink' });
-    const detached = await first.annotateQuote({ docId: 'night.txt', quote: DETACHED, note: 'blackout', tags: ['internet'] });
+    const reworded = await first.annotations.annotateQuote({ docId: 'night.txt', quote: REWORDED, note: 'unmarked *trucks*?', tags: ['military', 'witness'], color: 'pink' });
+    const detached = await first.annotations.annotateQuote({ docId: 'night.txt', quote: DETACHED, note: 'blackout', tags: ['internet'] });
     await first.flush();
     await bench.write('night.txt', EDITED);
     return { bench, ws: await bench.open(), rewordedId: reworded.id, detachedId: detached.id };
@@ -324,9 +324,9 @@ describe('a reworded quote, reviewed through the workstation', () => {
   it('lists both as fuzzy, with the proposed place, its words and a score', async () => {
     const { ws, rewordedId } = await reviewed();
     const text = documentOf(EDITED).text;
-    const fuzzy = ws.listAnnotations({ status: 'fuzzy' });
+    const fuzzy = ws.annotations.list({ status: 'fuzzy' });
     expect(fuzzy).toHaveLength(2);
-    const listed = ws.listAnnotations().find((a) => a.id === rewordedId);
+    const listed = ws.annotations.list().find((a) => a.id === rewordedId);
     expect(listed).toMatchObject({ status: 'fuzzy', currentText: NEW_REWORDED, current: placeOf(text, NEW_REWORDED) });
     expect(listed?.target.quote.exact).toBe(REWORDED);
     expect(listed?.score).toBeGreaterThanOrEqual(ANCHORING.minScore);
@@ -335,42 +335,42 @@ describe('a reworded quote, reviewed through the workstation', () => {
 
   it('accepting re-anchors it on the new words, keeping note, tags, colour and creation', async () => {
     const { bench, ws, rewordedId } = await reviewed();
-    const before = ws.listAnnotations().find((a) => a.id === rewordedId);
+    const before = ws.annotations.list().find((a) => a.id === rewordedId);
     const place = placeOf(documentOf(EDITED).text, NEW_REWORDED);
-    const accepted = await ws.acceptAnnotation(rewordedId);
+    const accepted = await ws.annotations.accept(rewordedId);
     expect(accepted).toMatchObject({ status: 'anchored', current: place, currentText: null, score: null });
     expect(accepted.target.quote.exact).toBe(NEW_REWORDED);
     expect(accepted.target.position).toEqual(place);
     expect(accepted.target.docSha256).toBe((await ws.getDocument('night.txt')).document.sha256);
     expect(accepted).toMatchObject({ note: before?.note, tags: before?.tags, color: before?.color, created: before?.created, author: before?.author });
     expect(accepted.modified > (before?.modified ?? '')).toBe(true);
-    expect(ws.listAnnotations().find((a) => a.id === rewordedId)).toEqual(accepted);
+    expect(ws.annotations.list().find((a) => a.id === rewordedId)).toEqual(accepted);
 
     await ws.flush();
-    expect((await bench.open()).listAnnotations().find((a) => a.id === rewordedId)).toEqual(accepted);
+    expect((await bench.open()).annotations.list().find((a) => a.id === rewordedId)).toEqual(accepted);
   });
 
   it('detaching orphans it for good, with its original quote, even when the old words come back', async () => {
     const { bench, ws, detachedId } = await reviewed();
-    const detached = await ws.detachAnnotation(detachedId);
+    const detached = await ws.annotations.detach(detachedId);
     expect(detached).toMatchObject({ status: 'orphaned', current: null, currentText: null, score: null, detached: true });
     expect(detached.target.quote.exact).toBe(DETACHED);
-    expect(ws.listAnnotations({ status: 'orphaned' }).map((a) => a.id)).toEqual([detachedId]);
+    expect(ws.annotations.list({ status: 'orphaned' }).map((a) => a.id)).toEqual([detachedId]);
     await ws.flush();
 
-    expect((await bench.open()).listAnnotations().find((a) => a.id === detachedId)?.status).toBe('orphaned');
+    expect((await bench.open()).annotations.list().find((a) => a.id === detachedId)?.status).toBe('orphaned');
     await bench.write('night.txt', ARTICLE);
-    expect((await bench.open()).listAnnotations().find((a) => a.id === detachedId)?.status).toBe('orphaned');
+    expect((await bench.open()).annotations.list().find((a) => a.id === detachedId)?.status).toBe('orphaned');
   });
 
   it('refuses to accept an annotation that is not fuzzy (invalid-argument), changing nothing', async () => {
     const { ws, rewordedId, detachedId } = await reviewed();
-    await ws.detachAnnotation(detachedId);
-    await ws.acceptAnnotation(rewordedId);
-    const before = ws.listAnnotations();
+    await ws.annotations.detach(detachedId);
+    await ws.annotations.accept(rewordedId);
+    const before = ws.annotations.list();
     expect((await apiError(ws, 'acceptAnnotation', { id: rewordedId })).code).toBe('invalid-argument');
     expect((await apiError(ws, 'acceptAnnotation', { id: detachedId })).code).toBe('invalid-argument');
-    expect(ws.listAnnotations()).toEqual(before);
+    expect(ws.annotations.list()).toEqual(before);
   });
 });
 
@@ -417,8 +417,8 @@ describe('a document removed from the archive', () => {
   async function annotated() {
     const bench = await makeBench(temp.make, { 'a.txt': A, 'reports/b.txt': B });
     const ws = await bench.open();
-    const onA = await ws.annotateQuote({ docId: 'a.txt', quote: 'gathered outside the akimat', note: 'where' });
-    const onB = await ws.annotateQuote({ docId: 'reports/b.txt', quote: 'restored in Almaty' });
+    const onA = await ws.annotations.annotateQuote({ docId: 'a.txt', quote: 'gathered outside the akimat', note: 'where' });
+    const onB = await ws.annotations.annotateQuote({ docId: 'reports/b.txt', quote: 'restored in Almaty' });
     await ws.flush();
     return { bench, ws, onA, onB };
   }
@@ -426,25 +426,25 @@ describe('a document removed from the archive', () => {
   it('orphans its annotations, and they are anchored again when the file comes back unchanged', async () => {
     const { bench, onA, onB } = await annotated();
     await bench.remove('a.txt');
-    const gone = new Map((await bench.open()).listAnnotations().map((a) => [a.id, a]));
+    const gone = new Map((await bench.open()).annotations.list().map((a) => [a.id, a]));
     expect(gone.get(onA.id)).toMatchObject({ status: 'orphaned', current: null, note: 'where' });
     expect(gone.get(onA.id)?.target.quote.exact).toBe('gathered outside the akimat');
     expect(gone.get(onB.id)).toEqual(onB);
 
     await bench.write('a.txt', A);
-    expect((await bench.open()).listAnnotations()).toEqual([onA, onB]);
+    expect((await bench.open()).annotations.list()).toEqual([onA, onB]);
   });
 
   it('while the workstation watches the folder', async () => {
     const { bench, ws, onA } = await annotated();
     await ws.watch();
     try {
-      const statusOfA = () => ws.listAnnotations().find((a) => a.id === onA.id)?.status;
+      const statusOfA = () => ws.annotations.list().find((a) => a.id === onA.id)?.status;
       await bench.remove('a.txt');
       await expect.poll(statusOfA, { timeout: 10_000, interval: 50 }).toBe('orphaned');
       await bench.write('a.txt', A);
       await expect.poll(statusOfA, { timeout: 10_000, interval: 50 }).toBe('anchored');
-      expect(ws.listAnnotations().find((a) => a.id === onA.id)).toEqual(onA);
+      expect(ws.annotations.list().find((a) => a.id === onA.id)).toEqual(onA);
     } finally {
       await ws.close();
     }

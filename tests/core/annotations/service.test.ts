@@ -34,43 +34,43 @@ function byId(list: AnchoredAnnotation[]): Map<string, AnchoredAnnotation> {
 describe('undo and redo', () => {
   /** Runs `action` and checks that undo gives back exactly the state before it and redo the state after. */
   async function expectUndoable(ws: Workstation, action: () => Promise<unknown>, name: string): Promise<void> {
-    const before = ws.listAnnotations();
+    const before = ws.annotations.list();
     await action();
-    const after = ws.listAnnotations();
+    const after = ws.annotations.list();
     expect(after).not.toEqual(before);
-    expect((await ws.undo())?.action).toBe(name);
-    expect(ws.listAnnotations()).toEqual(before);
-    expect((await ws.redo())?.action).toBe(name);
-    expect(ws.listAnnotations()).toEqual(after);
+    expect((await ws.annotations.undo())?.action).toBe(name);
+    expect(ws.annotations.list()).toEqual(before);
+    expect((await ws.annotations.redo())?.action).toBe(name);
+    expect(ws.annotations.list()).toEqual(after);
   }
 
   it('undoes and redoes a create, an edit and a delete, restoring the exact states', async () => {
     const ws = await (await bench()).open();
     let id = '';
-    await expectUndoable(ws, async () => ({ id } = await ws.annotateQuote({ docId: 'fuel.txt', quote: 'Protests began in Zhanaozen', tags: ['protest'] })), 'create highlight');
-    await expectUndoable(ws, () => ws.updateAnnotation({ id, note: 'the start', tags: ['protest', 'west'], color: 'green' }), 'edit highlight');
-    await expectUndoable(ws, () => ws.deleteAnnotation(id), 'delete highlight');
+    await expectUndoable(ws, async () => ({ id } = await ws.annotations.annotateQuote({ docId: 'fuel.txt', quote: 'Protests began in Zhanaozen', tags: ['protest'] })), 'create highlight');
+    await expectUndoable(ws, () => ws.annotations.update({ id, note: 'the start', tags: ['protest', 'west'], color: 'green' }), 'edit highlight');
+    await expectUndoable(ws, () => ws.annotations.delete(id), 'delete highlight');
   });
 
   it('undoes and redoes an accept and a detach of fuzzy annotations', async () => {
     const b = await bench();
     const first = await b.open();
     const sentence = 'The internet was cut off across Kazakhstan for five days in January.';
-    const one = await first.annotateQuote({ docId: 'blackout.txt', quote: sentence, note: 'blackout' });
-    const other = await first.annotateQuote({ docId: 'blackout.txt', quote: 'Banks, shops and petrol stations could not take card payments.' });
+    const one = await first.annotations.annotateQuote({ docId: 'blackout.txt', quote: sentence, note: 'blackout' });
+    const other = await first.annotations.annotateQuote({ docId: 'blackout.txt', quote: 'Banks, shops and petrol stations could not take card payments.' });
     await first.flush();
     await b.write('blackout.txt', BLACKOUT.replace('five days', 'six days').replace('petrol stations', 'gas stations'));
     const ws = await b.open();
-    expect(ws.listAnnotations().map((a) => a.status)).toEqual(['fuzzy', 'fuzzy']);
-    await expectUndoable(ws, () => ws.acceptAnnotation(one.id), 'accept new place');
-    await expectUndoable(ws, () => ws.detachAnnotation(other.id), 'detach highlight');
-    expect(byId(ws.listAnnotations()).get(one.id)?.status).toBe('anchored');
-    expect(byId(ws.listAnnotations()).get(other.id)?.status).toBe('orphaned');
+    expect(ws.annotations.list().map((a) => a.status)).toEqual(['fuzzy', 'fuzzy']);
+    await expectUndoable(ws, () => ws.annotations.accept(one.id), 'accept new place');
+    await expectUndoable(ws, () => ws.annotations.detach(other.id), 'detach highlight');
+    expect(byId(ws.annotations.list()).get(one.id)?.status).toBe('anchored');
+    expect(byId(ws.annotations.list()).get(other.id)?.status).toBe('orphaned');
   });
 
   it('undoes and redoes an import as one action (annotations added and updated)', async () => {
     const ws = await (await bench()).open();
-    const kept = await ws.annotateQuote({ docId: 'fuel.txt', quote: 'liquefied gas', note: 'old note' });
+    const kept = await ws.annotations.annotateQuote({ docId: 'fuel.txt', quote: 'liquefied gas', note: 'old note' });
     const file = JSON.parse((await ws.exportAnnotations('jsonld')).content) as { first: { items: Array<Record<string, unknown>> } };
     const [item] = file.first.items;
     const newer = { ...item, modified: '2030-01-01T00:00:00.000Z', body: [{ type: 'TextualBody', purpose: 'commenting', value: 'new note' }] };
@@ -79,7 +79,7 @@ describe('undo and redo', () => {
     await expectUndoable(ws, async () => {
       expect(await callApi(ws, 'importAnnotations', { content })).toMatchObject({ added: 1, updated: 1, problems: [] });
     }, 'import 2 annotations');
-    expect(byId(ws.listAnnotations()).get(kept.id)?.note).toBe('new note');
+    expect(byId(ws.annotations.list()).get(kept.id)?.note).toBe('new note');
   });
 
   type Action =
@@ -106,18 +106,18 @@ describe('undo and redo', () => {
 
   /** Performs an action (a create when there is nothing to act on) and returns its name in the undo list. */
   async function perform(ws: Workstation, a: Action): Promise<string> {
-    const existing = ws.listAnnotations();
+    const existing = ws.annotations.list();
     if (a.kind === 'create' || existing.length === 0) {
       const create = a.kind === 'create' ? a : { doc: 'fuel.txt' as const, at: 0, length: 10, color: 'yellow' as const };
       const text = documentOf(FILES[create.doc]).text;
       const start = create.at % (text.length - 1);
-      await ws.createAnnotation({ docId: create.doc, start, end: Math.min(text.length, start + create.length), color: create.color });
+      await ws.annotations.create({ docId: create.doc, start, end: Math.min(text.length, start + create.length), color: create.color });
       return 'create highlight';
     }
     const { id } = existing[a.pick % existing.length];
-    if (a.kind === 'edit') await ws.updateAnnotation({ id, note: a.note, tags: a.tags, color: a.color });
-    else if (a.kind === 'delete') await ws.deleteAnnotation(id);
-    else await ws.detachAnnotation(id);
+    if (a.kind === 'edit') await ws.annotations.update({ id, note: a.note, tags: a.tags, color: a.color });
+    else if (a.kind === 'delete') await ws.annotations.delete(id);
+    else await ws.annotations.detach(id);
     return { edit: 'edit highlight', delete: 'delete highlight', detach: 'detach highlight' }[a.kind];
   }
 
@@ -125,22 +125,22 @@ describe('undo and redo', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(action, { minLength: 20, maxLength: 30 }), async (actions) => {
         const ws = await (await bench()).open();
-        const states = [ws.listAnnotations()];
+        const states = [ws.annotations.list()];
         const names: string[] = [];
         for (const a of actions) {
           names.push(await perform(ws, a));
-          states.push(ws.listAnnotations());
+          states.push(ws.annotations.list());
         }
         for (let i = actions.length - 1; i >= 0; i--) {
-          expect((await ws.undo())?.action).toBe(names[i]);
-          expect(ws.listAnnotations()).toEqual(states[i]);
+          expect((await ws.annotations.undo())?.action).toBe(names[i]);
+          expect(ws.annotations.list()).toEqual(states[i]);
         }
-        expect(await ws.undo()).toBeNull();
+        expect(await ws.annotations.undo()).toBeNull();
         for (let i = 0; i < actions.length; i++) {
-          expect((await ws.redo())?.action).toBe(names[i]);
-          expect(ws.listAnnotations()).toEqual(states[i + 1]);
+          expect((await ws.annotations.redo())?.action).toBe(names[i]);
+          expect(ws.annotations.list()).toEqual(states[i + 1]);
         }
-        expect(await ws.redo()).toBeNull();
+        expect(await ws.annotations.redo()).toBeNull();
       }),
       { numRuns: 15 },
     );
@@ -148,47 +148,47 @@ describe('undo and redo', () => {
 
   it('names the annotations an undo touched', async () => {
     const ws = await (await bench()).open();
-    const made = await ws.annotateQuote({ docId: 'fuel.txt', quote: 'Almaty' });
-    expect(await ws.undo()).toEqual({ action: 'create highlight', ids: [made.id] });
-    expect(await ws.redo()).toEqual({ action: 'create highlight', ids: [made.id] });
+    const made = await ws.annotations.annotateQuote({ docId: 'fuel.txt', quote: 'Almaty' });
+    expect(await ws.annotations.undo()).toEqual({ action: 'create highlight', ids: [made.id] });
+    expect(await ws.annotations.redo()).toEqual({ action: 'create highlight', ids: [made.id] });
   });
 
   it('a new action clears what could be redone', async () => {
     const ws = await (await bench()).open();
-    const made = await ws.annotateQuote({ docId: 'fuel.txt', quote: 'Almaty' });
-    await ws.updateAnnotation({ id: made.id, note: 'edited' });
-    await ws.undo();
-    await ws.annotateQuote({ docId: 'fuel.txt', quote: 'Aktau' });
-    const state = ws.listAnnotations();
-    expect(await ws.redo()).toBeNull();
-    expect(ws.listAnnotations()).toEqual(state);
+    const made = await ws.annotations.annotateQuote({ docId: 'fuel.txt', quote: 'Almaty' });
+    await ws.annotations.update({ id: made.id, note: 'edited' });
+    await ws.annotations.undo();
+    await ws.annotations.annotateQuote({ docId: 'fuel.txt', quote: 'Aktau' });
+    const state = ws.annotations.list();
+    expect(await ws.annotations.redo()).toBeNull();
+    expect(ws.annotations.list()).toEqual(state);
   });
 
   it('returns null for undo and redo with nothing to undo or redo, through the API as well', async () => {
     const ws = await (await bench()).open();
-    expect(await ws.undo()).toBeNull();
-    expect(await ws.redo()).toBeNull();
+    expect(await ws.annotations.undo()).toBeNull();
+    expect(await ws.annotations.redo()).toBeNull();
     expect(await callApi(ws, 'undo', {})).toBeNull();
     expect(await callApi(ws, 'redo', {})).toBeNull();
-    expect(ws.listAnnotations()).toEqual([]);
+    expect(ws.annotations.list()).toEqual([]);
   });
 
   it('keeps the undone state on disk: a reopened workstation sees it', async () => {
     const b = await bench();
     const ws = await b.open();
-    const kept = await ws.annotateQuote({ docId: 'fuel.txt', quote: 'Almaty', note: 'first' });
-    const edited = await ws.updateAnnotation({ id: kept.id, note: 'second' });
-    const dropped = await ws.annotateQuote({ docId: 'blackout.txt', quote: 'five days' });
-    await ws.deleteAnnotation(dropped.id);
-    await ws.undo(); // the delete: `dropped` is back
-    await ws.undo(); // its creation: gone again
-    await ws.undo(); // the edit: the note is 'first' again
-    const undone = ws.listAnnotations();
+    const kept = await ws.annotations.annotateQuote({ docId: 'fuel.txt', quote: 'Almaty', note: 'first' });
+    const edited = await ws.annotations.update({ id: kept.id, note: 'second' });
+    const dropped = await ws.annotations.annotateQuote({ docId: 'blackout.txt', quote: 'five days' });
+    await ws.annotations.delete(dropped.id);
+    await ws.annotations.undo(); // the delete: `dropped` is back
+    await ws.annotations.undo(); // its creation: gone again
+    await ws.annotations.undo(); // the edit: the note is 'first' again
+    const undone = ws.annotations.list();
     expect(undone).toEqual([{ ...edited, note: 'first', modified: kept.modified }]);
     await ws.flush();
     const reopened = await b.open();
-    expect(reopened.listAnnotations()).toEqual(undone);
-    expect(await reopened.undo()).toBeNull();
+    expect(reopened.annotations.list()).toEqual(undone);
+    expect(await reopened.annotations.undo()).toBeNull();
   });
 
   // Caught a bug: the re-anchoring cache was keyed by `modified`, so a detach within the same
@@ -197,11 +197,11 @@ describe('undo and redo', () => {
     const frozen = new Date('2024-05-01T12:00:00.000Z');
     const b = await makeBench(temp.make, FILES, () => frozen);
     const ws = await b.open();
-    const made = await ws.annotateQuote({ docId: 'fuel.txt', quote: 'Almaty' });
-    const detached = await ws.detachAnnotation(made.id);
+    const made = await ws.annotations.annotateQuote({ docId: 'fuel.txt', quote: 'Almaty' });
+    const detached = await ws.annotations.detach(made.id);
     expect(detached.detached).toBe(true);
     expect(detached.status).toBe('orphaned');
-    expect(ws.listAnnotations()[0].status).toBe('orphaned');
+    expect(ws.annotations.list()[0].status).toBe('orphaned');
   });
 });
 
@@ -210,11 +210,11 @@ describe('filters and tags', () => {
     const b = await bench();
     const ws = await b.open();
     const a = {
-      start: await ws.annotateQuote({ docId: 'fuel.txt', quote: 'Protests began in Zhanaozen', note: 'Start of the unrest', tags: ['protest', 'Zhanaozen'] }),
-      gas: await ws.annotateQuote({ docId: 'fuel.txt', quote: 'liquefied gas doubled', note: 'Price shock: LPG', tags: ['economy', 'protest'], color: 'orange' }),
-      emergency: await ws.annotateQuote({ docId: 'fuel.txt', quote: 'Токаев объявил чрезвычайное положение', note: 'State of emergency', tags: ['Токаев'], color: 'pink' }),
-      blackout: await ws.annotateQuote({ docId: 'blackout.txt', quote: 'The internet was cut off across Kazakhstan', note: 'BLACKOUT', tags: ['internet', 'protest'], color: 'blue' }),
-      cards: await ws.annotateQuote({ docId: 'blackout.txt', quote: 'could not take card payments' }),
+      start: await ws.annotations.annotateQuote({ docId: 'fuel.txt', quote: 'Protests began in Zhanaozen', note: 'Start of the unrest', tags: ['protest', 'Zhanaozen'] }),
+      gas: await ws.annotations.annotateQuote({ docId: 'fuel.txt', quote: 'liquefied gas doubled', note: 'Price shock: LPG', tags: ['economy', 'protest'], color: 'orange' }),
+      emergency: await ws.annotations.annotateQuote({ docId: 'fuel.txt', quote: 'Токаев объявил чрезвычайное положение', note: 'State of emergency', tags: ['Токаев'], color: 'pink' }),
+      blackout: await ws.annotations.annotateQuote({ docId: 'blackout.txt', quote: 'The internet was cut off across Kazakhstan', note: 'BLACKOUT', tags: ['internet', 'protest'], color: 'blue' }),
+      cards: await ws.annotations.annotateQuote({ docId: 'blackout.txt', quote: 'could not take card payments' }),
     };
     await ws.flush();
     // The sentence of `cards` is deleted from its source: it becomes orphaned.
@@ -226,7 +226,7 @@ describe('filters and tags', () => {
 
   it('filters by document, tag, colour and status, alone and together, through the workstation and the API', async () => {
     const { ws, a } = await annotatedArchive();
-    const cases: Array<[Parameters<Workstation['listAnnotations']>[0], AnchoredAnnotation[]]> = [
+    const cases: Array<[Parameters<Workstation['annotations']['list']>[0], AnchoredAnnotation[]]> = [
       [{}, [a.start, a.gas, a.emergency, a.blackout, a.cards]],
       [{ docId: 'fuel.txt' }, [a.start, a.gas, a.emergency]],
       [{ docId: 'missing.txt' }, []],
@@ -243,7 +243,7 @@ describe('filters and tags', () => {
       [{ docId: 'blackout.txt', status: 'anchored' }, [a.blackout]],
     ];
     for (const [filter, expected] of cases) {
-      expect(ids(ws.listAnnotations(filter)), JSON.stringify(filter)).toEqual(ids(expected));
+      expect(ids(ws.annotations.list(filter)), JSON.stringify(filter)).toEqual(ids(expected));
       expect(ids(await callApi(ws, 'listAnnotations', filter ?? {})), `API ${JSON.stringify(filter)}`).toEqual(ids(expected));
     }
   });
@@ -263,7 +263,7 @@ describe('filters and tags', () => {
   ])('filters by the words %j in quote or note (case-insensitive, all must occur)', async (text, expected) => {
     const { ws, a } = await annotatedArchive();
     const wanted = expected.map((key) => a[key as keyof typeof a]);
-    expect(ids(ws.listAnnotations({ text }))).toEqual(ids(wanted));
+    expect(ids(ws.annotations.list({ text }))).toEqual(ids(wanted));
     expect(ids(await callApi(ws, 'listAnnotations', { text }))).toEqual(ids(wanted));
   });
 
@@ -275,21 +275,21 @@ describe('filters and tags', () => {
 
   it('lists tags with their counts, most used first, and follows changes', async () => {
     const { ws, a } = await annotatedArchive();
-    const tags = ws.listTags();
+    const tags = ws.annotations.tags();
     expect(tags[0]).toEqual({ tag: 'protest', count: 3 });
     expect(Object.fromEntries(tags.map((t) => [t.tag, t.count]))).toEqual({ protest: 3, Zhanaozen: 1, economy: 1, Токаев: 1, internet: 1 });
     expect(await callApi(ws, 'listTags', {})).toEqual(tags);
 
-    await ws.updateAnnotation({ id: a.cards.id, tags: ['internet', 'economy'] });
-    await ws.updateAnnotation({ id: a.emergency.id, tags: ['economy'] });
-    await ws.deleteAnnotation(a.blackout.id);
-    expect(ws.listTags().slice(0, 2)).toEqual([
+    await ws.annotations.update({ id: a.cards.id, tags: ['internet', 'economy'] });
+    await ws.annotations.update({ id: a.emergency.id, tags: ['economy'] });
+    await ws.annotations.delete(a.blackout.id);
+    expect(ws.annotations.tags().slice(0, 2)).toEqual([
       { tag: 'economy', count: 3 },
       { tag: 'protest', count: 2 },
     ]);
-    const counts = ws.listTags().map((t) => t.count);
+    const counts = ws.annotations.tags().map((t) => t.count);
     expect(counts).toEqual([...counts].sort((x, y) => y - x));
-    expect(ws.listTags().map((t) => t.tag)).not.toContain('Токаев');
+    expect(ws.annotations.tags().map((t) => t.tag)).not.toContain('Токаев');
   });
 });
 
@@ -298,20 +298,20 @@ describe('author from the preferences', () => {
     const b = await bench();
     const ws = await b.open();
     expect(await callApi(ws, 'getPreferences', {})).toEqual({ author: '', recentArchives: [] });
-    const before = await ws.annotateQuote({ docId: 'fuel.txt', quote: 'Almaty' });
+    const before = await ws.annotations.annotateQuote({ docId: 'fuel.txt', quote: 'Almaty' });
     expect(before.author).toBe('');
 
     expect(await callApi(ws, 'setPreferences', { author: '  Aigerim Tazhi  ' })).toEqual({ author: 'Aigerim Tazhi', recentArchives: [] });
-    const after = await ws.annotateQuote({ docId: 'fuel.txt', quote: 'Aktau' });
+    const after = await ws.annotations.annotateQuote({ docId: 'fuel.txt', quote: 'Aktau' });
     expect(after.author).toBe('Aigerim Tazhi');
     // The author is who made the annotation: editing an older one does not change it.
-    expect((await ws.updateAnnotation({ id: before.id, note: 'edited later' })).author).toBe('');
+    expect((await ws.annotations.update({ id: before.id, note: 'edited later' })).author).toBe('');
     await ws.flush();
 
     const reopened = await b.open();
     expect(reopened.getPreferences()).toEqual({ author: 'Aigerim Tazhi', recentArchives: [] });
-    expect((await reopened.annotateQuote({ docId: 'fuel.txt', quote: 'Atyrau' })).author).toBe('Aigerim Tazhi');
-    expect(byId(reopened.listAnnotations()).get(after.id)?.author).toBe('Aigerim Tazhi');
+    expect((await reopened.annotations.annotateQuote({ docId: 'fuel.txt', quote: 'Atyrau' })).author).toBe('Aigerim Tazhi');
+    expect(byId(reopened.annotations.list()).get(after.id)?.author).toBe('Aigerim Tazhi');
   });
 
   it.each([
@@ -323,7 +323,7 @@ describe('author from the preferences', () => {
     await writeFile(path.join(b.dataDir, 'preferences.json'), content);
     const ws = await b.open();
     expect(ws.getPreferences()).toEqual({ author: '', recentArchives: [] });
-    expect((await ws.annotateQuote({ docId: 'fuel.txt', quote: 'Almaty' })).author).toBe('');
+    expect((await ws.annotations.annotateQuote({ docId: 'fuel.txt', quote: 'Almaty' })).author).toBe('');
     await ws.setPreferences({ author: 'Reporter' });
     expect((await b.open()).getPreferences()).toEqual({ author: 'Reporter', recentArchives: [] });
   });
@@ -363,26 +363,26 @@ describe('the store file', () => {
     const file = await writeStoreFile(b, content);
     const ws = await b.open();
     expect(ws.info().storeProblem).toBeNull();
-    const listed = ws.listAnnotations();
+    const listed = ws.annotations.list();
     expect(listed.map((a) => a.id)).toEqual(ids);
     for (const a of listed) expect(a).toMatchObject({ author: '', status: 'anchored', tags: ['v1'], color: 'green' });
     expect(await readFile(file, 'utf8')).toBe(content);
 
-    const added = await ws.annotateQuote({ docId: 'fuel.txt', quote: 'Aktau' });
+    const added = await ws.annotations.annotateQuote({ docId: 'fuel.txt', quote: 'Aktau' });
     await ws.flush();
     const written = JSON.parse(await readFile(file, 'utf8')) as { version: number; annotations: Array<{ id: string; author: string }> };
     expect(written.version).toBe(2);
     expect(written.annotations.map((a) => [a.id, a.author])).toEqual([...ids.map((id) => [id, '']), [added.id, '']]);
     expect(await readFile(`${file}.bak`, 'utf8')).toBe(content);
-    expect((await b.open()).listAnnotations()).toEqual(ws.listAnnotations());
+    expect((await b.open()).annotations.list()).toEqual(ws.annotations.list());
   });
 
   /** A store with one good save in its backup, then damaged with `content`. */
   async function damagedStore(content: string | null, backup: 'kept' | 'missing' | 'damaged' = 'kept') {
     const b = await bench();
     const ws = await b.open();
-    const first = await ws.annotateQuote({ docId: 'fuel.txt', quote: 'Almaty', note: 'in the backup' });
-    if (backup !== 'missing') await ws.annotateQuote({ docId: 'fuel.txt', quote: 'Aktau', note: 'lost with the damage' });
+    const first = await ws.annotations.annotateQuote({ docId: 'fuel.txt', quote: 'Almaty', note: 'in the backup' });
+    if (backup !== 'missing') await ws.annotations.annotateQuote({ docId: 'fuel.txt', quote: 'Aktau', note: 'lost with the damage' });
     await ws.flush();
     const file = await b.storeFile();
     if (backup === 'damaged') await writeFile(`${file}.bak`, '{ also damaged');
@@ -412,13 +412,13 @@ describe('the store file', () => {
     const problem = ws.info().storeProblem;
     expect(problem).toMatchObject({ file, backupFile: `${file}.bak` });
     expect(problem?.message).toContain(file);
-    expect(ws.listAnnotations()).toEqual([]);
+    expect(ws.annotations.list()).toEqual([]);
 
     expect((await apiError(ws, 'createAnnotation', { docId: 'fuel.txt', start: 0, end: 4 })).code).toBe('store-corrupt');
     expect((await apiError(ws, 'annotateQuote', { docId: 'fuel.txt', quote: 'Almaty' })).code).toBe('store-corrupt');
     const jsonld = JSON.stringify({ type: 'Annotation', id: 'x', target: { source: 'fuel.txt', selector: { type: 'TextQuoteSelector', exact: 'Almaty' } } });
     expect((await apiError(ws, 'importAnnotations', { content: jsonld })).code).toBe('store-corrupt');
-    expect(await ws.undo()).toBeNull();
+    expect(await ws.annotations.undo()).toBeNull();
     await ws.flush();
     expect(await storeFilesWithContent(b)).toEqual(files);
   });
@@ -430,7 +430,7 @@ describe('the store file', () => {
     const info = await callApi(ws, 'restoreAnnotationBackup', {});
     expect(info.storeProblem).toBeNull();
     expect(ws.info().storeProblem).toBeNull();
-    expect(ws.listAnnotations()).toEqual([first]);
+    expect(ws.annotations.list()).toEqual([first]);
 
     const names = await b.storeFiles();
     const damaged = names.filter((name) => name.startsWith('annotations.json.damaged-'));
@@ -439,9 +439,9 @@ describe('the store file', () => {
     expect(await readFile(path.join(path.dirname(file), damaged[0]), 'utf8')).toBe(content);
     expect(await readFile(file, 'utf8')).toBe(backup);
 
-    const added = await ws.annotateQuote({ docId: 'fuel.txt', quote: 'Atyrau' });
+    const added = await ws.annotations.annotateQuote({ docId: 'fuel.txt', quote: 'Atyrau' });
     await ws.flush();
-    expect((await b.open()).listAnnotations()).toEqual([first, added]);
+    expect((await b.open()).annotations.list()).toEqual([first, added]);
   });
 
   it.each([
@@ -463,6 +463,6 @@ describe('the store file', () => {
     const { b, first } = await damagedStore(null);
     const ws = await b.open();
     expect((await apiError(ws, 'restoreAnnotationBackup', {})).code).toBe('invalid-argument');
-    expect(ws.listAnnotations().map((a) => a.id)).toContain(first.id);
+    expect(ws.annotations.list().map((a) => a.id)).toContain(first.id);
   });
 });

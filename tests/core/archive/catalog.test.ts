@@ -154,7 +154,7 @@ describe('an archive opened as last seen (the app)', () => {
     await writeFile(file, `${original}\n${quote}\n`);
     const first = await openApp(archive, data);
     await first.archiveVerified();
-    const annotation = await first.annotateQuote({ docId: name, quote });
+    const annotation = await first.annotations.annotateQuote({ docId: name, quote });
     const dossier = await first.dossiers.create('Checks');
     await first.dossiers.add(dossier.id, annotation.id);
     await first.close();

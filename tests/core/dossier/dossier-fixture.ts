@@ -62,24 +62,24 @@ export async function makeFixture(makeDir: () => Promise<string>): Promise<Fixtu
   const doc004 = archiveFile('004_').name;
   const [, , third, , fifth] = doc003.paragraphs;
   const official = [
-    await ws.annotateQuote({
+    await ws.annotations.annotateQuote({
       docId: doc003.id,
       quote: 'Tokayev ordered security forces to fire without warning',
       note: 'The shoot-to-kill order.',
       tags: ['shoot-to-kill', 'Tokayev'],
       color: 'orange',
     }),
-    await ws.annotateQuote({ docId: doc003.id, quote: 'According to official data, 8,000 people were arrested.', note: 'Official arrest figure.', color: 'blue' }),
-    await ws.annotateQuote({ docId: RUSSIAN_ID, quote: RUSSIAN_QUOTE, note: 'Официальная версия.', tags: ['Тоқаев'], color: 'yellow' }),
+    await ws.annotations.annotateQuote({ docId: doc003.id, quote: 'According to official data, 8,000 people were arrested.', note: 'Official arrest figure.', color: 'blue' }),
+    await ws.annotations.annotateQuote({ docId: RUSSIAN_ID, quote: RUSSIAN_QUOTE, note: 'Официальная версия.', tags: ['Тоқаев'], color: 'yellow' }),
   ];
   const witnesses = [
-    await ws.annotateQuote({ docId: doc004, quote: TYPOGRAPHIC_QUOTE, note: 'A witness’s disbelief.', tags: ['witness', 'Almaty'] }),
-    await ws.annotateQuote({ docId: RUSSIAN_ID, quote: KAZAKH_QUOTE, note: 'Kazakh letters.', color: 'green' }),
-    await ws.annotateQuote({ docId: doc003.id, quote: 'Zhanaozen', occurrence: 2, color: 'pink', note: 'The 2011 precedent.' }),
+    await ws.annotations.annotateQuote({ docId: doc004, quote: TYPOGRAPHIC_QUOTE, note: 'A witness’s disbelief.', tags: ['witness', 'Almaty'] }),
+    await ws.annotations.annotateQuote({ docId: RUSSIAN_ID, quote: KAZAKH_QUOTE, note: 'Kazakh letters.', color: 'green' }),
+    await ws.annotations.annotateQuote({ docId: doc003.id, quote: 'Zhanaozen', occurrence: 2, color: 'pink', note: 'The 2011 precedent.' }),
   ];
   const aftermath = [
-    await ws.createAnnotation({ docId: doc003.id, start: third.start, end: fifth.end, note: 'How it spread.', color: 'blue' }),
-    await ws.annotateQuote({ docId: archiveFile('001_').name, quote: 'Hundreds remain in custody on charges including terrorism', note: 'Still detained.', color: 'green' }),
+    await ws.annotations.create({ docId: doc003.id, start: third.start, end: fifth.end, note: 'How it spread.', color: 'blue' }),
+    await ws.annotations.annotateQuote({ docId: archiveFile('001_').name, quote: 'Hundreds remain in custody on charges including terrorism', note: 'Still detained.', color: 'green' }),
   ];
   const commentary = new Map([
     [official[0].id, 'Compare with the interview, where the order follows the attacks on police stations.'],

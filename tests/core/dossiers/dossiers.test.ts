@@ -28,8 +28,8 @@ async function open(dataDir?: string): Promise<{ ws: Workstation; dataDir: strin
 
 async function withTwoAnnotations() {
   const opened = await open();
-  const a = await opened.ws.annotateQuote({ docId: DOC_004, quote: QUOTE_004, note: 'witness', tags: ['witness'] });
-  const b = await opened.ws.annotateQuote({ docId: DOC_002, quote: QUOTE_002, color: 'green' });
+  const a = await opened.ws.annotations.annotateQuote({ docId: DOC_004, quote: QUOTE_004, note: 'witness', tags: ['witness'] });
+  const b = await opened.ws.annotations.annotateQuote({ docId: DOC_002, quote: QUOTE_002, color: 'green' });
   return { ...opened, a, b };
 }
 
@@ -87,7 +87,7 @@ describe('dossiers', () => {
     const dossier = await ws.dossiers.create('Report');
     await ws.dossiers.add(dossier.id, a.id);
     const withBoth = await ws.dossiers.add(dossier.id, b.id);
-    await ws.deleteAnnotation(a.id);
+    await ws.annotations.delete(a.id);
     const [section] = withBoth.sections;
     const reordered = [{ ...section, items: [...section.items].reverse() }];
     expect((await ws.dossiers.update(dossier.id, { sections: reordered })).sections).toEqual(reordered);
@@ -98,7 +98,7 @@ describe('dossiers', () => {
     const dossier = await ws.dossiers.create('Report');
     await ws.dossiers.add(dossier.id, a.id);
     await ws.dossiers.add(dossier.id, b.id);
-    await ws.deleteAnnotation(a.id);
+    await ws.annotations.delete(a.id);
     const { content, warnings } = ws.dossiers.content(dossier.id);
     expect(content.sections[0].quotes.map((q) => q.annotationId)).toEqual([b.id]);
     expect(warnings).toHaveLength(1);

@@ -77,19 +77,19 @@ describe.skipIf(process.getuid?.() !== 0)('a full disk (tmpfs mounted for the te
     await writeFile(path.join(archiveDir, 'story.txt'), TEXT);
     const ws = await Workstation.open({ archiveDir, dataDir, now: steppingClock(), indexBuilder: inProcessBuilder });
     try {
-      const kept = await ws.createAnnotation({ docId: 'story.txt', start: 0, end: 9, note: 'first' });
+      const kept = await ws.annotations.create({ docId: 'story.txt', start: 0, end: 9, note: 'first' });
       const dossier = await ws.dossiers.create('Strike');
       await ws.setPreferences({ author: 'Before' });
       const giveBack = await fill(disk);
 
-      const created = await refusal(ws.createAnnotation({ docId: 'story.txt', start: 11, end: 27 }));
+      const created = await refusal(ws.annotations.create({ docId: 'story.txt', start: 11, end: 27 }));
       expect(created.code).toBe('write-failed');
       expect(created.message).toMatch(/the disk is full/);
-      const edited = await refusal(ws.updateAnnotation({ id: kept.id, note: 'changed' }));
+      const edited = await refusal(ws.annotations.update({ id: kept.id, note: 'changed' }));
       expect(edited.message).toMatch(/the disk is full/);
-      const deleted = await refusal(ws.deleteAnnotation(kept.id));
+      const deleted = await refusal(ws.annotations.delete(kept.id));
       expect(deleted.message).toMatch(/the disk is full/);
-      expect(ws.listAnnotations().map((a) => [a.id, a.note])).toEqual([[kept.id, 'first']]);
+      expect(ws.annotations.list().map((a) => [a.id, a.note])).toEqual([[kept.id, 'first']]);
 
       await refusal(ws.dossiers.create('Refused'));
       await refusal(ws.dossiers.add(dossier.id, kept.id));
@@ -106,17 +106,17 @@ describe.skipIf(process.getuid?.() !== 0)('a full disk (tmpfs mounted for the te
 
       await giveBack();
       // The refused actions are not written by the next save, and undo steps over them.
-      const later = await ws.createAnnotation({ docId: 'story.txt', start: 29, end: 45, note: 'later' });
-      expect((await ws.undo())?.action).toBe('create highlight');
-      expect((await ws.undo())?.ids).toEqual([kept.id]);
-      expect(ws.listAnnotations()).toEqual([]);
+      const later = await ws.annotations.create({ docId: 'story.txt', start: 29, end: 45, note: 'later' });
+      expect((await ws.annotations.undo())?.action).toBe('create highlight');
+      expect((await ws.annotations.undo())?.ids).toEqual([kept.id]);
+      expect(ws.annotations.list()).toEqual([]);
       expect(later.id).not.toBe(kept.id);
     } finally {
       await ws.close();
     }
     const reopened = await Workstation.open({ archiveDir, dataDir, indexBuilder: inProcessBuilder });
     try {
-      expect(reopened.listAnnotations()).toEqual([]);
+      expect(reopened.annotations.list()).toEqual([]);
       expect(reopened.dossiers.list().map((d) => d.name)).toEqual(['Strike']);
       expect(reopened.getPreferences().author).toBe('Before');
     } finally {
@@ -133,10 +133,10 @@ describe.skipIf(process.getuid?.() !== 0)('a full disk (tmpfs mounted for the te
     const ws = await Workstation.open({ archiveDir, dataDir, now: steppingClock(), indexBuilder: inProcessBuilder });
     execFileSync('mount', ['-o', 'remount,ro', disk]);
     try {
-      const created = await refusal(ws.createAnnotation({ docId: 'story.txt', start: 0, end: 9 }));
+      const created = await refusal(ws.annotations.create({ docId: 'story.txt', start: 0, end: 9 }));
       expect(created.code).toBe('write-failed');
       expect(created.message).toMatch(/read-only disk/);
-      expect(ws.listAnnotations()).toEqual([]);
+      expect(ws.annotations.list()).toEqual([]);
       const added = await refusal(ws.addFiles([{ name: 'more.txt', bytes: new TextEncoder().encode(TEXT) }]));
       expect(added.message).toMatch(/more\.txt could not be added: the archive folder is on a read-only disk/);
     } finally {
@@ -154,15 +154,15 @@ describe.skipIf(process.getuid?.() !== 0)('a read-only data folder (tmpfs mounte
     await writeFile(path.join(archiveDir, 'story.txt'), TEXT);
     const dataDir = path.join(disk, 'data-opened-ro');
     const first = await Workstation.open({ archiveDir, dataDir, now: steppingClock(), indexBuilder: inProcessBuilder });
-    const made = await first.createAnnotation({ docId: 'story.txt', start: 0, end: 9, note: 'stored' });
+    const made = await first.annotations.create({ docId: 'story.txt', start: 0, end: 9, note: 'stored' });
     await first.close();
     execFileSync('mount', ['-o', 'remount,ro', disk]);
     try {
       const ws = await Workstation.open({ archiveDir, dataDir, indexBuilder: inProcessBuilder });
       try {
-        expect(ws.listAnnotations().map((a) => a.id)).toEqual([made.id]);
-        expect((await refusal(ws.updateAnnotation({ id: made.id, note: 'x' }))).message).toMatch(/read-only disk/);
-        expect(ws.listAnnotations()[0].note).toBe('stored');
+        expect(ws.annotations.list().map((a) => a.id)).toEqual([made.id]);
+        expect((await refusal(ws.annotations.update({ id: made.id, note: 'x' }))).message).toMatch(/read-only disk/);
+        expect(ws.annotations.list()[0].note).toBe('stored');
       } finally {
         await ws.close();
       }
