@@ -65,7 +65,7 @@ describe('electronegativity gate over the Electron shell', () => {
   // electronegativity's global checks read the findings of the file checks they depend on, and under a
   // loaded CPU its CSP check was seen once (of many runs) to miss a removed CSP; the runs go one after
   // another, and a miss is tried again before the test fails. The CSP's presence is also pinned by
-  // tests/web/csp.test.ts, which does not depend on the tool.
+  // tests/shell/csp.test.ts, which does not depend on the tool.
   it('passes the shell as it is, and fails it, naming the item, when a checklist item is taken away', { retry: 2, timeout: 240_000 }, async () => {
     const runs: Array<{ code: number | null; output: string }> = [];
     for (const changes of [[], ...WEAKENED]) runs.push(await gate(await shellCopy(changes)));
