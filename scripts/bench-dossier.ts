@@ -17,7 +17,7 @@ import { stats, time } from './bench-shared';
 export async function dossierExport(archiveDir: string, work: string, runs: number) {
   const ws = await Workstation.open({ archiveDir, dataDir: path.join(work, 'dossier-data'), indexBuilder: inProcessBuilder });
   const rand = seededRandom(7);
-  const docs = ws.listDocuments();
+  const docs = ws.archive.listDocuments();
   const colors = ['yellow', 'green', 'blue', 'pink', 'orange'] as const;
   const ids: string[] = [];
   while (ids.length < 500) {

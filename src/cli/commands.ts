@@ -5,6 +5,7 @@ import { EXPORT_FORMATS, GROUPINGS, type ExportFormat, type Grouping } from '../
 import type { AnchoredAnnotation } from '../core/annotations/model';
 import { CasefileError, errorMessage } from '../core/errors';
 import { DOSSIER_FORMATS } from '../core/dossier/dossier-service';
+import { readPdfSignature } from '../core/dossier/signature';
 import type { Workstation } from '../core/workstation';
 import { SORT_ORDERS } from '../core/search/search-engine';
 import { QuerySyntaxError } from '../core/search/query-parser';
@@ -24,7 +25,12 @@ Commands:
                                                 highlight a passage by its exact words
   annotations [--json]                          list annotations, re-anchored against the archive
   export --out FILE [--format pdf|md|json] [--dossier NAME] [--title T] [--author A]
-                                                a dossier (without --dossier: all annotations)
+         [--no-sign | --p12 FILE --passphrase-env VAR]
+                                                a dossier (without --dossier: all annotations);
+                                                a PDF is signed with the local signing identity
+                                                (made in the data folder on first use), or with
+                                                your certificate (PKCS#12, its passphrase in the
+                                                environment variable VAR), or not (--no-sign)
   verify FILE.pdf [--json]                      check every quote of an exported dossier
                                                 against the archive (exit 0 only if all ok)
   export-annotations --format jsonld|md|csv --out FILE [--group-by document|tag|color]
@@ -153,6 +159,9 @@ async function annotate(argv: string[], cli: CliContext): Promise<void> {
     note: values.note,
     tags: values.tags?.split(',').map((t) => t.trim()).filter((t) => t !== ''),
     color: values.color as ArgsOf<'annotateQuote'>['color'],
+  }).catch((error: unknown) => {
+    // The core says which occurrences there are; here is how to choose one on the command line.
+    throw error instanceof CasefileError && error.code === 'ambiguous' ? new CasefileError(error.code, `${error.message}: give it with --occurrence N`) : error;
   });
   await ws.flush();
   if (values.json) {
@@ -192,22 +201,52 @@ async function exportDossier(argv: string[], cli: CliContext): Promise<void> {
     dossier: { type: 'string' },
     title: { type: 'string' },
     author: { type: 'string' },
+    'no-sign': { type: 'boolean' },
+    p12: { type: 'string' },
+    'passphrase-env': { type: 'string' },
   });
   if (positionals.length > 0) throw new UsageError('export takes no positional arguments');
   if (!values.out) throw new UsageError('export needs --out FILE');
   const format = values.format ?? 'pdf';
   if (!(DOSSIER_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${DOSSIER_FORMATS.join(', ')}`);
+  const signature = await signatureOption(values, format);
   const ws = await cli.open(values);
   const result = await call(ws, 'exportDossier', {
     dossier: values.dossier ?? null,
     format: format as (typeof DOSSIER_FORMATS)[number],
     title: values.title ?? (values.dossier ? undefined : 'Casefile dossier'),
     author: values.author,
+    signature,
   });
   const out = path.resolve(values.out);
-  await writeFile(out, Buffer.from(result.base64, 'base64'));
+  const bytes = Buffer.from(result.base64, 'base64');
+  await writeFile(out, bytes);
   for (const warning of result.warnings) cli.err(`warning: ${warning}`);
   cli.out(`wrote ${out} (${result.byteLength} bytes)`);
+  if (format !== 'pdf') return;
+  const signed = await readPdfSignature(bytes);
+  cli.out(signed.state === 'unsigned' ? 'not signed' : `signed by ${signed.subject} (certificate SHA-256 ${signed.fingerprint}): ${signed.state}`);
+}
+
+/** How `export` signs a PDF: not (--no-sign), with a PKCS#12 file (--p12, --passphrase-env), or with the local identity. */
+async function signatureOption(values: { 'no-sign'?: boolean; p12?: string; 'passphrase-env'?: string }, format: string): Promise<ArgsOf<'exportDossier'>['signature']> {
+  const variable = values['passphrase-env'];
+  if (values.p12 === undefined) {
+    if (variable !== undefined) throw new UsageError('--passphrase-env goes with --p12 FILE');
+    return values['no-sign'] ? 'none' : 'local';
+  }
+  if (values['no-sign']) throw new UsageError('--no-sign and --p12 contradict each other: give one');
+  if (format !== 'pdf') throw new UsageError('only a PDF is signed: --p12 goes with --format pdf');
+  if (!variable) throw new UsageError('--p12 needs --passphrase-env VAR, the name of an environment variable holding the passphrase');
+  const passphrase = process.env[variable];
+  if (passphrase === undefined) throw new UsageError(`the environment variable ${variable} named by --passphrase-env is not set`);
+  let pkcs12: Buffer;
+  try {
+    pkcs12 = await readFile(values.p12);
+  } catch (error) {
+    throw new UsageError(`cannot read ${values.p12}: ${(error as Error).message}`);
+  }
+  return { pkcs12Base64: pkcs12.toString('base64'), passphrase, fileName: values.p12 };
 }
 
 async function verify(argv: string[], cli: CliContext): Promise<number> {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { defaultDataDir } from '../core/locations';
+import { bundledArchiveDir, defaultDataDir } from '../core/locations';
 import { ArchiveSession } from '../core/session';
 import { CONTENT_SECURITY_POLICY } from '../shell/csp';
 import { servedFile } from '../shell/ui-files';
@@ -34,7 +34,7 @@ function options(): { archive: string; data: string } {
     strict: false,
   });
   return {
-    archive: typeof values.archive === 'string' ? values.archive : path.join(app.getAppPath(), 'archive'),
+    archive: typeof values.archive === 'string' ? values.archive : bundledArchiveDir(),
     data: typeof values.data === 'string' ? values.data : defaultDataDir(),
   };
 }

@@ -16,7 +16,7 @@ export function uiFilePath(root: string, pathname: string): string | null {
   }
   if (relative.includes('\0')) return null;
   const file = path.resolve(root, `.${relative}`);
-  return file.startsWith(path.resolve(root) + path.sep) ? file : null;
+  return file !== path.resolve(root) && isInside(path.resolve(root), file) ? file : null;
 }
 
 /**

@@ -124,7 +124,7 @@ describe('a watched archive', () => {
     const ws = await bench.open();
     await ws.watch();
     try {
-      expect(ws.listDocuments().map((d) => d.id)).toEqual(['other.txt', 'sub/story.txt']);
+      expect(ws.archive.listDocuments().map((d) => d.id)).toEqual(['other.txt', 'sub/story.txt']);
       const moved = path.join(await temp.make(), 'sub-moved');
       await rename(path.join(bench.archiveDir, 'sub'), moved);
       await symlink(path.join(outside, 'sub'), path.join(bench.archiveDir, 'sub'));
@@ -132,11 +132,11 @@ describe('a watched archive', () => {
       // sub/ again, now through the link: it names sub/story.txt and sub/planted.txt.
       await writeFile(path.join(moved, 'story.txt'), `${STORY} Edited.`);
       await writeFile(path.join(moved, 'planted.txt'), STORY);
-      await expect.poll(() => ws.listDocuments().map((d) => d.id), { timeout: 20_000, interval: 50 }).toEqual(['other.txt']);
+      await expect.poll(() => ws.archive.listDocuments().map((d) => d.id), { timeout: 20_000, interval: 50 }).toEqual(['other.txt']);
       await ws.indexReady();
       expect(ws.search('quartermaster').hits).toEqual([]);
       expect((await apiError(ws, 'getDocument', { id: 'sub/planted.txt' })).message).not.toContain('Vasylkiv');
-      for (const file of ['sub/story.txt', 'sub/planted.txt']) expect(ws.ingestReport().find((e) => e.file === file)?.status ?? 'absent').not.toBe('indexed');
+      for (const file of ['sub/story.txt', 'sub/planted.txt']) expect(ws.archive.ingestReport().find((e) => e.file === file)?.status ?? 'absent').not.toBe('indexed');
     } finally {
       await ws.close();
     }
@@ -159,7 +159,7 @@ describe('file names that cannot serve as a document id', () => {
     expect(report.some((e) => e.file.startsWith('folder\twith tab/'))).toBe(false);
     const ws = await bench.open();
     try {
-      const ids = ws.listDocuments().map((d) => d.id);
+      const ids = ws.archive.listDocuments().map((d) => d.id);
       expect(ids.sort()).toEqual(['plain.txt', 'Статья\u202Egnp.txt'].sort());
       for (const id of ids) {
         expect((await callApi(ws, 'getDocument', { id })).document.text).toContain('xenolith');

@@ -95,7 +95,7 @@ describe('document ids and folders through the API', () => {
     await symlink(path.join(outside, 'secret.txt'), path.join(bench.archiveDir, 'leak.txt'));
     const ws = await bench.open();
     try {
-      expect(ws.listDocuments().map((d) => d.id)).toEqual(['sub/story.txt']);
+      expect(ws.archive.listDocuments().map((d) => d.id)).toEqual(['sub/story.txt']);
       const error = await apiError(ws, 'getDocument', { id: 'leak.txt' });
       expect(error.message).not.toContain(SECRET);
     } finally {

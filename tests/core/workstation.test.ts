@@ -43,13 +43,13 @@ describe('Workstation', () => {
     expect(info.skipped).toEqual([]);
     expect(info.storeProblem).toBeNull();
     expect(info.dataDir).toBe(path.resolve(dataDir));
-    expect(ws.listDocuments().map((d) => d.id)).toEqual(readArchiveFiles().map((f) => f.name));
+    expect(ws.archive.listDocuments().map((d) => d.id)).toEqual(readArchiveFiles().map((f) => f.name));
     expect(ws.annotations.list()).toEqual([]);
   });
 
   it('lists documents without their text', async () => {
     const { ws } = await openWorkstation();
-    for (const summary of ws.listDocuments()) {
+    for (const summary of ws.archive.listDocuments()) {
       expect(summary).not.toHaveProperty('text');
       expect(summary).not.toHaveProperty('paragraphs');
     }

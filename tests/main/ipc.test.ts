@@ -85,7 +85,7 @@ describe('IPC: every payload is parsed with the method’s schema', () => {
     const result = await call(method, args);
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
     expect(JSON.stringify(session.current.annotations.list())).toBe(before);
-    expect(session.current.getPreferences().author).not.toBe(5);
+    expect(session.current.preferences.get().author).not.toBe(5);
   });
 
   it('a prototype-polluting payload is refused and pollutes nothing', async () => {

@@ -52,7 +52,7 @@ function post(method: string, body: unknown, headers: Record<string, string> = {
 
 /** What the archive's data look like: every annotation with its note, and the preferences. */
 function dataSnapshot(): string {
-  return JSON.stringify({ annotations: ws.annotations.list().map((a) => [a.id, a.note, a.tags]), preferences: ws.getPreferences() });
+  return JSON.stringify({ annotations: ws.annotations.list().map((a) => [a.id, a.note, a.tags]), preferences: ws.preferences.get() });
 }
 
 function connects(host: string, port: number): Promise<boolean> {

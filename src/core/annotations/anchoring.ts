@@ -35,7 +35,7 @@ export function locateQuote(doc: ArchiveDocument, exact: string, occurrence?: nu
   if (occurrence === undefined && found.length > 1) {
     throw new CasefileError(
       'ambiguous',
-      `the quote occurs ${found.length} times in ${doc.id}; choose one with --occurrence 1..${found.length}`,
+      `the quote occurs ${found.length} times in ${doc.id}; say which occurrence is meant (1 to ${found.length})`,
     );
   }
   const index = (occurrence ?? 1) - 1;

@@ -24,6 +24,6 @@ export function method<Args extends z.ZodType, Result>(args: Args, handler: Hand
 }
 
 export function requireSession(session: ArchiveSession | undefined): ArchiveSession {
-  if (!session) throw new CasefileError('invalid-argument', 'this command works on one archive; give it with --archive DIR');
+  if (!session) throw new CasefileError('invalid-argument', 'only a shell that can switch archives (the app, the web shell) can do this');
   return session;
 }

@@ -9,17 +9,22 @@ const COPY_NUMBER_BYTES = ' (9999)'.length;
 const FORBIDDEN = '<>:"|?*';
 
 /**
- * The name a file added to the archive is written under: a plain file name (folders dropped, no leading
- * dot), with control characters, characters Windows refuses and percent escapes of `.` `/` `\` NUL
- * replaced by `_` (a document id may hold none of them), and cut to fit the file system's limit.
+ * What is left of `name` as a plain file name: folders dropped, no leading dot, control characters,
+ * characters Windows refuses and percent escapes of `.` `/` `\` NUL replaced by `_` (a document id
+ * may hold none of them). Empty when nothing usable is left.
  */
-export function addedFileName(name: string): string {
-  const base = [...(name.split(/[\\/]/).pop() ?? '')]
+export function plainFileName(name: string): string {
+  return [...(name.split(/[\\/]/).pop() ?? '')]
     .map((ch) => (ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f || FORBIDDEN.includes(ch) ? '_' : ch))
     .join('')
     .replace(/%(?=2e|2f|5c|00)/gi, '_')
     .replace(/^\.+/, '')
     .trim();
+}
+
+/** The name a file added to the archive is written under: its plain file name, cut to fit the file system's limit. */
+export function addedFileName(name: string): string {
+  const base = plainFileName(name);
   if (base === '') throw new CasefileError('invalid-argument', `${JSON.stringify(name)} is not a usable file name`);
   return cutToBytes(base, MAX_NAME_BYTES - COPY_NUMBER_BYTES);
 }

@@ -48,7 +48,7 @@ async function annotated(): Promise<Made> {
   const make = (docId: string, quote: string, note: string, tags: string[], color: HighlightColor) => ws.annotations.annotateQuote({ docId, quote, note, tags, color });
   const crowd = await make('statements.txt', 'He said, "We will not leave," and then\nthe crowd cheered', 'Note with, comma and "quotes"\nand a second line', ['witness', 'a, b', 'x; y', 'Қазақ тілі'], 'green');
   const formula = await make('statements.txt', '=HYPERLINK("http://example.com","click")', '=1+1', ['@mention', '-minus'], 'pink');
-  await ws.setPreferences({ author: 'Aigerim Tazhi' });
+  await ws.preferences.set({ author: 'Aigerim Tazhi' });
   const phone = await make('statements.txt', '+7 701 555 0101', '+plus', [], 'yellow');
   const dash = await make('statements.txt', '-- a dash line', '-minus', ['protest'], 'blue');
   const handle = await make('statements.txt', '@almaty_police posted', '@at', ['protest', 'witness'], 'yellow');

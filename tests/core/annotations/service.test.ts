@@ -309,7 +309,7 @@ describe('author from the preferences', () => {
     await ws.flush();
 
     const reopened = await b.open();
-    expect(reopened.getPreferences()).toEqual({ author: 'Aigerim Tazhi', recentArchives: [] });
+    expect(reopened.preferences.get()).toEqual({ author: 'Aigerim Tazhi', recentArchives: [] });
     expect((await reopened.annotations.annotateQuote({ docId: 'fuel.txt', quote: 'Atyrau' })).author).toBe('Aigerim Tazhi');
     expect(byId(reopened.annotations.list()).get(after.id)?.author).toBe('Aigerim Tazhi');
   });
@@ -322,18 +322,18 @@ describe('author from the preferences', () => {
     const b = await bench();
     await writeFile(path.join(b.dataDir, 'preferences.json'), content);
     const ws = await b.open();
-    expect(ws.getPreferences()).toEqual({ author: '', recentArchives: [] });
+    expect(ws.preferences.get()).toEqual({ author: '', recentArchives: [] });
     expect((await ws.annotations.annotateQuote({ docId: 'fuel.txt', quote: 'Almaty' })).author).toBe('');
-    await ws.setPreferences({ author: 'Reporter' });
-    expect((await b.open()).getPreferences()).toEqual({ author: 'Reporter', recentArchives: [] });
+    await ws.preferences.set({ author: 'Reporter' });
+    expect((await b.open()).preferences.get()).toEqual({ author: 'Reporter', recentArchives: [] });
   });
 
   it('refuses an author over 300 characters or an unknown preference (invalid-argument), keeping the old one', async () => {
     const ws = await (await bench()).open();
-    await ws.setPreferences({ author: 'Kept' });
+    await ws.preferences.set({ author: 'Kept' });
     expect((await apiError(ws, 'setPreferences', { author: 'x'.repeat(301) })).code).toBe('invalid-argument');
     expect((await apiError(ws, 'setPreferences', { theme: 'dark' })).code).toBe('invalid-argument');
-    expect(ws.getPreferences()).toEqual({ author: 'Kept', recentArchives: [] });
+    expect(ws.preferences.get()).toEqual({ author: 'Kept', recentArchives: [] });
   });
 });
 

@@ -140,9 +140,9 @@ describe('an archive opened as last seen (the app)', () => {
     expect(ws.indexStatus().checking).toBe(false);
     expect(ws.search('qwzzyx').hits.map((h) => h.id)).toEqual([name]);
     expect(ws.search('vrrblat').hits.map((h) => h.id)).toEqual(['new-story.txt']);
-    expect(ws.listDocuments().map((d) => d.id)).not.toContain(removed);
-    expect(ws.ingestReport().some((e) => e.file === removed)).toBe(false);
-    expect(ws.ingestReport().find((e) => e.file === 'new-story.txt')).toMatchObject({ status: 'indexed' });
+    expect(ws.archive.listDocuments().map((d) => d.id)).not.toContain(removed);
+    expect(ws.archive.ingestReport().some((e) => e.file === removed)).toBe(false);
+    expect(ws.archive.ingestReport().find((e) => e.file === 'new-story.txt')).toMatchObject({ status: 'indexed' });
     await ws.close();
   });
 

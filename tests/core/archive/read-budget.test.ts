@@ -160,8 +160,8 @@ describe('files that cost far more to read than their size', () => {
     });
     try {
       console.log(`one-line text: ${Math.round(totalMs)} ms, ${turns} turns of the event loop, longest stall ${Math.round(longestStallMs)} ms`);
-      expect(workstation.ingestReport()).toMatchObject([{ file: 'one-line.txt', status: 'indexed' }]);
-      const title = workstation.listDocuments()[0].title;
+      expect(workstation.archive.ingestReport()).toMatchObject([{ file: 'one-line.txt', status: 'indexed' }]);
+      const title = workstation.archive.listDocuments()[0].title;
       expect(title.length).toBeLessThanOrEqual(301);
       expect(title.startsWith('Tokayev spoke in Almaty')).toBe(true);
       // Before, indexing held the main thread for nearly all of the time (12 of 15 s).

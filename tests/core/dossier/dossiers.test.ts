@@ -36,7 +36,7 @@ async function withTwoAnnotations() {
 describe('dossiers', () => {
   it('are created with a name, one empty section and the preferences’ author, and listed by name', async () => {
     const { ws } = await open();
-    await ws.setPreferences({ author: 'A. Researcher' });
+    await ws.preferences.set({ author: 'A. Researcher' });
     const second = await ws.dossiers.create('Zhanaozen');
     const first = await ws.dossiers.create('Almaty events');
     expect(second).toMatchObject({ name: 'Zhanaozen', title: 'Zhanaozen', author: 'A. Researcher', date: null, introduction: '' });

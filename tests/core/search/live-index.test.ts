@@ -239,10 +239,10 @@ describe('stopping and resuming indexing', () => {
     const { archive, gated, ws } = await buildingNewFile();
     const file = path.join(archive, DOC_002);
     await writeFile(file, (await readFile(file, 'utf8')).replace(/liquefied/g, 'quetzalcoatl'));
-    const sha = ws.listDocuments().find((d) => d.id === DOC_002)?.sha256;
+    const sha = ws.archive.listDocuments().find((d) => d.id === DOC_002)?.sha256;
     // Read again (the running build does not hold it); opening it waits for its indexing, this test does not.
     const opening = ws.getDocument(DOC_002);
-    await eventually(() => ws.listDocuments().find((d) => d.id === DOC_002)?.sha256 !== sha, 'the new version is read');
+    await eventually(() => ws.archive.listDocuments().find((d) => d.id === DOC_002)?.sha256 !== sha, 'the new version is read');
     // Its old version's places would point into the new text at the wrong words: until indexed
     // again it is not searchable, as the status says.
     expect(ids(ws, 'liquefied')).not.toContain(DOC_002);
@@ -288,7 +288,7 @@ describe('stopping and resuming indexing', () => {
     expect((await ws.cancelIndexing()).state).toBe('paused');
 
     gated.release();
-    await ws.addFiles([{ name: 'more.txt', bytes: new TextEncoder().encode('More\n\nAnother xenolith was found.') }]);
+    await ws.archive.addFiles([{ name: 'more.txt', bytes: new TextEncoder().encode('More\n\nAnother xenolith was found.') }]);
     expect(ws.indexStatus().state).toBe('indexing');
     await ws.indexReady();
     expect(ws.indexStatus().state).toBe('ready');
@@ -383,7 +383,7 @@ describe('a running workstation follows the archive folder', () => {
         await ws.indexReady();
         return ids(ws, 'xenolith').includes('added.txt');
       }, 'the added file is found');
-      expect(ws.listDocuments().map((d) => d.id)).toContain('added.txt');
+      expect(ws.archive.listDocuments().map((d) => d.id)).toContain('added.txt');
 
       await writeFile(path.join(archive, 'added.txt'), 'Added later\n\nNow it says basalt.');
       await eventually(async () => {
@@ -396,7 +396,7 @@ describe('a running workstation follows the archive folder', () => {
         await ws.indexReady();
         return !ids(ws, 'basalt').includes('added.txt');
       }, 'the removed file is gone');
-      expect(ws.listDocuments().map((d) => d.id)).not.toContain('added.txt');
+      expect(ws.archive.listDocuments().map((d) => d.id)).not.toContain('added.txt');
     } finally {
       await ws.close();
     }
@@ -409,8 +409,8 @@ describe('a running workstation follows the archive folder', () => {
     try {
       const sidecar = path.join(archive, DOC_002.replace(/\.txt$/, '.meta.json'));
       await writeFile(sidecar, JSON.stringify({ title: 'A title stated in the sidecar', publisher: 'Crimethinc' }));
-      await eventually(() => ws.listDocuments().find((d) => d.id === DOC_002)?.title === 'A title stated in the sidecar', 'the new title shows');
-      expect(ws.listDocuments().find((d) => d.id === DOC_002)?.publisher).toBe('Crimethinc');
+      await eventually(() => ws.archive.listDocuments().find((d) => d.id === DOC_002)?.title === 'A title stated in the sidecar', 'the new title shows');
+      expect(ws.archive.listDocuments().find((d) => d.id === DOC_002)?.publisher).toBe('Crimethinc');
     } finally {
       await ws.close();
     }

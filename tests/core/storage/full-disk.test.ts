@@ -79,7 +79,7 @@ describe.skipIf(process.getuid?.() !== 0)('a full disk (tmpfs mounted for the te
     try {
       const kept = await ws.annotations.create({ docId: 'story.txt', start: 0, end: 9, note: 'first' });
       const dossier = await ws.dossiers.create('Strike');
-      await ws.setPreferences({ author: 'Before' });
+      await ws.preferences.set({ author: 'Before' });
       const giveBack = await fill(disk);
 
       const created = await refusal(ws.annotations.create({ docId: 'story.txt', start: 11, end: 27 }));
@@ -94,12 +94,12 @@ describe.skipIf(process.getuid?.() !== 0)('a full disk (tmpfs mounted for the te
       await refusal(ws.dossiers.create('Refused'));
       await refusal(ws.dossiers.add(dossier.id, kept.id));
       expect(ws.dossiers.list().map((d) => [d.name, d.sections[0].items.length])).toEqual([['Strike', 0]]);
-      await refusal(ws.setPreferences({ author: 'After' }));
-      expect(ws.getPreferences().author).toBe('Before');
-      await refusal(ws.setDocumentMetadata('story.txt', { title: 'Refused title' }));
-      expect(ws.getDocumentMetadata('story.txt')).toEqual({});
+      await refusal(ws.preferences.set({ author: 'After' }));
+      expect(ws.preferences.get().author).toBe('Before');
+      await refusal(ws.archive.setDocumentMetadata('story.txt', { title: 'Refused title' }));
+      expect(ws.archive.getDocumentMetadata('story.txt')).toEqual({});
 
-      const added = await refusal(ws.addFiles([{ name: 'more.txt', bytes: new TextEncoder().encode(TEXT.repeat(2000)) }]));
+      const added = await refusal(ws.archive.addFiles([{ name: 'more.txt', bytes: new TextEncoder().encode(TEXT.repeat(2000)) }]));
       expect(added.message).toMatch(/more\.txt could not be added: the disk is full/);
       // Nothing cut short is left in the archive to be indexed.
       expect((await readdir(archiveDir)).sort()).toEqual(['story.txt']);
@@ -118,7 +118,7 @@ describe.skipIf(process.getuid?.() !== 0)('a full disk (tmpfs mounted for the te
     try {
       expect(reopened.annotations.list()).toEqual([]);
       expect(reopened.dossiers.list().map((d) => d.name)).toEqual(['Strike']);
-      expect(reopened.getPreferences().author).toBe('Before');
+      expect(reopened.preferences.get().author).toBe('Before');
     } finally {
       await reopened.close();
     }
@@ -137,7 +137,7 @@ describe.skipIf(process.getuid?.() !== 0)('a full disk (tmpfs mounted for the te
       expect(created.code).toBe('write-failed');
       expect(created.message).toMatch(/read-only disk/);
       expect(ws.annotations.list()).toEqual([]);
-      const added = await refusal(ws.addFiles([{ name: 'more.txt', bytes: new TextEncoder().encode(TEXT) }]));
+      const added = await refusal(ws.archive.addFiles([{ name: 'more.txt', bytes: new TextEncoder().encode(TEXT) }]));
       expect(added.message).toMatch(/more\.txt could not be added: the archive folder is on a read-only disk/);
     } finally {
       execFileSync('mount', ['-o', 'remount,rw', disk]);

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { plainFileName } from '../archive/file-names';
+import { MetadataEdit } from '../archive/metadata-overrides';
+import { ArchivePath, confineToArchive } from '../contained-path';
+import { method, requireSession } from './method';
+import { DocId } from './schemas';
+
+/**
+ * A name for a file added to the archive: written as its plain file name (see plainFileName); a name
+ * with nothing usable left is refused here, before any file of the call is written.
+ */
+const FileName = z
+  .string()
+  .min(1)
+  .max(500)
+  .refine((name) => plainFileName(name) !== '', { message: 'must name a file' });
+
+/** The archive methods of the API: which archive is open, its documents, files added and corrected. */
+export const archiveMethods = {
+  info: method(z.object({}).strict(), (ws) => ws.info()),
+  // Any folder may be opened as the archive (the user's choice); a NUL byte would cut the path short.
+  openArchive: method(
+    z.object({ path: z.string().min(1).max(4_096).refine((p) => !p.includes('\0'), { message: 'must not contain NUL bytes' }) }).strict(),
+    (_ws, { path }, session) => requireSession(session).switchTo(path),
+  ),
+  recentArchives: method(z.object({}).strict(), (_ws, _args, session) => requireSession(session).recent()),
+  listDocuments: method(z.object({}).strict(), (ws) => ws.archive.listDocuments()),
+  dataRevision: method(z.object({}).strict(), (ws) => ws.dataRevision()),
+  ingestReport: method(z.object({}).strict(), (ws) => ws.archive.ingestReport()),
+  getDocumentMetadata: method(z.object({ id: DocId }).strict(), (ws, { id }) => ws.archive.getDocumentMetadata(id)),
+  setDocumentMetadata: method(MetadataEdit.extend({ id: DocId }).strict(), async (ws, { id, ...edit }) => {
+    // The file is read again after the edit: a folder on its path swapped for a link out of the archive must not be followed.
+    await confineToArchive(ws.archive.root, id);
+    return ws.archive.setDocumentMetadata(id, edit);
+  }),
+  addFiles: method(
+    z
+      .object({
+        files: z.array(z.object({ name: FileName, base64: z.string().max(140_000_000) }).strict()).min(1).max(1_000),
+        folder: ArchivePath.pipe(z.string().max(500)).optional(),
+      })
+      .strict(),
+    async (ws, { files, folder }) => {
+      // A folder that is (or passes through) a link leading out of the archive is refused before anything is written.
+      if (folder) await confineToArchive(ws.archive.root, folder);
+      return ws.archive.addFiles(
+        files.map((f) => ({ name: f.name, bytes: Buffer.from(f.base64, 'base64') })),
+        folder,
+      );
+    },
+  ),
+};

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { confineToArchive } from '../contained-path';
+import { SORT_ORDERS } from '../search/search-engine';
+import { method } from './method';
+import { DocId } from './schemas';
+
+const MAX_QUERY = 10_000;
+const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD');
+
+/** The search methods of the API: the index's state, queries, and a document opened with its matches. */
+export const searchMethods = {
+  indexStatus: method(z.object({}).strict(), (ws) => ws.indexStatus()),
+  cancelIndexing: method(z.object({}).strict(), (ws) => ws.cancelIndexing()),
+  resumeIndexing: method(z.object({}).strict(), (ws) => ws.resumeIndexing()),
+  search: method(
+    z
+      .object({
+        query: z.string().max(MAX_QUERY),
+        limit: z.number().int().min(1).max(10_000).optional(),
+        variants: z.boolean().optional(),
+        sort: z.enum(SORT_ORDERS).optional(),
+        from: IsoDay.optional(),
+        to: IsoDay.optional(),
+        source: z.string().max(300).optional(),
+      })
+      .strict(),
+    (ws, { query, ...options }) => ws.search(query, options),
+  ),
+  getDocument: method(
+    z.object({ id: DocId, query: z.string().max(MAX_QUERY).optional(), variants: z.boolean().optional() }).strict(),
+    async (ws, { id, query, variants }) => {
+      // The file is read again: a folder on its path swapped for a link out of the archive must not be followed.
+      await confineToArchive(ws.archive.root, id);
+      return ws.getDocument(id, query, { variants });
+    },
+  ),
+};

@@ -1,0 +1,306 @@
+import { mkdir, open as openFile, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import { ArchiveFileRefused, isInside, readArchiveFile } from '../contained-path';
+import { CasefileError } from '../errors';
+import { writeFailure } from '../storage/write-failure';
+import { ingestFile, isArchiveFile, loadArchive, MAX_FILE_BYTES, sha256Hex, sidecarTarget, toDocumentId, type IngestEntry, type SkippedFile } from './archive';
+import { IngestCatalog } from './catalog';
+import { summarize, type ArchiveDocument, type DocumentSummary } from './document';
+import { addedFileName } from './file-names';
+import { MetadataOverrides, type MetadataEdit } from './metadata-overrides';
+import { watchArchive, type ArchiveWatcher } from './watch';
+
+/** Files read at once when checking catalogued files in the background. */
+const VERIFY_BATCH = 8;
+
+export interface ArchiveOpenOptions {
+  /** The archive folder's real path. */
+  root: string;
+  /** This archive's folder in the data folder (its catalog and metadata corrections live there). */
+  storeDir: string;
+  /** Open as last seen and list the folder again in the background (see WorkstationOptions). */
+  openAsLastSeen: boolean;
+}
+
+/**
+ * The archive's documents as they are on disk: listed at open, checked again in the background, kept
+ * current as files are added, changed, removed or corrected, with every file's ingest outcome.
+ * Whoever keeps something built from the documents (the search index) follows `onDocumentsChanged`.
+ */
+export class ArchiveService {
+  private readonly changeListeners: Array<() => void> = [];
+  private watcher: ArchiveWatcher | null = null;
+  private check: Promise<void> = Promise.resolve();
+  /** Whether the files are still being compared with what was opened (see checked). */
+  private checkingNow = false;
+  private closing = false;
+
+  private constructor(
+    readonly root: string,
+    /** Every file of the folder with its outcome (indexed, skipped, failed), sorted by path. */
+    private readonly report: IngestEntry[],
+    private readonly docs: Map<string, ArchiveDocument>,
+    private readonly metadata: MetadataOverrides,
+  ) {}
+
+  /**
+   * Opens the archive: from the ingest catalog as it was last seen (then the folder is listed again
+   * in the background), or by listing the folder now. Call `startChecking` once its followers exist.
+   */
+  static async open({ root, storeDir, openAsLastSeen }: ArchiveOpenOptions): Promise<{ archive: ArchiveService; startChecking: () => void }> {
+    const catalog = await IngestCatalog.open(path.join(storeDir, 'ingest-catalog'));
+    if (catalog.problem) console.error(catalog.problem);
+    // An archive opened before opens as it was last seen, and its folder is listed again in the
+    // background: 10,000 files are searchable at once rather than after 10,000 stats of a cold disk.
+    const lastSeen = openAsLastSeen ? catalog.lastSeen() : null;
+    const loaded = lastSeen ?? (await loadArchive(root, catalog));
+    const metadata = await MetadataOverrides.open(path.join(storeDir, 'metadata.json'));
+    const archive = new ArchiveService(root, loaded.report, new Map(loaded.documents.map((doc) => [doc.id, metadata.apply(doc)])), metadata);
+    const startChecking = () => {
+      const opened = new Map(archive.docs);
+      archive.checkingNow = true;
+      archive.check = (lastSeen ? archive.listAgain(catalog, lastSeen.documents, opened) : archive.verifyUnread(loaded.reused))
+        .catch((error: unknown) => console.error('checking the archive files in the background failed:', error))
+        .finally(() => {
+          archive.checkingNow = false;
+        });
+    };
+    return { archive, startChecking };
+  }
+
+  /** The documents by id, kept current (the search index reads this map). */
+  get documents(): ReadonlyMap<string, ArchiveDocument> {
+    return this.docs;
+  }
+
+  /** Whether the files are still being compared with what was opened: results may still change. */
+  get checking(): boolean {
+    return this.checkingNow;
+  }
+
+  /** Resolves when the folder has been listed again and every file taken from the catalog read and checked. */
+  checked(): Promise<void> {
+    return this.check;
+  }
+
+  /** Calls `listener` after any document was added, changed, corrected or removed. */
+  onDocumentsChanged(listener: () => void): void {
+    this.changeListeners.push(listener);
+  }
+
+  listDocuments(): DocumentSummary[] {
+    return [...this.docs.values()].sort((a, b) => a.id.localeCompare(b.id)).map(summarize);
+  }
+
+  /** Every file of the archive folder with its outcome: indexed, or skipped or failed with a reason. */
+  ingestReport(): IngestEntry[] {
+    return this.report.map((e) => ({ ...e }));
+  }
+
+  skipped(): SkippedFile[] {
+    return this.report.filter((e) => e.status !== 'indexed').map((e) => ({ id: e.file, reason: e.reason ?? e.status }));
+  }
+
+  require(id: string): ArchiveDocument {
+    const doc = this.docs.get(id);
+    if (!doc) throw new CasefileError('not-found', `no document with id ${JSON.stringify(id)} in the archive`);
+    return doc;
+  }
+
+  /** The user's corrections to a document's metadata (kept in the data folder; the file is untouched). */
+  getDocumentMetadata(id: string): MetadataEdit {
+    this.require(id);
+    return this.metadata.get(id);
+  }
+
+  async setDocumentMetadata(id: string, edit: MetadataEdit): Promise<DocumentSummary> {
+    this.require(id);
+    await this.metadata.set(id, edit);
+    const { document } = await ingestFile(this.root, id);
+    if (!document) throw new CasefileError('not-found', `${id} can no longer be read from the archive folder`);
+    const corrected = this.metadata.apply(document);
+    this.docs.set(id, corrected);
+    this.changed();
+    return summarize(corrected);
+  }
+
+  /**
+   * Copies files into the archive folder (a subfolder if named) and indexes them. An existing file is
+   * never overwritten: the copy gets a free name ("story (2).txt"). Names are reduced to a plain file
+   * name (see addedFileName).
+   */
+  async addFiles(files: Array<{ name: string; bytes: Uint8Array }>, folder = ''): Promise<IngestEntry[]> {
+    const targetDir = path.resolve(this.root, ...folder.split('/').filter((p) => p !== '' && p !== '.'));
+    if (!isInside(this.root, targetDir)) throw new CasefileError('invalid-argument', `the folder ${JSON.stringify(folder)} is outside the archive`);
+    await mkdir(targetDir, { recursive: true }).catch((error: unknown) => {
+      throw writeFailure(error, `the folder ${JSON.stringify(folder)} could not be made`, 'the archive folder');
+    });
+    const entries: IngestEntry[] = [];
+    for (const file of files) {
+      const name = addedFileName(file.name);
+      const id = toDocumentId(this.root, await writeNew(targetDir, name, file.bytes));
+      const outcome = isArchiveFile(id) ? await ingestFile(this.root, id) : null;
+      const entry = outcome?.entry ?? { file: id, status: 'skipped' as const, reason: `not a supported format (${path.extname(name) || 'no extension'})`, format: null, encoding: null, sha256: null };
+      this.recordOutcome(id, outcome?.gone ? null : entry);
+      if (outcome?.document) this.docs.set(id, this.metadata.apply(outcome.document));
+      entries.push(entry);
+    }
+    this.changed();
+    return entries;
+  }
+
+  /**
+   * A document as it is on disk now: the file is read again; a changed file replaces the known
+   * version, and one that can no longer be read is dropped with a not-found error.
+   */
+  async reread(id: string): Promise<ArchiveDocument> {
+    const known = this.require(id);
+    const { entry, document, gone } = await ingestFile(this.root, id);
+    if (!document) {
+      this.recordOutcome(id, gone ? null : entry);
+      this.docs.delete(id);
+      this.changed();
+      throw new CasefileError('not-found', `${id} is no longer readable in the archive folder (${entry.reason ?? entry.status})`);
+    }
+    if (document.sha256 === known.sha256) return known;
+    this.recordOutcome(id, entry);
+    const corrected = this.metadata.apply(document);
+    this.docs.set(id, corrected);
+    this.changed();
+    return corrected;
+  }
+
+  /** Follows the archive folder (files added, changed, removed); `seen` is told after each change is taken in. */
+  async watch(seen: () => void): Promise<void> {
+    this.watcher ??= await watchArchive(this.root, async (files) => {
+      await this.filesChanged(files);
+      seen();
+    });
+  }
+
+  /** Follows corrections saved by other processes: the documents are read again with them. */
+  watchCorrections(seen: () => void): () => void {
+    return this.metadata.watch((ids) => {
+      seen();
+      void this.filesChanged(ids.filter((id) => this.docs.has(id))).catch((error: unknown) => console.error('corrections made elsewhere not applied:', error));
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    await this.check;
+    await this.watcher?.close();
+    this.watcher = null;
+    this.metadata.close();
+  }
+
+  private changed(): void {
+    for (const listener of this.changeListeners) listener();
+  }
+
+  /**
+   * Lists the folder of an archive opened as last seen, and takes in what changed since: files added,
+   * changed (size, time or inode) or removed, and their sidecars. A document read again since open
+   * (the reader, the watcher, an added file) is left as it is: that read is newer. Then every file
+   * taken from the catalog is checked byte by byte (verifyUnread).
+   */
+  private async listAgain(catalog: IngestCatalog, seen: readonly ArchiveDocument[], opened: ReadonlyMap<string, ArchiveDocument>): Promise<void> {
+    const listed = await loadArchive(this.root, catalog);
+    if (this.closing) return;
+    const before = new Map(seen.map((doc) => [doc.id, doc]));
+    const after = new Map(listed.documents.map((doc) => [doc.id, doc]));
+    const ids = new Set([...before.keys(), ...after.keys(), ...this.docs.keys()]);
+    const readSinceOpen = new Set([...ids].filter((id) => this.docs.get(id) !== opened.get(id)));
+    let changed = false;
+    for (const id of ids) {
+      const document = after.get(id);
+      // The catalog gives the same object for a file it still knows unchanged.
+      if (document === before.get(id) || readSinceOpen.has(id)) continue;
+      if (document) this.docs.set(id, this.metadata.apply(document));
+      else this.docs.delete(id);
+      changed = true;
+    }
+    const kept = this.report.filter((e) => readSinceOpen.has(e.file));
+    this.report.splice(0, this.report.length, ...listed.report.filter((e) => !readSinceOpen.has(e.file)), ...kept);
+    this.report.sort((a, b) => a.file.localeCompare(b.file));
+    if (changed) this.changed();
+    await this.verifyUnread(listed.reused);
+  }
+
+  /**
+   * Files taken from the ingest catalog were not read at open: each is read and hashed now, in the
+   * background, and one whose bytes differ from what was catalogued (an edit that kept the size and
+   * time) is taken in as a change.
+   */
+  private async verifyUnread(ids: readonly string[]): Promise<void> {
+    for (let at = 0; at < ids.length && !this.closing; at += VERIFY_BATCH) {
+      const batch = ids.slice(at, at + VERIFY_BATCH);
+      const differing = await Promise.all(
+        batch.map(async (id) => {
+          const known = this.docs.get(id);
+          // A file being written right now is left alone: its new version is read when it is opened or the write is seen.
+          const bytes = await readArchiveFile(this.root, id, { maxBytes: MAX_FILE_BYTES }).then(
+            (read) => read.bytes,
+            (error: unknown) => (error instanceof ArchiveFileRefused && error.refusal === 'changing' ? undefined : null),
+          );
+          return known && bytes !== undefined && (bytes === null || sha256Hex(bytes) !== known.sha256) ? [id] : [];
+        }),
+      );
+      const changed = differing.flat();
+      if (changed.length > 0 && !this.closing) await this.filesChanged(changed);
+      await new Promise((resolve) => setImmediate(resolve)); // let queries in between batches
+    }
+  }
+
+  private async filesChanged(changed: string[]): Promise<void> {
+    // A changed sidecar (story.meta.json) means its documents (story.txt, story.html, …) are read again.
+    const ids = new Set(changed.filter((id) => sidecarTarget(id) === null));
+    for (const id of changed) {
+      const target = sidecarTarget(id);
+      if (target === null) continue;
+      for (const docId of this.docs.keys()) if (docId === target || docId.replace(/\.[^./]+$/, '') === target) ids.add(docId);
+    }
+    for (const id of ids) {
+      const outcome = isArchiveFile(id) ? await ingestFile(this.root, id) : null;
+      this.recordOutcome(id, outcome && !outcome.gone ? outcome.entry : null);
+      if (outcome?.document) this.docs.set(id, this.metadata.apply(outcome.document));
+      else this.docs.delete(id);
+    }
+    this.changed();
+  }
+
+  /** Keeps the ingest report current as files come, change and go. */
+  private recordOutcome(id: string, entry: IngestEntry | null): void {
+    const at = this.report.findIndex((e) => e.file === id);
+    if (at !== -1) this.report.splice(at, 1);
+    if (entry) this.report.push(entry);
+    this.report.sort((a, b) => a.file.localeCompare(b.file));
+  }
+}
+
+/** Writes `bytes` under `dir` with `name`, or "name (2).ext", "name (3).ext" … if taken; never overwrites. */
+async function writeNew(dir: string, name: string, bytes: Uint8Array): Promise<string> {
+  const ext = path.extname(name);
+  const stem = name.slice(0, name.length - ext.length);
+  for (let n = 1; n < 10_000; n++) {
+    const candidate = path.join(dir, n === 1 ? name : `${stem} (${n})${ext}`);
+    let handle;
+    try {
+      handle = await openFile(candidate, 'wx');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
+      throw writeFailure(error, `${name} could not be added`, 'the archive folder');
+    }
+    try {
+      await handle.writeFile(bytes);
+    } catch (error) {
+      // A file cut short (the disk filled up) must not stay in the archive to be indexed as a source.
+      await handle.close().catch(() => undefined);
+      await unlink(candidate).catch(() => undefined);
+      throw writeFailure(error, `${name} could not be added`, 'the archive folder');
+    }
+    await handle.close();
+    return candidate;
+  }
+  throw new CasefileError('invalid-argument', `no free name for ${name}`);
+}
