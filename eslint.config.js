@@ -11,7 +11,8 @@ import tseslint from 'typescript-eslint';
  * - shared: no DOM, no Node (the command catalogue, the preload bridge's type, the API's types);
  * - core: the plain-TypeScript service (archive, search, annotations, dossiers, the typed API);
  * - shell: what the Node shells share (CSP, serving the UI's files, arguments and locations);
- * - main, preload, web, cli: the shells; renderer: the React page, which sees the core only as types.
+ * - main, preload, web, cli: the shells; renderer: the React page, which sees the core only as the
+ *   API's types: type imports of src/core/api/types.ts (type-only re-exports), nothing else of the core.
  */
 export const layering = {
   files: ['src/**/*.{ts,tsx}'],
@@ -28,6 +29,10 @@ export const layering = {
       { type: 'cli', pattern: 'src/cli' },
       { type: 'renderer', pattern: 'src/renderer' },
     ],
+    // The one file of the core the renderer may import (as types): the API's types.
+    'boundaries/files': [{ category: 'api-types', pattern: 'src/core/api/types.ts' }],
+    // A type written `import('…').Name` is a dependency too, judged like `import type`.
+    'boundaries/additional-dependency-nodes': [{ selector: 'TSImportType > Literal.source', kind: 'type', name: 'import-type' }],
   },
   rules: {
     'boundaries/dependencies': [
@@ -46,7 +51,7 @@ export const layering = {
           { from: { element: { type: 'preload' } }, allow: { to: { element: { types: { anyOf: ['preload', 'shared'] } } } } },
           { from: { element: { type: 'preload' } }, allow: { to: { element: { type: 'core' } }, dependency: { kind: 'type' } } },
           { from: { element: { type: 'renderer' } }, allow: { to: { element: { types: { anyOf: ['renderer', 'shared'] } } } } },
-          { from: { element: { type: 'renderer' } }, allow: { to: { element: { type: 'core' } }, dependency: { kind: 'type' } } },
+          { from: { element: { type: 'renderer' } }, allow: { to: { element: { type: 'core' }, file: { categories: 'api-types' } }, dependency: { kind: 'type' } } },
         ],
       },
     ],
@@ -83,7 +88,7 @@ export default tseslint.config(
   },
   layering,
   {
-    // The renderer runs in a sandboxed page and sees the core only as types, through the API.
+    // The renderer runs in a sandboxed page and sees the core only as types, the API's (src/core/api/types.ts).
     files: ['src/renderer/**/*.{ts,tsx}', 'tests/renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
@@ -91,7 +96,12 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/core/**', 'electron', 'node:*'], message: 'The renderer imports only types from core.', allowTypeImports: true }] },
+        {
+          patterns: [
+            { group: ['**/core/**', '!**/core/api/types'], message: 'The renderer sees the core through the API: import its types from core/api/types.' },
+            { group: ['**/core/api/types', 'electron', 'node:*'], message: 'The renderer imports only types from the core and from Electron or Node.', allowTypeImports: true },
+          ],
+        },
       ],
     },
   },

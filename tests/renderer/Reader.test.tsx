@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { OpenedDocument } from '../../src/core/workstation';
+import type { OpenedDocument } from '../../src/core/api/types';
 import { App } from '../../src/renderer/src/App';
 import { fakeClient, hit, READY, searchResult, term } from './fake-client';
 import { archiveDocument, ReaderWithDefaults, stubLayout } from './reader-fixtures';

@@ -2,8 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ArgsOf } from '../../src/core/api';
-import type { ArchiveIndexStatus } from '../../src/core/workstation';
+import type { ArchiveIndexStatus, ArgsOf } from '../../src/core/api/types';
 import { ApiCallError, type CasefileClient } from '../../src/renderer/src/api/client';
 import { excerptAround } from '../../src/renderer/src/components/QueryError';
 import { SearchPanel } from '../../src/renderer/src/components/SearchPanel';

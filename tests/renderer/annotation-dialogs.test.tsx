@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { WorkstationInfo } from '../../src/core/workstation';
+import type { WorkstationInfo } from '../../src/core/api/types';
 import { App } from '../../src/renderer/src/App';
 import { annotation, fakeClient, READY, type Handlers } from './fake-client';
 import { stubDownloads } from './downloads';

@@ -1,8 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { AnchoredAnnotation } from '../../src/core/annotations/model';
-import type { OpenedDocument, WorkstationInfo } from '../../src/core/workstation';
+import type { AnchoredAnnotation, OpenedDocument, WorkstationInfo } from '../../src/core/api/types';
 import { App } from '../../src/renderer/src/App';
 import type { AnnotationActions } from '../../src/renderer/src/components/AnnotationCard';
 import { AnnotationSidebar } from '../../src/renderer/src/components/AnnotationSidebar';

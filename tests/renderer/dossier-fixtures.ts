@@ -1,4 +1,4 @@
-import type { Dossier } from '../../src/core/dossier/dossier-store';
+import type { Dossier } from '../../src/core/api/types';
 import { ApiCallError } from '../../src/renderer/src/api/client';
 import type { Handlers } from './fake-client';
 

@@ -1,9 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { ResultOf } from '../../src/core/api';
-import type { Dossier } from '../../src/core/dossier/dossier-store';
-import type { OpenedDocument, WorkstationInfo } from '../../src/core/workstation';
+import type { Dossier, OpenedDocument, ResultOf, WorkstationInfo } from '../../src/core/api/types';
 import { ApiCallError } from '../../src/renderer/src/api/client';
 import { App } from '../../src/renderer/src/App';
 import { dossier, dossierServer, sections, shape, uuid } from './dossier-fixtures';

@@ -1,8 +1,4 @@
-import type { ArgsOf, MethodName, ResultOf } from '../../src/core/api';
-import type { AnchoredAnnotation } from '../../src/core/annotations/model';
-import type { SearchHit, TermSummary } from '../../src/core/search/search-engine';
-import type { ArchiveIndexStatus } from '../../src/core/workstation';
-import type { WorkstationSearchResult } from '../../src/core/workstation';
+import type { AnchoredAnnotation, ArchiveIndexStatus, ArgsOf, MethodName, ResultOf, SearchHit, TermSummary, WorkstationSearchResult } from '../../src/core/api/types';
 import { ApiCallError, type CasefileClient } from '../../src/renderer/src/api/client';
 
 export type Handlers = { [M in MethodName]?: (args: ArgsOf<M>) => ResultOf<M> | Promise<ResultOf<M>> };

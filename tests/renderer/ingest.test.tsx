@@ -1,9 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { ResultOf } from '../../src/core/api';
-import type { ArchiveDocument, DocumentSummary } from '../../src/core/archive/document';
-import type { OpenedDocument, WorkstationInfo } from '../../src/core/workstation';
+import type { ArchiveDocument, DocumentSummary, OpenedDocument, ResultOf, WorkstationInfo } from '../../src/core/api/types';
 import { App } from '../../src/renderer/src/App';
 import { IngestReportDialog } from '../../src/renderer/src/components/IngestReportDialog';
 import { MetadataDialog } from '../../src/renderer/src/components/MetadataDialog';

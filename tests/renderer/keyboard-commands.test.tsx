@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { OpenedDocument, WorkstationInfo } from '../../src/core/workstation';
+import type { OpenedDocument, WorkstationInfo } from '../../src/core/api/types';
 import { App } from '../../src/renderer/src/App';
 import { addFilesToArchive, CANCELLED } from '../../src/renderer/src/ingest/add-files';
 import { annotation, fakeClient, hit, READY, searchResult, type Handlers } from './fake-client';

@@ -5,9 +5,7 @@
  */
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { AnchoredAnnotation } from '../../src/core/annotations/model';
-import type { Dossier } from '../../src/core/dossier/dossier-store';
-import type { WorkstationInfo } from '../../src/core/workstation';
+import type { AnchoredAnnotation, Dossier, WorkstationInfo } from '../../src/core/api/types';
 import { App } from '../../src/renderer/src/App';
 import { annotation, fakeClient, READY } from './fake-client';
 import { stubLayout } from './reader-fixtures';

@@ -1,6 +1,5 @@
 import { useRef, type ComponentProps } from 'react';
-import type { ArchiveDocument } from '../../src/core/archive/document';
-import type { OpenedDocument } from '../../src/core/workstation';
+import type { ArchiveDocument, OpenedDocument } from '../../src/core/api/types';
 import type { CommandId } from '../../src/shared/commands';
 import { Reader, type ReaderHandle } from '../../src/renderer/src/components/Reader';
 import { useCommandKeys } from '../../src/renderer/src/keys';

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ResultOf } from '../../src/core/api';
+import type { ResultOf } from '../../src/core/api/types';
 import { IngestReportDialog } from '../../src/renderer/src/components/IngestReportDialog';
 import { MetadataDialog } from '../../src/renderer/src/components/MetadataDialog';
 import { fakeClient } from './fake-client';

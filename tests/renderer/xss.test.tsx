@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { OpenedDocument } from '../../src/core/workstation';
+import type { OpenedDocument } from '../../src/core/api/types';
 import { App } from '../../src/renderer/src/App';
 import { ACTIVE_ELEMENTS, activeAttributes, XSS_VECTORS } from '../helpers/xss-vectors';
 import { annotation, fakeClient, hit, READY, searchResult } from './fake-client';

@@ -23,6 +23,10 @@ const refused: Array<[string, string, string]> = [
   ['the Electron shell importing the web shell', 'src/main/fixture.ts', "import { startWebShell } from '../web/server';\nexport const f = startWebShell;"],
   ['the web shell importing the CLI', 'src/web/fixture.ts', "import { runCommandLine } from '../cli/commands';\nexport const f = runCommandLine;"],
   ['the renderer importing core code (not only types)', 'src/renderer/src/fixture.ts', "import { apiMethods } from '../../core/api';\nexport const f = apiMethods;"],
+  ['the renderer importing a type from a core module, not the API\'s types', 'src/renderer/src/fixture.ts', "import type { AnchoredAnnotation } from '../../core/annotations/model';\nexport type A = AnchoredAnnotation;"],
+  ['the renderer naming a core module\'s type with import()', 'src/renderer/src/fixture.ts', "export type Info = import('../../core/workstation').WorkstationInfo;"],
+  ['the renderer importing a value from the API\'s types', 'src/renderer/src/fixture.ts', "import { HighlightColor } from '../../core/api/types';\nexport const f = HighlightColor;"],
+  ['a renderer test importing a type from a core module, not the API\'s types', 'tests/renderer/fixture.test.ts', "import type { Dossier } from '../../src/core/dossier/dossier-store';\nexport type D = Dossier;"],
   ['the renderer importing a Node shell', 'src/renderer/src/fixture.ts', "import { CONTENT_SECURITY_POLICY } from '../../shell/csp';\nexport const f = CONTENT_SECURITY_POLICY;"],
   ['shared code importing Node', 'src/shared/fixture.ts', "import { readFile } from 'node:fs/promises';\nexport const f = readFile;"],
   ['shared code importing a shell', 'src/shared/fixture.ts', "import { CONTENT_SECURITY_POLICY } from '../shell/csp';\nexport const f = CONTENT_SECURITY_POLICY;"],
@@ -34,9 +38,10 @@ describe('the layering rule', () => {
     expect((await problems(file, code)).some((p) => /^(boundaries\/dependencies|@typescript-eslint\/no-restricted-imports|no-restricted-imports):/.test(p))).toBe(true);
   });
 
-  it('allows what the layers may use: shared and shell code from the shells, core types in the renderer', async () => {
+  it('allows what the layers may use: shared and shell code from the shells, the API\'s types in the renderer', async () => {
     expect(await problems('src/main/fixture.ts', "import { CONTENT_SECURITY_POLICY } from '../shell/csp';\nimport { COMMANDS } from '../shared/commands';\nexport const f = [CONTENT_SECURITY_POLICY, COMMANDS];")).toEqual([]);
     expect(await problems('src/web/fixture.ts', "import { parsePort } from '../shell/args';\nimport { apiMethods } from '../core/api';\nexport const f = [parsePort, apiMethods];")).toEqual([]);
-    expect(await problems('src/renderer/src/fixture.ts', "import type { Workstation } from '../../core/workstation';\nimport { COMMANDS } from '../../shared/commands';\nexport type W = Workstation;\nexport const f = COMMANDS;")).toEqual([]);
+    expect(await problems('src/renderer/src/fixture.ts', "import type { WorkstationInfo } from '../../core/api/types';\nimport { COMMANDS } from '../../shared/commands';\nexport type W = WorkstationInfo;\nexport const f = COMMANDS;")).toEqual([]);
+    expect(await problems('tests/renderer/fixture.test.ts', "import type { Dossier } from '../../src/core/api/types';\nexport type D = Dossier;")).toEqual([]);
   });
 });

@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useEffectEvent, useRef, useState, type CSSProperties } from 'react';
-import type { AnchoredAnnotation } from '../../core/annotations/model';
-import type { OpenedDocument, WorkstationInfo } from '../../core/workstation';
+import type { AnchoredAnnotation, OpenedDocument, WorkstationInfo } from '../../core/api/types';
 import type { CasefileClient } from './api/client';
 import { COMMANDS, type CommandId } from '../../shared/commands';
 import { CommandPalette } from './commands/CommandPalette';

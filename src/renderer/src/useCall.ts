@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { ArgsOf, MethodName, ResultOf } from '../../core/api';
+import type { ArgsOf, MethodName, ResultOf } from '../../core/api/types';
 import type { CasefileClient } from './api/client';
 import { errorMessage } from '../../shared/error-message';
 

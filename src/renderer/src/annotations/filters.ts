@@ -1,5 +1,4 @@
-import type { ArgsOf } from '../../../core/api';
-import type { HighlightColor } from '../../../core/annotations/model';
+import type { ArgsOf, HighlightColor } from '../../../core/api/types';
 
 /** The sidebar's filters as its controls hold them ('' for "any"). */
 export interface AnnotationFilters {

@@ -1,4 +1,4 @@
-import type { AnchorStatus } from '../../../core/annotations/model';
+import type { AnchorStatus } from '../../../core/api/types';
 
 /** An annotation's status in the words the UI uses ("fuzzy" is shown as what it asks of the user). */
 export function statusLabel(status: AnchorStatus): string {

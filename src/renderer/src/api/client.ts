@@ -1,6 +1,4 @@
-import type { ApiError, ApiResult, ArgsOf, MethodName, ResultOf } from '../../../core/api';
-import type { ErrorCode } from '../../../core/errors';
-import type { QuerySpan } from '../../../core/search/query-parser';
+import type { ApiError, ApiResult, ArgsOf, ErrorCode, MethodName, QuerySpan, ResultOf } from '../../../core/api/types';
 import type { CasefileBridge } from '../../../shared/bridge';
 
 /** Carries one API call to whichever shell serves the renderer; the renderer never knows which. */

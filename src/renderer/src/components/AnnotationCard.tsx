@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { AnchoredAnnotation, HighlightColor } from '../../../core/annotations/model';
+import type { AnchoredAnnotation, HighlightColor } from '../../../core/api/types';
 import { statusLabel } from '../annotations/status';
 import { diffWords, type DiffPart } from '../annotations/word-diff';
 import { clip } from '../format';

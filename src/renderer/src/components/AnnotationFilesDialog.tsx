@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import type { ResultOf } from '../../../core/api';
-import type { ExportFormat, Grouping } from '../../../core/annotations/interchange';
+import type { ExportFormat, Grouping, ResultOf } from '../../../core/api/types';
 import type { CasefileClient } from '../api/client';
 import { saveFile, savedMessage } from '../save-file';
 import { plural } from '../format';

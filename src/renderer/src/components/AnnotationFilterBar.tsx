@@ -1,4 +1,4 @@
-import type { HighlightColor } from '../../../core/annotations/model';
+import type { HighlightColor } from '../../../core/api/types';
 import type { AnnotationFilters } from '../annotations/filters';
 import { COLORS } from './ColorPicker';
 import { Options } from './Options';

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { AnchoredAnnotation } from '../../../core/annotations/model';
+import type { AnchoredAnnotation } from '../../../core/api/types';
 import type { CasefileClient } from '../api/client';
 import { isFiltered, listArgs, NO_FILTERS, type AnnotationFilters } from '../annotations/filters';
 import { plural } from '../format';

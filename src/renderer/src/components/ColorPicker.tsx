@@ -1,4 +1,4 @@
-import type { HighlightColor } from '../../../core/annotations/model';
+import type { HighlightColor } from '../../../core/api/types';
 
 // Kept in step with HIGHLIGHT_COLORS in the core model (the renderer imports only types from core).
 export const COLORS: readonly HighlightColor[] = ['yellow', 'green', 'blue', 'pink', 'orange'];

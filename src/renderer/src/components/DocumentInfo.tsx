@@ -1,4 +1,4 @@
-import type { DocumentSummary } from '../../../core/archive/document';
+import type { DocumentSummary } from '../../../core/api/types';
 import { plural } from '../format';
 
 /** "English (en)"; the code alone when the browser does not know it. */

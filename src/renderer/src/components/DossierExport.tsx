@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import type { Dossier } from '../../../core/dossier/dossier-store';
-import type { DossierFormat } from '../../../core/dossier/dossier-service';
+import type { Dossier, DossierFormat } from '../../../core/api/types';
 import type { CasefileClient } from '../api/client';
 import type { DossierEditor } from '../dossier/use-dossier';
 import { plural } from '../format';

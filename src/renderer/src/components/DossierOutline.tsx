@@ -1,5 +1,4 @@
-import type { AnchoredAnnotation } from '../../../core/annotations/model';
-import type { Dossier } from '../../../core/dossier/dossier-store';
+import type { AnchoredAnnotation, Dossier } from '../../../core/api/types';
 import { numberItems, sectionName } from '../dossier/sections';
 import { clip, plural } from '../format';
 

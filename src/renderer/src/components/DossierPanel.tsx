@@ -1,4 +1,4 @@
-import type { AnchoredAnnotation } from '../../../core/annotations/model';
+import type { AnchoredAnnotation } from '../../../core/api/types';
 import type { CasefileClient } from '../api/client';
 import type { DossierEditor, SaveState } from '../dossier/use-dossier';
 import { useCall } from '../useCall';

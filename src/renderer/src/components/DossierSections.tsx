@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
-import type { AnchoredAnnotation } from '../../../core/annotations/model';
-import type { Dossier } from '../../../core/dossier/dossier-store';
+import type { AnchoredAnnotation, Dossier } from '../../../core/api/types';
 import { statusLabel } from '../annotations/status';
 import {
   moveItem,

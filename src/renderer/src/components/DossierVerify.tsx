@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ResultOf } from '../../../core/api';
+import type { ResultOf } from '../../../core/api/types';
 import type { CasefileClient } from '../api/client';
 import { plural } from '../format';
 import { toBase64 } from '../save-file';

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import type { HighlightColor } from '../../../core/annotations/model';
+import type { HighlightColor } from '../../../core/api/types';
 import { ColorPicker } from './ColorPicker';
 import { parseTags, TagInput, type TagCounts } from './TagInput';
 

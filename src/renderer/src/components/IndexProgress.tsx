@@ -1,4 +1,4 @@
-import type { ArchiveIndexStatus } from '../../../core/workstation';
+import type { ArchiveIndexStatus } from '../../../core/api/types';
 
 interface Props {
   status: ArchiveIndexStatus;

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { ArgsOf, ResultOf } from '../../../core/api';
-import type { DocumentSummary } from '../../../core/archive/document';
+import type { ArgsOf, DocumentSummary, ResultOf } from '../../../core/api/types';
 import type { CasefileClient } from '../api/client';
 import { FileName } from './FileName';
 import { FormModal } from './Modal';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { ResultOf } from '../../../core/api';
+import type { ResultOf } from '../../../core/api/types';
 import type { CasefileClient } from '../api/client';
 import { FormModal } from './Modal';
 

@@ -1,4 +1,4 @@
-import type { QuerySpan } from '../../../core/search/query-parser';
+import type { QuerySpan } from '../../../core/api/types';
 import { MarkedText } from './MarkedText';
 
 /** A search that was refused: the message, and for a malformed query the query with the place marked. */

@@ -1,7 +1,5 @@
 import { useEffect, useImperativeHandle, useMemo, useRef, useState, type CSSProperties, type ReactNode, type Ref } from 'react';
-import type { AnchoredAnnotation, HighlightColor } from '../../../core/annotations/model';
-import type { MatchKind } from '../../../core/search/search-engine';
-import type { OpenedDocument } from '../../../core/workstation';
+import type { AnchoredAnnotation, HighlightColor, MatchKind, OpenedDocument } from '../../../core/api/types';
 import { shortcutAllowed, useWindowKeyDown } from '../keys';
 import { moveSelection, selectionMoveOf, type TextRange } from '../reader/keyboard-selection';
 import { segmentParagraphs, type HighlightRange, type Segment } from '../reader/segments';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { SearchHit } from '../../../core/search/search-engine';
+import type { SearchHit } from '../../../core/api/types';
 import { plural } from '../format';
 import { MarkedText } from './MarkedText';
 

@@ -1,4 +1,4 @@
-import type { SortOrder } from '../../../core/search/search-engine';
+import type { SortOrder } from '../../../core/api/types';
 import type { SearchSettings } from '../search/settings';
 import { Options } from './Options';
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { ArchiveIndexStatus, WorkstationSearchResult } from '../../../core/workstation';
+import type { ArchiveIndexStatus, WorkstationSearchResult } from '../../../core/api/types';
 import { ApiCallError, type CasefileClient } from '../api/client';
 import { plural } from '../format';
 import { isFiltered, searchArgs, type SearchSettings } from '../search/settings';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { WorkstationInfo } from '../../../core/workstation';
+import type { WorkstationInfo } from '../../../core/api/types';
 import type { CasefileClient } from '../api/client';
 
 type StoreProblem = NonNullable<WorkstationInfo['storeProblem']>;

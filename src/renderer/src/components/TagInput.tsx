@@ -1,5 +1,5 @@
 import { useId, type KeyboardEventHandler, type Ref } from 'react';
-import type { ResultOf } from '../../../core/api';
+import type { ResultOf } from '../../../core/api/types';
 
 export type TagCounts = ResultOf<'listTags'>;
 

@@ -1,4 +1,4 @@
-import type { TermSummary } from '../../../core/search/search-engine';
+import type { TermSummary } from '../../../core/api/types';
 import { plural } from '../format';
 
 const PRESENCE_TEXT = { optional: null, required: 'required', prohibited: 'excluded' } as const;

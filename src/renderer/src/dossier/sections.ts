@@ -1,4 +1,4 @@
-import type { Dossier } from '../../../core/dossier/dossier-store';
+import type { Dossier } from '../../../core/api/types';
 
 /**
  * The sections of a dossier and the changes the editor makes to them. Every function returns a new

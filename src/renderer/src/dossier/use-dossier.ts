@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { Dossier } from '../../../core/dossier/dossier-store';
+import type { Dossier } from '../../../core/api/types';
 import type { CasefileClient } from '../api/client';
 import { addItem, hasItem, numberItems, sectionName } from './sections';
 

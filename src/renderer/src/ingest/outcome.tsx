@@ -1,4 +1,4 @@
-import type { ResultOf } from '../../../core/api';
+import type { ResultOf } from '../../../core/api/types';
 
 /** One file of the archive folder and what Casefile did with it (a row of the ingest report). */
 export type IngestEntry = ResultOf<'ingestReport'>[number];

@@ -1,4 +1,4 @@
-import type { TextSpan } from '../../../core/archive/document';
+import type { TextSpan } from '../../../core/api/types';
 
 export interface HighlightRange {
   id: string;

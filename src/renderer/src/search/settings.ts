@@ -1,5 +1,4 @@
-import type { ArgsOf } from '../../../core/api';
-import type { SortOrder } from '../../../core/search/search-engine';
+import type { ArgsOf, SortOrder } from '../../../core/api/types';
 
 /** What the search pane asks for: the query and the options beside it, as the inputs hold them. */
 export interface SearchSettings {
