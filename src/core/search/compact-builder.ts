@@ -1,4 +1,5 @@
-import { ByteWriter, type CompactIndex } from './compact-index';
+import type { CompactIndex } from './compact-index';
+import { ByteWriter } from './varint-bytes';
 import { indexTermOf } from './pipeline';
 import type { Token } from './tokenizer';
 

@@ -1,35 +1,31 @@
 import type { ArchiveDocument } from '../archive/document';
 import { parseQuery, SEARCH_FIELDS, type PhraseClause, type QueryClause, type SearchField } from './query-parser';
-import type { DocumentMatches, MatchKind, SearchEngine, SearchHit, SearchOptions, SearchResult } from './search-engine';
+import type { DocumentMatches, MatchKind, SearchEngine, SearchOptions, SearchResult } from './search-engine';
 import type { QueryScope, TermQuery } from './compact-index';
 import { firstInOrder } from './first-in-order';
 import { mergeRanges, type ClauseOutcome, type DocMatch, type Matches, type Occurrence } from './matches';
 import { ALL_LETTERS, phrasePlaces, type AcceptedTerms, type PhrasePlan, type PhraseWord } from './phrase-match';
 import { SearchCache } from './search-cache';
 import { indexTermOf } from './pipeline';
-import { buildSegment, fieldText, indexedVersion, Segment } from './segment';
-import { buildSnippets } from './snippets';
+import { buildSegment, indexedVersion, Segment } from './segment';
+import { hitOrder, passesFilters, toSearchHit, type Ranking } from './hits';
 import { summarizeTerms } from './term-summary';
 import { allowsAutomaticFuzzy } from './variants';
 
 /** Variants and near spellings score below the word as asked (and rank below exact hits anyway). */
 const VARIANT_BOOST = 0.5;
 const FUZZY_BOOST = 0.25;
-const MAX_SNIPPETS = 100;
 const MAX_CLAUSES_WITH_NEAR_SPELLINGS = 16;
 
 /**
  * What a query matched: the documents by engine number, and what ranks them, in columns indexed by
  * that number (a broad word matches thousands of documents, and only the hits shown become objects).
  */
-interface Evaluation {
+interface Evaluation extends Ranking {
   outcomes: ClauseOutcome[];
   /** The outcomes a hit's score and places come from (required and optional clauses). */
   scored: ClauseOutcome[];
   docs: number[];
-  scores: Float64Array;
-  /** Clauses matched with at least one place as asked: ranks hits before variant-only ones. */
-  exactClauses: Uint32Array;
 }
 
 function occurrencesOf({ scored }: Evaluation, n: number): Occurrence[] {
@@ -63,10 +59,6 @@ interface Expansion {
 
 function tooCommon(text: string): string {
   return `${text} is too common to be indexed (a stop word); it matches nothing on its own`;
-}
-
-function distinct(values: string[]): string[] {
-  return [...new Set(values)];
 }
 
 /**
@@ -108,14 +100,16 @@ export class CompactSearchEngine implements SearchEngine {
     const variants = options.variants ?? true;
     const evaluation = this.evaluate(query, variants);
     const { docs } = evaluation;
-    const filtered = options.from || options.to || options.source ? docs.filter((n) => this.passesFilters(n, options)) : docs;
+    const filtered = options.from || options.to || options.source ? docs.filter((n) => passesFilters(this.documentAt(n), options)) : docs;
     const shown = new Uint8Array(this.numbered);
     for (const n of filtered) shown[n] = 1;
     const limit = options.limit ?? 50;
     return {
       query,
       total: filtered.length,
-      hits: firstInOrder(filtered, limit, this.order(evaluation, options.sort ?? 'relevance')).map((n) => this.toHit(evaluation, n)),
+      hits: firstInOrder(filtered, limit, hitOrder(evaluation, options.sort ?? 'relevance', (n) => this.idOf(n), (n) => this.documentAt(n))).map((n) =>
+        toSearchHit(this.documentAt(n) as ArchiveDocument, occurrencesOf(evaluation, n), evaluation.scores[n], evaluation.exactClauses[n] > 0),
+      ),
       terms: summarizeTerms(evaluation.outcomes, (n) => shown[n] === 1, (n) => this.documentAt(n)),
       variants,
     };
@@ -355,60 +349,4 @@ export class CompactSearchEngine implements SearchEngine {
     });
     return matches;
   }
-
-  private passesFilters(n: number, { from, to, source }: SearchOptions): boolean {
-    const doc = this.documentAt(n);
-    if (!doc) return false;
-    if (from || to) {
-      const iso = doc.date?.iso;
-      if (!iso || (from && iso < from) || (to && iso > to)) return false;
-    }
-    if (source) {
-      const needle = source.toLowerCase();
-      const folder = doc.id.includes('/') ? doc.id.slice(0, doc.id.lastIndexOf('/')) : '';
-      if (!(doc.byline ?? '').toLowerCase().includes(needle) && !folder.toLowerCase().includes(needle)) return false;
-    }
-    return true;
-  }
-
-  /** How hits are ordered: a total order (ties end with the id), so the first hits never depend on the sort. */
-  private order({ scores, exactClauses }: Evaluation, order: SearchOptions['sort']): (a: number, b: number) => number {
-    const byRelevance = (a: number, b: number): number =>
-      exactClauses[b] - exactClauses[a] || scores[b] - scores[a] || this.idOf(a).localeCompare(this.idOf(b));
-    if (order === 'relevance') return byRelevance;
-    const direction = order === 'newest' ? -1 : 1;
-    return (a, b) => {
-      const da = this.documentAt(a)?.date?.iso;
-      const db = this.documentAt(b)?.date?.iso;
-      if (da && db && da !== db) return da < db ? -direction : direction;
-      if (da && !db) return -1; // undated documents last, whichever way
-      if (db && !da) return 1;
-      return byRelevance(a, b);
-    };
-  }
-
-  private toHit(evaluation: Evaluation, n: number): SearchHit {
-    const doc = this.documentAt(n) as ArchiveDocument;
-    const occurrences = occurrencesOf(evaluation, n);
-    const body = mergeRanges(occurrences.filter((o) => o.field === 'body'));
-    return {
-      id: doc.id,
-      title: doc.title,
-      byline: doc.byline,
-      date: doc.date,
-      score: Math.round(evaluation.scores[n] * 1000) / 1000,
-      matchCount: body.length,
-      exact: evaluation.exactClauses[n] > 0,
-      matchedVariants: distinct(
-        occurrences.filter((o) => o.kind !== 'exact').map((o) => fieldText(doc, o.field).slice(o.start, o.end)),
-      ),
-      snippets: buildSnippets(
-        doc.text,
-        body.map((o) => [o.start, o.end]),
-        { maxSnippets: MAX_SNIPPETS },
-        body.map((o) => o.kind),
-      ),
-    };
-  }
 }
-

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import lunr from 'lunr';
 import { describe, expect, it } from 'vitest';
-import { acceptedTerms, CompactSearcher, decodeSegmentFile, encodeSegmentFile, type TermQuery } from '../../../src/core/search/compact-index';
+import { acceptedTerms, CompactSearcher, type TermQuery } from '../../../src/core/search/compact-index';
+import { decodeSegmentFile, encodeSegmentFile } from '../../../src/core/search/segment-file';
 import { buildSegment, decodeSegment, encodeSegment, type IndexableDocument } from '../../../src/core/search/segment';
 import { lunrReferenceIndex } from '../../helpers/lunr-oracle';
 
