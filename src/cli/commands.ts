@@ -31,8 +31,9 @@ Commands:
                                                 (made in the data folder on first use), or with
                                                 your certificate (PKCS#12, its passphrase in the
                                                 environment variable VAR), or not (--no-sign)
-  verify FILE.pdf [--json]                      check every quote of an exported dossier
-                                                against the archive (exit 0 only if all ok)
+  verify FILE.pdf [--json]                      check every quote of an exported dossier: printed on
+                                                its pages as the attached manifest lists it, and as
+                                                its source in the archive gives it (exit 0 only if all ok)
   export-annotations --format jsonld|md|csv --out FILE [--group-by document|tag|color]
                                                 annotations as W3C JSON-LD, Markdown or CSV
   import-annotations FILE                       merge annotations from W3C JSON-LD (by id)
@@ -262,10 +263,22 @@ async function verify(argv: string[], cli: CliContext): Promise<number> {
   const report = await call(ws, 'verifyDossier', { base64: bytes.toString('base64') });
   if (values.json) cli.out(JSON.stringify(report, null, 2));
   else {
-    cli.out(`${report.title} — ${report.quotes.length} ${report.quotes.length === 1 ? 'quote' : 'quotes'} checked against ${report.archiveRoot}`);
-    for (const q of report.quotes) cli.out(`${q.status.padEnd(7)} [${q.number}] ${q.docId} — ${q.detail}`);
+    const { quotes, unlisted } = report;
+    cli.out(`${report.title} — ${quotes.length} ${quotes.length === 1 ? 'quote' : 'quotes'} checked against ${report.archiveRoot} and on ${report.pages} printed pages`);
+    // Each line opens with what failed (the source first), or ok.
+    for (const q of quotes) {
+      const state = q.source !== 'ok' ? q.source : q.printed;
+      cli.out(`${state.padEnd(11)} [${q.number}] ${q.docId} — source: ${q.detail}; print: ${q.printedDetail}`);
+    }
+    for (const u of unlisted) cli.out(`${'unlisted'.padEnd(11)} [${u.number}] p. ${u.page} — printed but not in the manifest: “${u.text}”`);
+    const failed = quotes.filter((q) => q.status === 'failed').length;
+    cli.out(
+      report.ok
+        ? 'verified: every quote is printed as its source gives it, and every source is as cited'
+        : `NOT verified: ${failed} of ${quotes.length} ${quotes.length === 1 ? 'quote' : 'quotes'} failed${unlisted.length > 0 ? `, ${unlisted.length} printed but not listed` : ''}`,
+    );
   }
-  return report.quotes.every((q) => q.status === 'ok') ? 0 : 1;
+  return report.ok ? 0 : 1;
 }
 
 /** The row shape of `annotations --json`, a contract other tools rely on. */

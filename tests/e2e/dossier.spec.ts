@@ -172,7 +172,7 @@ test.describe('a dossier', () => {
     await writeFile(source, original.replace(ORDER.quote, ORDER.quote.replace('fire', 'shoot')));
     const failed = await verifyInUi(page, pdf);
     await expect(failed.locator('.verify-verdict')).toHaveText('Not verified: 2 of 3 quotes ok; 1 changed, 0 missing.');
-    await expect(failed.locator('.verify-status')).toHaveText(['ok', 'ok', 'changed']);
+    await expect(failed.locator('.verify-status')).toHaveText(['changed', 'ok', 'ok']); // failing parts first
     const changed = failed.locator('.verify-line.verify-changed');
     await expect(changed.locator('.verify-quote')).toHaveText(`Quote 3 · ${ORDER.title}`);
     await expect(changed.locator('.verify-detail')).toContainText('the source file changed');

@@ -386,15 +386,17 @@ describe('verify', () => {
     Object.defineProperty(file, 'arrayBuffer', { value: async () => new TextEncoder().encode(content).buffer });
     fireEvent.change(screen.getByLabelText('Dossier PDF'), { target: { files: [file] } });
   }
-  const REPORT = { title: 'The record', created: '2024-05-02T09:30:00.000Z', archiveRoot: '/archive' };
+  const REPORT = { title: 'The record', created: '2024-05-02T09:30:00.000Z', archiveRoot: '/archive', pages: 9, unlisted: [] };
+  const PRINTED = { printed: 'ok', printedDetail: 'printed as [n] on p. 4, word for word, with its citation', page: 4 } as const;
 
-  it('sends the chosen PDF and shows one line per quote, with a verdict', async () => {
+  it('sends the chosen PDF and shows one line per quote, failing ones first, with a verdict', async () => {
     let report: ResultOf<'verifyDossier'> = {
       ...REPORT,
+      ok: false,
       quotes: [
-        { number: 1, docId: '003.txt', status: 'ok', detail: 'SHA-256 0123456789abcdef…, characters 0–31 hold the quote' },
-        { number: 2, docId: '003.txt', status: 'changed', detail: 'the text at 86–112 reads “8,000 people were detained”, not the quote' },
-        { number: 3, docId: 'gone.txt', status: 'missing', detail: 'the source file is not in the archive' },
+        { number: 1, id: 'a1', docId: '003.txt', source: 'ok', status: 'ok', detail: 'SHA-256 0123456789abcdef…, characters 0–31 hold the quote', ...PRINTED },
+        { number: 2, id: 'a2', docId: '003.txt', source: 'changed', status: 'failed', detail: 'the text at 86–112 reads “8,000 people were detained”, not the quote', ...PRINTED },
+        { number: 3, id: 'a3', docId: 'gone.txt', source: 'missing', status: 'failed', detail: 'the source file is not in the archive', ...PRINTED },
       ],
     };
     const { client } = setup([], { verifyDossier: () => report });
@@ -404,17 +406,44 @@ describe('verify', () => {
     expect(client.calls.find((c) => c.method === 'verifyDossier')?.args).toEqual({ base64: btoa('%PDF-1.7 fake') });
     expect(within(shown).getByRole('alert').textContent).toBe('Not verified: 1 of 3 quotes ok; 1 changed, 1 missing.');
     const lines = within(shown).getAllByRole('listitem');
-    expect(lines.map((line) => line.querySelector('.verify-status')?.textContent)).toEqual(['ok', 'changed', 'missing']);
-    expect(lines[0].textContent).toContain('Quote 1 · Kazakhstan unrest');
-    expect(lines[1].textContent).toContain('reads “8,000 people were detained”, not the quote');
-    expect(lines[2].textContent).toContain('Quote 3 · gone.txt');
-    expect(lines[2].textContent).toContain('the source file is not in the archive');
+    expect(lines.map((line) => line.querySelector('.verify-status')?.textContent)).toEqual(['changed', 'missing', 'ok']);
+    expect(lines[2].textContent).toContain('Quote 1 · Kazakhstan unrest');
+    expect(lines[0].textContent).toContain('reads “8,000 people were detained”, not the quote');
+    expect(lines[1].textContent).toContain('Quote 3 · gone.txt');
+    expect(lines[1].textContent).toContain('the source file is not in the archive');
     expect(shown.textContent).toContain('“The record”, exported');
-    expect(shown.textContent).toContain('(record.pdf), checked against /archive');
+    expect(shown.textContent).toContain('(record.pdf), checked against /archive and on its 9 printed pages');
 
-    report = { ...REPORT, quotes: report.quotes.slice(0, 1) };
+    report = { ...REPORT, ok: true, quotes: report.quotes.slice(0, 1) };
     choosePdf('%PDF-1.7 fake');
     await waitFor(() => expect(screen.getByRole('region', { name: 'Verification report' }).textContent).toContain('Verified: the quote matches the archive.'));
+  });
+
+  it('names quotes not printed, altered in print, or printed but not listed, before the rest', async () => {
+    const source = { source: 'ok', detail: 'SHA-256 0123456789abcdef…, characters 0–31 hold the quote' } as const;
+    setup([], {
+      verifyDossier: () => ({
+        ...REPORT,
+        ok: false,
+        quotes: [
+          { number: 1, id: 'a1', docId: '003.txt', status: 'ok', ...source, ...PRINTED },
+          { number: 2, id: 'a2', docId: '003.txt', status: 'failed', ...source, printed: 'not-printed', printedDetail: 'no quote block [2] with these words is on the pages', page: null },
+          { number: 3, id: 'a3', docId: '003.txt', status: 'failed', ...source, printed: 'altered', printedDetail: '[3] on p. 5: printed “shoot” where the source reads “fire”', page: 5 },
+        ],
+        unlisted: [{ printed: 'unlisted', number: 4, page: 6, text: 'Words nobody quoted.' }],
+      }),
+    });
+    await openDossierTab();
+    choosePdf('%PDF-1.7 fake');
+    const shown = await screen.findByRole('region', { name: 'Verification report' });
+    expect(within(shown).getByRole('alert').textContent).toBe(
+      'Not verified: 1 of 3 quotes ok; 0 changed, 0 missing; 1 not printed, 1 altered in print; 1 printed but not in the manifest.',
+    );
+    const lines = within(shown).getAllByRole('listitem');
+    expect(lines.map((line) => line.querySelector('.verify-status')?.textContent)).toEqual(['unlisted', 'not-printed', 'altered', 'ok']);
+    expect(lines[0].textContent).toContain('Printed [4] · p. 6');
+    expect(lines[0].textContent).toContain('not in the manifest attached to the PDF: “Words nobody quoted.”');
+    expect(lines[2].textContent).toContain('Print: [3] on p. 5: printed “shoot” where the source reads “fire”');
   });
 
   it('says why a file could not be checked', async () => {

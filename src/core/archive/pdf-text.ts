@@ -1,3 +1,4 @@
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { CasefileError, errorMessage } from '../errors';
 import type { TextSpan } from './document';
 import { ReadLimitError, statedFrom, type Extracted } from './extracted';
@@ -39,7 +40,11 @@ export async function loadReader(format: string): Promise<void> {
   worker.destroy();
 }
 
-export async function extractPdf(bytes: Uint8Array): Promise<Extracted> {
+/**
+ * Opens a PDF with pdf.js as every reader of PDFs in Casefile does (no script evaluation, no font
+ * loading, at most MAX_PDF_PAGES pages), hands it to `read`, and closes it again.
+ */
+export async function withPdf<T>(bytes: Uint8Array, read: (pdf: PDFDocumentProxy) => Promise<T>): Promise<T> {
   const stated = statedPageCount(bytes);
   if (stated !== null && stated > MAX_PDF_PAGES) throw new ReadLimitError(`${stated} pages (more than ${MAX_PDF_PAGES})`);
   const pdfjs = await loadPdfjs();
@@ -52,6 +57,14 @@ export async function extractPdf(bytes: Uint8Array): Promise<Extracted> {
   try {
     // Again as pdf.js counts, for a page tree in an object stream.
     if (pdf.numPages > MAX_PDF_PAGES) throw new ReadLimitError(`${pdf.numPages} pages (more than ${MAX_PDF_PAGES})`);
+    return await read(pdf);
+  } finally {
+    await pdf.destroy();
+  }
+}
+
+export function extractPdf(bytes: Uint8Array): Promise<Extracted> {
+  return withPdf(bytes, async (pdf) => {
     const info = (await pdf.getMetadata().catch(() => null))?.info as Record<string, unknown> | undefined;
     let text = '';
     const pages: TextSpan[] = [];
@@ -75,7 +88,5 @@ export async function extractPdf(bytes: Uint8Array): Promise<Extracted> {
       pages,
       note: null,
     };
-  } finally {
-    await pdf.destroy();
-  }
+  });
 }

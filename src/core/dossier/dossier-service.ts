@@ -7,7 +7,7 @@ import { loadDossierFonts } from './fonts';
 import { dossierMarkdown } from './markdown';
 import { manifestOf, type DossierContent } from './model';
 import { writeDossierPdf } from './pdf-writer';
-import { readManifestFromPdf, verifyManifest, type VerifiedQuote } from './verify';
+import { verifyDossierPdf, type DossierVerification } from './verify';
 
 export interface DossierRequest {
   title: string;
@@ -17,13 +17,6 @@ export interface DossierRequest {
 /** What a dossier is exported as: the PDF, Markdown, or its manifest (JSON). */
 export const DOSSIER_FORMATS = ['pdf', 'md', 'json'] as const;
 export type DossierFormat = (typeof DOSSIER_FORMATS)[number];
-
-export interface DossierVerification {
-  title: string;
-  created: string;
-  archiveRoot: string;
-  quotes: VerifiedQuote[];
-}
 
 export interface DossierExport {
   fileName: string;
@@ -131,11 +124,9 @@ export class DossierService {
     };
   }
 
-  /** Checks every quote of an exported dossier (its attached manifest) against this archive. */
-  async verifyPdf(bytes: Uint8Array): Promise<DossierVerification> {
-    const manifest = await readManifestFromPdf(bytes);
-    const root = this.sources.archiveRoot;
-    return { title: manifest.title, created: manifest.created, archiveRoot: root, quotes: await verifyManifest(manifest, root) };
+  /** Checks an exported dossier: its printed pages against its attached manifest, every quote against this archive. */
+  verifyPdf(bytes: Uint8Array): Promise<DossierVerification> {
+    return verifyDossierPdf(bytes, this.sources.archiveRoot);
   }
 
   /** Follows changes other processes make to the dossiers; `listener` runs after each is read. */

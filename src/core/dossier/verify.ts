@@ -4,18 +4,147 @@ import type { ArchiveDocument } from '../archive/document';
 import { relativePathProblem } from '../contained-path';
 import { CasefileError, errorMessage } from '../errors';
 import { DossierManifest, MANIFEST_FILE_NAME } from './model';
+import { citationProblem, clip, compareWords, dossierFontDraws, readPrintedQuotes, type Drawable, type PrintedQuote } from './verify-printed';
 
 /** A manifest lists quotes and ids; this is far more than a dossier of thousands of quotes needs. */
 export const MAX_MANIFEST_BYTES = 8 * 1024 * 1024;
 
-export type VerifyStatus = 'ok' | 'changed' | 'missing';
+/** A quote's source in the archive: as cited, changed since, or not there. */
+export type SourceStatus = 'ok' | 'changed' | 'missing';
+/** A quote on the printed pages: printed as its source gives it, not printed, or printed otherwise. */
+export type PrintedStatus = 'ok' | 'not-printed' | 'altered';
 
-export interface VerifiedQuote {
+/** One quote of the manifest checked against its source in the archive. */
+export interface SourceCheck {
   number: number;
   docId: string;
-  status: VerifyStatus;
+  status: SourceStatus;
   /** What was checked, or what differs, in words. */
   detail: string;
+}
+
+/** One quote of the manifest, checked in the archive and on the pages (the `verify --json` contract). */
+export interface VerifiedQuote {
+  number: number;
+  /** The annotation it was quoted from. */
+  id: string;
+  docId: string;
+  source: SourceStatus;
+  printed: PrintedStatus;
+  /** `ok` only when both the source and the print check. */
+  status: 'ok' | 'failed';
+  /** The source, in words. */
+  detail: string;
+  /** The print, in words. */
+  printedDetail: string;
+  /** The page its block starts on; null if none was found. */
+  page: number | null;
+}
+
+/** A quote block on the pages that the manifest does not list. */
+export interface UnlistedQuote {
+  printed: 'unlisted';
+  /** The number printed beside it. */
+  number: number;
+  page: number;
+  text: string;
+}
+
+export interface DossierVerification {
+  title: string;
+  created: string;
+  archiveRoot: string;
+  /** Pages of the PDF that were read. */
+  pages: number;
+  quotes: VerifiedQuote[];
+  unlisted: UnlistedQuote[];
+  /**
+   * Every quote checks and nothing unlisted is printed. (The signature, issue 18.2, and the custody
+   * ledger, 18.3, are to join the report as `signature` and `ledger`, and this verdict then requires them.)
+   */
+  ok: boolean;
+}
+
+/**
+ * Checks an exported dossier: the manifest attached to it against the archive (verifyManifest), and
+ * the printed pages against the manifest (checkPrinted).
+ */
+export async function verifyDossierPdf(bytes: Uint8Array, archiveRoot: string): Promise<DossierVerification> {
+  const manifest = await readManifestFromPdf(bytes);
+  const printed = await readPrintedQuotes(bytes);
+  const sources = await verifyManifest(manifest, archiveRoot);
+  const { quotes: prints, unlisted } = checkPrinted(manifest, printed.quotes, await dossierFontDraws());
+  const quotes = manifest.quotes.map((quote, i): VerifiedQuote => {
+    const source = sources[i];
+    const print = prints[i];
+    return {
+      number: quote.number,
+      id: quote.annotationId,
+      docId: quote.docId,
+      source: source.status,
+      printed: print.printed,
+      status: source.status === 'ok' && print.printed === 'ok' ? 'ok' : 'failed',
+      detail: source.detail,
+      printedDetail: print.detail,
+      page: print.page,
+    };
+  });
+  return {
+    title: manifest.title,
+    created: manifest.created,
+    archiveRoot,
+    pages: printed.pages,
+    quotes,
+    unlisted,
+    ok: quotes.every((q) => q.status === 'ok') && unlisted.length === 0,
+  };
+}
+
+type ManifestQuote = DossierManifest['quotes'][number];
+
+/**
+ * Finds each quote of the manifest among the quote blocks printed on the pages: first the block with
+ * its number and its words, then one with its words under another number, then one with its number
+ * and other words (altered); a quote with none is not printed. Blocks left over are unlisted.
+ */
+export function checkPrinted(
+  manifest: DossierManifest,
+  blocks: readonly PrintedQuote[],
+  drawable: Drawable,
+): { quotes: Array<{ printed: PrintedStatus; detail: string; page: number | null }>; unlisted: UnlistedQuote[] } {
+  const used = new Set<PrintedQuote>();
+  const found = new Map<ManifestQuote, PrintedQuote>();
+  const take = (pick: (quote: ManifestQuote, block: PrintedQuote) => boolean) => {
+    for (const quote of manifest.quotes) {
+      if (found.has(quote)) continue;
+      const block = blocks.find((b) => !used.has(b) && pick(quote, b));
+      if (block) {
+        used.add(block);
+        found.set(quote, block);
+      }
+    }
+  };
+  const sameWords = (quote: ManifestQuote, block: PrintedQuote) => compareWords(block.lines, quote.exact, drawable).same;
+  take((quote, block) => block.number === quote.number && sameWords(quote, block));
+  take(sameWords);
+  take((quote, block) => block.number === quote.number);
+
+  const quotes = manifest.quotes.map((quote) => {
+    const block = found.get(quote);
+    if (!block) return { printed: 'not-printed' as const, detail: `no quote block [${quote.number}] with these words is on the pages`, page: null };
+    const page = block.page;
+    const altered = (detail: string) => ({ printed: 'altered' as const, detail, page });
+    const words = compareWords(block.lines, quote.exact, drawable);
+    if (!words.same) return altered(`[${quote.number}] on p. ${page}: ${words.detail}`);
+    if (block.number !== quote.number) return altered(`printed on p. ${page} as [${block.number}], not [${quote.number}]`);
+    const citation = citationProblem(block.tail, quote, drawable);
+    if (citation) return altered(`[${quote.number}] on p. ${page}: ${citation}`);
+    return { printed: 'ok' as const, detail: `printed as [${quote.number}] on p. ${page}, word for word, with its citation`, page };
+  });
+  const unlisted = blocks
+    .filter((block) => !used.has(block))
+    .map((block): UnlistedQuote => ({ printed: 'unlisted', number: block.number, page: block.page, text: block.lines.join(' ').replace(/\s+/g, ' ').trim() }));
+  return { quotes, unlisted };
 }
 
 /** Reads the manifest Casefile attached to a dossier PDF (an embedded file named casefile-manifest.json). */
@@ -77,10 +206,10 @@ function embeddedFiles(pdf: PDFDocument): Map<string, PDFRawStream> {
  * as ingest reads it (inside the archive, through no link, a regular file, hidden files excluded), its
  * SHA-256 is the one recorded, and the text at the recorded offsets is the exact quote.
  */
-export async function verifyManifest(manifest: DossierManifest, archiveRoot: string): Promise<VerifiedQuote[]> {
+export async function verifyManifest(manifest: DossierManifest, archiveRoot: string): Promise<SourceCheck[]> {
   // Each source is read once, however many quotes name it.
   const sources = new Map<string, Promise<Source>>();
-  const results: VerifiedQuote[] = [];
+  const results: SourceCheck[] = [];
   for (const quote of manifest.quotes) {
     const base = { number: quote.number, docId: quote.docId };
     let source = sources.get(quote.docId);
@@ -117,9 +246,4 @@ async function readSource(archiveRoot: string, docId: string): Promise<Source> {
   if (document) return { document };
   if (gone) return { missing: 'the source file is not in the archive' };
   return { missing: `the source file is not read from the archive: ${entry.reason ?? entry.status}` };
-}
-
-function clip(text: string): string {
-  const flat = text.replace(/\s+/g, ' ');
-  return flat.length > 80 ? `${flat.slice(0, 79)}…` : flat;
 }

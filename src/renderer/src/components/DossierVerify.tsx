@@ -43,7 +43,8 @@ export function DossierVerify({ client, titles }: { client: CasefileClient; titl
       <legend>Verify a dossier PDF</legend>
       <p className="field-help muted">
         Checks every quote of a PDF exported by Casefile against this archive: the source file is there, its SHA-256 is the one cited, and the
-        cited characters are the quote.
+        cited characters are the quote; and on the PDF’s pages: each quote is printed word for word with its citation, and nothing is printed as a
+        quote that the PDF’s manifest does not list.
       </p>
       <label>
         Dossier PDF
@@ -65,33 +66,58 @@ export function DossierVerify({ client, titles }: { client: CasefileClient; titl
   );
 }
 
+/** What a quote's line says first: what failed (its source before its print), or ok. */
+function stateOf(quote: Quote): string {
+  return quote.source !== 'ok' ? quote.source : quote.printed;
+}
+
 function VerifyReport({ fileName, report, titles }: { fileName: string; report: Report; titles: ReadonlyMap<string, string> }) {
-  const { quotes } = report;
-  const count = (status: Quote['status']) => quotes.filter((q) => q.status === status).length;
-  const passed = quotes.length > 0 && count('ok') === quotes.length;
+  const { quotes, unlisted } = report;
+  const count = (state: string) => quotes.filter((q) => q.source === state || q.printed === state).length;
+  const passed = report.ok && quotes.length > 0;
+  const problems = [
+    `${count('changed')} changed, ${count('missing')} missing`,
+    count('not-printed') + count('altered') > 0 ? `${count('not-printed')} not printed, ${count('altered')} altered in print` : null,
+    unlisted.length > 0 ? `${unlisted.length} printed but not in the manifest` : null,
+  ].filter((part) => part !== null);
   const verdict = passed
     ? quotes.length === 1
       ? 'the quote matches the archive.'
       : `all ${plural(quotes.length, 'quote')} match the archive.`
-    : quotes.length === 0
+    : quotes.length === 0 && unlisted.length === 0
       ? 'the PDF cites no quotes.'
-      : `${count('ok')} of ${plural(quotes.length, 'quote')} ok; ${count('changed')} changed, ${count('missing')} missing.`;
+      : `${quotes.filter((q) => q.status === 'ok').length} of ${plural(quotes.length, 'quote')} ok; ${problems.join('; ')}.`;
+  // The failing parts first: quotes printed but not listed, then failed quotes, each in dossier order.
+  const shown = [...quotes.filter((q) => q.status === 'failed'), ...quotes.filter((q) => q.status === 'ok')];
   return (
     <div className={`verify-report ${passed ? 'verify-passed' : 'verify-failed'}`} aria-label="Verification report" role="region">
       <p className="verify-verdict" role={passed ? 'status' : 'alert'}>
         <strong>{passed ? 'Verified' : 'Not verified'}</strong>: {verdict}
       </p>
       <p className="verify-about muted">
-        “{report.title}”, exported {formatTime(report.created)} ({fileName}), checked against {report.archiveRoot}
+        “{report.title}”, exported {formatTime(report.created)} ({fileName}), checked against {report.archiveRoot} and on its {plural(report.pages, 'printed page')}
       </p>
       <ol className="verify-lines">
-        {quotes.map((quote) => (
-          <li key={quote.number} className={`verify-line verify-${quote.status}`}>
-            <span className="verify-status">{quote.status}</span>
+        {unlisted.map((entry, i) => (
+          <li key={`unlisted-${i}`} className="verify-line verify-unlisted">
+            <span className="verify-status">unlisted</span>
+            <span className="verify-quote">
+              Printed [{entry.number}] · p. {entry.page}
+            </span>
+            <span className="verify-detail">Printed, but not in the manifest attached to the PDF: “{entry.text}”</span>
+          </li>
+        ))}
+        {shown.map((quote) => (
+          <li key={quote.number} className={`verify-line verify-${stateOf(quote)}`}>
+            <span className="verify-status">{stateOf(quote)}</span>
             <span className="verify-quote">
               Quote {quote.number} · {titles.get(quote.docId) ?? <FileName name={quote.docId} />}
             </span>
-            <span className="verify-detail">{quote.detail}</span>
+            <span className="verify-detail">
+              Source: {quote.detail}
+              <br />
+              <span className="verify-print">Print: {quote.printedDetail}</span>
+            </span>
           </li>
         ))}
       </ol>
