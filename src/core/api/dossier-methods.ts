@@ -28,10 +28,18 @@ export const dossierMethods = {
         format: z.enum(DOSSIER_FORMATS),
         title: z.string().trim().min(1).max(300).optional(),
         author: z.string().trim().max(300).optional(),
+        /** A PDF is signed with the local identity unless 'none', or with a PKCS#12 file (base64) and its passphrase. */
+        signature: z
+          .union([
+            z.enum(['local', 'none']),
+            z.object({ pkcs12Base64: z.string().min(1).max(10_000_000), passphrase: z.string().max(1_000), fileName: z.string().max(4_096).optional() }).strict(),
+          ])
+          .optional(),
       })
       .strict(),
-    async (ws, { dossier, format, title, author }) => {
-      const result = await ws.dossiers.export(dossier, format, { title, author });
+    async (ws, { dossier, format, title, author, signature = 'local' }) => {
+      const signing = typeof signature === 'string' ? signature : { ...signature, pkcs12: Buffer.from(signature.pkcs12Base64, 'base64') };
+      const result = await ws.dossiers.export(dossier, format, { title, author }, signing);
       return {
         fileName: result.fileName,
         mediaType: result.mediaType,

@@ -6,7 +6,10 @@ import type { Dossier, DossierChanges, DossierStore } from './dossier-store';
 import { loadDossierFonts } from './fonts';
 import { dossierMarkdown } from './markdown';
 import { manifestOf, type DossierContent } from './model';
+import { signPdf } from './pdf-signing';
 import { writeDossierPdf } from './pdf-writer';
+import { identityFromPkcs12 } from './pkcs12';
+import { localSigningIdentity, type SigningIdentity } from './signing-identity';
 import { verifyDossierPdf, type DossierVerification } from './verify';
 
 export interface DossierRequest {
@@ -17,6 +20,12 @@ export interface DossierRequest {
 /** What a dossier is exported as: the PDF, Markdown, or its manifest (JSON). */
 export const DOSSIER_FORMATS = ['pdf', 'md', 'json'] as const;
 export type DossierFormat = (typeof DOSSIER_FORMATS)[number];
+
+/**
+ * How an exported PDF is signed: with the local identity made in the data folder on first use (the
+ * default), with the user's own certificate and key from a PKCS#12 file, or not at all.
+ */
+export type DossierSigning = 'local' | 'none' | { pkcs12: Uint8Array; passphrase: string; fileName?: string };
 
 export interface DossierExport {
   fileName: string;
@@ -29,6 +38,8 @@ export interface DossierExport {
 /** What the dossiers need of the rest of the open archive. */
 export interface DossierSources {
   archiveRoot: string;
+  /** The data folder, where the local signing identity is kept. */
+  dataDir: string;
   /** An annotation as it anchors now; throws not-found for an unknown id. */
   annotation(id: string): AnchoredAnnotation;
   annotations(): AnchoredAnnotation[];
@@ -107,12 +118,15 @@ export class DossierService {
     return contentOfAllAnnotations(this.sources.annotations(), fields, lookups);
   }
 
-  async export(dossier: string | null, format: DossierFormat, request: Partial<DossierRequest> = {}): Promise<DossierExport> {
+  async export(dossier: string | null, format: DossierFormat, request: Partial<DossierRequest> = {}, signing: DossierSigning = 'local'): Promise<DossierExport> {
+    // First, so a wrong passphrase is said before any work is done.
+    const identity = format === 'pdf' ? await this.signingIdentity(signing) : null;
     await this.sources.current(); // no quote of a version the background check is about to replace
     const { content, warnings } = this.content(dossier, request);
     const name = fileNameFor(content.title);
     if (format === 'pdf') {
-      const bytes = await writeDossierPdf(content, await loadDossierFonts());
+      const unsigned = await writeDossierPdf(content, await loadDossierFonts());
+      const bytes = identity ? await signPdf(unsigned, identity, { signingTime: this.sources.now() }) : unsigned;
       return { fileName: `${name}.pdf`, mediaType: 'application/pdf', bytes, warnings };
     }
     const text = format === 'md' ? dossierMarkdown(content) : `${JSON.stringify(manifestOf(content), null, 2)}\n`;
@@ -140,6 +154,12 @@ export class DossierService {
 
   close(): void {
     this.store.close();
+  }
+
+  private async signingIdentity(signing: DossierSigning): Promise<SigningIdentity | null> {
+    if (signing === 'none') return null;
+    if (signing === 'local') return localSigningIdentity(this.sources.dataDir, this.sources.author(), this.sources.now());
+    return identityFromPkcs12(signing.pkcs12, signing.passphrase, signing.fileName);
   }
 
   /**
