@@ -75,6 +75,12 @@ export function parseLayout(stored: string | null): Layout {
   return layout;
 }
 
+/** Each theme choice as the theme button and the message after switching name it. */
+export const THEME_NAMES: Record<ThemeChoice, string> = { system: 'System', light: 'Light', dark: 'Dark' };
+
+/** A change to the layout: the fields to set, or a function of the current layout giving them. */
+export type LayoutChange = Partial<Layout> | ((layout: Layout) => Partial<Layout>);
+
 /** The theme after `choice`: system → light → dark → system. */
 export function nextTheme(choice: ThemeChoice): ThemeChoice {
   return THEMES[(THEMES.indexOf(choice) + 1) % THEMES.length];
@@ -92,7 +98,7 @@ function readStored(): Layout {
  * The layout, kept in the page's local storage: per user and computer, like a window's size, and
  * not in the archive's data (it is not research data and would differ between machines).
  */
-export function useLayout(): [Layout, (change: Partial<Layout> | ((layout: Layout) => Partial<Layout>)) => void] {
+export function useLayout(): [Layout, (change: LayoutChange) => void] {
   const [layout, setLayout] = useState<Layout>(readStored);
   useEffect(() => {
     try {
@@ -101,7 +107,7 @@ export function useLayout(): [Layout, (change: Partial<Layout> | ((layout: Layou
       // Not remembered; the layout still applies to this session.
     }
   }, [layout]);
-  const change = (update: Partial<Layout> | ((layout: Layout) => Partial<Layout>)) =>
+  const change = (update: LayoutChange) =>
     setLayout((current) => ({ ...current, ...(typeof update === 'function' ? update(current) : update) }));
   return [layout, change];
 }

@@ -1,0 +1,74 @@
+import type { CasefileClient } from '../api/client';
+import type { Notify } from '../app/use-notices';
+import type { OpenedDocumentState } from '../app/use-opened-document';
+import type { AnnotationActions } from '../components/AnnotationCard';
+import type { HighlightDraft } from '../components/DraftEditor';
+import type { SearchSettings } from '../search/settings';
+
+interface Context {
+  client: CasefileClient;
+  article: OpenedDocumentState;
+  /** The search the reader marks, kept when a card opens another document. */
+  search: SearchSettings;
+  notify: Notify;
+  fail(error: unknown): void;
+  /** After every change (or failed attempt), every view asks for the annotations again. */
+  annotationsChanged(): void;
+}
+
+/** Changes to the annotations, from the cards, the reader and the keys; each one then refreshes every view. */
+export function annotationActions({ client, article, search, notify, fail, annotationsChanged }: Context) {
+  /** Runs a change to the annotations; whatever happened, the views are refreshed afterwards. */
+  const act = async (action: () => Promise<void>) => {
+    try {
+      await action();
+    } catch (error) {
+      fail(error);
+    } finally {
+      annotationsChanged();
+    }
+  };
+
+  const undoOrRedo = (which: 'undo' | 'redo') =>
+    act(async () => {
+      const outcome = await client.call(which, {});
+      notify(outcome ? `${which === 'undo' ? 'Undone' : 'Redone'}: ${outcome.action}` : `Nothing to ${which}`);
+    });
+  const undoAction = { label: 'Undo', run: () => void undoOrRedo('undo') };
+
+  const actions: AnnotationActions = {
+    show: (annotation) => article.show(annotation, search),
+    focus: article.setFocusedAnnotation,
+    update: (changes) =>
+      act(async () => {
+        await client.call('updateAnnotation', changes);
+      }),
+    remove: (id) =>
+      act(async () => {
+        await client.call('deleteAnnotation', { id });
+        article.setFocusedAnnotation((focused) => (focused === id ? null : focused));
+        notify('Highlight deleted', undoAction);
+      }),
+    accept: (id) =>
+      act(async () => {
+        await client.call('acceptAnnotation', { id });
+        notify('Accepted: the highlight is on the new text', undoAction);
+      }),
+    detach: (id) =>
+      act(async () => {
+        await client.call('detachAnnotation', { id });
+        notify('Detached: kept under Orphaned with its original quote', undoAction);
+      }),
+  };
+
+  /** A highlight of the passage selected in the reader, focused once made. */
+  const create = (draft: HighlightDraft & { start: number; end: number }) =>
+    act(async () => {
+      const { opened } = article;
+      if (!opened) return;
+      const created = await client.call('createAnnotation', { docId: opened.document.id, ...draft });
+      article.setFocusedAnnotation(created.id);
+    });
+
+  return { actions, undoOrRedo, create };
+}

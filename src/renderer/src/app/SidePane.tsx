@@ -1,0 +1,49 @@
+import type { ReactNode } from 'react';
+import { Tabs } from '../components/Tabs';
+
+/** What the right-hand pane shows. */
+export type Place = 'annotations' | 'dossier';
+
+interface Props {
+  place: Place;
+  onPlace(place: Place): void;
+  /** How many highlights the dossier holds, shown on its tab. */
+  itemCount: number;
+  annotations: ReactNode;
+  dossier: ReactNode;
+}
+
+/** The right-hand pane: the annotations or the dossier, one tab each. */
+export function SidePane({ place, onPlace, itemCount, annotations, dossier }: Props) {
+  return (
+    <aside className="pane sidebar-pane" id="sidebar-pane" aria-label={place === 'dossier' ? 'Dossier' : 'Annotations'}>
+      <Tabs<Place>
+        tabs={[
+          ['annotations', 'Annotations'],
+          [
+            'dossier',
+            <>
+              Dossier{' '}
+              <span className="count" aria-hidden="true">
+                {itemCount || ''}
+              </span>
+            </>,
+          ],
+        ]}
+        value={place}
+        onChange={onPlace}
+        label="Annotations or dossier"
+        idPrefix="place-tab"
+        panelId={(tab) => `place-panel-${tab}`}
+        className="place-tabs"
+      />
+      {/* Both stay mounted, so each keeps its state (filters, scroll) while the other is shown. */}
+      <div className="place-panel" id="place-panel-annotations" role="tabpanel" aria-labelledby="place-tab-annotations" hidden={place !== 'annotations'}>
+        {annotations}
+      </div>
+      <div className="place-panel" id="place-panel-dossier" role="tabpanel" aria-labelledby="place-tab-dossier" hidden={place !== 'dossier'}>
+        {dossier}
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,111 @@
+import type { RefObject } from 'react';
+import type { CommandId } from '../../../shared/commands';
+import { afterRender } from '../after-render';
+import type { Dialog } from '../app/Overlays';
+import type { Place } from '../app/SidePane';
+import type { Notify } from '../app/use-notices';
+import { showQuerySyntax } from '../components/QuerySyntaxHelp';
+import type { DraftField } from '../components/DraftEditor';
+import type { ReaderHandle } from '../components/Reader';
+import { clampSize, LINE_WIDTH_STEP, nextTheme, TEXT_SIZE_STEP, THEME_NAMES, type LayoutChange, type SizeName, type ThemeChoice } from '../layout/layout';
+import { focusPane } from '../layout/panes';
+
+/** What the commands act on: the app's state and the few things they may do to it. */
+export interface CommandContext {
+  openDialog(dialog: Dialog): void;
+  changeLayout(change: LayoutChange): void;
+  theme: ThemeChoice;
+  /** Shows the sidebar at `place`, leaving reading mode. */
+  showSidebar(place: Place): void;
+  /** The system's file chooser, for Add files. */
+  chooseFiles(): void;
+  reader: RefObject<ReaderHandle | null>;
+  /** Whether an article is open in the reader. */
+  articleOpen: boolean;
+  focusedAnnotation: string | null;
+  /** Opens the focused highlight's card with the cursor in `field`. */
+  editAnnotation(id: string, field: DraftField): void;
+  addToDossier(annotationId: string): void;
+  deleteAnnotation(annotationId: string): void;
+  undoOrRedo(which: 'undo' | 'redo'): void;
+  notify: Notify;
+}
+
+/** Each command of the catalogue (src/shared/commands.ts) and what it does; the keys, the palette and the menu all run these. */
+export function commandHandlers(context: CommandContext): Record<CommandId, () => void> {
+  const { openDialog, changeLayout, showSidebar, reader, focusedAnnotation, notify } = context;
+  const nudge = (name: SizeName, step: number) => changeLayout((current) => ({ [name]: clampSize(name, current[name] + step) }));
+
+  /** `n` and `t`: the selected passage's toolbar, else the focused highlight's card, at the note or the tags. */
+  const editField = (field: DraftField) => {
+    if (reader.current?.draft(field)) return;
+    if (!focusedAnnotation) return notify('Select a passage first (J selects the next hit), or focus a highlight.');
+    context.editAnnotation(focusedAnnotation, field);
+  };
+  const step = (delta: 1 | -1) => {
+    if (!reader.current?.step(delta)) notify(context.articleOpen ? 'This article has no hits: search for words in it first.' : 'Open an article first.');
+  };
+
+  return {
+    palette: () => openDialog('palette'),
+    shortcuts: () => openDialog('shortcuts'),
+    'query-syntax': () => {
+      changeLayout({ reading: false });
+      afterRender(showQuerySyntax);
+    },
+    'focus-search': () => {
+      changeLayout({ reading: false });
+      afterRender(() => {
+        const box = document.getElementById('search-input');
+        if (box instanceof HTMLInputElement) {
+          box.focus();
+          box.select();
+        }
+      });
+    },
+    'open-archive': () => openDialog('open-archive'),
+    'ingest-report': () => openDialog('ingest-report'),
+    preferences: () => openDialog('preferences'),
+    'annotation-files': () => openDialog('annotation-files'),
+    'export-all': () => openDialog('dossier'),
+    'add-files': () => context.chooseFiles(),
+    'export-dossier': () => {
+      showSidebar('dossier');
+      afterRender(() => {
+        const button = document.getElementById('dossier-export-button');
+        if (button) button.focus();
+        else notify('No dossier yet: press D on a highlight (or Add to dossier on its card) to start one.');
+      });
+    },
+    undo: () => context.undoOrRedo('undo'),
+    redo: () => context.undoOrRedo('redo'),
+    highlight: () => {
+      if (!reader.current?.highlight()) notify('Select a passage first: drag over it, or press J to select the next hit.');
+    },
+    note: () => editField('note'),
+    tags: () => editField('tags'),
+    'add-to-dossier': () => {
+      if (focusedAnnotation) context.addToDossier(focusedAnnotation);
+      else notify('Focus a highlight first (highlight a passage, or Tab to its card).');
+    },
+    'delete-annotation': () => {
+      if (focusedAnnotation) context.deleteAnnotation(focusedAnnotation);
+    },
+    'next-hit': () => step(1),
+    'previous-hit': () => step(-1),
+    'text-larger': () => nudge('textSize', TEXT_SIZE_STEP),
+    'text-smaller': () => nudge('textSize', -TEXT_SIZE_STEP),
+    'lines-wider': () => nudge('lineWidth', LINE_WIDTH_STEP),
+    'lines-narrower': () => nudge('lineWidth', -LINE_WIDTH_STEP),
+    'reading-mode': () => changeLayout((current) => ({ reading: !current.reading })),
+    'show-annotations': () => showSidebar('annotations'),
+    'show-dossier': () => showSidebar('dossier'),
+    'next-pane': () => focusPane(1),
+    'previous-pane': () => focusPane(-1),
+    theme: () => {
+      const theme = nextTheme(context.theme);
+      changeLayout({ theme });
+      notify(`Theme: ${THEME_NAMES[theme]}${theme === 'system' ? ' (follows the system setting)' : ''}`);
+    },
+  };
+}
