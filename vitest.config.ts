@@ -7,5 +7,8 @@ export default defineConfig({
     include: ['tests/**/*.test.{ts,tsx}'],
     exclude: ['tests/e2e/**', 'node_modules/**'],
     testTimeout: 30_000,
+    // Fixtures built once per file (an archive indexed, a dossier exported) take seconds on a busy
+    // machine; the default 10 s failed whole files under load.
+    hookTimeout: 120_000,
   },
 });
