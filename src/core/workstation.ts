@@ -107,6 +107,10 @@ export class Workstation {
       author: () => preferences.get().author,
       now,
       current: () => this.archiveVerified(),
+      custody: async () => {
+        await archive.ledgerSettled();
+        return { check: archive.ledgerCheck(), of: (id) => archive.custody(id) };
+      },
     });
   }
 
@@ -122,7 +126,7 @@ export class Workstation {
     // The index cache is read while the archive's files are checked: both wait mostly on the disk.
     const indexDir = path.join(storeDir, 'index');
     const cachedIndex = LiveIndex.readCache(indexDir);
-    const { archive, startChecking } = await ArchiveService.open({ root, storeDir, openAsLastSeen });
+    const { archive, startChecking } = await ArchiveService.open({ root, storeDir, openAsLastSeen, now });
     // Which folder this data is for (a note for people looking at the data folder): a full disk must not stop the open.
     await writeFile(path.join(storeDir, 'archive.json'), `${JSON.stringify({ archiveRoot: root }, null, 2)}\n`).catch((error: unknown) =>
       console.error(writeFailure(error, 'the data folder could not be written').message),

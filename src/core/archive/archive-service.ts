@@ -6,6 +6,7 @@ import { writeFailure } from '../storage/write-failure';
 import { ingestFile, isArchiveFile, loadArchive, MAX_FILE_BYTES, sha256Hex, sidecarTarget, toDocumentId, type IngestEntry, type SkippedFile } from './archive';
 import { IngestCatalog } from './catalog';
 import { summarize, type ArchiveDocument, type DocumentSummary } from './document';
+import { CustodyLedger, type Custody, type LedgerCheck } from './custody-ledger';
 import { addedFileName } from './file-names';
 import { MetadataOverrides, type MetadataEdit } from './metadata-overrides';
 import { watchArchive, type ArchiveWatcher } from './watch';
@@ -20,6 +21,8 @@ export interface ArchiveOpenOptions {
   storeDir: string;
   /** Open as last seen and list the folder again in the background (see WorkstationOptions). */
   openAsLastSeen: boolean;
+  /** The clock of the custody ledger. */
+  now?: () => Date;
 }
 
 /**
@@ -41,13 +44,15 @@ export class ArchiveService {
     private readonly report: IngestEntry[],
     private readonly docs: Map<string, ArchiveDocument>,
     private readonly metadata: MetadataOverrides,
+    /** Every file's SHA-256 when first seen and at each change since (see custody-ledger.ts). */
+    private readonly ledger: CustodyLedger,
   ) {}
 
   /**
    * Opens the archive: from the ingest catalog as it was last seen (then the folder is listed again
    * in the background), or by listing the folder now. Call `startChecking` once its followers exist.
    */
-  static async open({ root, storeDir, openAsLastSeen }: ArchiveOpenOptions): Promise<{ archive: ArchiveService; startChecking: () => void }> {
+  static async open({ root, storeDir, openAsLastSeen, now }: ArchiveOpenOptions): Promise<{ archive: ArchiveService; startChecking: () => void }> {
     const catalog = await IngestCatalog.open(path.join(storeDir, 'ingest-catalog'));
     if (catalog.problem) console.error(catalog.problem);
     // An archive opened before opens as it was last seen, and its folder is listed again in the
@@ -55,9 +60,12 @@ export class ArchiveService {
     const lastSeen = openAsLastSeen ? catalog.lastSeen() : null;
     const loaded = lastSeen ?? (await loadArchive(root, catalog));
     const metadata = await MetadataOverrides.open(path.join(storeDir, 'metadata.json'));
-    const archive = new ArchiveService(root, loaded.report, new Map(loaded.documents.map((doc) => [doc.id, metadata.apply(doc)])), metadata);
+    const ledger = await CustodyLedger.open(storeDir, now);
+    if (ledger.check().problem) console.error(`custody ledger of ${root}: ${ledger.check().problem}`);
+    const archive = new ArchiveService(root, loaded.report, new Map(loaded.documents.map((doc) => [doc.id, metadata.apply(doc)])), metadata, ledger);
     const startChecking = () => {
       const opened = new Map(archive.docs);
+      archive.recordCustody();
       archive.checkingNow = true;
       archive.check = (lastSeen ? archive.listAgain(catalog, lastSeen.documents, opened) : archive.verifyUnread(loaded.reused))
         .catch((error: unknown) => console.error('checking the archive files in the background failed:', error))
@@ -99,6 +107,26 @@ export class ArchiveService {
 
   skipped(): SkippedFile[] {
     return this.report.filter((e) => e.status !== 'indexed').map((e) => ({ id: e.file, reason: e.reason ?? e.status }));
+  }
+
+  /** A file's history in the custody ledger: when it was first seen, each change since. */
+  custody(id: string): Custody {
+    return this.ledger.custody(id);
+  }
+
+  /** Whether the custody ledger's chain holds (see custody-ledger.ts). */
+  ledgerCheck(): LedgerCheck {
+    return this.ledger.check();
+  }
+
+  /** Resolves when every change seen so far is in the custody ledger. */
+  ledgerSettled(): Promise<void> {
+    return this.ledger.settled();
+  }
+
+  /** The custody ledger as it is on disk now, with its head (for an evidence bundle). */
+  ledgerSnapshot(): ReturnType<CustodyLedger['snapshot']> {
+    return this.ledger.snapshot();
   }
 
   require(id: string): ArchiveDocument {
@@ -192,10 +220,18 @@ export class ArchiveService {
     await this.watcher?.close();
     this.watcher = null;
     this.metadata.close();
+    await this.ledger.settled();
   }
 
   private changed(): void {
+    this.recordCustody();
     for (const listener of this.changeListeners) listener();
+  }
+
+  /** Notes in the custody ledger every file whose SHA-256 is new, changed or gone since its last entry. */
+  private recordCustody(): void {
+    const files = this.report.flatMap((e) => (e.sha256 === null ? [] : [{ file: e.file, sha256: e.sha256 }]));
+    void this.ledger.record(files);
   }
 
   /**
@@ -224,6 +260,7 @@ export class ArchiveService {
     this.report.splice(0, this.report.length, ...listed.report.filter((e) => !readSinceOpen.has(e.file)), ...kept);
     this.report.sort((a, b) => a.file.localeCompare(b.file));
     if (changed) this.changed();
+    else this.recordCustody();
     await this.verifyUnread(listed.reused);
   }
 

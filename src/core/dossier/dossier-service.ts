@@ -1,3 +1,4 @@
+import type { Custody, LedgerCheck } from '../archive/custody-ledger';
 import type { ArchiveDocument } from '../archive/document';
 import type { AnchoredAnnotation } from '../annotations/model';
 import { CasefileError } from '../errors';
@@ -49,6 +50,14 @@ export interface DossierSources {
   now(): Date;
   /** Resolves when the archive's files are compared with what was opened: no quote of an old version. */
   current(): Promise<void>;
+  /** The custody ledger once every change seen so far is in it. */
+  custody(): Promise<CustodyView>;
+}
+
+/** What the custody ledger says: whether its chain holds, and each file's history. */
+export interface CustodyView {
+  check: LedgerCheck;
+  of(docId: string): Custody;
 }
 
 /**
@@ -122,7 +131,9 @@ export class DossierService {
     // First, so a wrong passphrase is said before any work is done.
     const identity = format === 'pdf' ? await this.signingIdentity(signing) : null;
     await this.sources.current(); // no quote of a version the background check is about to replace
-    const { content, warnings } = this.content(dossier, request);
+    const built = this.content(dossier, request);
+    const { warnings } = built;
+    const content = await this.withCustody(built.content);
     const name = fileNameFor(content.title);
     if (format === 'pdf') {
       const unsigned = await writeDossierPdf(content, await loadDossierFonts());
@@ -139,6 +150,18 @@ export class DossierService {
   }
 
   /** Checks an exported dossier: its printed pages against its attached manifest, every quote against this archive. */
+  /** The content with the custody ledger's head and each source's first-seen time, for the manifest. */
+  private async withCustody(content: DossierContent): Promise<DossierContent> {
+    const custody = await this.sources.custody();
+    return {
+      ...content,
+      custody: {
+        ledger: custody.check.head,
+        sources: content.sources.map(({ doc }) => ({ docId: doc.id, firstSeen: custody.of(doc.id).firstSeen })),
+      },
+    };
+  }
+
   verifyPdf(bytes: Uint8Array): Promise<DossierVerification> {
     return verifyDossierPdf(bytes, this.sources.archiveRoot);
   }

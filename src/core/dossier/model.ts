@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LedgerHead } from '../archive/custody-ledger';
 import type { DocumentSummary, TextSpan } from '../archive/document';
 import type { AnchorStatus, HighlightColor } from '../annotations/model';
 
@@ -45,6 +46,8 @@ export interface DossierContent {
   sections: DossierSection[];
   /** Every source cited, in order of first citation. */
   sources: CitedSource[];
+  /** The custody ledger's head and each source's first-seen time, for the manifest (see custody-ledger.ts). */
+  custody?: DossierManifest['custody'];
 }
 
 export const MANIFEST_FORMAT = 'casefile-dossier-manifest';
@@ -70,6 +73,16 @@ export const DossierManifest = z.object({
       status: z.enum(['anchored', 'moved', 'fuzzy', 'orphaned']),
     }),
   ),
+  /**
+   * The archive's custody ledger when the dossier was made (absent from dossiers made before it
+   * existed): where the ledger ended, so a later rewrite is seen, and when each source was first seen.
+   */
+  custody: z
+    .object({
+      ledger: LedgerHead,
+      sources: z.array(z.object({ docId: z.string(), firstSeen: z.string().nullable() })),
+    })
+    .optional(),
 });
 export type DossierManifest = z.infer<typeof DossierManifest>;
 
@@ -92,5 +105,6 @@ export function manifestOf(content: DossierContent): DossierManifest {
         status: q.status,
       })),
     ),
+    ...(content.custody ? { custody: content.custody } : {}),
   };
 }
