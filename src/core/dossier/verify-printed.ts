@@ -18,7 +18,7 @@ export interface PrintedQuote {
   page: number;
   /** The printed lines of the words, as extracted (a paragraph break is just another line). */
   lines: string[];
-  /** What follows the words up to the next block (on the same page or the next): note, citation… */
+  /** What stands in the quote's column after the words, up to the next block (on that page or the next): note, citation… */
   tail: string;
 }
 

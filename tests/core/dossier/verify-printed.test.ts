@@ -83,8 +83,10 @@ describe('verify reads the printed pages of a dossier', () => {
     if (!has('qpdf') || !has('fix-qdf')) return context.skip(NO_QPDF);
     const line = fixture.content.sections[0].quotes[1].quote; // quote [2], printed on one line
     expect(line).toBe('According to official data, 8,000 people were arrested.');
+    const unsigned = path.join(dir, 'unsigned.pdf');
+    await writeFile(unsigned, (await fixture.ws.dossiers.export('january', 'pdf', {}, 'none')).bytes);
     const qdf = path.join(dir, 'qdf.pdf');
-    execFileSync('qpdf', ['--qdf', '--object-streams=disable', original, qdf]);
+    execFileSync('qpdf', ['--qdf', '--object-streams=disable', unsigned, qdf]);
     const text = (await readFile(qdf)).toString('latin1');
     // "arrested" becomes "arretsed": the glyph codes of its s and t trade places, same byte length.
     const run = glyphRun(text, line);
