@@ -225,12 +225,7 @@ export class CustodyLedger {
       throw error;
     });
     const headText = await readFile(this.headFile, 'utf8').catch(() => null);
-    let head: LedgerHead | null = null;
-    try {
-      head = headText === null ? null : LedgerHead.parse(JSON.parse(headText));
-    } catch {
-      head = null;
-    }
+    const head = headText === null ? null : readHead(headText);
     const cut = text.lastIndexOf('\n') + 1;
     if (cut < text.length) {
       // Bytes after the last newline were never a whole entry: set them aside (kept for inspection), never build on them.
@@ -250,5 +245,13 @@ export class CustodyLedger {
     this.entries = entries;
     this.latest = new Map(entries.map((e) => [e.file, e]));
     this.status = check;
+  }
+}
+
+function readHead(text: string): LedgerHead | null {
+  try {
+    return LedgerHead.parse(JSON.parse(text));
+  } catch {
+    return null;
   }
 }
