@@ -27,6 +27,11 @@ export const archiveMethods = {
   listDocuments: method(z.object({}).strict(), (ws) => ws.archive.listDocuments()),
   dataRevision: method(z.object({}).strict(), (ws) => ws.dataRevision()),
   ingestReport: method(z.object({}).strict(), (ws) => ws.archive.ingestReport()),
+  // The custody ledger: whether its chain holds and, for a file (present or gone), its history.
+  custody: method(z.object({ id: DocId.optional() }).strict(), (ws, { id }) => ({
+    ledger: ws.archive.ledgerCheck(),
+    file: id === undefined ? null : ws.archive.custody(id),
+  })),
   getDocumentMetadata: method(z.object({ id: DocId }).strict(), (ws, { id }) => ws.archive.getDocumentMetadata(id)),
   setDocumentMetadata: method(MetadataEdit.extend({ id: DocId }).strict(), async (ws, { id, ...edit }) => {
     // The file is read again after the edit: a folder on its path swapped for a link out of the archive must not be followed.

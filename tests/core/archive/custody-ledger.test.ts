@@ -2,6 +2,7 @@ import { appendFile, readFile, realpath, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CustodyLedger, describeCustody, LEDGER_FILE, LEDGER_HEAD_FILE, readLedger } from '../../../src/core/archive/custody-ledger';
+import { invokeApi } from '../../../src/core/api';
 import { DossierManifest } from '../../../src/core/dossier/model';
 import { archiveDataDir } from '../../../src/core/locations';
 import { tempDirs } from '../../helpers/temp-dir';
@@ -174,6 +175,19 @@ describe('a dossier carries the custody of its sources', () => {
       ledger: { seq: entries.length - 1, hash: entries.at(-1)?.hash },
       sources: [{ docId: 'a.txt', firstSeen: entries.find((e) => e.file === 'a.txt')?.at }],
     });
+    await ws.close();
+  });
+});
+
+describe('the custody API method', () => {
+  it('gives the ledger state and one file history', async () => {
+    const bench = await makeBench(tempDir, { 'a.txt': 'Alpha\n\nText.' });
+    const ws = await bench.open();
+    await ws.archiveVerified();
+    await ws.archive.ledgerSettled();
+    const result = await invokeApi(ws, 'custody', { id: 'a.txt' });
+    expect(result).toMatchObject({ ok: true, value: { ledger: { state: 'ok', problem: null }, file: { firstSeen: expect.any(String), events: [{ event: 'first-seen' }] } } });
+    expect(await invokeApi(ws, 'custody', { id: '../etc/passwd' })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
     await ws.close();
   });
 });
