@@ -3,6 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readManifestFromPdf } from '../../../src/core/dossier/verify';
+import { Workstation } from '../../../src/core/workstation';
 import { compareWords } from '../../../src/core/dossier/verify-printed';
 import { tempDirs } from '../../helpers/temp-dir';
 import { makeFixture, type Fixture } from './dossier-fixture';
@@ -120,6 +121,34 @@ describe('verify reads the printed pages of a dossier', () => {
     expect(report.quotes.every((q) => q.status === 'ok')).toBe(true);
     expect(report.unlisted).toEqual([{ printed: 'unlisted', number: last.number, page: expect.any(Number), text: last.exact.replace(/\s+/g, ' ') }]);
   }, 60_000);
+});
+
+describe('a quote longer than a page', () => {
+  it('verifies across page breaks, and without the page after its first, is altered where the words skip', async (context) => {
+    const archiveDir = await temp.make();
+    const sentence = 'The witnesses described the square, the shots and the silence afterwards in words that do not change. ';
+    const paragraphs = Array.from({ length: 14 }, (_, i) => `Paragraph ${i + 1}: ${sentence.repeat(6)}`);
+    await writeFile(path.join(archiveDir, 'long.txt'), `Title\n\n${paragraphs.join('\n\n')}\n`);
+    const ws = await Workstation.open({ archiveDir, dataDir: await temp.make() });
+    try {
+      const doc = (await ws.getDocument('long.txt')).document;
+      await ws.annotations.create({ docId: 'long.txt', start: doc.paragraphs[1].start, end: doc.paragraphs[14].end });
+      const bytes = (await ws.dossiers.export(null, 'pdf', { title: 'Long' }, 'none')).bytes;
+      const fresh = await ws.dossiers.verifyPdf(bytes);
+      expect(fresh).toMatchObject({ ok: true, quotes: [{ printed: 'ok', page: expect.any(Number) }] });
+
+      if (!has('qpdf')) return context.skip(NO_QPDF);
+      const file = path.join(archiveDir, '..', `${path.basename(archiveDir)}.pdf`);
+      await writeFile(file, bytes);
+      const next = fresh.quotes[0].page! + 1;
+      const cut = path.join(dir, 'long-cut.pdf');
+      execFileSync('qpdf', [file, '--pages', file, `1-${next - 1},${next + 1}-z`, '--', cut]);
+      const [quote] = (await ws.dossiers.verifyPdf(new Uint8Array(await readFile(cut)))).quotes;
+      expect(quote).toMatchObject({ printed: 'altered', status: 'failed', printedDetail: expect.stringMatching(/printed “.+” where the source reads “.+”/) });
+    } finally {
+      await ws.close();
+    }
+  }, 120_000);
 });
 
 describe('comparing printed lines with the quote', () => {
