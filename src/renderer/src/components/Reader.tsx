@@ -1,24 +1,20 @@
 import { useEffect, useImperativeHandle, useMemo, useRef, useState, type CSSProperties, type ReactNode, type Ref } from 'react';
-import type { AnchoredAnnotation, HighlightColor, MatchKind, OpenedDocument } from '../../../core/api/types';
+import type { AnchoredAnnotation, OpenedDocument } from '../../../core/api/types';
 import { shortcutAllowed, useWindowKeyDown } from '../keys';
 import { moveSelection, selectionMoveOf, type TextRange } from '../reader/keyboard-selection';
-import { segmentParagraphs, type HighlightRange, type Segment } from '../reader/segments';
+import { segmentParagraphs, type HighlightRange } from '../reader/segments';
 import { offsetsToRange, selectionToOffsets } from '../reader/selection';
 import { FileName } from './FileName';
 import { DocumentInfo } from './DocumentInfo';
 import { DEFAULT_DRAFT, type DraftField, type FieldRequest, type HighlightDraft } from './DraftEditor';
 import { HighlightToolbar } from './HighlightToolbar';
+import { KIND_TEXT, SegmentView } from './SegmentView';
 import type { TagCounts } from './TagInput';
 import { TermList } from './TermList';
-
-/** How a hit that is not the word as asked is named (title, hit navigation, legend). */
-const KIND_TEXT: Record<MatchKind, string | null> = { exact: null, variant: 'name variant', fuzzy: 'near spelling' };
 
 /** Web boilerplate ("Read More: …", "Share This Article"): its label (drawn before it) and tooltip. */
 const BOILERPLATE_LABEL = 'web page furniture — not searched';
 const BOILERPLATE_TITLE = 'Web page furniture (teasers, share and comment prompts): kept in the text, left out of search and snippets';
-
-const REVIEW_TITLE = 'Needs review: the source changed here. Compare the old and new text in the sidebar, then accept or detach.';
 
 /** An annotation to scroll to and mark briefly. Each request is a new object, so asking twice scrolls twice. */
 export interface RevealRequest {
@@ -289,66 +285,4 @@ export function Reader({ ref, display, controls, empty, opened, annotations, foc
       )}
     </section>
   );
-}
-
-function SegmentView({
-  segment,
-  text,
-  currentHit,
-  kind,
-  focused,
-  flashing,
-  onFocusAnnotation,
-}: {
-  segment: Segment;
-  text: string;
-  currentHit: number;
-  kind: MatchKind;
-  focused: string | null;
-  /** The annotation just revealed from the sidebar: marked briefly. */
-  flashing: string | null;
-  onFocusAnnotation(id: string): void;
-}) {
-  let node: React.ReactNode = <span data-start={segment.start}>{text.slice(segment.start, segment.end)}</span>;
-  if (segment.hit !== null) {
-    // Variants and near spellings are drawn with a dashed underline and named in a tooltip, so they
-    // differ from exact hits by more than colour.
-    node = (
-      <mark
-        className={`hit${kind === 'exact' ? '' : ` hit-inexact hit-${kind}`}${segment.hit === currentHit ? ' current' : ''}`}
-        data-hit={segment.hit}
-        data-kind={kind}
-        title={KIND_TEXT[kind] ?? undefined}
-      >
-        {node}
-      </mark>
-    );
-  }
-  if (segment.highlights.length > 0) {
-    const top = segment.highlights[segment.highlights.length - 1];
-    const ids = segment.highlights.map((h) => h.id);
-    const review = segment.highlights.some((h) => h.review);
-    const classes = [
-      'hl',
-      `hl-${top.color as HighlightColor}`,
-      segment.highlights.length > 1 && 'hl-overlap',
-      // A fuzzy place is outlined (dashed) and labelled at its end, not told apart by colour alone.
-      review && 'hl-review',
-      focused !== null && ids.includes(focused) && 'focused',
-      flashing !== null && ids.includes(flashing) && 'flash',
-    ];
-    node = (
-      <span
-        className={classes.filter(Boolean).join(' ')}
-        data-annotation={ids.join(' ')}
-        data-review-end={segment.highlights.some((h) => h.review && h.end === segment.end) || undefined}
-        // The colour in words (its line under the text shows it without colour too).
-        title={review ? REVIEW_TITLE : `${segment.highlights.map((h) => h.color).join(' and ')} highlight`}
-        onClick={() => onFocusAnnotation(top.id)}
-      >
-        {node}
-      </span>
-    );
-  }
-  return node;
 }
