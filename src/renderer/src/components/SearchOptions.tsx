@@ -2,11 +2,9 @@ import type { SortOrder } from '../../../core/api/types';
 import type { SearchSettings } from '../search/settings';
 import { Options } from './Options';
 
-const SORT_LABELS: ReadonlyArray<[SortOrder, string]> = [
-  ['relevance', 'Relevance'],
-  ['newest', 'Newest first'],
-  ['oldest', 'Oldest first'],
-];
+/** A label for every order the API sorts by (a Record, so an order added in the core without one does not compile), in menu order. */
+const SORT_LABELS: Record<SortOrder, string> = { relevance: 'Relevance', newest: 'Newest first', oldest: 'Oldest first' };
+const SORT_OPTIONS = Object.entries(SORT_LABELS) as Array<[SortOrder, string]>;
 
 interface Props {
   settings: SearchSettings;
@@ -31,7 +29,7 @@ export function SearchOptions({ settings, onChange }: Props) {
         <label className="sort-select">
           Sort
           <select value={settings.sort} onChange={(e) => onChange({ sort: e.target.value as SortOrder })}>
-            <Options options={SORT_LABELS} />
+            <Options options={SORT_OPTIONS} />
           </select>
         </label>
       </div>
