@@ -25,12 +25,13 @@ Commands:
                                                 highlight a passage by its exact words
   annotations [--json]                          list annotations, re-anchored against the archive
   export --out FILE [--format pdf|md|json] [--dossier NAME] [--title T] [--author A]
-         [--no-sign | --p12 FILE --passphrase-env VAR]
+         [--style chicago|apa] [--no-sign | --p12 FILE --passphrase-env VAR]
                                                 a dossier (without --dossier: all annotations);
                                                 a PDF is signed with the local signing identity
                                                 (made in the data folder on first use), or with
                                                 your certificate (PKCS#12, its passphrase in the
-                                                environment variable VAR), or not (--no-sign)
+                                                environment variable VAR), or not (--no-sign);
+                                                citations in Chicago author-date (default) or APA
   verify FILE.pdf [--json]                      check every quote of an exported dossier: printed on
                                                 its pages as the attached manifest lists it, and as
                                                 its source in the archive gives it (exit 0 only if all ok)
@@ -194,6 +195,9 @@ async function annotations(argv: string[], cli: CliContext): Promise<void> {
   }
 }
 
+/** `--style` names for the citation styles of the export options. */
+const CITATION_STYLE_OPTIONS: Partial<Record<string, ArgsOf<'exportDossier'>['citationStyle']>> = { chicago: 'chicago-author-date', apa: 'apa' };
+
 async function exportDossier(argv: string[], cli: CliContext): Promise<void> {
   const { values, positionals } = parseCommandLine(argv, {
     ...LOCATION_OPTIONS,
@@ -202,6 +206,7 @@ async function exportDossier(argv: string[], cli: CliContext): Promise<void> {
     dossier: { type: 'string' },
     title: { type: 'string' },
     author: { type: 'string' },
+    style: { type: 'string' },
     'no-sign': { type: 'boolean' },
     p12: { type: 'string' },
     'passphrase-env': { type: 'string' },
@@ -210,6 +215,8 @@ async function exportDossier(argv: string[], cli: CliContext): Promise<void> {
   if (!values.out) throw new UsageError('export needs --out FILE');
   const format = values.format ?? 'pdf';
   if (!(DOSSIER_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${DOSSIER_FORMATS.join(', ')}`);
+  const citationStyle = values.style === undefined ? undefined : CITATION_STYLE_OPTIONS[values.style];
+  if (values.style !== undefined && !citationStyle) throw new UsageError(`--style must be one of ${Object.keys(CITATION_STYLE_OPTIONS).join(', ')}`);
   const signature = await signatureOption(values, format);
   const ws = await cli.open(values);
   const result = await call(ws, 'exportDossier', {
@@ -217,6 +224,7 @@ async function exportDossier(argv: string[], cli: CliContext): Promise<void> {
     format: format as (typeof DOSSIER_FORMATS)[number],
     title: values.title ?? (values.dossier ? undefined : 'Casefile dossier'),
     author: values.author,
+    citationStyle,
     signature,
   });
   const out = path.resolve(values.out);

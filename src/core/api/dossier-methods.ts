@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CITATION_STYLES } from '../dossier/citation';
 import { DOSSIER_FORMATS } from '../dossier/dossier-service';
 import { DossierChanges } from '../dossier/dossier-store';
 import { AnnotationId, Note } from './schemas';
@@ -28,6 +29,8 @@ export const dossierMethods = {
         format: z.enum(DOSSIER_FORMATS),
         title: z.string().trim().min(1).max(300).optional(),
         author: z.string().trim().max(300).optional(),
+        /** How citations are printed in a PDF or Markdown (Chicago author-date by default). */
+        citationStyle: z.enum(CITATION_STYLES).optional(),
         /** A PDF is signed with the local identity unless 'none', or with a PKCS#12 file (base64) and its passphrase. */
         signature: z
           .union([
@@ -37,9 +40,9 @@ export const dossierMethods = {
           .optional(),
       })
       .strict(),
-    async (ws, { dossier, format, title, author, signature = 'local' }) => {
+    async (ws, { dossier, format, title, author, citationStyle, signature = 'local' }) => {
       const signing = typeof signature === 'string' ? signature : { ...signature, pkcs12: Buffer.from(signature.pkcs12Base64, 'base64') };
-      const result = await ws.dossiers.export(dossier, format, { title, author }, signing);
+      const result = await ws.dossiers.export(dossier, format, { title, author, citationStyle }, signing);
       return {
         fileName: result.fileName,
         mediaType: result.mediaType,

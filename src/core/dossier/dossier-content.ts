@@ -1,7 +1,9 @@
 import { paragraphNumberAt, summarize, type ArchiveDocument } from '../archive/document';
 import type { AnchoredAnnotation } from '../annotations/model';
+import type { CitationStyle } from './citation';
 import type { Dossier } from './dossier-store';
 import type { CitedSource, DossierContent, DossierQuote, DossierSection } from './model';
+import { elisionOf, type Elision } from './quote-ellipsis';
 
 export interface BuiltContent {
   content: DossierContent;
@@ -42,7 +44,7 @@ export function contentOfDossier(dossier: Dossier, lookups: Lookups): BuiltConte
 /** The first version's dossier: every annotation, one section per source in archive order. */
 export function contentOfAllAnnotations(
   annotations: readonly AnchoredAnnotation[],
-  fields: { title: string; author: string },
+  fields: { title: string; author: string; citationStyle?: CitationStyle },
   lookups: Lookups,
 ): BuiltContent {
   const byDoc = new Map<string, AnchoredAnnotation[]>();
@@ -59,7 +61,7 @@ export function contentOfAllAnnotations(
 }
 
 function assemble(
-  fields: { title: string; author: string; date: string | null; introduction: string },
+  fields: { title: string; author: string; date: string | null; introduction: string; citationStyle?: CitationStyle },
   sections: Array<{ heading: string; items: Array<{ annotation: AnchoredAnnotation; commentary: string }> }>,
   lookups: Lookups,
 ): DossierContent {
@@ -86,6 +88,7 @@ function assemble(
         start: place?.start ?? null,
         end: place?.end ?? null,
         paragraph: doc && place ? paragraphNumberAt(doc, place.start) : null,
+        elided: elisionAround(a, doc && place ? { text: doc.text, ...place } : null),
       };
     }),
   }));
@@ -94,4 +97,14 @@ function assemble(
     return doc ? { doc: summarize(doc), text: doc.text, paragraphs: doc.paragraphs } : { doc: { id }, text: null, paragraphs: null };
   });
   return { ...fields, created: lookups.now, sections: resolved, sources };
+}
+
+/**
+ * Which ends of a quote are cut from inside a sentence: judged from the source's text around its
+ * place, or, with no place to cite, from the context recorded with the annotation.
+ */
+function elisionAround(a: AnchoredAnnotation, place: { text: string; start: number; end: number } | null): Elision {
+  if (place) return elisionOf(place.text, place.start, place.end);
+  const { prefix, exact, suffix } = a.target.quote;
+  return elisionOf(`${prefix}${exact}${suffix}`, prefix.length, prefix.length + exact.length);
 }

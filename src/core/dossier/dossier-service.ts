@@ -2,6 +2,7 @@ import type { Custody, LedgerCheck } from '../archive/custody-ledger';
 import type { ArchiveDocument } from '../archive/document';
 import type { AnchoredAnnotation } from '../annotations/model';
 import { CasefileError } from '../errors';
+import type { CitationStyle } from './citation';
 import { contentOfAllAnnotations, contentOfDossier, type BuiltContent } from './dossier-content';
 import type { Dossier, DossierChanges, DossierStore } from './dossier-store';
 import { loadDossierFonts } from './fonts';
@@ -16,6 +17,7 @@ import { verifyDossierPdf, type DossierVerification } from './verify';
 export interface DossierRequest {
   title: string;
   author?: string;
+  citationStyle?: CitationStyle;
 }
 
 /** What a dossier is exported as: the PDF, Markdown, or its manifest (JSON). */
@@ -120,10 +122,15 @@ export class DossierService {
     };
     if (dossier !== null) {
       const built = contentOfDossier(this.store.find(dossier), lookups);
-      const content: DossierContent = { ...built.content, title: request.title ?? built.content.title, author: request.author ?? built.content.author };
+      const content: DossierContent = {
+        ...built.content,
+        title: request.title ?? built.content.title,
+        author: request.author ?? built.content.author,
+        citationStyle: request.citationStyle,
+      };
       return { ...built, content };
     }
-    const fields = { title: request.title ?? 'Casefile dossier', author: request.author ?? this.sources.author() };
+    const fields = { title: request.title ?? 'Casefile dossier', author: request.author ?? this.sources.author(), citationStyle: request.citationStyle };
     return contentOfAllAnnotations(this.sources.annotations(), fields, lookups);
   }
 

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { LedgerHead } from '../archive/custody-ledger';
 import type { DocumentSummary, TextSpan } from '../archive/document';
 import type { AnchorStatus, HighlightColor } from '../annotations/model';
+import { cslItemOf, CslItem, type CitationStyle } from './citation';
+import type { Elision } from './quote-ellipsis';
 
 /** One quote of a dossier: an annotation as it stands now, with the dossier's own commentary. */
 export interface DossierQuote {
@@ -23,6 +25,8 @@ export interface DossierQuote {
   end: number | null;
   /** 1-based paragraph of the source the quote begins in. */
   paragraph: number | null;
+  /** Which ends were cut from inside a sentence: printed with "…" there (see quote-ellipsis.ts). */
+  elided?: Elision;
 }
 
 export interface DossierSection {
@@ -46,6 +50,8 @@ export interface DossierContent {
   sections: DossierSection[];
   /** Every source cited, in order of first citation. */
   sources: CitedSource[];
+  /** How citations are printed (Chicago author-date when not given). */
+  citationStyle?: CitationStyle;
   /** The custody ledger's head and each source's first-seen time, for the manifest (see custody-ledger.ts). */
   custody?: DossierManifest['custody'];
 }
@@ -73,6 +79,8 @@ export const DossierManifest = z.object({
       status: z.enum(['anchored', 'moved', 'fuzzy', 'orphaned']),
     }),
   ),
+  /** Each source cited, with its reference as CSL-JSON (null when it had left the archive). */
+  sources: z.array(z.object({ docId: z.string(), csl: CslItem.nullable() })).optional(),
   /**
    * The archive's custody ledger when the dossier was made (absent from dossiers made before it
    * existed): where the ledger ended, so a later rewrite is seen, and when each source was first seen.
@@ -105,6 +113,7 @@ export function manifestOf(content: DossierContent): DossierManifest {
         status: q.status,
       })),
     ),
+    sources: content.sources.map((s) => ({ docId: s.doc.id, csl: 'sha256' in s.doc ? cslItemOf(s.doc) : null })),
     ...(content.custody ? { custody: content.custody } : {}),
   };
 }

@@ -1,9 +1,11 @@
 import type { PDFPage } from 'pdf-lib';
+import { DEFAULT_CITATION_STYLE, quoteCitation, writtenDate } from './citation';
 import type { CitedSource, DossierQuote } from './model';
 import { addLink } from './pdf-annotations';
-import { countOf, formatDate, type DossierPdf } from './pdf-document';
+import { countOf, type DossierPdf } from './pdf-document';
 import { keepLines, lineItems, space, type Flow, type FlowItem } from './pdf-flow';
 import { baselineIn, CONTENT_WIDTH, HIGHLIGHT_RGB, INK, MARGIN, PAGE, QUOTE_INDENT, RULE } from './pdf-style';
+import { withEllipses } from './quote-ellipsis';
 import { breakLines, measureWith, paragraphRanges } from './text-layout';
 
 export const METHOD_STATEMENT =
@@ -30,7 +32,7 @@ export function drawCover(doc: DossierPdf): void {
   page.drawRectangle({ x, y: y - 1.5, width: 56, height: 1.5, color: INK });
   y -= 26;
   if (content.author) lines(`Prepared by ${content.author}`, styles.coverMeta);
-  lines(formatDate(content.date ? new Date(`${content.date}T00:00:00Z`) : content.created), styles.coverMeta);
+  lines(writtenDate(content.date ?? content.created.toISOString()), styles.coverMeta);
   y -= 10;
   const sections = content.sections.length;
   lines(
@@ -107,12 +109,14 @@ function quoteItems(doc: DossierPdf, quote: DossierQuote): FlowItem[] {
     drawBar(page, top, styles.quote.leading);
     if (numbered !== page && top >= PAGE.height - MARGIN.top) drawNumber(page, top);
   };
+  // "…" against the words at an end cut from inside a sentence; nothing else is added to the quote.
+  const words = withEllipses(quote.quote, quote.elided);
   const lines: FlowItem[] = [];
-  for (const { start, end } of paragraphRanges(quote.quote)) {
+  for (const { start, end } of paragraphRanges(words)) {
     if (lines.length > 0) lines.push(space(6, (page, top) => drawBar(page, top, 6)));
-    lines.push(...lineItems(quote.quote, styles.quote, { x, width, from: start, to: end, decorate }));
+    lines.push(...lineItems(words, styles.quote, { x, width, from: start, to: end, decorate }));
   }
-  if (lines.length === 0) lines.push(...lineItems(quote.quote, styles.quote, { x, width, decorate })); // white space only
+  if (lines.length === 0) lines.push(...lineItems(words, styles.quote, { x, width, decorate })); // white space only
   const first = lines[0];
   const drawFirst = first.draw;
   first.draw = (page, top) => {
@@ -133,7 +137,8 @@ function quoteItems(doc: DossierPdf, quote: DossierQuote): FlowItem[] {
   }
   tail.push(space(4));
   if (quote.tags.length > 0) tail.push(...doc.labelledItems('Tags:', quote.tags.join(', '), styles.smallBold, styles.small, x, width));
-  tail.push(...lineItems(citation(source?.doc ?? { id: quote.docId }, quote), styles.citation, { x, width }));
+  const style = doc.content.citationStyle ?? DEFAULT_CITATION_STYLE;
+  tail.push(...lineItems(quoteCitation(source?.doc ?? { id: quote.docId }, quote, style), styles.citation, { x, width }));
   tail.push(appendixReference(doc, quote, source, x));
 
   lines[lines.length - 1].keepWithNext = true;
@@ -167,27 +172,4 @@ function appendixReference(doc: DossierPdf, quote: DossierQuote, source: CitedSo
       });
     },
   };
-}
-
-/** The line that lets a reader find and check the quote: source, place, and the file's digest. */
-export function citation(doc: CitedSource['doc'], quote: DossierQuote): string {
-  const parts: string[] = [];
-  if ('title' in doc) {
-    parts.push(`“${doc.title}”`);
-    if (doc.byline) parts.push(doc.byline);
-    if (doc.date) parts.push(doc.date.text);
-  }
-  parts.push(`file ${doc.id}`);
-  if (quote.paragraph !== null) parts.push(`¶ ${quote.paragraph}`);
-  if (quote.start !== null && quote.end !== null) parts.push(`characters ${quote.start}–${quote.end}`);
-  if ('sha256' in doc) parts.push(`SHA-256 ${doc.sha256.slice(0, 16)}`);
-  const status =
-    quote.status === 'orphaned'
-      ? ' Not found in the current source: quoted as recorded.'
-      : quote.status === 'fuzzy'
-        ? ' Needs review: the source was edited since the note was taken and a similar passage awaits review, so no place is cited; quoted as recorded.'
-        : quote.status === 'moved'
-          ? ' Moved: the source was edited since the note was taken; the quote was found at the offsets given.'
-          : '';
-  return `Source: ${parts.join(', ')}.${status}`;
 }

@@ -1,15 +1,23 @@
 import type { PDFPage } from 'pdf-lib';
+import type { TextSpan } from '../archive/document';
+import { DEFAULT_CITATION_STYLE, formatReference } from './citation';
 import type { CitedSource, DossierQuote } from './model';
 import { addHighlight, addLink, type Quad } from './pdf-annotations';
 import { countOf, quoteNumbers, type ContentsEntry, type DossierPdf } from './pdf-document';
 import { keepLines, lineItems, printable, space, type Flow, type FlowItem, type PlacedLine } from './pdf-flow';
 import { measureWith } from './text-layout';
-import { baselineIn, CONTENT_WIDTH, HIGHLIGHT_OPACITY, HIGHLIGHT_RGB, MARGIN, PAGE, type TextStyle } from './pdf-style';
+import { baselineIn, CONTENT_WIDTH, HIGHLIGHT_OPACITY, HIGHLIGHT_RGB, MARGIN, MUTED, PAGE, type TextStyle } from './pdf-style';
 
 const SOURCES_NOTE =
   'The full text of every cited article as archived, paragraph by paragraph, with the paragraph numbers of the ' +
   'citations in the left margin. Each quoted passage is highlighted with an annotation that carries its note; its ' +
-  'number [n] stands in the right margin and leads back to the quote.';
+  'number [n] stands in the right margin and leads back to the quote. Web page furniture (teasers, share and comment ' +
+  'prompts) is printed smaller and dimmed, and labelled, as the reader shows it.';
+
+/** The label the reader puts before a paragraph of web boilerplate (BOILERPLATE_LABEL in Reader.tsx). */
+export const BOILERPLATE_LABEL = 'web page furniture — not searched';
+/** How far a boilerplate paragraph is set in, beside its dotted rule (the reader's left border). */
+const BOILERPLATE_INDENT = 10;
 
 /** The appendix: each cited article's full text, every quoted passage marked by a native Highlight. */
 export function layoutSources(doc: DossierPdf, flow: Flow): void {
@@ -52,8 +60,7 @@ function layoutArticle(doc: DossierPdf, flow: Flow, source: CitedSource): void {
     return;
   }
   const { doc: summary, text } = source;
-  const byline = [summary.byline, summary.date?.text].filter(Boolean).join(' · ');
-  if (byline) meta(byline);
+  meta(formatReference(summary, doc.content.citationStyle ?? DEFAULT_CITATION_STYLE));
   meta(`File ${summary.id}`, styles.citation);
   meta(`SHA-256 ${summary.sha256}`, styles.citation);
   about.push(space(5));
@@ -66,12 +73,11 @@ function layoutArticle(doc: DossierPdf, flow: Flow, source: CitedSource): void {
   flow.push(...about);
 
   const lines: PlacedLine[] = [];
-  const paragraphStyle = styles.source;
   source.paragraphs.forEach((paragraph, k) => {
     if (k > 0) flow.push(space(5));
-    const items = lineItems(text, paragraphStyle, {
-      x: MARGIN.left,
-      width: CONTENT_WIDTH,
+    const boilerplate = isBoilerplate(paragraph, summary.boilerplate);
+    const items = lineItems(text, boilerplate ? boilerplateStyle(doc) : styles.source, {
+      ...(boilerplate ? boilerplateLayout(doc) : { x: MARGIN.left, width: CONTENT_WIDTH }),
       from: paragraph.start,
       to: paragraph.end,
       onPlace: (line, index) => {
@@ -89,6 +95,48 @@ function layoutArticle(doc: DossierPdf, flow: Flow, source: CitedSource): void {
   // The article ends its last page (the next part starts a new one): its text is all drawn.
   flow.settle();
   highlightQuotes(doc, text, lines, placed);
+}
+
+/** Whether a paragraph is web boilerplate (as the reader decides: any overlap with a marked span). */
+function isBoilerplate(paragraph: TextSpan, spans: readonly TextSpan[]): boolean {
+  return spans.some((b) => b.start < paragraph.end && paragraph.start < b.end);
+}
+
+/** Boilerplate is printed as the reader shows it: smaller, dimmed. */
+function boilerplateStyle(doc: DossierPdf): TextStyle {
+  return { ...doc.styles.source, size: 9, leading: 13, color: MUTED };
+}
+
+/**
+ * A boilerplate paragraph is set in beside a dotted rule, with its label in a dashed box before its
+ * first line (drawn before the words, so the label is read first when the text is extracted).
+ */
+function boilerplateLayout(doc: DossierPdf): { x: number; width: number; firstInset: number; decorate: (page: PDFPage, top: number, index: number) => void } {
+  const style = boilerplateStyle(doc);
+  const label = { ...doc.styles.smallBold, size: 6.5 };
+  const pad = 3;
+  const labelWidth = doc.width(BOILERPLATE_LABEL, label);
+  const x = MARGIN.left + BOILERPLATE_INDENT;
+  return {
+    x,
+    width: CONTENT_WIDTH - BOILERPLATE_INDENT,
+    firstInset: labelWidth + 2 * pad + 5,
+    decorate: (page, top, index) => {
+      page.drawLine({ start: { x: MARGIN.left + 1, y: top }, end: { x: MARGIN.left + 1, y: top - style.leading }, thickness: 1.4, color: MUTED, dashArray: [1.4, 1.8] });
+      if (index !== 0) return;
+      const baseline = baselineIn(style, top);
+      page.drawRectangle({
+        x,
+        y: baseline - 2.5,
+        width: labelWidth + 2 * pad,
+        height: label.size + 4,
+        borderColor: MUTED,
+        borderWidth: 0.5,
+        borderDashArray: [1.5, 1.2],
+      });
+      doc.drawText(page, BOILERPLATE_LABEL, label, x + pad, baseline);
+    },
+  };
 }
 
 /** "Highlighted: 3 quotes — [1], [4], [7]", each number a link to its quote in the body. */
@@ -221,7 +269,7 @@ class MarginMarks {
   }
 }
 
-/** Every cited source with title, byline, date, document id and full SHA-256, numbered as in the appendix. */
+/** Every cited source: its reference in the dossier's citation style, file and full SHA-256, numbered as in the appendix. */
 export function layoutBibliography(doc: DossierPdf, flow: Flow): void {
   const { styles } = doc;
   const entry: ContentsEntry = { title: 'Bibliography', level: 0 };
@@ -235,20 +283,19 @@ export function layoutBibliography(doc: DossierPdf, flow: Flow): void {
     const quotes = doc.quotes.filter((q) => q.docId === source.doc.id);
     const line = (text: string, style: TextStyle) => items.push(...lineItems(text, style, { x, width: MARGIN.left + CONTENT_WIDTH - x }));
     const number = `${i + 1}`;
-    const titleStyle = styles.noteLabel;
+    const entryStyle = styles.source;
+    const entry = 'sha256' in source.doc ? formatReference(source.doc, doc.content.citationStyle ?? DEFAULT_CITATION_STYLE) : source.doc.id;
     items.push(
-      ...lineItems('title' in source.doc ? source.doc.title : source.doc.id, titleStyle, {
+      ...lineItems(entry, entryStyle, {
         x,
         width: MARGIN.left + CONTENT_WIDTH - x,
         decorate: (page, top, index) => {
-          if (index === 0) doc.drawText(page, number, titleStyle, MARGIN.left, baselineIn(titleStyle, top));
+          if (index === 0) doc.drawText(page, number, styles.noteLabel, MARGIN.left, baselineIn(entryStyle, top));
         },
       }),
     );
-    if ('title' in source.doc) {
+    if ('sha256' in source.doc) {
       const d = source.doc;
-      const byline = [d.byline, d.date?.text].filter(Boolean).join(' · ');
-      if (byline) line(byline, styles.small);
       line(`File ${d.id}`, styles.citation);
       line(`SHA-256 ${d.sha256}`, styles.citation);
     } else {

@@ -9,7 +9,7 @@ import { countOf, DossierPdf } from './pdf-document';
 import { layoutBibliography, layoutSources } from './pdf-sources';
 import type { Fonts } from './pdf-style';
 
-export { citation, METHOD_STATEMENT } from './pdf-body';
+export { METHOD_STATEMENT } from './pdf-body';
 export { HIGHLIGHT_OPACITY, HIGHLIGHT_RGB } from './pdf-style';
 
 const PRINTABLE_ASCII = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join('') + '“”‘’–—…·¶';

@@ -112,7 +112,7 @@ describe('dossiers', () => {
     await ws.dossiers.add(dossier.id, b.id, undefined, 'Commentary <b>here</b>');
     const md = new TextDecoder().decode((await ws.dossiers.export('Report', 'md')).bytes);
     expect(md).toContain('> “It’s unfathomable. I can’t understand. How is this possible?”');
-    expect(md).toContain(`file \`${DOC_004}\``);
+    expect(md).toContain(`File \`${DOC_004}\``);
     expect(md).toContain('Commentary &lt;b>here&lt;/b>');
     const json = (await ws.dossiers.export('Report', 'json')).bytes;
     const manifest = DossierManifest.parse(JSON.parse(new TextDecoder().decode(json)));

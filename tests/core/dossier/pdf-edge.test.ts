@@ -87,7 +87,7 @@ describe('a dossier with every awkward case', () => {
   it('has no introduction entry and no author line when there are none', () => {
     expect(pdf.outline.map((o) => o.title)).toEqual(['Places that cannot be cited', 'Section 2', 'Nothing yet', 'The same annotation again', 'Sources', 'Bibliography']);
     expect(text()).not.toContain('Prepared by');
-    expect(collapseWhitespace(pdf.pages[0].text)).toContain('3 June 2024'); // no date set: the day it was made
+    expect(collapseWhitespace(pdf.pages[0].text)).toContain('June 3, 2024'); // no date set: the day it was made
   });
 
   it('says in words why a quote has no place: not found, needs review, moved, source gone', () => {

@@ -47,6 +47,8 @@ function highlightOf(n: number): { page: PdfPage; annotation: PdfAnnotation } {
   throw new Error(`no highlight for quote ${n}`);
 }
 const appendixStart = () => headingPage('Sources');
+/** A title as a citation prints it inside its own quotation marks: quotation marks within turned single. */
+const asQuotedTitle = (title: string) => collapseWhitespace(title).replace(/“/g, '‘').replace(/”/g, '’');
 
 describe('the dossier PDF: text', () => {
   it('is a PDF', () => {
@@ -64,7 +66,7 @@ describe('the dossier PDF: text', () => {
   it('has a cover with title, author, the dossier’s date, counts and the method, and no folio', () => {
     expect(pages[0]).toContain(TITLE);
     expect(pages[0]).toContain(`Prepared by ${AUTHOR}`);
-    expect(pages[0]).toContain('30 April 2024');
+    expect(pages[0]).toContain('April 30, 2024');
     expect(pages[0]).toContain('8 quotes from 4 sources, in 3 sections');
     expect(pages[0]).toContain(collapseWhitespace(METHOD_STATEMENT));
     expect(METHOD_STATEMENT).toMatch(/verbatim.*file.*paragraph.*character offsets.*SHA-256.*manifest attached.*casefile verify/);
@@ -96,8 +98,8 @@ describe('the dossier PDF: text', () => {
       const page = pages.find((text) => text.includes(collapseWhitespace(a.target.quote.exact)))!;
       expect(page).toContain(`[${i + 1}]`);
       expect(page).toContain(`Note: ${a.note}`);
-      expect(page).toContain(`file ${doc.id}, ¶ ${paragraph}, characters ${a.current?.start}–${a.current?.end}, SHA-256 ${doc.sha256.slice(0, 16)}.`);
-      expect(page).toContain(`“${collapseWhitespace(doc.title)}”`);
+      expect(page).toContain(`File ${doc.id}, ¶ ${paragraph}, characters ${a.current?.start}–${a.current?.end}, SHA-256 ${doc.sha256.slice(0, 16)}.`);
+      expect(page).toContain(`“${asQuotedTitle(doc.title)}`);
       const commentary = fx.commentary.get(a.id);
       if (commentary) expect(page).toContain(`Dossier commentary: ${commentary}`);
     }
@@ -129,15 +131,20 @@ describe('the dossier PDF: text', () => {
     }
   });
 
-  it('lists every source with title, byline, date, id and full SHA-256 in the bibliography', async () => {
+  it('lists every source with title, byline, date (written one way), id and full SHA-256 in the bibliography', async () => {
     const bibliography = pages.slice(headingPage('Bibliography') - 1).join(' ');
     for (const source of fx.content.sources) {
       const doc = (await fx.ws.getDocument(source.doc.id)).document;
-      expect(bibliography).toContain(collapseWhitespace(doc.title));
+      expect(bibliography).toContain(asQuotedTitle(doc.title));
       expect(bibliography).toContain(`File ${doc.id}`);
       expect(bibliography).toContain(`SHA-256 ${doc.sha256}`);
       if (doc.byline) expect(bibliography).toContain(doc.byline);
-      if (doc.date) expect(bibliography).toContain(doc.date.text);
+      if (doc.date) {
+        // Chicago author-date: the year after the author, the month and day after the title.
+        const day = new Date(`${doc.date.iso}T00:00:00Z`);
+        expect(bibliography).toContain(`${day.getUTCFullYear()}.`);
+        expect(bibliography).toContain(day.toLocaleDateString('en-US', { month: 'long', day: 'numeric', timeZone: 'UTC' }));
+      }
     }
   });
 });
@@ -296,7 +303,9 @@ describe('the dossier PDF: highlights in the sources appendix', () => {
   });
 
   it('lays the full text of every cited article out in the appendix, paragraph by paragraph', async () => {
-    const appendix = pages.slice(appendixStart() - 1, headingPage('Bibliography') - 1).join(' ');
+    // The text column only: a paragraph that runs over a page break reads on past the running head and folio.
+    const column = (page: PdfPage) => page.items.filter((i) => i.y > MARGIN.bottom - 10 && i.y < PAGE.height - MARGIN.top + 10 && i.x >= MARGIN.left - 0.5 && i.x < PAGE.width - MARGIN.right);
+    const appendix = collapseWhitespace(pdf.pages.slice(appendixStart() - 1, headingPage('Bibliography') - 1).flatMap((p) => column(p).map((i) => i.str)).join(' '));
     for (const source of fx.content.sources) {
       const doc = (await fx.ws.getDocument(source.doc.id)).document;
       for (const p of doc.paragraphs) expect(appendix).toContain(collapseWhitespace(doc.text.slice(p.start, p.end)));
