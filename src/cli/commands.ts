@@ -6,6 +6,7 @@ import type { AnchoredAnnotation } from '../core/annotations/model';
 import { CasefileError, errorMessage } from '../core/errors';
 import { DOSSIER_FORMATS } from '../core/dossier/dossier-service';
 import { readPdfSignature } from '../core/dossier/signature';
+import { isListed } from '../core/dossier/verify';
 import type { Workstation } from '../core/workstation';
 import { SORT_ORDERS } from '../core/search/search-engine';
 import { QuerySyntaxError } from '../core/search/query-parser';
@@ -271,19 +272,24 @@ async function verify(argv: string[], cli: CliContext): Promise<number> {
   const report = await call(ws, 'verifyDossier', { base64: bytes.toString('base64') });
   if (values.json) cli.out(JSON.stringify(report, null, 2));
   else {
-    const { quotes, unlisted } = report;
+    const quotes = report.quotes.filter(isListed);
+    const unlisted = report.quotes.filter((q) => !isListed(q));
     cli.out(`${report.title} — ${quotes.length} ${quotes.length === 1 ? 'quote' : 'quotes'} checked against ${report.archiveRoot} and on ${report.pages} printed pages`);
+    const { signature, ledger } = report;
+    cli.out(`signature: ${signature.state}${signature.subject ? ` — ${signature.subject}, certificate SHA-256 ${signature.fingerprint}` : ''}`);
+    cli.out(`ledger: ${ledger.state}${ledger.problem ? ` — ${ledger.problem}` : ''}`);
     // Each line opens with what failed (the source first), or ok.
     for (const q of quotes) {
       const state = q.source !== 'ok' ? q.source : q.printed;
-      cli.out(`${state.padEnd(11)} [${q.number}] ${q.docId} — source: ${q.detail}; print: ${q.printedDetail}`);
+      cli.out(`${state.padEnd(11)} [${q.number}] ${q.docId} — source: ${q.detail}; ${q.custody}; print: ${q.printedDetail}`);
     }
     for (const u of unlisted) cli.out(`${'unlisted'.padEnd(11)} [${u.number}] p. ${u.page} — printed but not in the manifest: “${u.text}”`);
     const failed = quotes.filter((q) => q.status === 'failed').length;
+    const broken = [signature.state === 'broken' ? 'the signature is broken' : null, ledger.state === 'broken' ? 'the custody ledger is broken' : null].filter((x) => x !== null);
     cli.out(
       report.ok
-        ? 'verified: every quote is printed as its source gives it, and every source is as cited'
-        : `NOT verified: ${failed} of ${quotes.length} ${quotes.length === 1 ? 'quote' : 'quotes'} failed${unlisted.length > 0 ? `, ${unlisted.length} printed but not listed` : ''}`,
+        ? `verified: every quote is printed as its source gives it, and every source is as cited${signature.state === 'valid' ? '; the signature is valid' : ''}`
+        : `NOT verified: ${[`${failed} of ${quotes.length} ${quotes.length === 1 ? 'quote' : 'quotes'} failed`, unlisted.length > 0 ? `${unlisted.length} printed but not listed` : null, ...broken].filter((x) => x !== null).join(', ')}`,
     );
   }
   return report.ok ? 0 : 1;

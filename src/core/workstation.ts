@@ -107,10 +107,7 @@ export class Workstation {
       author: () => preferences.get().author,
       now,
       current: () => this.archiveVerified(),
-      custody: async () => {
-        await archive.ledgerSettled();
-        return { check: archive.ledgerCheck(), of: (id) => archive.custody(id) };
-      },
+      custody: () => archive.custodyView(),
     });
   }
 

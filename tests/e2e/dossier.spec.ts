@@ -162,7 +162,7 @@ test.describe('a dossier', () => {
 
     const passed = await verifyInUi(page, pdf);
     await expect(passed.locator('.verify-verdict')).toHaveText('Verified: all 3 quotes match the archive.');
-    await expect(passed.locator('.verify-status')).toHaveText(['ok', 'ok', 'ok']);
+    await expect(passed.locator('.verify-status')).toHaveText(['valid', 'ok', 'ok', 'ok', 'ok']);
     await shot(page.getByRole('group', { name: 'Verify a dossier PDF' }), 'verified');
 
     // One word of the third quote's source changes on disk: that quote, and only it, is "changed".
@@ -172,7 +172,7 @@ test.describe('a dossier', () => {
     await writeFile(source, original.replace(ORDER.quote, ORDER.quote.replace('fire', 'shoot')));
     const failed = await verifyInUi(page, pdf);
     await expect(failed.locator('.verify-verdict')).toHaveText('Not verified: 2 of 3 quotes ok; 1 changed, 0 missing.');
-    await expect(failed.locator('.verify-status')).toHaveText(['changed', 'ok', 'ok']); // failing parts first
+    await expect(failed.locator('.verify-status')).toHaveText(['changed', 'valid', 'ok', 'ok', 'ok']); // failing parts first
     const changed = failed.locator('.verify-line.verify-changed');
     await expect(changed.locator('.verify-quote')).toHaveText(`Quote 3 · ${ORDER.title}`);
     await expect(changed.locator('.verify-detail')).toContainText('the source file changed');

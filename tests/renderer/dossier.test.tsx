@@ -386,8 +386,20 @@ describe('verify', () => {
     Object.defineProperty(file, 'arrayBuffer', { value: async () => new TextEncoder().encode(content).buffer });
     fireEvent.change(screen.getByLabelText('Dossier PDF'), { target: { files: [file] } });
   }
-  const REPORT = { title: 'The record', created: '2024-05-02T09:30:00.000Z', archiveRoot: '/archive', pages: 9, unlisted: [] };
-  const PRINTED = { printed: 'ok', printedDetail: 'printed as [n] on p. 4, word for word, with its citation', page: 4 } as const;
+  const REPORT = {
+    title: 'The record',
+    created: '2024-05-02T09:30:00.000Z',
+    archiveRoot: '/archive',
+    pages: 9,
+    signature: { state: 'valid', subject: 'CN=Aigerim Saparova', fingerprint: 'AB:CD' },
+    ledger: { state: 'ok', problem: null },
+  } as const;
+  const PRINTED = {
+    printed: 'ok',
+    printedDetail: 'printed as [n] on p. 4, word for word, with its citation',
+    page: 4,
+    custody: 'unchanged since first seen at 2024-05-01T08:00:00.000Z',
+  } as const;
 
   it('sends the chosen PDF and shows one line per quote, failing ones first, with a verdict', async () => {
     let report: ResultOf<'verifyDossier'> = {
@@ -406,11 +418,13 @@ describe('verify', () => {
     expect(client.calls.find((c) => c.method === 'verifyDossier')?.args).toEqual({ base64: btoa('%PDF-1.7 fake') });
     expect(within(shown).getByRole('alert').textContent).toBe('Not verified: 1 of 3 quotes ok; 1 changed, 1 missing.');
     const lines = within(shown).getAllByRole('listitem');
-    expect(lines.map((line) => line.querySelector('.verify-status')?.textContent)).toEqual(['changed', 'missing', 'ok']);
-    expect(lines[2].textContent).toContain('Quote 1 · Kazakhstan unrest');
+    expect(lines.map((line) => line.querySelector('.verify-status')?.textContent)).toEqual(['changed', 'missing', 'valid', 'ok', 'ok']);
+    expect(lines[4].textContent).toContain('Quote 1 · Kazakhstan unrest');
+    expect(lines[4].textContent).toContain('unchanged since first seen at 2024-05-01T08:00:00.000Z');
     expect(lines[0].textContent).toContain('reads “8,000 people were detained”, not the quote');
     expect(lines[1].textContent).toContain('Quote 3 · gone.txt');
     expect(lines[1].textContent).toContain('the source file is not in the archive');
+    expect(lines[2].textContent).toContain('Signed by CN=Aigerim Saparova (certificate SHA-256 AB:CD)');
     expect(shown.textContent).toContain('“The record”, exported');
     expect(shown.textContent).toContain('(record.pdf), checked against /archive and on its 9 printed pages');
 
@@ -420,7 +434,7 @@ describe('verify', () => {
   });
 
   it('names quotes not printed, altered in print, or printed but not listed, before the rest', async () => {
-    const source = { source: 'ok', detail: 'SHA-256 0123456789abcdef…, characters 0–31 hold the quote' } as const;
+    const source = { source: 'ok', detail: 'SHA-256 0123456789abcdef…, characters 0–31 hold the quote', custody: 'unchanged since first seen at 2024-05-01T08:00:00.000Z' } as const;
     setup([], {
       verifyDossier: () => ({
         ...REPORT,
@@ -429,8 +443,8 @@ describe('verify', () => {
           { number: 1, id: 'a1', docId: '003.txt', status: 'ok', ...source, ...PRINTED },
           { number: 2, id: 'a2', docId: '003.txt', status: 'failed', ...source, printed: 'not-printed', printedDetail: 'no quote block [2] with these words is on the pages', page: null },
           { number: 3, id: 'a3', docId: '003.txt', status: 'failed', ...source, printed: 'altered', printedDetail: '[3] on p. 5: printed “shoot” where the source reads “fire”', page: 5 },
+          { printed: 'unlisted', status: 'failed', number: 4, page: 6, text: 'Words nobody quoted.' },
         ],
-        unlisted: [{ printed: 'unlisted', number: 4, page: 6, text: 'Words nobody quoted.' }],
       }),
     });
     await openDossierTab();
@@ -440,10 +454,30 @@ describe('verify', () => {
       'Not verified: 1 of 3 quotes ok; 0 changed, 0 missing; 1 not printed, 1 altered in print; 1 printed but not in the manifest.',
     );
     const lines = within(shown).getAllByRole('listitem');
-    expect(lines.map((line) => line.querySelector('.verify-status')?.textContent)).toEqual(['unlisted', 'not-printed', 'altered', 'ok']);
+    expect(lines.map((line) => line.querySelector('.verify-status')?.textContent)).toEqual(['unlisted', 'not-printed', 'altered', 'valid', 'ok', 'ok']);
     expect(lines[0].textContent).toContain('Printed [4] · p. 6');
     expect(lines[0].textContent).toContain('not in the manifest attached to the PDF: “Words nobody quoted.”');
     expect(lines[2].textContent).toContain('Print: [3] on p. 5: printed “shoot” where the source reads “fire”');
+  });
+
+  it('puts a broken signature and a broken custody ledger before everything else', async () => {
+    setup([], {
+      verifyDossier: () => ({
+        ...REPORT,
+        ok: false,
+        signature: { state: 'broken', subject: 'CN=Aigerim Saparova', fingerprint: 'AB:CD' },
+        ledger: { state: 'broken', problem: 'entry 3 of the ledger (003.txt) was changed after it was written' },
+        quotes: [{ number: 1, id: 'a1', docId: '003.txt', source: 'ok', status: 'ok', detail: 'SHA-256 0123456789abcdef…, characters 0–31 hold the quote', ...PRINTED }],
+      }),
+    });
+    await openDossierTab();
+    choosePdf('%PDF-1.7 fake');
+    const shown = await screen.findByRole('region', { name: 'Verification report' });
+    expect(within(shown).getByRole('alert').textContent).toBe('Not verified: 1 of 1 quote ok; 0 changed, 0 missing; the signature is broken; the custody ledger is broken.');
+    const lines = within(shown).getAllByRole('listitem');
+    expect(lines.map((line) => line.querySelector('.verify-status')?.textContent)).toEqual(['broken', 'broken', 'ok']);
+    expect(lines[0].textContent).toContain('the file changed after signing');
+    expect(lines[1].textContent).toContain('entry 3 of the ledger (003.txt) was changed after it was written');
   });
 
   it('says why a file could not be checked', async () => {

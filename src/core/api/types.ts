@@ -23,3 +23,4 @@ export type { ExportFormat, Grouping } from '../annotations/interchange';
 // Dossiers.
 export type { Dossier } from '../dossier/dossier-store';
 export type { DossierFormat } from '../dossier/dossier-service';
+export type { DossierVerification, UnlistedQuote, VerifiedQuote } from '../dossier/verify';

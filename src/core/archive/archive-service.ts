@@ -6,7 +6,7 @@ import { writeFailure } from '../storage/write-failure';
 import { ingestFile, isArchiveFile, loadArchive, MAX_FILE_BYTES, sha256Hex, sidecarTarget, toDocumentId, type IngestEntry, type SkippedFile } from './archive';
 import { IngestCatalog } from './catalog';
 import { summarize, type ArchiveDocument, type DocumentSummary } from './document';
-import { CustodyLedger, type Custody, type LedgerCheck } from './custody-ledger';
+import { CustodyLedger, type Custody, type CustodyView, type LedgerCheck } from './custody-ledger';
 import { addedFileName } from './file-names';
 import { MetadataOverrides, type MetadataEdit } from './metadata-overrides';
 import { watchArchive, type ArchiveWatcher } from './watch';
@@ -119,9 +119,9 @@ export class ArchiveService {
     return this.ledger.check();
   }
 
-  /** Resolves when every change seen so far is in the custody ledger. */
-  ledgerSettled(): Promise<void> {
-    return this.ledger.settled();
+  /** The custody ledger as it is on disk now, once every change seen so far is in it (see CustodyView). */
+  custodyView(): Promise<CustodyView> {
+    return this.ledger.current();
   }
 
   /** The custody ledger as it is on disk now, with its head (for an evidence bundle). */

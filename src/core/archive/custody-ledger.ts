@@ -120,6 +120,25 @@ export function describeCustody(custody: Custody | undefined, sha256: string): s
   return `first seen at ${firstSeen}; unchanged since ${events[lastOfVersion].at}`;
 }
 
+/** What the custody ledger says, as verify asks it: whether the chain holds, and each file's history. */
+export interface CustodyView {
+  check: LedgerCheck;
+  of(docId: string): Custody;
+  /** Why the ledger no longer holds an entry a dossier recorded as its head; null if it does. */
+  holds(head: LedgerHead): string | null;
+}
+
+/** The custody view of a ledger read from its text (a ledger in an evidence bundle, or on disk). */
+export function custodyView(text: string, heads: readonly LedgerHead[]): CustodyView {
+  const { entries, check } = readLedger(text, heads);
+  const byFile = custodyByFile(entries);
+  return {
+    check,
+    of: (docId) => byFile.get(docId) ?? { firstSeen: null, events: [] },
+    holds: (head) => readLedger(text, [head]).check.problem,
+  };
+}
+
 /** One file as the archive has it now. */
 export interface SeenFile {
   file: string;
@@ -145,7 +164,7 @@ export class CustodyLedger {
 
   static async open(dir: string, now: () => Date = () => new Date()): Promise<CustodyLedger> {
     const ledger = new CustodyLedger(`${dir}/${LEDGER_FILE}`, `${dir}/${LEDGER_HEAD_FILE}`, now);
-    await ledger.reload();
+    await ledger.reload(false);
     return ledger;
   }
 
@@ -155,6 +174,14 @@ export class CustodyLedger {
 
   custody(file: string): Custody {
     return custodyByFile(this.entries.filter((e) => e.file === file)).get(file) ?? { firstSeen: null, events: [] };
+  }
+
+  /** Why the ledger no longer holds `head` (an entry a dossier recorded); null if it does. */
+  holds(head: LedgerHead): string | null {
+    if (head.seq < 0) return null;
+    const kept = this.entries[head.seq];
+    if (!kept) return `the ledger ends at entry ${this.entries.length} but held ${head.seq + 1} when the dossier was made: it was cut short`;
+    return kept.hash === head.hash ? null : `entry ${head.seq + 1} of the ledger is not the one the dossier recorded: the ledger was rewritten`;
   }
 
   /** Resolves when every record asked for so far is written (or has failed and been reported). */
@@ -218,8 +245,19 @@ export class CustodyLedger {
     });
   }
 
-  /** Reads the ledger and its head from disk; an unfinished last line (a crash mid-append) is set aside. */
-  private async reload(): Promise<void> {
+  /** The ledger as it is on disk now, once this process's records are written (verify reads this). */
+  async current(): Promise<CustodyView> {
+    await this.queue;
+    await this.reload(false);
+    return { check: this.status, of: (file) => this.custody(file), holds: (head) => this.holds(head) };
+  }
+
+  /**
+   * Reads the ledger and its head from disk. An unfinished last line (a crash mid-append, or another
+   * process writing right now) is never read; under the lock (`repair`) it can only be a crash's, and
+   * is set aside.
+   */
+  private async reload(repair = true): Promise<void> {
     let text = await readFile(this.file, 'utf8').catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') return '';
       throw error;
@@ -227,7 +265,8 @@ export class CustodyLedger {
     const headText = await readFile(this.headFile, 'utf8').catch(() => null);
     const head = headText === null ? null : readHead(headText);
     const cut = text.lastIndexOf('\n') + 1;
-    if (cut < text.length) {
+    if (cut < text.length && !repair) text = text.slice(0, cut);
+    else if (cut < text.length) {
       // Bytes after the last newline were never a whole entry: set them aside (kept for inspection), never build on them.
       await writeFile(`${this.file}.unfinished`, text.slice(cut), { flag: 'a' });
       const trimmed = `${this.file}.trimmed`;

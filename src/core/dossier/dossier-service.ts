@@ -1,4 +1,4 @@
-import type { Custody, LedgerCheck } from '../archive/custody-ledger';
+import type { CustodyView } from '../archive/custody-ledger';
 import type { ArchiveDocument } from '../archive/document';
 import type { AnchoredAnnotation } from '../annotations/model';
 import { CasefileError } from '../errors';
@@ -56,11 +56,6 @@ export interface DossierSources {
   custody(): Promise<CustodyView>;
 }
 
-/** What the custody ledger says: whether its chain holds, and each file's history. */
-export interface CustodyView {
-  check: LedgerCheck;
-  of(docId: string): Custody;
-}
 
 /**
  * The dossiers of one archive: built by the user (created, edited, added to), and exported as a PDF,
@@ -169,8 +164,8 @@ export class DossierService {
     };
   }
 
-  verifyPdf(bytes: Uint8Array): Promise<DossierVerification> {
-    return verifyDossierPdf(bytes, this.sources.archiveRoot);
+  async verifyPdf(bytes: Uint8Array): Promise<DossierVerification> {
+    return verifyDossierPdf(bytes, this.sources.archiveRoot, await this.sources.custody());
   }
 
   /** Follows changes other processes make to the dossiers; `listener` runs after each is read. */

@@ -17,7 +17,7 @@ export async function identityFromPkcs12(bytes: Uint8Array, passphrase: string, 
   const password = new TextEncoder().encode(passphrase).buffer;
   let pfx: pkijs.PFX;
   try {
-    pfx = pkijs.PFX.fromBER(bytes);
+    pfx = pkijs.PFX.fromBER(new Uint8Array(bytes));
   } catch {
     throw new CasefileError('invalid-argument', `${fileName} is not a PKCS#12 (.p12/.pfx) file`);
   }

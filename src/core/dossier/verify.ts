@@ -1,9 +1,11 @@
 import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFString } from 'pdf-lib';
 import { ingestFile, isArchiveFile } from '../archive/archive';
+import { describeCustody, type CustodyView, type LedgerState } from '../archive/custody-ledger';
 import type { ArchiveDocument } from '../archive/document';
 import { relativePathProblem } from '../contained-path';
 import { CasefileError, errorMessage } from '../errors';
 import { DossierManifest, MANIFEST_FILE_NAME } from './model';
+import { readPdfSignature, type PdfSignature } from './signature';
 import { citationProblem, clip, compareWords, dossierFontDraws, readPrintedQuotes, type Drawable, type PrintedQuote } from './verify-printed';
 
 /** A manifest lists quotes and ids; this is far more than a dossier of thousands of quotes needs. */
@@ -39,15 +41,25 @@ export interface VerifiedQuote {
   printedDetail: string;
   /** The page its block starts on; null if none was found. */
   page: number | null;
+  /** What the custody ledger says of the cited version: unchanged since first seen at T, or when it changed. */
+  custody: string;
 }
 
 /** A quote block on the pages that the manifest does not list. */
 export interface UnlistedQuote {
   printed: 'unlisted';
+  status: 'failed';
   /** The number printed beside it. */
   number: number;
   page: number;
   text: string;
+}
+
+/** Whether the custody ledger's chain holds, up to the entry the dossier recorded when it was made. */
+export interface LedgerVerdict {
+  /** `absent` when no ledger was at hand (an archive opened without its data folder, or a dossier made before ledgers). */
+  state: LedgerState;
+  problem: string | null;
 }
 
 export interface DossierVerification {
@@ -56,20 +68,24 @@ export interface DossierVerification {
   archiveRoot: string;
   /** Pages of the PDF that were read. */
   pages: number;
-  quotes: VerifiedQuote[];
-  unlisted: UnlistedQuote[];
-  /**
-   * Every quote checks and nothing unlisted is printed. (The signature, issue 18.2, and the custody
-   * ledger, 18.3, are to join the report as `signature` and `ledger`, and this verdict then requires them.)
-   */
+  /** Every quote of the manifest, then every quote block printed that the manifest does not list. */
+  quotes: Array<VerifiedQuote | UnlistedQuote>;
+  signature: PdfSignature;
+  ledger: LedgerVerdict;
+  /** Every quote checks, nothing unlisted is printed, the signature (if any) is valid and the ledger (if any) holds. */
   ok: boolean;
 }
 
+export function isListed(quote: VerifiedQuote | UnlistedQuote): quote is VerifiedQuote {
+  return quote.printed !== 'unlisted';
+}
+
 /**
- * Checks an exported dossier: the manifest attached to it against the archive (verifyManifest), and
- * the printed pages against the manifest (checkPrinted).
+ * Checks an exported dossier: its signature, the manifest attached to it against the archive
+ * (verifyManifest) and the custody ledger, and the printed pages against the manifest (checkPrinted).
  */
-export async function verifyDossierPdf(bytes: Uint8Array, archiveRoot: string): Promise<DossierVerification> {
+export async function verifyDossierPdf(bytes: Uint8Array, archiveRoot: string, custody: CustodyView | null = null): Promise<DossierVerification> {
+  const signature = await readPdfSignature(bytes);
   const manifest = await readManifestFromPdf(bytes);
   const printed = await readPrintedQuotes(bytes);
   const sources = await verifyManifest(manifest, archiveRoot);
@@ -87,17 +103,27 @@ export async function verifyDossierPdf(bytes: Uint8Array, archiveRoot: string): 
       detail: source.detail,
       printedDetail: print.detail,
       page: print.page,
+      custody: custody && quote.sourceSha256 ? describeCustody(custody.of(quote.docId), quote.sourceSha256) : 'no custody ledger at hand',
     };
   });
+  const ledger = ledgerVerdict(manifest, custody);
   return {
     title: manifest.title,
     created: manifest.created,
     archiveRoot,
     pages: printed.pages,
-    quotes,
-    unlisted,
-    ok: quotes.every((q) => q.status === 'ok') && unlisted.length === 0,
+    quotes: [...quotes, ...unlisted],
+    signature,
+    ledger,
+    ok: quotes.every((q) => q.status === 'ok') && unlisted.length === 0 && signature.state !== 'broken' && ledger.state !== 'broken',
   };
+}
+
+/** The ledger's chain, and whether it still holds the entry the dossier recorded as its head when it was made. */
+function ledgerVerdict(manifest: DossierManifest, custody: CustodyView | null): LedgerVerdict {
+  if (!custody) return { state: 'absent', problem: null };
+  const problem = custody.check.problem ?? (manifest.custody ? custody.holds(manifest.custody.ledger) : null);
+  return problem ? { state: 'broken', problem } : { state: 'ok', problem: null };
 }
 
 type ManifestQuote = DossierManifest['quotes'][number];
@@ -143,7 +169,7 @@ export function checkPrinted(
   });
   const unlisted = blocks
     .filter((block) => !used.has(block))
-    .map((block): UnlistedQuote => ({ printed: 'unlisted', number: block.number, page: block.page, text: block.lines.join(' ').replace(/\s+/g, ' ').trim() }));
+    .map((block): UnlistedQuote => ({ printed: 'unlisted', status: 'failed', number: block.number, page: block.page, text: block.lines.join(' ').replace(/\s+/g, ' ').trim() }));
   return { quotes, unlisted };
 }
 

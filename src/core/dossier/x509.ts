@@ -3,7 +3,7 @@ import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 
 // pkijs does its cryptography through this engine: Node's own WebCrypto, nothing bundled.
-pkijs.setEngine('node', new pkijs.CryptoEngine({ name: 'node', crypto: webcrypto }));
+pkijs.setEngine('node', new pkijs.CryptoEngine({ name: 'node', crypto: globalThis.crypto }));
 
 export { asn1js, pkijs };
 
@@ -22,7 +22,7 @@ const ATTRIBUTE_NAMES: Record<string, string> = {
 
 /** A certificate as read from DER; throws for bytes that are not one. */
 export function parseCertificate(der: Uint8Array): pkijs.Certificate {
-  return pkijs.Certificate.fromBER(der);
+  return pkijs.Certificate.fromBER(new Uint8Array(der));
 }
 
 /** The DER as read or as signed (pkijs keeps those bytes), so a fingerprint is of the certificate as issued. */

@@ -184,7 +184,7 @@ describe('the custody API method', () => {
     const bench = await makeBench(tempDir, { 'a.txt': 'Alpha\n\nText.' });
     const ws = await bench.open();
     await ws.archiveVerified();
-    await ws.archive.ledgerSettled();
+    await ws.archive.custodyView();
     const result = await invokeApi(ws, 'custody', { id: 'a.txt' });
     expect(result).toMatchObject({ ok: true, value: { ledger: { state: 'ok', problem: null }, file: { firstSeen: expect.any(String), events: [{ event: 'first-seen' }] } } });
     expect(await invokeApi(ws, 'custody', { id: '../etc/passwd' })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });

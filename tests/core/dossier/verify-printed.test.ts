@@ -2,8 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readManifestFromPdf } from '../../../src/core/dossier/verify';
+import { isListed, readManifestFromPdf, type DossierVerification } from '../../../src/core/dossier/verify';
 import { Workstation } from '../../../src/core/workstation';
+import { entryHash, LEDGER_FILE, LEDGER_HEAD_FILE, LedgerEntry } from '../../../src/core/archive/custody-ledger';
+import { archiveDataDir } from '../../../src/core/locations';
 import { compareWords } from '../../../src/core/dossier/verify-printed';
 import { tempDirs } from '../../helpers/temp-dir';
 import { makeFixture, type Fixture } from './dossier-fixture';
@@ -41,7 +43,12 @@ async function qpdfCopy(name: string, args: (input: string) => string[]): Promis
   return new Uint8Array(await readFile(out));
 }
 
-const verify = (bytes: Uint8Array) => fixture.ws.dossiers.verifyPdf(bytes);
+const verify = async (bytes: Uint8Array) => {
+  const report = await fixture.ws.dossiers.verifyPdf(bytes);
+  return { ...report, quotes: report.quotes.filter(isListed), unlisted: report.quotes.filter((q) => !isListed(q)) };
+};
+/** What the report says of the whole file. */
+const wholeFile = (report: Pick<DossierVerification, 'signature' | 'ledger'>) => [report.signature.state, report.ledger.state];
 
 describe('verify reads the printed pages of a dossier', () => {
   it('a fresh export: every quote printed word for word with its citation, every source as cited', async () => {
@@ -119,7 +126,7 @@ describe('verify reads the printed pages of a dossier', () => {
     const report = await verify(swapped);
     expect(report.ok).toBe(false);
     expect(report.quotes.every((q) => q.status === 'ok')).toBe(true);
-    expect(report.unlisted).toEqual([{ printed: 'unlisted', number: last.number, page: expect.any(Number), text: last.exact.replace(/\s+/g, ' ') }]);
+    expect(report.unlisted).toEqual([{ printed: 'unlisted', status: 'failed', number: last.number, page: expect.any(Number), text: expect.stringContaining(last.exact.replace(/\s+/g, ' ')) }]); // printed with an ellipsis where it was cut mid-sentence
   }, 60_000);
 });
 
@@ -199,3 +206,53 @@ function glyphRun(pdfText: string, line: string): { at: number; codes: string[] 
   }
   throw new Error(`no glyph run draws “${line}”`);
 }
+
+describe('verify checks the signature and the custody ledger', () => {
+  it('a fresh export: signed and valid, the ledger holds, each source unchanged since first seen', async () => {
+    const report = await verify(fixture.bytes);
+    expect(wholeFile(report)).toEqual(['valid', 'ok']);
+    expect(report.signature.subject).toMatch(/^CN=/);
+    for (const quote of report.quotes) expect(quote.custody).toMatch(/^unchanged since first seen at \d{4}-\d\d-\d\dT/);
+  }, 60_000);
+
+  it('one byte changed after signing: the signature is broken and the dossier fails, though every quote checks', async () => {
+    // A byte of the binary comment on the file's second line: signed, yet read by no PDF reader.
+    const text = Buffer.from(fixture.bytes).toString('latin1');
+    const at = text.indexOf('\n%') + 2;
+    expect(text.startsWith('%PDF-')).toBe(true);
+    const changed = Buffer.from(fixture.bytes);
+    changed[at] ^= 0x01;
+    const report = await verify(new Uint8Array(changed));
+    expect(wholeFile(report)).toEqual(['broken', 'ok']);
+    expect(report.quotes.every((q) => q.status === 'ok')).toBe(true);
+    expect(report.ok).toBe(false);
+  }, 60_000);
+
+  it('a custody ledger rewritten after the export is broken, even with every hash recomputed', async () => {
+    const storeDir = archiveDataDir(fixture.ws.info().dataDir, fixture.ws.archive.root);
+    const ledgerFile = path.join(storeDir, LEDGER_FILE);
+    const headFile = path.join(storeDir, LEDGER_HEAD_FILE);
+    const [ledger, head] = [await readFile(ledgerFile, 'utf8'), await readFile(headFile, 'utf8')];
+    try {
+      // The forger rewrites the first entry's time and recomputes the chain and the head to match.
+      let prev = '0'.repeat(64);
+      const forged = ledger
+        .trimEnd()
+        .split('\n')
+        .map((line, seq) => {
+          const { hash: _old, ...entry } = LedgerEntry.parse(JSON.parse(line));
+          const rewritten = { ...entry, at: seq === 0 ? '2020-01-01T00:00:00.000Z' : entry.at, prev };
+          prev = entryHash(rewritten);
+          return JSON.stringify({ ...rewritten, hash: prev });
+        });
+      await writeFile(ledgerFile, `${forged.join('\n')}\n`);
+      await writeFile(headFile, JSON.stringify({ seq: forged.length - 1, hash: prev }));
+      const report = await verify(fixture.bytes);
+      expect(report.ledger).toEqual({ state: 'broken', problem: expect.stringMatching(/not the one the dossier recorded/) });
+      expect(report.ok).toBe(false);
+    } finally {
+      await writeFile(ledgerFile, ledger);
+      await writeFile(headFile, head);
+    }
+  }, 60_000);
+});

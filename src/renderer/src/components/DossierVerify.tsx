@@ -7,7 +7,13 @@ import { FileName } from './FileName';
 import { ModalMessage } from './Modal';
 
 type Report = ResultOf<'verifyDossier'>;
-type Quote = Report['quotes'][number];
+type Entry = Report['quotes'][number];
+type Quote = Extract<Entry, { printed: 'ok' | 'not-printed' | 'altered' }>;
+type Unlisted = Extract<Entry, { printed: 'unlisted' }>;
+
+function isListed(entry: Entry): entry is Quote {
+  return entry.printed !== 'unlisted';
+}
 
 /**
  * The web shell takes file-carrying requests of up to 200 MiB (src/web/server.ts); a larger PDF is
@@ -72,13 +78,17 @@ function stateOf(quote: Quote): string {
 }
 
 function VerifyReport({ fileName, report, titles }: { fileName: string; report: Report; titles: ReadonlyMap<string, string> }) {
-  const { quotes, unlisted } = report;
+  const quotes = report.quotes.filter(isListed);
+  const unlisted = report.quotes.filter((entry): entry is Unlisted => !isListed(entry));
+  const { signature, ledger } = report;
   const count = (state: string) => quotes.filter((q) => q.source === state || q.printed === state).length;
   const passed = report.ok && quotes.length > 0;
   const problems = [
     `${count('changed')} changed, ${count('missing')} missing`,
     count('not-printed') + count('altered') > 0 ? `${count('not-printed')} not printed, ${count('altered')} altered in print` : null,
     unlisted.length > 0 ? `${unlisted.length} printed but not in the manifest` : null,
+    signature.state === 'broken' ? 'the signature is broken' : null,
+    ledger.state === 'broken' ? 'the custody ledger is broken' : null,
   ].filter((part) => part !== null);
   const verdict = passed
     ? quotes.length === 1
@@ -87,8 +97,34 @@ function VerifyReport({ fileName, report, titles }: { fileName: string; report: 
     : quotes.length === 0 && unlisted.length === 0
       ? 'the PDF cites no quotes.'
       : `${quotes.filter((q) => q.status === 'ok').length} of ${plural(quotes.length, 'quote')} ok; ${problems.join('; ')}.`;
-  // The failing parts first: quotes printed but not listed, then failed quotes, each in dossier order.
-  const shown = [...quotes.filter((q) => q.status === 'failed'), ...quotes.filter((q) => q.status === 'ok')];
+  // The failing parts first: the signature or ledger if broken, quotes printed but not listed, failed
+  // quotes (each in dossier order); then what checks.
+  const failedQuotes = quotes.filter((q) => q.status === 'failed');
+  const okQuotes = quotes.filter((q) => q.status === 'ok');
+  const wholeFile = [
+    { part: 'Signature', state: signature.state, failed: signature.state === 'broken', detail: signatureDetail(signature) },
+    { part: 'Custody ledger', state: ledger.state, failed: ledger.state === 'broken', detail: ledgerDetail(ledger) },
+  ];
+  const renderPart = ({ part, state, failed, detail }: (typeof wholeFile)[number]) => (
+    <li key={part} className={`verify-line verify-${failed ? 'broken' : state}`}>
+      <span className="verify-status">{state}</span>
+      <span className="verify-quote">{part}</span>
+      <span className="verify-detail">{detail}</span>
+    </li>
+  );
+  const renderQuote = (quote: Quote) => (
+    <li key={quote.number} className={`verify-line verify-${stateOf(quote)}`}>
+      <span className="verify-status">{stateOf(quote)}</span>
+      <span className="verify-quote">
+        Quote {quote.number} · {titles.get(quote.docId) ?? <FileName name={quote.docId} />}
+      </span>
+      <span className="verify-detail">
+        Source: {quote.detail}; {quote.custody}
+        <br />
+        <span className="verify-print">Print: {quote.printedDetail}</span>
+      </span>
+    </li>
+  );
   return (
     <div className={`verify-report ${passed ? 'verify-passed' : 'verify-failed'}`} aria-label="Verification report" role="region">
       <p className="verify-verdict" role={passed ? 'status' : 'alert'}>
@@ -98,6 +134,7 @@ function VerifyReport({ fileName, report, titles }: { fileName: string; report: 
         “{report.title}”, exported {formatTime(report.created)} ({fileName}), checked against {report.archiveRoot} and on its {plural(report.pages, 'printed page')}
       </p>
       <ol className="verify-lines">
+        {wholeFile.filter((part) => part.failed).map(renderPart)}
         {unlisted.map((entry, i) => (
           <li key={`unlisted-${i}`} className="verify-line verify-unlisted">
             <span className="verify-status">unlisted</span>
@@ -107,22 +144,25 @@ function VerifyReport({ fileName, report, titles }: { fileName: string; report: 
             <span className="verify-detail">Printed, but not in the manifest attached to the PDF: “{entry.text}”</span>
           </li>
         ))}
-        {shown.map((quote) => (
-          <li key={quote.number} className={`verify-line verify-${stateOf(quote)}`}>
-            <span className="verify-status">{stateOf(quote)}</span>
-            <span className="verify-quote">
-              Quote {quote.number} · {titles.get(quote.docId) ?? <FileName name={quote.docId} />}
-            </span>
-            <span className="verify-detail">
-              Source: {quote.detail}
-              <br />
-              <span className="verify-print">Print: {quote.printedDetail}</span>
-            </span>
-          </li>
-        ))}
+        {failedQuotes.map(renderQuote)}
+        {wholeFile.filter((part) => !part.failed).map(renderPart)}
+        {okQuotes.map(renderQuote)}
       </ol>
     </div>
   );
+}
+
+function signatureDetail(signature: Report['signature']): string {
+  const who = signature.subject ? ` by ${signature.subject} (certificate SHA-256 ${signature.fingerprint})` : '';
+  if (signature.state === 'valid') return `Signed${who}; no byte has changed since. A self-signed certificate proves the file is intact, not who made it: compare the fingerprint with the author's.`;
+  if (signature.state === 'broken') return `Signed${who}, but the file changed after signing, or the signature does not cover all of it.`;
+  return 'The PDF is not signed: nothing proves it is unchanged since export, beyond the checks below.';
+}
+
+function ledgerDetail(ledger: Report['ledger']): string {
+  if (ledger.state === 'ok') return 'The custody ledger of this archive holds, up to where it stood when the dossier was made.';
+  if (ledger.state === 'broken') return `The custody ledger does not hold: ${ledger.problem}`;
+  return 'No custody ledger was at hand.';
 }
 
 function formatTime(iso: string): string {
