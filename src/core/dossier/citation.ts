@@ -2,7 +2,7 @@ import CSL from 'citeproc';
 import { z } from 'zod';
 import type { DocumentSummary } from '../archive/document';
 import { APA, CHICAGO_AUTHOR_DATE, LOCALE_EN_US } from './citation-styles';
-import type { CitedSource, DossierQuote } from './model';
+import type { CitedSource, DossierContent, DossierQuote } from './model';
 
 /**
  * Citations are rendered from CSL-JSON by citeproc-js with the CSL project's own styles (embedded in
@@ -55,6 +55,11 @@ export function retrievalDateOf(doc: DocumentSummary, firstSeen: string | null =
   if (doc.retrieved) return { iso: doc.retrieved.iso, basis: 'retrieved' };
   if (firstSeen && /^\d{4}-\d{2}-\d{2}/.test(firstSeen)) return { iso: firstSeen.slice(0, 10), basis: 'first-seen' };
   return null;
+}
+
+/** When Casefile first saw a cited file, as the custody ledger gave it to the dossier (null if unknown). */
+export function firstSeenIn(content: Pick<DossierContent, 'custody'>, docId: string): string | null {
+  return content.custody?.sources.find((s) => s.docId === docId)?.firstSeen ?? null;
 }
 
 /** The source's CSL-JSON item: every bibliographic field its metadata has, dates as ISO. */
@@ -113,14 +118,21 @@ export interface CitationMarkup {
 
 export const PLAIN: CitationMarkup = { text: (words) => words, code: (identifier) => identifier };
 
+/** How a quote's citation is written: the style, when Casefile first saw the file (if known), the markup. */
+export interface CitationOptions {
+  style: CitationStyle;
+  firstSeen?: string | null;
+  markup?: CitationMarkup;
+}
+
 /**
  * The line that lets a reader find and check a quote: the source's reference in the style, then its
  * file, paragraph, character offsets and the first 16 hex digits of the file's SHA-256, and what
  * became of the quote if it no longer stands where it was taken.
  */
-export function quoteCitation(source: CitedSource['doc'], quote: DossierQuote, style: CitationStyle, markup: CitationMarkup = PLAIN): string {
+export function quoteCitation(source: CitedSource['doc'], quote: DossierQuote, { style, firstSeen = null, markup = PLAIN }: CitationOptions): string {
   const { text, code } = markup;
-  const reference = 'sha256' in source ? formatReference(source, style) : null;
+  const reference = 'sha256' in source ? formatReference(source, style, firstSeen) : null;
   const place: string[] = [`${text(reference ? 'File' : 'file')} ${code(source.id)}`];
   if (quote.paragraph !== null) place.push(text(`¶ ${quote.paragraph}`));
   if (quote.start !== null && quote.end !== null) place.push(text(`characters ${quote.start}–${quote.end}`));

@@ -1,5 +1,5 @@
 import { escapeMarkdown, markdownNote } from '../annotations/interchange';
-import { DEFAULT_CITATION_STYLE, formatReference, quoteCitation, writtenDate, type CitationMarkup, type CitationStyle } from './citation';
+import { DEFAULT_CITATION_STYLE, firstSeenIn, formatReference, quoteCitation, writtenDate, type CitationMarkup, type CitationOptions } from './citation';
 import type { DossierContent, DossierQuote } from './model';
 import { withEllipses } from './quote-ellipsis';
 
@@ -16,24 +16,26 @@ export function dossierMarkdown(content: DossierContent): string {
   const sources = new Map(content.sources.map((s) => [s.doc.id, s.doc]));
   for (const section of content.sections) {
     if (section.heading) lines.push(`## ${escapeMarkdown(section.heading)}`, '');
-    for (const quote of section.quotes) lines.push(...quoteBlock(quote, sources.get(quote.docId) ?? { id: quote.docId }, style), '');
+    for (const quote of section.quotes) {
+      lines.push(...quoteBlock(quote, sources.get(quote.docId) ?? { id: quote.docId }, { style, firstSeen: firstSeenIn(content, quote.docId), markup: MARKDOWN }), '');
+    }
   }
   lines.push('## Sources', '');
   for (const { doc } of content.sources) {
     lines.push(
       'sha256' in doc
-        ? `- ${escapeMarkdown(formatReference(doc, style))} File \`${doc.id}\`, SHA-256 \`${doc.sha256}\``
+        ? `- ${escapeMarkdown(formatReference(doc, style, firstSeenIn(content, doc.id)))} File \`${doc.id}\`, SHA-256 \`${doc.sha256}\``
         : `- \`${doc.id}\` — no longer in the archive`,
     );
   }
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
-function quoteBlock(quote: DossierQuote, doc: DossierContent['sources'][number]['doc'], style: CitationStyle): string[] {
+function quoteBlock(quote: DossierQuote, doc: DossierContent['sources'][number]['doc'], citation: CitationOptions): string[] {
   const out = [...withEllipses(quote.quote, quote.elided).split('\n').map((line) => `> ${escapeMarkdown(line)}`), ''];
   if (quote.note.trim()) out.push(markdownNote(quote.note), '');
   if (quote.commentary.trim()) out.push(markdownNote(quote.commentary), '');
   if (quote.tags.length) out.push(`Tags: ${quote.tags.map(escapeMarkdown).join(', ')}`, '');
-  out.push(`*[${quote.number}] ${quoteCitation(doc, quote, style, MARKDOWN)}*`);
+  out.push(`*[${quote.number}] ${quoteCitation(doc, quote, citation)}*`);
   return out;
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { LedgerHead } from '../archive/custody-ledger';
 import type { DocumentSummary, TextSpan } from '../archive/document';
 import type { AnchorStatus, HighlightColor } from '../annotations/model';
-import { cslItemOf, CslItem, type CitationStyle } from './citation';
+import { cslItemOf, CslItem, firstSeenIn, type CitationStyle } from './citation';
 import type { Elision } from './quote-ellipsis';
 
 /** One quote of a dossier: an annotation as it stands now, with the dossier's own commentary. */
@@ -113,7 +113,7 @@ export function manifestOf(content: DossierContent): DossierManifest {
         status: q.status,
       })),
     ),
-    sources: content.sources.map((s) => ({ docId: s.doc.id, csl: 'sha256' in s.doc ? cslItemOf(s.doc) : null })),
+    sources: content.sources.map((s) => ({ docId: s.doc.id, csl: 'sha256' in s.doc ? cslItemOf(s.doc, firstSeenIn(content, s.doc.id)) : null })),
     ...(content.custody ? { custody: content.custody } : {}),
   };
 }

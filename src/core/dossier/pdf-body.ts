@@ -1,5 +1,5 @@
 import type { PDFPage } from 'pdf-lib';
-import { DEFAULT_CITATION_STYLE, quoteCitation, writtenDate } from './citation';
+import { DEFAULT_CITATION_STYLE, firstSeenIn, quoteCitation, writtenDate } from './citation';
 import type { CitedSource, DossierQuote } from './model';
 import { addLink } from './pdf-annotations';
 import { countOf, type DossierPdf } from './pdf-document';
@@ -138,7 +138,7 @@ function quoteItems(doc: DossierPdf, quote: DossierQuote): FlowItem[] {
   tail.push(space(4));
   if (quote.tags.length > 0) tail.push(...doc.labelledItems('Tags:', quote.tags.join(', '), styles.smallBold, styles.small, x, width));
   const style = doc.content.citationStyle ?? DEFAULT_CITATION_STYLE;
-  tail.push(...lineItems(quoteCitation(source?.doc ?? { id: quote.docId }, quote, style), styles.citation, { x, width }));
+  tail.push(...lineItems(quoteCitation(source?.doc ?? { id: quote.docId }, quote, { style, firstSeen: firstSeenIn(doc.content, quote.docId) }), styles.citation, { x, width }));
   tail.push(appendixReference(doc, quote, source, x));
 
   lines[lines.length - 1].keepWithNext = true;

@@ -1,6 +1,6 @@
 import type { PDFPage } from 'pdf-lib';
 import type { TextSpan } from '../archive/document';
-import { DEFAULT_CITATION_STYLE, formatReference } from './citation';
+import { DEFAULT_CITATION_STYLE, firstSeenIn, formatReference } from './citation';
 import type { CitedSource, DossierQuote } from './model';
 import { addHighlight, addLink, type Quad } from './pdf-annotations';
 import { countOf, quoteNumbers, type ContentsEntry, type DossierPdf } from './pdf-document';
@@ -60,7 +60,7 @@ function layoutArticle(doc: DossierPdf, flow: Flow, source: CitedSource): void {
     return;
   }
   const { doc: summary, text } = source;
-  meta(formatReference(summary, doc.content.citationStyle ?? DEFAULT_CITATION_STYLE));
+  meta(formatReference(summary, doc.content.citationStyle ?? DEFAULT_CITATION_STYLE, firstSeenIn(doc.content, summary.id)));
   meta(`File ${summary.id}`, styles.citation);
   meta(`SHA-256 ${summary.sha256}`, styles.citation);
   about.push(space(5));
@@ -284,7 +284,7 @@ export function layoutBibliography(doc: DossierPdf, flow: Flow): void {
     const line = (text: string, style: TextStyle) => items.push(...lineItems(text, style, { x, width: MARGIN.left + CONTENT_WIDTH - x }));
     const number = `${i + 1}`;
     const entryStyle = styles.source;
-    const entry = 'sha256' in source.doc ? formatReference(source.doc, doc.content.citationStyle ?? DEFAULT_CITATION_STYLE) : source.doc.id;
+    const entry = 'sha256' in source.doc ? formatReference(source.doc, doc.content.citationStyle ?? DEFAULT_CITATION_STYLE, firstSeenIn(doc.content, source.doc.id)) : source.doc.id;
     items.push(
       ...lineItems(entry, entryStyle, {
         x,

@@ -2,8 +2,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentSummary } from '../../../src/core/archive/document';
-import { cslItemOf, formatReference, quoteCitation, retrievalDateOf } from '../../../src/core/dossier/citation';
-import { DossierManifest, type DossierQuote } from '../../../src/core/dossier/model';
+import { cslItemOf, firstSeenIn, formatReference, quoteCitation, retrievalDateOf } from '../../../src/core/dossier/citation';
+import { DossierManifest, manifestOf, type DossierQuote } from '../../../src/core/dossier/model';
 import { Workstation } from '../../../src/core/workstation';
 import { inProcessBuilder } from '../../../src/core/search/index-builder';
 import { runCli } from '../../helpers/cli';
@@ -115,7 +115,7 @@ describe('a citation rendered in a style', () => {
 
   it('a quote’s citation: the reference, then file, paragraph, offsets and SHA-256; the same place words in both styles', () => {
     for (const style of ['chicago-author-date', 'apa'] as const) {
-      const line = quoteCitation(summary(), quote(), style);
+      const line = quoteCitation(summary(), quote(), { style });
       expect(line).toMatch(/^Source: Aigerim Toleukhanova\. /);
       expect(line).toContain('The Astana Times');
       expect(line).toContain('https://astanatimes.com/2024/03/minister');
@@ -124,8 +124,24 @@ describe('a citation rendered in a style', () => {
     }
   }, SLOW);
 
+  it('with no date of retrieval in the metadata, gives the day Casefile first saw the file, and says so', () => {
+    const line = quoteCitation(summary({ retrieved: null }), quote(), { style: 'chicago-author-date', firstSeen: '2024-04-01T08:00:00.000Z' });
+    expect(line).toContain('https://astanatimes.com/2024/03/minister. First seen by Casefile April 1, 2024. File news/astana-times.html');
+    const content = {
+      title: 'T',
+      created: new Date('2024-05-01T00:00:00Z'),
+      sections: [],
+      sources: [{ doc: summary({ retrieved: null }), text: '', paragraphs: [] }],
+      custody: { ledger: { seq: 0, hash: '0'.repeat(64) }, sources: [{ docId: 'news/astana-times.html', firstSeen: '2024-04-01T08:00:00.000Z' }] },
+    };
+    expect(firstSeenIn(content, 'news/astana-times.html')).toBe('2024-04-01T08:00:00.000Z');
+    expect(firstSeenIn(content, 'other.txt')).toBeNull();
+    const manifest = manifestOf({ ...content, author: '', date: null, introduction: '' });
+    expect(manifest.sources?.[0].csl?.accessed).toEqual({ 'date-parts': [[2024, 4, 1]], raw: '2024-04-01' });
+  }, SLOW);
+
   it('a quote whose source left the archive is cited by its file alone', () => {
-    expect(quoteCitation({ id: 'gone.txt' }, quote({ status: 'orphaned', start: null, end: null, paragraph: null }), 'apa')).toBe(
+    expect(quoteCitation({ id: 'gone.txt' }, quote({ status: 'orphaned', start: null, end: null, paragraph: null }), { style: 'apa' })).toBe(
       'Source: file gone.txt. Not found in the current source: quoted as recorded.',
     );
   });
