@@ -189,10 +189,6 @@ export function countOf(n: number, noun: string, plural = `${noun}s`): string {
   return `${n} ${n === 1 ? noun : plural}`;
 }
 
-export function formatDate(date: Date): string {
-  return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-}
-
 /** "[1], [4], [7]" */
 export function quoteNumbers(quotes: DossierQuote[]): string {
   return quotes.map((q) => `[${q.number}]`).join(', ');
