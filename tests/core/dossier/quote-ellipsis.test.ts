@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { AnchoredAnnotation } from '../../../src/core/annotations/model';
+import type { DocumentSummary } from '../../../src/core/archive/document';
+import { contentOfAllAnnotations } from '../../../src/core/dossier/dossier-content';
 import { elisionOf, withEllipses } from '../../../src/core/dossier/quote-ellipsis';
 
 /** The quote as it would be printed, cut from `text` where `quote` first stands in it. */
@@ -86,3 +89,47 @@ describe('a quote cut from inside a sentence gets "…" at the cut end', () => {
     expect(elisionOf(text, start, end + 1)).toEqual({ start: false, end: false });
   });
 });
+
+describe('a dossier’s quotes are marked where they were cut', () => {
+  const text = 'Protests began on January 2. Tokayev ordered security forces to fire without warning. Hundreds were held.';
+  const doc = { ...summaryOf(text), text, paragraphs: [{ start: 0, end: text.length }] };
+  const annotation = (exact: string, status: AnchoredAnnotation['status'], context: { prefix: string; suffix: string }): AnchoredAnnotation => {
+    const start = text.indexOf(exact);
+    return {
+      id: '00000000-0000-4000-8000-00000000000' + String(exact.length % 10),
+      target: { docId: 'a.txt', docSha256: 'a'.repeat(64), quote: { exact, ...context }, position: { start, end: start + exact.length } },
+      note: '',
+      tags: [],
+      color: 'yellow',
+      author: '',
+      created: '2024-05-01T00:00:00.000Z',
+      modified: '2024-05-01T00:00:00.000Z',
+      status,
+      current: status === 'orphaned' ? null : { start, end: start + exact.length },
+      currentText: null,
+      score: null,
+    };
+  };
+  const quotesOf = (annotations: AnchoredAnnotation[]) =>
+    contentOfAllAnnotations(annotations, { title: 'T', author: '' }, { annotation: () => undefined, document: () => doc, now: new Date(0) }).content.sections[0].quotes;
+
+  it('from the source’s text around a quote with a place', () => {
+    const [q] = quotesOf([annotation('security forces', 'anchored', { prefix: '', suffix: '' })]);
+    expect(q.elided).toEqual({ start: true, end: true });
+  });
+
+  it('from the context recorded with a quote that has none (the source changed)', () => {
+    const whole = annotation('Tokayev ordered security forces to fire without warning.', 'orphaned', { prefix: 'n January 2. ', suffix: ' Hundreds were' });
+    const cut = annotation('ordered security', 'orphaned', { prefix: 'January 2. Tokayev ', suffix: ' forces to fire' });
+    const [a, b] = quotesOf([whole, cut]);
+    expect(a.elided).toEqual({ start: false, end: false });
+    expect(b.elided).toEqual({ start: true, end: true });
+  });
+});
+
+function summaryOf(text: string): DocumentSummary {
+  return {
+    id: 'a.txt', title: 'A', byline: null, date: null, sha256: 'a'.repeat(64), sizeBytes: text.length, encoding: 'UTF-8', format: 'txt',
+    pages: null, publisher: null, url: null, retrieved: null, language: null, dateline: null, boilerplate: [],
+  };
+}
