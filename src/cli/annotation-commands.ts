@@ -63,7 +63,6 @@ export async function annotations(argv: string[], cli: CliContext): Promise<void
   }
 }
 
-/** `--style` names for the citation styles of the export options. */
 /** The row shape of `annotations --json`, a contract other tools rely on. */
 export async function exportAnnotations(argv: string[], cli: CliContext): Promise<void> {
   const { values, positionals } = parseCommandLine(argv, {

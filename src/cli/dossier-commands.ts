@@ -7,6 +7,7 @@ import { isListed } from '../core/dossier/verify';
 import { LOCATION_OPTIONS, parseCommandLine, UsageError } from '../shell/args';
 import { call, type CliContext } from './cli-context';
 
+/** `--style` names for the citation styles of the export options. */
 const CITATION_STYLE_OPTIONS: Partial<Record<string, ArgsOf<'exportDossier'>['citationStyle']>> = { chicago: 'chicago-author-date', apa: 'apa' };
 
 export async function exportDossier(argv: string[], cli: CliContext): Promise<void> {
