@@ -54,6 +54,8 @@ test.describe('a dossier', () => {
   test.use({ copyArchive: true });
 
   test('built from three annotations in two sections, reordered by keyboard, exported as a PDF and verified before and after its source changes', async ({ page, shell }) => {
+    // An export, signing, and two verifications that read every printed page: minutes on a loaded machine.
+    test.setTimeout(240_000);
     await api(page, shell, 'setPreferences', { author: 'E2E Analyst' });
     const ids: Record<string, string> = {};
     for (const { doc, quote } of [UPRISINGS, ACTIVISTS, ORDER]) ids[quote] = (await api<{ id: string }>(page, shell, 'annotateQuote', { docId: doc, quote })).id;
