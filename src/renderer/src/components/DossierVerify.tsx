@@ -48,9 +48,9 @@ export function DossierVerify({ client, titles }: { client: CasefileClient; titl
     <fieldset className="modal-section dossier-verify" aria-busy={checking !== null}>
       <legend>Verify a dossier PDF</legend>
       <p className="field-help muted">
-        Checks every quote of a PDF exported by Casefile against this archive: the source file is there, its SHA-256 is the one cited, and the
-        cited characters are the quote; and on the PDF’s pages: each quote is printed word for word with its citation, and nothing is printed as a
-        quote that the PDF’s manifest does not list.
+        Checks a PDF exported by Casefile: its signature; every quote against this archive (the source file is there, its SHA-256 is the one
+        cited, the cited characters are the quote) and its custody ledger; and the PDF’s pages (each quote printed word for word with its
+        citation, nothing printed as a quote that the PDF’s manifest does not list).
       </p>
       <label>
         Dossier PDF
