@@ -12,7 +12,8 @@ import { tempDirs } from '../helpers/temp-dir';
 const temp = tempDirs('casefile-cli-process-');
 afterAll(temp.cleanup);
 
-describe('casefile as a process', () => {
+// Each run starts node with tsx and indexes the seed archive: seconds alone, far more on a busy machine.
+describe('casefile as a process', { timeout: 120_000 }, () => {
   it('exits 0 with the JSON answer on stdout, and 2 with one error line for a refused query', async () => {
     const data = await temp.make();
     const found = await spawnCli(['search', 'Zhanaozen', '--json', '--data', data]);
@@ -26,7 +27,7 @@ describe('casefile as a process', () => {
 
   it('a fuzzy query with a huge edit distance is answered or refused, not allowed to exhaust memory', async () => {
     // lunr expands "word~N" into every string within N edits; N must be bounded before that happens.
-    const run = await spawnCli(['search', 'zhanaozen~12', '--json', '--data', await temp.make()], { nodeOptions: ['--max-old-space-size=256'] });
+    const run = await spawnCli(['search', 'zhanaozen~12', '--json', '--data', await temp.make()], { nodeOptions: ['--max-old-space-size=256'], timeoutMs: 100_000 });
     expect(run.timedOut).toBe(false);
     expect(run.signal).toBeNull();
     expect([0, 2]).toContain(run.code);
