@@ -4,13 +4,37 @@ import { afterEach, expect } from 'vitest';
 import { invokeApi, type ApiError, type ArgsOf, type MethodName, type ResultOf } from '../../src/core/api';
 import { archiveDataDir } from '../../src/core/locations';
 import { inProcessBuilder } from '../../src/core/search/index-builder';
-import { Workstation } from '../../src/core/workstation';
+import { Workstation, type WorkstationOptions } from '../../src/core/workstation';
 import { tempDirs } from './temp-dir';
 
-/** Temporary folders for the tests of one file, removed after each test. */
+const opened = new Set<Workstation>();
+
+/**
+ * Opens a workstation for one test; it is closed after the test (by `tempDirsPerTest`'s cleanup,
+ * before the folders go, or by `closeWorkstations`), so no watcher, index thread or pending save
+ * outlives its test. A workstation shared by the tests of a file (opened in beforeAll) is opened
+ * with Workstation.open and closed in afterAll instead.
+ */
+export async function openWorkstation(options: WorkstationOptions): Promise<Workstation> {
+  const ws = await Workstation.open(options);
+  opened.add(ws);
+  return ws;
+}
+
+/** Closes every workstation opened by `openWorkstation` (or a bench) and not closed yet. */
+export async function closeWorkstations(): Promise<void> {
+  const open = [...opened];
+  opened.clear();
+  await Promise.all(open.map((ws) => ws.close()));
+}
+
+/** Temporary folders for the tests of one file: after each test its workstations are closed, then its folders removed. */
 export function tempDirsPerTest(prefix: string): ReturnType<typeof tempDirs> {
   const dirs = tempDirs(prefix);
-  afterEach(dirs.cleanup);
+  afterEach(async () => {
+    await closeWorkstations();
+    await dirs.cleanup();
+  });
   return dirs;
 }
 
@@ -22,8 +46,8 @@ export function steppingClock(startIso = '2024-05-01T12:00:00.000Z', stepMs = 10
 
 /**
  * A test's own archive folder and data folder, with the files it writes into the archive. Every
- * `open()` gives a fresh Workstation on both (indexing in-process), sharing one stepping clock so
- * later changes always carry later times.
+ * `open()` gives a fresh Workstation on both (indexing in-process, closed after the test), sharing
+ * one stepping clock so later changes always carry later times.
  */
 export interface Bench {
   archiveDir: string;
@@ -44,7 +68,7 @@ export async function makeBench(makeDir: () => Promise<string>, files: Record<st
     archiveDir,
     dataDir,
     clock,
-    open: () => Workstation.open({ archiveDir, dataDir, now: clock, indexBuilder: inProcessBuilder }),
+    open: () => openWorkstation({ archiveDir, dataDir, now: clock, indexBuilder: inProcessBuilder }),
     write: async (id, text) => {
       await mkdir(path.dirname(path.join(archiveDir, id)), { recursive: true });
       await writeFile(path.join(archiveDir, id), text);

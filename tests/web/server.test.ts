@@ -34,7 +34,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await shell.close();
-  await ws.flush();
+  await ws.close();
   await temp.cleanup();
 });
 

@@ -1,13 +1,11 @@
 import { cp, readdir, readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { inProcessBuilder } from '../../../src/core/search/index-builder';
-import { Workstation } from '../../../src/core/workstation';
 import { ARCHIVE_DIR, archiveFile } from '../../helpers/archive-files';
-import { tempDirs } from '../../helpers/temp-dir';
+import { openWorkstation, tempDirsPerTest } from '../../helpers/workstation';
 
-const temp = tempDirs('casefile-editing-');
-afterEach(temp.cleanup);
+const temp = tempDirsPerTest('casefile-editing-');
 
 const DOC_003 = archiveFile('003_').name;
 
@@ -15,7 +13,7 @@ async function openCopy(dataDir?: string, archive?: string) {
   const archiveDir = archive ?? (await temp.make());
   if (!archive) await cp(ARCHIVE_DIR, archiveDir, { recursive: true });
   const data = dataDir ?? (await temp.make());
-  const ws = await Workstation.open({ archiveDir, dataDir: data, indexBuilder: inProcessBuilder });
+  const ws = await openWorkstation({ archiveDir, dataDir: data, indexBuilder: inProcessBuilder });
   await ws.indexReady();
   return { ws, archiveDir, data };
 }

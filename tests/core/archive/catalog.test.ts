@@ -1,16 +1,14 @@
 import { cp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadArchive, sha256Hex } from '../../../src/core/archive/archive';
 import { IngestCatalog } from '../../../src/core/archive/catalog';
 import { archiveDataDir } from '../../../src/core/locations';
 import { inProcessBuilder } from '../../../src/core/search/index-builder';
-import { Workstation } from '../../../src/core/workstation';
 import { ARCHIVE_DIR } from '../../helpers/archive-files';
-import { tempDirs } from '../../helpers/temp-dir';
+import { openWorkstation, tempDirsPerTest } from '../../helpers/workstation';
 
-const temp = tempDirs('casefile-catalog-');
-afterEach(temp.cleanup);
+const temp = tempDirsPerTest('casefile-catalog-');
 
 async function archiveCopy(): Promise<{ archive: string; catalogFile: string }> {
   const archive = await temp.make();
@@ -72,7 +70,7 @@ describe('the ingest catalog', () => {
     const when = new Date('2024-01-15T10:00:00Z');
     await utimes(file, when, when);
     const data = await temp.make();
-    const first = await Workstation.open({ archiveDir: archive, dataDir: data, indexBuilder: inProcessBuilder });
+    const first = await openWorkstation({ archiveDir: archive, dataDir: data, indexBuilder: inProcessBuilder });
     await first.indexReady();
     await first.close();
     expect((await readdir(archiveDataDir(data, archive))).includes('ingest-catalog')).toBe(true);
@@ -87,7 +85,7 @@ describe('the ingest catalog', () => {
     expect((await stat(file)).size).toBe(before.size);
     expect((await stat(file)).mtimeMs).toBe(before.mtimeMs);
 
-    const ws = await Workstation.open({ archiveDir: archive, dataDir: data, indexBuilder: inProcessBuilder });
+    const ws = await openWorkstation({ archiveDir: archive, dataDir: data, indexBuilder: inProcessBuilder });
     await ws.archiveVerified();
     expect(ws.search('zqxwvjkp').hits.map((h) => h.id)).toEqual([name]);
     expect((await ws.getDocument(name)).document.text).toContain('zqxwvjkp');
@@ -96,7 +94,7 @@ describe('the ingest catalog', () => {
 });
 
 describe('an archive opened as last seen (the app)', () => {
-  const openApp = (archiveDir: string, dataDir: string) => Workstation.open({ archiveDir, dataDir, indexBuilder: inProcessBuilder, openAsLastSeen: true });
+  const openApp = (archiveDir: string, dataDir: string) => openWorkstation({ archiveDir, dataDir, indexBuilder: inProcessBuilder, openAsLastSeen: true });
 
   async function seenOnce(): Promise<{ archive: string; data: string; name: string }> {
     const { archive } = await archiveCopy();

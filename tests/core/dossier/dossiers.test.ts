@@ -1,15 +1,14 @@
 import { readFile, realpath, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { archiveDataDir } from '../../../src/core/locations';
 import { DossierManifest } from '../../../src/core/dossier/model';
 import { inProcessBuilder } from '../../../src/core/search/index-builder';
-import { Workstation } from '../../../src/core/workstation';
+import type { Workstation } from '../../../src/core/workstation';
 import { ARCHIVE_DIR, archiveFile } from '../../helpers/archive-files';
-import { tempDirs } from '../../helpers/temp-dir';
+import { openWorkstation, tempDirsPerTest } from '../../helpers/workstation';
 
-const temp = tempDirs('casefile-dossiers-');
-afterEach(temp.cleanup);
+const temp = tempDirsPerTest('casefile-dossiers-');
 
 const DOC_004 = archiveFile('004_').name;
 const DOC_002 = archiveFile('002_').name;
@@ -23,7 +22,7 @@ function clock(): () => Date {
 
 async function open(dataDir?: string): Promise<{ ws: Workstation; dataDir: string }> {
   const dir = dataDir ?? (await temp.make());
-  return { ws: await Workstation.open({ archiveDir: ARCHIVE_DIR, dataDir: dir, now: clock(), indexBuilder: inProcessBuilder }), dataDir: dir };
+  return { ws: await openWorkstation({ archiveDir: ARCHIVE_DIR, dataDir: dir, now: clock(), indexBuilder: inProcessBuilder }), dataDir: dir };
 }
 
 async function withTwoAnnotations() {

@@ -2,19 +2,17 @@ import { existsSync, readdirSync } from 'node:fs';
 import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { archiveDataDir } from '../../../src/core/locations';
 import { inProcessBuilder, SHARD_THRESHOLD, WORKER_THRESHOLD, workerBuilder, type SegmentBuilder } from '../../../src/core/search/index-builder';
 import { CompactSearchEngine } from '../../../src/core/search/compact-search-engine';
 import { Segment, type IndexableDocument } from '../../../src/core/search/segment';
-import { Workstation } from '../../../src/core/workstation';
+import type { Workstation } from '../../../src/core/workstation';
 import { ARCHIVE_DIR, readArchiveFiles } from '../../helpers/archive-files';
-import { apiError, callApi } from '../../helpers/workstation';
+import { apiError, callApi, openWorkstation, tempDirsPerTest } from '../../helpers/workstation';
 import { documentsOf } from '../../helpers/search';
-import { tempDirs } from '../../helpers/temp-dir';
 
-const temp = tempDirs('casefile-index-');
-afterEach(temp.cleanup);
+const temp = tempDirsPerTest('casefile-index-');
 
 /** A builder that records which documents each build indexed, and builds in-process. */
 function recordingBuilder(): { builder: SegmentBuilder; builds: string[][] } {
@@ -35,7 +33,7 @@ async function copyOfSeedArchive(): Promise<string> {
 }
 
 async function open(archiveDir: string, dataDir: string, builder: SegmentBuilder): Promise<Workstation> {
-  const ws = await Workstation.open({ archiveDir, dataDir, indexBuilder: builder });
+  const ws = await openWorkstation({ archiveDir, dataDir, indexBuilder: builder });
   await ws.indexReady();
   return ws;
 }
@@ -162,7 +160,7 @@ describe('the persistent index', () => {
     await open(archive, data, inProcessBuilder);
     const manifest = path.join(archiveDataDir(data, archive), 'index', 'manifest.json');
     await writeFile(manifest, JSON.stringify({ format: 'casefile-index', version: 999, segments: [] }));
-    const ws = await Workstation.open({ archiveDir: archive, dataDir: data, indexBuilder: inProcessBuilder });
+    const ws = await openWorkstation({ archiveDir: archive, dataDir: data, indexBuilder: inProcessBuilder });
     // Right after open the index is being rebuilt, and the status says why.
     expect(ws.indexStatus().problem).toMatch(/cached search index could not be read/);
     await ws.indexReady();
@@ -207,7 +205,7 @@ describe('stopping and resuming indexing', () => {
     const cached = await cacheFiles(cacheDir);
     await writeFile(path.join(archive, NEW.name), NEW.text);
     const gated = gatedBuilder();
-    const ws = await Workstation.open({ archiveDir: archive, dataDir: data, indexBuilder: gated.builder });
+    const ws = await openWorkstation({ archiveDir: archive, dataDir: data, indexBuilder: gated.builder });
     await eventually(() => gated.builds.length === 1, 'the build starts');
     return { archive, data, cacheDir, cached, gated, ws };
   }
@@ -258,7 +256,7 @@ describe('stopping and resuming indexing', () => {
   it('closes without waiting for a build under way, writes none of it, and builds at the next open', async () => {
     const [archive, data] = [await copyOfSeedArchive(), await temp.make()];
     const gated = gatedBuilder(); // never released: only stopping ends this build
-    const ws = await Workstation.open({ archiveDir: archive, dataDir: data, indexBuilder: gated.builder });
+    const ws = await openWorkstation({ archiveDir: archive, dataDir: data, indexBuilder: gated.builder });
     await eventually(() => gated.builds.length === 1, 'the first build starts');
     await ws.close();
     expect(ws.indexStatus()).toMatchObject({ state: 'paused', done: 0, total: SEED_IDS.length });
