@@ -7,6 +7,7 @@ import { countOf, quoteNumbers, type ContentsEntry, type DossierPdf } from './pd
 import { keepLines, lineItems, printable, space, type Flow, type FlowItem, type PlacedLine } from './pdf-flow';
 import { measureWith } from './text-layout';
 import { baselineIn, CONTENT_WIDTH, HIGHLIGHT_OPACITY, HIGHLIGHT_RGB, MARGIN, MUTED, PAGE, type TextStyle } from './pdf-style';
+import { BOILERPLATE_LABEL } from '../../shared/boilerplate';
 
 const SOURCES_NOTE =
   'The full text of every cited article as archived, paragraph by paragraph, with the paragraph numbers of the ' +
@@ -14,8 +15,6 @@ const SOURCES_NOTE =
   'number [n] stands in the right margin and leads back to the quote. Web page furniture (teasers, share and comment ' +
   'prompts) is printed smaller and dimmed, and labelled, as the reader shows it.';
 
-/** The label the reader puts before a paragraph of web boilerplate (BOILERPLATE_LABEL in Reader.tsx). */
-export const BOILERPLATE_LABEL = 'web page furniture — not searched';
 /** How far a boilerplate paragraph is set in, beside its dotted rule (the reader's left border). */
 const BOILERPLATE_INDENT = 10;
 

@@ -11,9 +11,9 @@ import { HighlightToolbar } from './HighlightToolbar';
 import { KIND_TEXT, SegmentView } from './SegmentView';
 import type { TagCounts } from './TagInput';
 import { TermList } from './TermList';
+import { BOILERPLATE_LABEL } from '../../../shared/boilerplate';
 
 /** Web boilerplate ("Read More: …", "Share This Article"): its label (drawn before it) and tooltip. */
-const BOILERPLATE_LABEL = 'web page furniture — not searched';
 const BOILERPLATE_TITLE = 'Web page furniture (teasers, share and comment prompts): kept in the text, left out of search and snippets';
 
 /** An annotation to scroll to and mark briefly. Each request is a new object, so asking twice scrolls twice. */
