@@ -1,4 +1,3 @@
-/// <reference path="./citeproc.d.ts" />
 import CSL from 'citeproc';
 import { z } from 'zod';
 import type { DocumentSummary } from '../archive/document';
