@@ -20,17 +20,22 @@ Commands:
   annotate --doc ID --quote "TEXT" [--occurrence N] [--note T] [--tags a,b] [--color C] [--json]
                                                 highlight a passage by its exact words
   annotations [--json]                          list annotations, re-anchored against the archive
-  export --out FILE [--format pdf|md|json] [--dossier NAME] [--title T] [--author A]
+  export --out FILE [--format pdf|md|json|bundle] [--dossier NAME] [--title T] [--author A]
          [--style chicago|apa] [--no-sign | --p12 FILE --passphrase-env VAR]
                                                 a dossier (without --dossier: all annotations);
                                                 a PDF is signed with the local signing identity
                                                 (made in the data folder on first use), or with
                                                 your certificate (PKCS#12, its passphrase in the
                                                 environment variable VAR), or not (--no-sign);
-                                                citations in Chicago author-date (default) or APA
-  verify FILE.pdf [--json]                      check every quote of an exported dossier: printed on
+                                                citations in Chicago author-date (default) or APA;
+                                                bundle: a zip of the signed PDF, the quoted sources,
+                                                the manifest, the custody ledger, the annotations
+                                                (JSON-LD) and HOW-TO-VERIFY.txt
+  verify FILE.pdf|FILE.zip [--json]             check every quote of an exported dossier: printed on
                                                 its pages as the attached manifest lists it, and as
-                                                its source in the archive gives it (exit 0 only if all ok)
+                                                its source in the archive gives it (exit 0 only if all ok);
+                                                a bundle (.zip) is checked against its own sources,
+                                                with no archive or data folder
   export-annotations --format jsonld|md|csv --out FILE [--group-by document|tag|color]
                                                 annotations as W3C JSON-LD, Markdown or CSV
   import-annotations FILE                       merge annotations from W3C JSON-LD (by id)

@@ -2,8 +2,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArgsOf } from '../core/api';
 import { DOSSIER_FORMATS } from '../core/dossier/dossier-service';
+import { dossierPdfOf, isBundleVerification, isZip, readZipEntries, verifyEvidenceBundle, type BundleVerification } from '../core/dossier/evidence-bundle';
 import { readPdfSignature } from '../core/dossier/signature';
-import { isListed } from '../core/dossier/verify';
+import { isListed, type DossierVerification } from '../core/dossier/verify';
 import { LOCATION_OPTIONS, parseCommandLine, UsageError } from '../shell/args';
 import { call, type CliContext } from './cli-context';
 
@@ -44,8 +45,9 @@ export async function exportDossier(argv: string[], cli: CliContext): Promise<vo
   await writeFile(out, bytes);
   for (const warning of result.warnings) cli.err(`warning: ${warning}`);
   cli.out(`wrote ${out} (${result.byteLength} bytes)`);
-  if (format !== 'pdf') return;
-  const signed = await readPdfSignature(bytes);
+  if (format !== 'pdf' && format !== 'bundle') return;
+  if (format === 'bundle') cli.out(`an evidence bundle: check it on any computer, with no archive, with: casefile verify ${values.out}`);
+  const signed = await readPdfSignature(format === 'bundle' ? dossierPdfOf(readZipEntries(bytes)).bytes : bytes);
   cli.out(signed.state === 'unsigned' ? 'not signed' : `signed by ${signed.subject} (certificate SHA-256 ${signed.fingerprint}): ${signed.state}`);
 }
 
@@ -57,7 +59,7 @@ async function signatureOption(values: { 'no-sign'?: boolean; p12?: string; 'pas
     return values['no-sign'] ? 'none' : 'local';
   }
   if (values['no-sign']) throw new UsageError('--no-sign and --p12 contradict each other: give one');
-  if (format !== 'pdf') throw new UsageError('only a PDF is signed: --p12 goes with --format pdf');
+  if (format !== 'pdf' && format !== 'bundle') throw new UsageError('only a PDF is signed: --p12 goes with --format pdf or bundle');
   if (!variable) throw new UsageError('--p12 needs --passphrase-env VAR, the name of an environment variable holding the passphrase');
   const passphrase = process.env[variable];
   if (passphrase === undefined) throw new UsageError(`the environment variable ${variable} named by --passphrase-env is not set`);
@@ -72,15 +74,18 @@ async function signatureOption(values: { 'no-sign'?: boolean; p12?: string; 'pas
 
 export async function verify(argv: string[], cli: CliContext): Promise<number> {
   const { values, positionals } = parseCommandLine(argv, { ...LOCATION_OPTIONS, json: { type: 'boolean' } });
-  if (positionals.length !== 1) throw new UsageError('verify takes one PDF: verify FILE.pdf [--archive DIR]');
+  if (positionals.length !== 1) throw new UsageError('verify takes one PDF or evidence bundle: verify FILE.pdf|FILE.zip [--archive DIR]');
   let bytes: Buffer;
   try {
     bytes = await readFile(positionals[0]);
   } catch (error) {
     throw new UsageError(`cannot read ${positionals[0]}: ${(error as Error).message}`);
   }
-  const ws = await cli.open(values);
-  const report = await call(ws, 'verifyDossier', { base64: bytes.toString('base64') });
+  // A bundle carries its sources and ledger: no archive or data folder is opened for it.
+  const report: DossierVerification | BundleVerification = isZip(bytes)
+    ? await verifyEvidenceBundle(bytes)
+    : await call(await cli.open(values), 'verifyDossier', { base64: bytes.toString('base64') });
+  const bundle = isBundleVerification(report) ? report.bundle : null;
   if (values.json) cli.out(JSON.stringify(report, null, 2));
   else {
     const quotes = report.quotes.filter(isListed);
@@ -95,8 +100,16 @@ export async function verify(argv: string[], cli: CliContext): Promise<number> {
       cli.out(`${state.padEnd(11)} [${q.number}] ${q.docId} — source: ${q.detail}; ${q.custody}; print: ${q.printedDetail}`);
     }
     for (const u of unlisted) cli.out(`${'unlisted'.padEnd(11)} [${u.number}] p. ${u.page} — printed but not in the manifest: “${u.text}”`);
+    if (bundle && bundle.problems.length === 0) {
+      cli.out(`bundle: ${bundle.pdf}; the bundled manifest is the one attached; ${bundle.sources.length} ${bundle.sources.length === 1 ? 'source' : 'sources'} with the SHA-256 it records`);
+    }
+    for (const problem of bundle?.problems ?? []) cli.out(`bundle: ${problem}`);
     const failed = quotes.filter((q) => q.status === 'failed').length;
-    const broken = [signature.state === 'broken' ? 'the signature is broken' : null, ledger.state === 'broken' ? 'the custody ledger is broken' : null].filter((x) => x !== null);
+    const broken = [
+      signature.state === 'broken' ? 'the signature is broken' : null,
+      ledger.state === 'broken' ? 'the custody ledger is broken' : null,
+      bundle && bundle.problems.length > 0 ? `the bundle has ${bundle.problems.length} ${bundle.problems.length === 1 ? 'problem' : 'problems'}` : null,
+    ].filter((x) => x !== null);
     cli.out(
       report.ok
         ? `verified: every quote is printed as its source gives it, and every source is as cited${signature.state === 'valid' ? '; the signature is valid' : ''}`

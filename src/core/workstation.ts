@@ -108,6 +108,7 @@ export class Workstation {
       now,
       current: () => this.archiveVerified(),
       custody: () => archive.custodyView(),
+      ledger: () => archive.ledgerSnapshot(),
     });
   }
 

@@ -52,7 +52,8 @@ export const dossierMethods = {
       };
     },
   ),
+  /** A dossier PDF (checked against the open archive) or an evidence bundle, a zip (checked against itself). */
   verifyDossier: method(z.object({ base64: z.string().min(1).max(200_000_000) }).strict(), (ws, { base64 }) =>
-    ws.dossiers.verifyPdf(Buffer.from(base64, 'base64')),
+    ws.dossiers.verify(Buffer.from(base64, 'base64')),
   ),
 };

@@ -1,11 +1,15 @@
-import type { CustodyView } from '../archive/custody-ledger';
+import { MAX_FILE_BYTES, sha256Hex } from '../archive/archive';
+import type { CustodyView, LedgerHead } from '../archive/custody-ledger';
 import type { ArchiveDocument } from '../archive/document';
+import { toJsonLd } from '../annotations/interchange';
 import type { AnchoredAnnotation } from '../annotations/model';
-import { CasefileError } from '../errors';
+import { readArchiveFile } from '../contained-path';
+import { CasefileError, errorMessage } from '../errors';
 import type { CitationStyle } from './citation';
 import { contentOfAllAnnotations, contentOfDossier, type BuiltContent } from './dossier-content';
 import type { Dossier, DossierChanges, DossierStore } from './dossier-store';
 import { loadDossierFonts } from './fonts';
+import { isZip, verifyEvidenceBundle, writeEvidenceBundle, type BundleVerification } from './evidence-bundle';
 import { dossierMarkdown } from './markdown';
 import { manifestOf, type DossierContent } from './model';
 import { signPdf } from './pdf-signing';
@@ -20,8 +24,8 @@ export interface DossierRequest {
   citationStyle?: CitationStyle;
 }
 
-/** What a dossier is exported as: the PDF, Markdown, or its manifest (JSON). */
-export const DOSSIER_FORMATS = ['pdf', 'md', 'json'] as const;
+/** What a dossier is exported as: the PDF, Markdown, its manifest (JSON), or an evidence bundle (zip, see evidence-bundle.ts). */
+export const DOSSIER_FORMATS = ['pdf', 'md', 'json', 'bundle'] as const;
 export type DossierFormat = (typeof DOSSIER_FORMATS)[number];
 
 /**
@@ -54,6 +58,8 @@ export interface DossierSources {
   current(): Promise<void>;
   /** The custody ledger once every change seen so far is in it. */
   custody(): Promise<CustodyView>;
+  /** The custody ledger's bytes and head as they are on disk now, for an evidence bundle. */
+  ledger(): Promise<{ ledger: Uint8Array; head: LedgerHead }>;
 }
 
 
@@ -105,13 +111,7 @@ export class DossierService {
   /** A dossier's content: a stored dossier by id or name, or (null) every annotation grouped by source. */
   content(dossier: string | null, request: Partial<DossierRequest> = {}): BuiltContent {
     const lookups = {
-      annotation: (id: string) => {
-        try {
-          return this.sources.annotation(id);
-        } catch {
-          return undefined;
-        }
-      },
+      annotation: (id: string) => this.lookupAnnotation(id),
       document: (id: string) => this.sources.document(id),
       now: this.sources.now(),
     };
@@ -131,15 +131,16 @@ export class DossierService {
 
   async export(dossier: string | null, format: DossierFormat, request: Partial<DossierRequest> = {}, signing: DossierSigning = 'local'): Promise<DossierExport> {
     // First, so a wrong passphrase is said before any work is done.
-    const identity = format === 'pdf' ? await this.signingIdentity(signing) : null;
+    const identity = format === 'pdf' || format === 'bundle' ? await this.signingIdentity(signing) : null;
     await this.sources.current(); // no quote of a version the background check is about to replace
     const built = this.content(dossier, request);
     const { warnings } = built;
     const content = await this.withCustody(built.content);
     const name = fileNameFor(content.title);
-    if (format === 'pdf') {
+    if (format === 'pdf' || format === 'bundle') {
       const unsigned = await writeDossierPdf(content, await loadDossierFonts());
       const bytes = identity ? await signPdf(unsigned, identity, { signingTime: this.sources.now() }) : unsigned;
+      if (format === 'bundle') return { fileName: `${name}.zip`, mediaType: 'application/zip', bytes: await this.bundle(content, `${name}.pdf`, bytes, warnings), warnings };
       return { fileName: `${name}.pdf`, mediaType: 'application/pdf', bytes, warnings };
     }
     const text = format === 'md' ? dossierMarkdown(content) : `${JSON.stringify(manifestOf(content), null, 2)}\n`;
@@ -151,7 +152,6 @@ export class DossierService {
     };
   }
 
-  /** Checks an exported dossier: its printed pages against its attached manifest, every quote against this archive. */
   /** The content with the custody ledger's head and each source's first-seen time, for the manifest. */
   private async withCustody(content: DossierContent): Promise<DossierContent> {
     const custody = await this.sources.custody();
@@ -164,8 +164,53 @@ export class DossierService {
     };
   }
 
+  /**
+   * Checks an exported dossier: a PDF's printed pages against its attached manifest and every quote
+   * against this archive; an evidence bundle (a zip) against nothing but itself.
+   */
+  async verify(bytes: Uint8Array): Promise<DossierVerification | BundleVerification> {
+    return isZip(bytes) ? verifyEvidenceBundle(bytes) : this.verifyPdf(bytes);
+  }
+
   async verifyPdf(bytes: Uint8Array): Promise<DossierVerification> {
     return verifyDossierPdf(bytes, this.sources.archiveRoot, await this.sources.custody());
+  }
+
+  /**
+   * The evidence bundle of a signed PDF: with the manifest as attached, each quoted source read from
+   * the archive (its SHA-256 must still be the cited one), the ledger and the quoted annotations.
+   */
+  private async bundle(content: DossierContent, pdfName: string, pdf: Uint8Array, warnings: string[]): Promise<Uint8Array> {
+    const sources: Array<{ docId: string; bytes: Uint8Array }> = [];
+    for (const { doc } of content.sources) {
+      if (!('sha256' in doc)) {
+        warnings.push(`${doc.id} is no longer in the archive: it is not in the bundle, and its quotes will not verify`);
+        continue;
+      }
+      const bytes = await readArchiveFile(this.sources.archiveRoot, doc.id, { maxBytes: MAX_FILE_BYTES }).then(
+        (file) => file.bytes,
+        (error: unknown) => {
+          throw new CasefileError('invalid-argument', `${doc.id} cannot be read for the bundle (${errorMessage(error)}): export again`);
+        },
+      );
+      if (sha256Hex(bytes) !== doc.sha256) throw new CasefileError('invalid-argument', `${doc.id} changed while the bundle was made: export again`);
+      sources.push({ docId: doc.id, bytes });
+    }
+    const quoted = content.sections.flatMap((section) => section.quotes.map((quote) => this.lookupAnnotation(quote.annotationId)));
+    const annotations = quoted.filter((a): a is AnchoredAnnotation => a !== undefined);
+    const { ledger, head } = await this.sources.ledger();
+    return writeEvidenceBundle({
+      title: content.title,
+      created: content.created,
+      pdfName,
+      pdf,
+      // The very bytes writeDossierPdf attaches.
+      manifest: new TextEncoder().encode(JSON.stringify(manifestOf(content))),
+      ledger,
+      ledgerHead: head,
+      annotations: `${JSON.stringify(toJsonLd(annotations, content.title), null, 2)}\n`,
+      sources,
+    });
   }
 
   /** Follows changes other processes make to the dossiers; `listener` runs after each is read. */
@@ -179,6 +224,15 @@ export class DossierService {
 
   close(): void {
     this.store.close();
+  }
+
+  /** An annotation as it anchors now, or undefined if it was deleted. */
+  private lookupAnnotation(id: string): AnchoredAnnotation | undefined {
+    try {
+      return this.sources.annotation(id);
+    } catch {
+      return undefined;
+    }
   }
 
   private async signingIdentity(signing: DossierSigning): Promise<SigningIdentity | null> {

@@ -13,8 +13,9 @@ const FORMATS: ReadonlyArray<[Format, string]> = [
   ['pdf', 'PDF (to read, print and verify)'],
   ['md', 'Markdown'],
   ['json', 'Manifest (JSON)'],
+  ['bundle', 'Evidence bundle (.zip)'],
 ];
-const FORMAT_NAMES: Record<Format, string> = { pdf: 'PDF', md: 'Markdown', json: 'manifest' };
+const FORMAT_NAMES: Record<Format, string> = { pdf: 'PDF', md: 'Markdown', json: 'manifest', bundle: 'evidence bundle' };
 
 interface State {
   busy: boolean;

@@ -56,7 +56,7 @@ export function DossierVerify({ client, titles }: { client: CasefileClient; titl
         Dossier PDF
         <input
           type="file"
-          accept=".pdf,application/pdf"
+          accept=".pdf,application/pdf,.zip,application/zip"
           disabled={checking !== null}
           onChange={(e) => {
             const file = e.target.files?.[0];
