@@ -6,6 +6,7 @@ import { annotate, annotations, exportAnnotations, importAnnotations } from './a
 import type { CliContext, CliIo } from './cli-context';
 import { exportDossier, verify } from './dossier-commands';
 import { index, search } from './search-commands';
+import { exportSources } from './source-commands';
 
 export type { CliIo } from './cli-context';
 
@@ -36,6 +37,11 @@ Commands:
                                                 its source in the archive gives it (exit 0 only if all ok);
                                                 a bundle (.zip) is checked against its own sources,
                                                 with no archive or data folder
+  export-sources --format csl-json|bibtex|ris --out FILE [--dossier NAME]
+                                                the sources cited, for Zotero or another reference
+                                                manager (without --dossier: every source an
+                                                annotation cites); each with a note naming its
+                                                Casefile file and SHA-256
   export-annotations --format jsonld|md|csv --out FILE [--group-by document|tag|color]
                                                 annotations as W3C JSON-LD, Markdown or CSV
   import-annotations FILE                       merge annotations from W3C JSON-LD (by id)
@@ -49,6 +55,7 @@ const COMMANDS: Record<string, (argv: string[], cli: CliContext) => Promise<void
   annotate,
   annotations,
   export: exportDossier,
+  'export-sources': exportSources,
   'export-annotations': exportAnnotations,
   'import-annotations': importAnnotations,
   verify,

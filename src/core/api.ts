@@ -9,6 +9,7 @@ import { method, type MethodSpec } from './api/method';
 import { archiveMethods } from './api/archive-methods';
 import { searchMethods } from './api/search-methods';
 import { annotationMethods } from './api/annotation-methods';
+import { sourceMethods } from './api/source-methods';
 
 /**
  * The one typed API of Casefile. Every shell (Electron IPC, the web shell's HTTP, the CLI) is a
@@ -20,6 +21,7 @@ export const apiMethods = {
   ...searchMethods,
   ...annotationMethods,
   ...dossierMethods,
+  ...sourceMethods,
   getPreferences: method(z.object({}).strict(), (ws) => ws.preferences.get()),
   setPreferences: method(Preferences.partial().strict(), (ws, changes) => ws.preferences.set(changes)),
 };

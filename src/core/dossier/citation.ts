@@ -180,7 +180,7 @@ function engineFor(style: CitationStyle): InstanceType<typeof CSL.Engine> {
 }
 
 /** One item's bibliography entry in a style. Titles print as written: no case is changed. */
-function renderItem(item: CslItem, style: CitationStyle): string {
+export function renderItem(item: CslItem, style: CitationStyle): string {
   const key = `${style}\u0000${JSON.stringify(item)}`;
   const known = rendered.get(key);
   if (known !== undefined) return known;

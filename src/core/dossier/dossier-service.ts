@@ -13,6 +13,7 @@ import { isZip, verifyEvidenceBundle, writeEvidenceBundle, type BundleVerificati
 import { dossierMarkdown } from './markdown';
 import { manifestOf, type DossierContent } from './model';
 import { signPdf } from './pdf-signing';
+import { sourcesFile, type SourceFormat } from './source-export';
 import { writeDossierPdf } from './pdf-writer';
 import { identityFromPkcs12 } from './pkcs12';
 import { localSigningIdentity, type SigningIdentity } from './signing-identity';
@@ -150,6 +151,13 @@ export class DossierService {
       bytes: new TextEncoder().encode(text),
       warnings,
     };
+  }
+
+  /** The sources a dossier cites (null: every annotation's), for a reference manager: see source-export.ts. */
+  async exportSources(dossier: string | null, format: SourceFormat): Promise<DossierExport> {
+    await this.sources.current();
+    const content = await this.withCustody(this.content(dossier).content);
+    return sourcesFile(content, format, fileNameFor(content.title));
   }
 
   /** The content with the custody ledger's head and each source's first-seen time, for the manifest. */
