@@ -187,7 +187,7 @@ export class AnnotationService {
 
   /** Merges annotations from W3C JSON-LD by id: new ones added, newer versions replace older ones. */
   async importJsonLd(json: unknown): Promise<ImportOutcome> {
-    const { annotations, problems } = fromJsonLd(json);
+    const { annotations, problems } = fromJsonLd(json, this.documents);
     await this.store.reload();
     const changes: Step['changes'] = [];
     let unchanged = 0;
@@ -209,7 +209,7 @@ export class AnnotationService {
     const annotations = this.list();
     const base = `casefile-annotations`;
     if (format === 'jsonld') {
-      return { fileName: `${base}.jsonld`, mediaType: 'application/ld+json', content: `${JSON.stringify(toJsonLd(annotations, label), null, 2)}\n` };
+      return { fileName: `${base}.jsonld`, mediaType: 'application/ld+json', content: `${JSON.stringify(toJsonLd(annotations, label, this.documents), null, 2)}\n` };
     }
     const rows = annotations.map((annotation) => ({ annotation, title: this.documents.get(annotation.target.docId)?.title ?? annotation.target.docId }));
     if (format === 'csv') return { fileName: `${base}.csv`, mediaType: 'text/csv', content: toCsv(rows, groupBy) };
