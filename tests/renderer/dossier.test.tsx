@@ -480,6 +480,24 @@ describe('verify', () => {
     expect(lines[1].textContent).toContain('entry 3 of the ledger (003.txt) was changed after it was written');
   });
 
+  it('says first what of an evidence bundle does not hold', async () => {
+    setup([], {
+      verifyDossier: () => ({
+        ...REPORT,
+        ok: false,
+        quotes: [{ number: 1, id: 'a1', docId: '003.txt', source: 'ok', status: 'ok', detail: 'SHA-256 0123456789abcdef…, characters 0–31 hold the quote', ...PRINTED }],
+        bundle: { pdf: 'The record.pdf', manifest: 'different', sources: [], problems: ['the bundled casefile-manifest.json is not the one attached to the PDF'] },
+      }),
+    });
+    await openDossierTab();
+    choosePdf('PK fake');
+    const shown = await screen.findByRole('region', { name: 'Verification report' });
+    expect(within(shown).getByRole('alert').textContent).toContain('the bundle is not whole (1)');
+    const lines = within(shown).getAllByRole('listitem');
+    expect(lines[0].textContent).toContain('the bundled casefile-manifest.json is not the one attached to the PDF');
+    expect(lines.map((line) => line.querySelector('.verify-status')?.textContent)).toEqual(['bundle', 'valid', 'ok', 'ok']);
+  });
+
   it('says why a file could not be checked', async () => {
     setup([], { verifyDossier: () => Promise.reject(new ApiCallError({ code: 'invalid-argument', message: 'the PDF carries no casefile-manifest.json' })) });
     await openDossierTab();

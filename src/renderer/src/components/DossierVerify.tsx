@@ -81,6 +81,8 @@ function VerifyReport({ fileName, report, titles }: { fileName: string; report: 
   const quotes = report.quotes.filter(isListed);
   const unlisted = report.quotes.filter((entry): entry is Unlisted => !isListed(entry));
   const { signature, ledger } = report;
+  // A bundle (.zip) also says what of it does not hold: a manifest unlike the PDF's, a source missing.
+  const bundleProblems = 'bundle' in report ? report.bundle.problems : [];
   const count = (state: string) => quotes.filter((q) => q.source === state || q.printed === state).length;
   const passed = report.ok && quotes.length > 0;
   const problems = [
@@ -89,6 +91,7 @@ function VerifyReport({ fileName, report, titles }: { fileName: string; report: 
     unlisted.length > 0 ? `${unlisted.length} printed but not in the manifest` : null,
     signature.state === 'broken' ? 'the signature is broken' : null,
     ledger.state === 'broken' ? 'the custody ledger is broken' : null,
+    bundleProblems.length > 0 ? `the bundle is not whole (${bundleProblems.length})` : null,
   ].filter((part) => part !== null);
   const verdict = passed
     ? quotes.length === 1
@@ -134,6 +137,13 @@ function VerifyReport({ fileName, report, titles }: { fileName: string; report: 
         “{report.title}”, exported {formatTime(report.created)} ({fileName}), checked against {report.archiveRoot} and on its {plural(report.pages, 'printed page')}
       </p>
       <ol className="verify-lines">
+        {bundleProblems.map((problem) => (
+          <li key={problem} className="verify-line verify-broken">
+            <span className="verify-status">bundle</span>
+            <span className="verify-quote">Evidence bundle</span>
+            <span className="verify-detail">{problem}</span>
+          </li>
+        ))}
         {wholeFile.filter((part) => part.failed).map(renderPart)}
         {unlisted.map((entry, i) => (
           <li key={`unlisted-${i}`} className="verify-line verify-unlisted">
