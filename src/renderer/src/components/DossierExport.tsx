@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Dossier, DossierFormat } from '../../../core/api/types';
+import type { ArgsOf, Dossier, DossierFormat } from '../../../core/api/types';
 import type { CasefileClient } from '../api/client';
 import type { DossierEditor } from '../dossier/use-dossier';
 import { plural } from '../format';
@@ -8,14 +8,31 @@ import { useCancellable } from '../useCancellable';
 import { ModalMessage } from './Modal';
 import { Options } from './Options';
 
-type Format = DossierFormat;
+type SourceFormat = ArgsOf<'exportSources'>['format'];
+/** The dossier itself, or the sources it cites as a file a reference manager imports. */
+type Format = DossierFormat | `sources-${SourceFormat}`;
 const FORMATS: ReadonlyArray<[Format, string]> = [
   ['pdf', 'PDF (to read, print and verify)'],
   ['md', 'Markdown'],
   ['json', 'Manifest (JSON)'],
   ['bundle', 'Evidence bundle (.zip)'],
+  ['sources-csl-json', 'Sources for Zotero: CSL-JSON'],
+  ['sources-bibtex', 'Sources for Zotero: BibTeX'],
+  ['sources-ris', 'Sources for Zotero: RIS'],
 ];
-const FORMAT_NAMES: Record<Format, string> = { pdf: 'PDF', md: 'Markdown', json: 'manifest', bundle: 'evidence bundle' };
+const FORMAT_NAMES: Record<Format, string> = {
+  pdf: 'PDF',
+  md: 'Markdown',
+  json: 'manifest',
+  bundle: 'evidence bundle',
+  'sources-csl-json': 'sources (CSL-JSON)',
+  'sources-bibtex': 'sources (BibTeX)',
+  'sources-ris': 'sources (RIS)',
+};
+
+function isSources(format: Format): format is `sources-${SourceFormat}` {
+  return format.startsWith('sources-');
+}
 
 interface State {
   busy: boolean;
@@ -25,7 +42,7 @@ interface State {
   warnings: string[];
 }
 
-/** Writes the dossier (saved first) as a PDF, Markdown or its manifest, and hands the file to the user. */
+/** Writes the dossier (saved first) as a PDF, Markdown, its manifest or an evidence bundle, or its sources for Zotero, and hands the file to the user. */
 export function DossierExport({ client, dossier, flush }: { client: CasefileClient; dossier: Dossier; flush: DossierEditor['flush'] }) {
   const [format, setFormat] = useState<Format>('pdf');
   const [state, setState] = useState<State>({ busy: false, message: null, error: false, warnings: [] });
@@ -39,7 +56,9 @@ export function DossierExport({ client, dossier, flush }: { client: CasefileClie
       // What is exported is what is saved: the changes still on their way go first.
       const unsaved = await flush();
       if (unsaved) throw new Error(`Not exported: the dossier's latest changes are not saved (${unsaved}).`);
-      const file = await client.call('exportDossier', { dossier: dossier.id, format });
+      const file = isSources(format)
+        ? await client.call('exportSources', { dossier: dossier.id, format: format.slice('sources-'.length) as SourceFormat })
+        : await client.call('exportDossier', { dossier: dossier.id, format });
       if (!wanted()) return;
       const outcome = await saveFile(file.fileName, file.mediaType, fromBase64(file.base64));
       setState({ busy: false, warnings: file.warnings, ...savedMessage(file.fileName, outcome, ` (${Math.max(1, Math.round(file.byteLength / 1024))} KB)`) });
