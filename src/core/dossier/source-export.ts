@@ -55,7 +55,8 @@ export function sourcesFile(content: DossierContent, format: SourceFormat, baseN
 /**
  * BibTeX: the note goes in `annote` (Zotero imports it as a note; bibliography styles don't print
  * it), the byline as one name in braces, as written. Plain BibTeX has no field for a web page's
- * site, its date of retrieval or its language: those are in the CSL-JSON and RIS exports.
+ * site or the language (citation-js puts a @misc's date of access in `note`): those are in the
+ * CSL-JSON and RIS exports.
  */
 function bibtexOf(items: SourceItem[]): string {
   if (items.length === 0) return '';
