@@ -33,9 +33,10 @@ export function dossierMarkdown(content: DossierContent): string {
 
 function quoteBlock(quote: DossierQuote, doc: DossierContent['sources'][number]['doc'], citation: CitationOptions): string[] {
   const out = [...withEllipses(quote.quote, quote.elided).split('\n').map((line) => `> ${escapeMarkdown(line)}`), ''];
-  if (quote.note.trim()) out.push(markdownNote(quote.note), '');
-  if (quote.commentary.trim()) out.push(markdownNote(quote.commentary), '');
-  if (quote.tags.length) out.push(`Tags: ${quote.tags.map(escapeMarkdown).join(', ')}`, '');
+  // Labelled as the PDF labels them: the annotation's note is not the dossier's commentary.
+  if (quote.note.trim()) out.push(`**Note:** ${markdownNote(quote.note)}`, '');
+  if (quote.commentary.trim()) out.push(`**Dossier commentary:** ${markdownNote(quote.commentary)}`, '');
+  if (quote.tags.length) out.push(`**Tags:** ${quote.tags.map(escapeMarkdown).join(', ')}`, '');
   out.push(`*[${quote.number}] ${quoteCitation(doc, quote, citation)}*`);
   return out;
 }

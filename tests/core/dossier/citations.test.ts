@@ -231,6 +231,17 @@ describe('a dossier exported with its citations and quotes printed honestly', ()
     ]);
   }, SLOW);
 
+  it('cites each quote in Markdown in the very words of the PDF, note and citation labelled as there', async () => {
+    const pdf = collapseWhitespace((await readPdf(await exportAs('pdf'))).pages.map((p) => p.text).join(' '));
+    const md = (await exportAs('md')).toString('utf8');
+    const citations = [...md.matchAll(/^\*\[(\d+)\] (Source: .*)\*$/gm)].map((m) => m[2]);
+    expect(citations).toHaveLength(2);
+    // What Markdown adds is markup only: backslash escapes and code spans.
+    for (const citation of citations) expect(pdf).toContain(citation.replace(/\\(.)/g, '$1').replace(/`/g, ''));
+    expect(md).toContain('**Note:** The timetable.');
+    expect(pdf).toContain('Note: The timetable.');
+  }, SLOW);
+
   it('prints the citations in APA when asked, through the API and the CLI (--style apa)', async () => {
     const apa = 'Aigerim Toleukhanova. (2024, March 3). Minister says “no comment” on the deal. The Astana Times.';
     const pdf = await readPdf(await exportAs('pdf', 'apa'));

@@ -113,6 +113,9 @@ describe('dossiers', () => {
     expect(md).toContain('> “It’s unfathomable. I can’t understand. How is this possible?”');
     expect(md).toContain(`File \`${DOC_004}\``);
     expect(md).toContain('Commentary &lt;b>here&lt;/b>');
+    // Labelled as the PDF labels them: the annotation's note, then the dossier's commentary.
+    expect(md).toContain('**Note:** witness\n');
+    expect(md).toContain('**Dossier commentary:** Commentary &lt;b>here&lt;/b>\n');
     const json = (await ws.dossiers.export('Report', 'json')).bytes;
     const manifest = DossierManifest.parse(JSON.parse(new TextDecoder().decode(json)));
     expect(manifest.quotes.map((q) => [q.number, q.docId, q.exact])).toEqual([
