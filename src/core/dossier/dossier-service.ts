@@ -10,6 +10,7 @@ import { contentOfAllAnnotations, contentOfDossier, type BuiltContent } from './
 import type { Dossier, DossierChanges, DossierStore } from './dossier-store';
 import { loadDossierFonts } from './fonts';
 import { isZip, verifyEvidenceBundle, writeEvidenceBundle, type BundleVerification } from './evidence-bundle';
+import { DOCX_MEDIA_TYPE, writeDossierDocx } from './docx';
 import { dossierMarkdown } from './markdown';
 import { manifestOf, type DossierContent } from './model';
 import { signPdf } from './pdf-signing';
@@ -25,8 +26,8 @@ export interface DossierRequest {
   citationStyle?: CitationStyle;
 }
 
-/** What a dossier is exported as: the PDF, Markdown, its manifest (JSON), or an evidence bundle (zip, see evidence-bundle.ts). */
-export const DOSSIER_FORMATS = ['pdf', 'md', 'json', 'bundle'] as const;
+/** What a dossier is exported as: the PDF, Markdown, its manifest (JSON), an evidence bundle (zip, see evidence-bundle.ts) or a Word document. */
+export const DOSSIER_FORMATS = ['pdf', 'md', 'json', 'bundle', 'docx'] as const;
 export type DossierFormat = (typeof DOSSIER_FORMATS)[number];
 
 /**
@@ -144,6 +145,7 @@ export class DossierService {
       if (format === 'bundle') return { fileName: `${name}.zip`, mediaType: 'application/zip', bytes: await this.bundle(content, `${name}.pdf`, bytes, warnings), warnings };
       return { fileName: `${name}.pdf`, mediaType: 'application/pdf', bytes, warnings };
     }
+    if (format === 'docx') return { fileName: `${name}.docx`, mediaType: DOCX_MEDIA_TYPE, bytes: await writeDossierDocx(content), warnings };
     const text = format === 'md' ? dossierMarkdown(content) : `${JSON.stringify(manifestOf(content), null, 2)}\n`;
     return {
       fileName: `${name}.${format === 'md' ? 'md' : 'manifest.json'}`,
@@ -158,6 +160,16 @@ export class DossierService {
     await this.sources.current();
     const content = await this.withCustody(this.content(dossier).content);
     return sourcesFile(content, format, fileNameFor(content.title));
+  }
+
+  /** The documents the annotations quote, for their position selectors in the bundle's JSON-LD. */
+  private quotedDocuments(annotations: readonly AnchoredAnnotation[]): Map<string, ArchiveDocument> {
+    const documents = new Map<string, ArchiveDocument>();
+    for (const { target } of annotations) {
+      const doc = this.sources.document(target.docId);
+      if (doc) documents.set(doc.id, doc);
+    }
+    return documents;
   }
 
   /** The content with the custody ledger's head and each source's first-seen time, for the manifest. */
@@ -216,7 +228,7 @@ export class DossierService {
       manifest: new TextEncoder().encode(JSON.stringify(manifestOf(content))),
       ledger,
       ledgerHead: head,
-      annotations: `${JSON.stringify(toJsonLd(annotations, content.title), null, 2)}\n`,
+      annotations: `${JSON.stringify(toJsonLd(annotations, content.title, this.quotedDocuments(annotations)), null, 2)}\n`,
       sources,
     });
   }

@@ -96,6 +96,10 @@ describe('an evidence bundle', () => {
     expect(annotations.type).toBe('AnnotationCollection');
     expect(annotations.first.items.map((a) => a.id)).toEqual(dossierAnnotationIds.map((id) => `urn:uuid:${id}`));
     expect(annotations.first.items.map((a) => a.id)).not.toContain(`urn:uuid:${otherAnnotationId}`);
+    // Each with its place in code points as well as its quote: the bundle's sources are the files quoted.
+    for (const item of annotations.first.items as Array<{ target: { selector: Array<{ type: string }> } }>) {
+      expect(item.target.selector.map((s) => s.type)).toEqual(expect.arrayContaining(['TextQuoteSelector', 'TextPositionSelector']));
+    }
 
     const howTo = new TextDecoder().decode(files['HOW-TO-VERIFY.txt']);
     for (const words of ['casefile verify', `pdfsig ${PDF_NAME}`, 'sha256sum sources/', 'integrity', 'does not prove identity']) expect(howTo).toContain(words);
