@@ -21,7 +21,7 @@ Commands:
   annotate --doc ID --quote "TEXT" [--occurrence N] [--note T] [--tags a,b] [--color C] [--json]
                                                 highlight a passage by its exact words
   annotations [--json]                          list annotations, re-anchored against the archive
-  export --out FILE [--format pdf|md|json|bundle] [--dossier NAME] [--title T] [--author A]
+  export --out FILE [--format pdf|md|json|bundle|docx] [--dossier NAME] [--title T] [--author A]
          [--style chicago|apa] [--no-sign | --p12 FILE --passphrase-env VAR]
                                                 a dossier (without --dossier: all annotations);
                                                 a PDF is signed with the local signing identity
@@ -32,6 +32,8 @@ Commands:
                                                 bundle: a zip of the signed PDF, the quoted sources,
                                                 the manifest, the custody ledger, the annotations
                                                 (JSON-LD) and HOW-TO-VERIFY.txt
+                                                docx: an editable Word document, citations as
+                                                footnotes (not signed: verify the PDF)
   verify FILE.pdf|FILE.zip [--json]             check every quote of an exported dossier: printed on
                                                 its pages as the attached manifest lists it, and as
                                                 its source in the archive gives it (exit 0 only if all ok);

@@ -16,6 +16,7 @@ const FORMATS: ReadonlyArray<[Format, string]> = [
   ['md', 'Markdown'],
   ['json', 'Manifest (JSON)'],
   ['bundle', 'Evidence bundle (.zip)'],
+  ['docx', 'Word document (.docx)'],
   ['sources-csl-json', 'Sources for Zotero: CSL-JSON'],
   ['sources-bibtex', 'Sources for Zotero: BibTeX'],
   ['sources-ris', 'Sources for Zotero: RIS'],
@@ -25,6 +26,7 @@ const FORMAT_NAMES: Record<Format, string> = {
   md: 'Markdown',
   json: 'manifest',
   bundle: 'evidence bundle',
+  docx: 'Word document',
   'sources-csl-json': 'sources (CSL-JSON)',
   'sources-bibtex': 'sources (BibTeX)',
   'sources-ris': 'sources (RIS)',
@@ -42,7 +44,7 @@ interface State {
   warnings: string[];
 }
 
-/** Writes the dossier (saved first) as a PDF, Markdown, its manifest or an evidence bundle, or its sources for Zotero, and hands the file to the user. */
+/** Writes the dossier (saved first) as a PDF, Markdown, its manifest, an evidence bundle or a Word document, or its sources for Zotero, and hands the file to the user. */
 export function DossierExport({ client, dossier, flush }: { client: CasefileClient; dossier: Dossier; flush: DossierEditor['flush'] }) {
   const [format, setFormat] = useState<Format>('pdf');
   const [state, setState] = useState<State>({ busy: false, message: null, error: false, warnings: [] });
