@@ -46,7 +46,8 @@ async function verifyInUi(page: Page, file: string): Promise<Locator> {
   const verify = page.getByRole('group', { name: 'Verify a dossier PDF' });
   await verify.getByLabel('Dossier PDF').setInputFiles(file);
   const report = verify.getByRole('region', { name: 'Verification report' });
-  await expect(report).toBeVisible();
+  // Verify reads every printed page and checks the signature: seconds, more on a loaded machine.
+  await expect(report).toBeVisible({ timeout: 60_000 });
   return report;
 }
 
