@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CITATION_STYLES } from '../dossier/citation';
 import { DOSSIER_FORMATS } from '../dossier/dossier-service';
 import { DossierChanges } from '../dossier/dossier-store';
-import { AnnotationId, Note } from './schemas';
+import { AnnotationId, Note, transferredFile } from './schemas';
 import { method } from './method';
 
 /** The dossier methods of the API: each calls the open archive's DossierService. */
@@ -42,14 +42,7 @@ export const dossierMethods = {
       .strict(),
     async (ws, { dossier, format, title, author, citationStyle, signature = 'local' }) => {
       const signing = typeof signature === 'string' ? signature : { ...signature, pkcs12: Buffer.from(signature.pkcs12Base64, 'base64') };
-      const result = await ws.dossiers.export(dossier, format, { title, author, citationStyle }, signing);
-      return {
-        fileName: result.fileName,
-        mediaType: result.mediaType,
-        byteLength: result.bytes.byteLength,
-        base64: Buffer.from(result.bytes).toString('base64'),
-        warnings: result.warnings,
-      };
+      return transferredFile(await ws.dossiers.export(dossier, format, { title, author, citationStyle }, signing));
     },
   ),
   /** A dossier PDF (checked against the open archive) or an evidence bundle, a zip (checked against itself). */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SOURCE_FORMATS } from '../dossier/source-export';
 import { method } from './method';
+import { transferredFile } from './schemas';
 
 /** The sources cited, for a reference manager (Zotero): the open archive's DossierService writes them. */
 export const sourceMethods = {
@@ -8,14 +9,7 @@ export const sourceMethods = {
   exportSources: method(
     z.object({ dossier: z.string().min(1).max(200).nullable(), format: z.enum(SOURCE_FORMATS) }).strict(),
     async (ws, { dossier, format }) => {
-      const result = await ws.dossiers.exportSources(dossier, format);
-      return {
-        fileName: result.fileName,
-        mediaType: result.mediaType,
-        byteLength: result.bytes.byteLength,
-        base64: Buffer.from(result.bytes).toString('base64'),
-        warnings: result.warnings,
-      };
+      return transferredFile(await ws.dossiers.exportSources(dossier, format));
     },
   ),
 };

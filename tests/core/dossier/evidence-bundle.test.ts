@@ -92,12 +92,15 @@ describe('an evidence bundle', () => {
     const lastEntry = JSON.parse(ledger.toString('utf8').trimEnd().split('\n').at(-1) ?? '') as { seq: number; hash: string };
     expect(head).toEqual({ seq: lastEntry.seq, hash: lastEntry.hash });
 
-    const annotations = JSON.parse(new TextDecoder().decode(files['annotations.jsonld'])) as { type: string; first: { items: Array<{ id: string }> } };
+    const annotations = JSON.parse(new TextDecoder().decode(files['annotations.jsonld'])) as {
+      type: string;
+      first: { items: Array<{ id: string; target: { selector: Array<{ type: string }> } }> };
+    };
     expect(annotations.type).toBe('AnnotationCollection');
     expect(annotations.first.items.map((a) => a.id)).toEqual(dossierAnnotationIds.map((id) => `urn:uuid:${id}`));
     expect(annotations.first.items.map((a) => a.id)).not.toContain(`urn:uuid:${otherAnnotationId}`);
     // Each with its place in code points as well as its quote: the bundle's sources are the files quoted.
-    for (const item of annotations.first.items as Array<{ target: { selector: Array<{ type: string }> } }>) {
+    for (const item of annotations.first.items) {
       expect(item.target.selector.map((s) => s.type)).toEqual(expect.arrayContaining(['TextQuoteSelector', 'TextPositionSelector']));
     }
 
