@@ -1,4 +1,7 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { TextItem, TextMarkedContent } from 'pdfjs-dist/types/src/display/api';
 import { CasefileError, errorMessage } from '../errors';
 import type { TextSpan } from './document';
 import { ReadLimitError, statedFrom, type Extracted } from './extracted';
@@ -28,6 +31,18 @@ function objectSource(source: string, number: string, generation: string): strin
   return source.slice(start.index, end === -1 ? start.index + 65_536 : Math.min(end, start.index + 65_536));
 }
 
+/**
+ * pdf.js's character maps (without them CJK text in CID fonts comes out empty) and standard fonts,
+ * read from the installed pdfjs-dist (a folder in Node: from source, tests and the built app alike).
+ */
+const pdfjsData = (() => {
+  let folder: string | undefined;
+  return () => {
+    folder ??= path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+    return { cMapUrl: `${path.join(folder, 'cmaps')}${path.sep}`, cMapPacked: true, standardFontDataUrl: `${path.join(folder, 'standard_fonts')}${path.sep}` };
+  };
+})();
+
 /** pdf.js, loaded when first needed (it takes a while to load, and most archives have no PDF). */
 const loadPdfjs = () => import('pdfjs-dist/legacy/build/pdf.mjs');
 
@@ -50,7 +65,14 @@ export async function withPdf<T>(bytes: Uint8Array, read: (pdf: PDFDocumentProxy
   const pdfjs = await loadPdfjs();
   let pdf;
   try {
-    pdf = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
+    pdf = await pdfjs.getDocument({
+      data: new Uint8Array(bytes),
+      ...pdfjsData(),
+      isEvalSupported: false,
+      disableFontFace: true,
+      useSystemFonts: false,
+      verbosity: 0,
+    }).promise;
   } catch (error) {
     throw new CasefileError('invalid-argument', `not a readable PDF (${errorMessage(error)})`);
   }
@@ -68,25 +90,100 @@ export function extractPdf(bytes: Uint8Array): Promise<Extracted> {
     const info = (await pdf.getMetadata().catch(() => null))?.info as Record<string, unknown> | undefined;
     let text = '';
     const pages: TextSpan[] = [];
+    const unread: number[] = [];
+    let firstError = '';
     for (let n = 1; n <= pdf.numPages; n++) {
-      const page = await pdf.getPage(n);
-      const content = await page.getTextContent();
       let pageText = '';
-      for (const item of content.items) {
-        if (!('str' in item)) continue;
-        pageText += item.str + (item.hasEOL ? '\n' : '');
+      try {
+        const page = await pdf.getPage(n);
+        pageText = pageTextOf((await page.getTextContent()).items);
+      } catch (error) {
+        // A broken page (a loop in the page tree) costs that page, not the file.
+        unread.push(n);
+        firstError ||= errorMessage(error);
       }
-      pageText = pageText.replace(/[ \t]+\n/g, '\n').trim();
       if (text !== '') text += '\n\n';
       pages.push({ start: text.length, end: text.length + pageText.length });
       text += pageText;
     }
+    if (unread.length === pdf.numPages) throw new CasefileError('invalid-argument', `not a readable PDF (${firstError})`);
     return {
       text,
       encoding: null,
       stated: statedFrom({ title: info?.Title, author: info?.Author }),
       pages,
-      note: null,
+      note: unread.length === 0 ? null : `${pageList(unread)} of ${pdf.numPages} could not be read (${firstError})`,
     };
   });
+}
+
+function pageList(numbers: number[]): string {
+  if (numbers.length === 1) return `page ${numbers[0]}`;
+  return numbers.length <= 5 ? `pages ${numbers.join(', ')}` : `pages ${numbers.slice(0, 5).join(', ')} and ${numbers.length - 5} more`;
+}
+
+/** A page's text, line by line in reading order, with Arabic presentation forms replaced by the letters they show. */
+function pageTextOf(items: Array<TextItem | TextMarkedContent>): string {
+  const lines: string[] = [];
+  let line: TextItem[] = [];
+  for (const item of items) {
+    if (!('str' in item)) continue;
+    line.push(item);
+    if (item.hasEOL) {
+      lines.push(lineText(line));
+      line = [];
+    }
+  }
+  lines.push(lineText(line));
+  return normalizePresentationForms(lines.join('\n').replace(/[ \t]+\n/g, '\n').trim());
+}
+
+/** Arabic presentation forms (contextual glyph shapes and ligatures): NFKC gives the letters. */
+const PRESENTATION_FORMS = /[\uFB50-\uFDFF\uFE70-\uFEFF]+/g;
+function normalizePresentationForms(text: string): string {
+  return text.replace(PRESENTATION_FORMS, (forms) => forms.normalize('NFKC'));
+}
+
+type Direction = 'ltr' | 'rtl' | 'neutral';
+
+/** pdf.js says 'rtl' of an item mostly in a right-to-left script; spaces, digits and punctuation take their place from their neighbours. */
+function directionOf(item: TextItem): Direction {
+  if (item.dir === 'rtl') return 'rtl';
+  return /\p{L}/u.test(item.str) ? 'ltr' : 'neutral';
+}
+
+/**
+ * One line's text in logical order. pdf.js turns each item (a word, often) from the visual order
+ * of the page into logical order, but leaves the items in the order they are drawn: left to right,
+ * so the words of a right-to-left line come out last word first. A line with right-to-left text is
+ * put in visual order (by position) and its runs reordered as the bidi algorithm would at item level.
+ */
+function lineText(items: TextItem[]): string {
+  const directions = items.map(directionOf);
+  if (!directions.includes('rtl')) return items.map((item) => item.str).join('');
+  const horizontal = items.every((item) => item.transform[1] === 0 && item.transform[2] === 0);
+  const order = items.map((item, index) => ({ item, direction: directions[index] as Direction }));
+  if (horizontal) order.sort((a, b) => a.item.transform[4] - b.item.transform[4]);
+  const paragraph: Direction = order.find((o) => o.direction !== 'neutral')?.direction ?? 'ltr';
+  // Reverse the whole line if it reads right to left, then every run of the other direction back again.
+  const visual = paragraph === 'rtl' ? order.reverse() : order;
+  const other: Direction = paragraph === 'rtl' ? 'ltr' : 'rtl';
+  const result: typeof order = [];
+  for (let i = 0; i < visual.length; ) {
+    if (visual[i]?.direction !== other) {
+      result.push(visual[i] as (typeof order)[number]);
+      i++;
+      continue;
+    }
+    // The run: items of the other direction and the neutrals between them.
+    let end = i + 1;
+    for (let j = i + 1; j < visual.length; j++) {
+      const direction = visual[j]?.direction;
+      if (direction === other) end = j + 1;
+      else if (direction !== 'neutral') break;
+    }
+    result.push(...visual.slice(i, end).reverse());
+    i = end;
+  }
+  return result.map((o) => o.item.str).join('');
 }
