@@ -8,12 +8,49 @@ export interface ExtractedMetadata {
   language: string | null;
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/**
+ * Month names, January first, in the languages Casefile detects: full forms in every case a date
+ * uses (Russian "января" and "январь"); abbreviations are matched as their prefixes ("янв.", "Sept.").
+ */
+const MONTH_NAMES: string[][] = [
+  ['january', 'janvier', 'januar', 'jänner', 'enero', 'январь', 'января', 'январе', 'қаңтар'],
+  ['february', 'février', 'fevrier', 'februar', 'febrero', 'февраль', 'февраля', 'феврале', 'ақпан'],
+  ['march', 'mars', 'märz', 'maerz', 'marzo', 'март', 'марта', 'марте', 'наурыз'],
+  ['april', 'avril', 'abril', 'апрель', 'апреля', 'апреле', 'сәуір'],
+  ['may', 'mai', 'mayo', 'май', 'мая', 'мае', 'мамыр'],
+  ['june', 'juin', 'juni', 'junio', 'июнь', 'июня', 'июне', 'маусым'],
+  ['july', 'juillet', 'juli', 'julio', 'июль', 'июля', 'июле', 'шілде'],
+  ['august', 'août', 'aout', 'agosto', 'август', 'августа', 'августе', 'тамыз'],
+  ['september', 'septembre', 'septiembre', 'setiembre', 'сентябрь', 'сентября', 'сентябре', 'қыркүйек'],
+  ['october', 'octobre', 'oktober', 'octubre', 'октябрь', 'октября', 'октябре', 'қазан'],
+  ['november', 'novembre', 'noviembre', 'ноябрь', 'ноября', 'ноябре', 'қараша'],
+  ['december', 'décembre', 'decembre', 'dezember', 'diciembre', 'декабрь', 'декабря', 'декабре', 'желтоқсан'],
+];
+// Kazakh adds case endings to the month ("қаңтарда", "қаңтардағы"): its names are matched as prefixes.
+const KAZAKH_MONTHS = new Set(MONTH_NAMES.map((names) => names[names.length - 1]));
+
+/** The month (1–12) a word names, or 0: a full name, a Kazakh name with an ending, or an abbreviation of three letters or more. */
+function monthOf(word: string): number {
+  const w = word.toLowerCase().replace(/\.$/, '');
+  if (w.length < 3) return 0;
+  const index = MONTH_NAMES.findIndex((names) => names.some((name) => name === w || name.startsWith(w) || (KAZAKH_MONTHS.has(name) && w.startsWith(name))));
+  return index + 1;
+}
 
 // "Sat. Jan 22nd, 2022", "Jan. 5, 2022", "January 5 2022", optionally with a weekday in front.
-const WRITTEN_DATE =
-  /^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?([a-z]{3})[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/i;
+const MONTH_DAY_YEAR = /^(?:\p{L}+\.?,?\s+)?(\p{L}+\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/u;
+// "7 января 2022 г.", "пятница, 7 января 2022", "le 1er février 2022", "Freitag, 7. Januar 2022",
+// "7 de enero de 2022", "7 қаңтар 2022 ж.".
+const DAY_MONTH_YEAR = /^(?:\p{L}+,?\s+)?(\d{1,2})(?:er|\.)?\s+(?:de\s+)?(\p{L}+\.?),?\s+(?:de\s+)?(\d{4})(?:\s*(?:г\.?|года|ж\.?|жыл\p{L}*))?$/u;
+// Kazakh, year first: "2022 жылғы 7 қаңтар", "2022 ж. 7 қаңтарда".
+const YEAR_DAY_MONTH = /^(\d{4})\s*(?:жылғы|жылы|ж\.)\s*(\d{1,2})\s+(\p{L}+)$/u;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** Each written form with the order of its day, month and year groups. */
+const WRITTEN_DATES: Array<[RegExp, Array<'day' | 'month' | 'year'>]> = [
+  [MONTH_DAY_YEAR, ['month', 'day', 'year']],
+  [DAY_MONTH_YEAR, ['day', 'month', 'year']],
+  [YEAR_DAY_MONTH, ['year', 'day', 'month']],
+];
 
 /** Lines that are page furniture rather than a headline ("7 Min Read"). */
 const FURNITURE = /^\d+\s+min(?:ute)?s?\s+read$/i;
@@ -25,11 +62,15 @@ export function parseDateLine(line: string): DocumentDate | null {
   const text = line.trim();
   const iso = ISO_DATE.exec(text);
   if (iso) return validDate(text, Number(iso[1]), Number(iso[2]), Number(iso[3]));
-  const written = WRITTEN_DATE.exec(text);
-  if (!written) return null;
-  const month = MONTHS.indexOf(written[1].toLowerCase()) + 1;
-  if (month === 0) return null;
-  return validDate(text, Number(written[3]), month, Number(written[2]));
+  for (const [pattern, order] of WRITTEN_DATES) {
+    const match = pattern.exec(text);
+    if (!match) continue;
+    const part = (name: 'day' | 'month' | 'year') => match[order.indexOf(name) + 1];
+    const month = monthOf(part('month'));
+    const date = month === 0 ? null : validDate(text, Number(part('year')), month, Number(part('day')));
+    if (date) return date;
+  }
+  return null;
 }
 
 function validDate(text: string, year: number, month: number, day: number): DocumentDate | null {
@@ -49,12 +90,26 @@ export function parseBylineLine(line: string): BylineCandidate | null {
   if (!match) return null;
   // "By Aigerim Toleukhanova is an independent journalist …": the name ends where the sentence goes on.
   const name = match[2].split(/\s+(?:is|was|has|for|in)\s+|[,|–—(]/)[0].trim();
-  const words = name.split(/\s+/);
-  if (name.length === 0 || words.length > 5 || !words.every((w) => /^\p{Lu}/u.test(w) || /^\p{Ll}+$/u.test(w))) {
-    return null;
-  }
-  if (GENERIC_AUTHORS.has(name.toLowerCase())) return null;
+  if (!isNameLike(name) || GENERIC_AUTHORS.has(name.toLowerCase())) return null;
   return { name, posted: match[1] !== undefined };
+}
+
+// Lower-case words a name may hold ("Michiel de Jong", "Ahmad bin Ali").
+const NAME_PARTICLES = new Set(['de', 'del', 'della', 'der', 'den', 'di', 'da', 'das', 'dos', 'du', 'la', 'le', 'van', 'von', 'ter', 'bin', 'binti', 'ibn', 'al', 'el', 'y', 'and', 'et', 'und', 'и']);
+
+/**
+ * Whether a byline reads as a name or names, not a sentence or a URL: at most six words a name,
+ * each capitalised (or a particle such as "de", "van"), no digits and no sentence punctuation
+ * beyond initials ("Bradley M. Kuhn"); names may be joined by commas.
+ */
+export function isNameLike(byline: string): boolean {
+  const names = byline.split(/\s*,\s*|\s+&\s+/).filter((n) => n !== '');
+  if (names.length === 0 || names.length > 6) return false;
+  return names.every((name) => {
+    const words = name.split(/\s+/);
+    if (words.length > 6 || !/^\p{Lu}/u.test(words[0])) return false;
+    return words.every((w) => /^(?:\p{Lu}\.)+$/u.test(w) || (/^\p{L}[\p{L}'’.-]*$/u.test(w) && !/[.]$/.test(w) && (/^\p{Lu}/u.test(w) || NAME_PARTICLES.has(w))));
+  });
 }
 
 /**
