@@ -1,3 +1,4 @@
+import { strFromU8, unzipSync } from 'fflate';
 import mammoth from 'mammoth';
 import { CasefileError, errorMessage } from '../errors';
 import { ReadLimitError, type Extracted } from './extracted';
@@ -14,11 +15,82 @@ export async function extractDocx(bytes: Uint8Array): Promise<Extracted> {
   }
   try {
     const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
-    const text = value.replace(/\n{3,}/g, '\n\n').trim();
+    const body = value.replace(/\n{3,}/g, '\n\n').trim();
+    const text = [body, ...notesSections(bytes)].filter((part) => part !== '').join('\n\n');
     return { text, encoding: null, stated: {}, pages: null, note: null };
   } catch (error) {
     throw new CasefileError('invalid-argument', `not a readable Word document (${errorMessage(error)})`);
   }
+}
+
+/** The parts that hold a document's notes, as Word, LibreOffice and Google Docs name them, and the heading each gets after the text. */
+const NOTE_PARTS = [
+  { part: 'word/footnotes.xml', element: 'footnote', heading: 'Footnotes' },
+  { part: 'word/endnotes.xml', element: 'endnote', heading: 'Endnotes' },
+  { part: 'word/comments.xml', element: 'comment', heading: 'Comments' },
+] as const;
+
+/**
+ * Footnotes, endnotes and comments, which mammoth's raw text leaves out: one section per kind that
+ * has any, a heading and then the notes numbered in their order, each comment with its author.
+ * Only these parts are inflated; the zip's sizes were checked before.
+ */
+function notesSections(bytes: Uint8Array): string[] {
+  const wanted = new Set<string>(NOTE_PARTS.map(({ part }) => part));
+  const parts = unzipSync(bytes, { filter: (file) => wanted.has(file.name) });
+  const sections: string[] = [];
+  for (const { part, element, heading } of NOTE_PARTS) {
+    if (!parts[part]) continue;
+    const notes = notesIn(strFromU8(parts[part]), element);
+    if (notes.length === 0) continue;
+    const numbered = notes.map(({ author, paragraphs }, i) => {
+      const [first, ...rest] = paragraphs;
+      return [`${i + 1}. ${author ? `${author}: ` : ''}${first}`, ...rest].join('\n\n');
+    });
+    sections.push([heading, ...numbered].join('\n\n'));
+  }
+  return sections;
+}
+
+/** The notes (`w:footnote`, `w:endnote`, `w:comment`) of a part with text, without Word's separator pseudo-notes. */
+function notesIn(xml: string, element: string): { author: string | null; paragraphs: string[] }[] {
+  const notes: { author: string | null; paragraphs: string[] }[] = [];
+  const pattern = new RegExp(`<(?:\\w+:)?${element}\\b([^>]*)>([\\s\\S]*?)</(?:\\w+:)?${element}>`, 'g');
+  for (const [, attributes, content] of xml.matchAll(pattern)) {
+    const type = attribute(attributes, 'type');
+    if (type !== null && type !== 'normal') continue;
+    const paragraphs = content.split(/<\/(?:\w+:)?p>/).map(paragraphText).filter((paragraph) => paragraph !== '');
+    if (paragraphs.length > 0) notes.push({ author: attribute(attributes, 'author'), paragraphs });
+  }
+  return notes;
+}
+
+/** The text of a WordprocessingML paragraph: its `w:t` runs, tabs and breaks; paragraph properties (tab stops) and deleted text left out. */
+function paragraphText(xml: string): string {
+  const runs = xml.replace(/<(\w+:)?pPr\b[\s\S]*?<\/\1pPr>/g, '');
+  let text = '';
+  for (const [token, content] of runs.matchAll(/<(?:\w+:)?t(?:\s[^>]*)?>([^<]*)<\/(?:\w+:)?t>|<(?:\w+:)?(?:tab|br|cr)\b[^>]*\/>/g)) {
+    if (content !== undefined) text += xmlText(content);
+    else text += /^<(?:\w+:)?tab\b/.test(token) ? '\t' : '\n';
+  }
+  return text.trim();
+}
+
+function attribute(attributes: string, name: string): string | null {
+  const match = new RegExp(`(?:^|\\s)(?:\\w+:)?${name}="([^"]*)"`).exec(attributes);
+  return match ? xmlText(match[1]) : null;
+}
+
+/** XML character data with its five entities and character references resolved. */
+function xmlText(data: string): string {
+  const named: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+  return data.replace(/&(?:#x([0-9a-f]+)|#(\d+)|(\w+));/gi, (entity, hex?: string, decimal?: string, name?: string) => {
+    if (hex ?? decimal) {
+      const code = hex ? parseInt(hex, 16) : Number(decimal);
+      return code <= 0x10ffff ? String.fromCodePoint(code) : entity;
+    }
+    return name && Object.hasOwn(named, name) ? named[name] : entity;
+  });
 }
 
 function mebibytes(bytes: number): string {
@@ -57,9 +129,3 @@ function zipDirectory(bytes: Uint8Array): { entries: number; xmlBytes: number } 
   return { entries, xmlBytes };
 }
 
-/**
- * The page count the page tree's root states, found from the trailer (its /Root, the catalog's
- * /Pages, that node's /Count) without pdf.js, which checks the last page on opening and walks the
- * whole tree when it is not where the count says. Null when these objects are not in plain sight
- * (in a compressed object stream): pdf.js then opens the file under the reading thread's budget.
- */
