@@ -1,6 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { statedFrom, type StatedMetadata } from './extracted';
+import { isNameLike } from './metadata';
 
 /**
  * HTML nested deeper or with more elements than this is read as plain text: Readability slows with
@@ -21,12 +22,16 @@ export function extractHtml(html: string): { text: string; stated: StatedMetadat
   }
   const { document } = parseHTML(html);
   const meta = (selector: string) => document.querySelector(selector)?.getAttribute('content')?.trim() || undefined;
+  const publisher = meta('meta[property="og:site_name"]');
+  const url = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta('meta[property="og:url"]');
+  const title = meta('meta[property="og:title"]') ?? document.querySelector('title')?.textContent?.trim();
+  const statedAuthor = meta('meta[name="author"]') ?? meta('meta[property="article:author"]');
   const stated = statedFrom({
-    title: meta('meta[property="og:title"]') ?? document.querySelector('title')?.textContent?.trim(),
-    author: meta('meta[name="author"]') ?? meta('meta[property="article:author"]'),
+    title: title === undefined ? undefined : withoutSiteName(title, publisher, url),
+    author: statedAuthor === undefined ? undefined : withoutUrls(statedAuthor),
     date: meta('meta[property="article:published_time"]') ?? meta('meta[name="date"]') ?? meta('meta[itemprop="datePublished"]'),
-    publisher: meta('meta[property="og:site_name"]'),
-    url: document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta('meta[property="og:url"]'),
+    publisher,
+    url,
     language: document.documentElement?.getAttribute('lang') ?? undefined,
   });
   let article: { content?: string | null; title?: string | null; byline?: string | null } | null;
@@ -39,8 +44,77 @@ export function extractHtml(html: string): { text: string; stated: StatedMetadat
   // Readability changes the tree as it goes: a page it gave up on is parsed again.
   const content = parseHTML(article?.content ? `<html><body>${article.content}</body></html>` : html).document.body;
   const text = blockText(content);
-  if (article?.byline && !stated.author) stated.author = article.byline.trim();
+  if (!stated.author) {
+    // Readability's byline is a line of the page: kept only when it reads as a name ("Last Updated: …" does not).
+    // Its first line: a date or a second credit often follows ("By Nathan Willis\nMarch 25, 2015").
+    const firstLine = (article?.byline ?? '').trim().replace(BYLINE_WORD, '').split('\n')[0];
+    const byline = withoutUrls(firstLine.replace(/\s+/g, ' '));
+    const author = isNameLike(byline) ? byline : statedAuthor === undefined ? null : nameFromAuthorPage(statedAuthor);
+    if (author) stated.author = author;
+  }
   return { text, stated, note: null };
+}
+
+/** "By", "Written by", "Par", "Von", "Por", "Автор:" in front of a name. */
+const BYLINE_WORD = /^(?:(?:written\s+)?by|par|von|por|автор|авторы)\s*:?\s+/i;
+// A link ends at a space or a bracket: "(http://ebb.org/bkuhn/)" keeps its ")" for the next step.
+const URL_IN_TEXT = /(?:https?:\/\/|www\.)[^\s()[\]<>]+/gi;
+
+/** A byline with any link taken out ("Bradley M. Kuhn (http://ebb.org/bkuhn/)"); empty if it was only a link. */
+function withoutUrls(byline: string): string {
+  return byline
+    .replace(URL_IN_TEXT, '')
+    .replace(/\(\s*\)|\[\s*\]|<\s*>/g, '')
+    .replace(/^[\s,;:|–—-]+|[\s,;:|–—-]+$/g, '')
+    .trim();
+}
+
+/**
+ * The writer's name from an author page's address, when its last segment reads as one
+ * (".../auteur/5631-alexandre-hervaud" → "Alexandre Hervaud"); null for "profile.php?id=…" or a single word.
+ */
+function nameFromAuthorPage(address: string): string | null {
+  let segments: string[];
+  try {
+    segments = new URL(address.trim()).pathname.split('/').filter((s) => s !== '');
+  } catch {
+    return null;
+  }
+  const last = decodeURIComponent(segments.at(-1) ?? '').replace(/^\d+[-_]/, '');
+  const words = last.split(/[-_+]/);
+  if (words.length < 2 || words.length > 4 || !words.every((w) => /^\p{L}{2,}$/u.test(w))) return null;
+  return words.map((w) => w[0].toUpperCase() + w.slice(1)).join(' ');
+}
+
+const TITLE_SEPARATORS = [' - ', ' | ', ' — ', ' – ', ' :: '];
+
+/**
+ * A page title without the site's name at its end or start ("… - BBC News", "Example | …"), when
+ * that part is the og:site_name, begins it ("Spiceworks" of "Spiceworks Inc") or is the name in
+ * the page's host ("Wikipedia" of en.wikipedia.org).
+ */
+function withoutSiteName(title: string, siteName: string | undefined, address: string | undefined): string {
+  const fold = (text: string) => text.normalize('NFKC').toLowerCase().trim();
+  const site = siteName === undefined ? '' : fold(siteName);
+  let hostLabels: string[] = [];
+  try {
+    if (address) hostLabels = new URL(address).hostname.split('.').map(fold);
+  } catch {
+    // A relative or broken address names no host.
+  }
+  const isSiteName = (part: string) => {
+    const name = fold(part);
+    if (name === '') return false;
+    if (site !== '' && (name === site || (site.startsWith(name) && /^[^\p{L}\p{N}]/u.test(site.slice(name.length))))) return true;
+    return hostLabels.includes(name.replace(/\s+/g, ''));
+  };
+  for (const separator of TITLE_SEPARATORS) {
+    const end = title.lastIndexOf(separator);
+    if (end > 0 && isSiteName(title.slice(end + separator.length))) return title.slice(0, end).trim();
+    const start = title.indexOf(separator);
+    if (start > 0 && isSiteName(title.slice(0, start))) return title.slice(start + separator.length).trim();
+  }
+  return title;
 }
 
 interface DomNode {

@@ -94,21 +94,26 @@ export function parseBylineLine(line: string): BylineCandidate | null {
   return { name, posted: match[1] !== undefined };
 }
 
-// Lower-case words a name may hold ("Michiel de Jong", "Ahmad bin Ali").
-const NAME_PARTICLES = new Set(['de', 'del', 'della', 'der', 'den', 'di', 'da', 'das', 'dos', 'du', 'la', 'le', 'van', 'von', 'ter', 'bin', 'binti', 'ibn', 'al', 'el', 'y', 'and', 'et', 'und', 'и']);
-
 /**
- * Whether a byline reads as a name or names, not a sentence or a URL: at most six words a name,
- * each capitalised (or a particle such as "de", "van"), no digits and no sentence punctuation
- * beyond initials ("Bradley M. Kuhn"); names may be joined by commas.
+ * Whether a byline reads as a name or names, not a sentence or a URL: names joined by commas or
+ * "and" ("Mac & i" is one name), each of at most six words, starting with a capital (or a letter of a script without
+ * case), mostly capitalised ("Michiel de Jong"), with no digits and no sentence punctuation
+ * beyond initials and short abbreviations ("Bradley M. Kuhn", "Jr."). A note in brackets is passed over.
  */
 export function isNameLike(byline: string): boolean {
-  const names = byline.split(/\s*,\s*|\s+&\s+/).filter((n) => n !== '');
+  const names = byline
+    .replace(/\([^()]*\)/g, ' ')
+    .replace(/\s&\s/g, ' ')
+    .split(/\s*,\s*|\s+(?:and|et|und|y|и)\s+/)
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
   if (names.length === 0 || names.length > 6) return false;
   return names.every((name) => {
     const words = name.split(/\s+/);
-    if (words.length > 6 || !/^\p{Lu}/u.test(words[0])) return false;
-    return words.every((w) => /^(?:\p{Lu}\.)+$/u.test(w) || (/^\p{L}[\p{L}'’.-]*$/u.test(w) && !/[.]$/.test(w) && (/^\p{Lu}/u.test(w) || NAME_PARTICLES.has(w))));
+    if (words.length > 6 || !/^[\p{Lu}\p{Lt}\p{Lo}]/u.test(words[0])) return false;
+    const wordsOk = words.every((w) => /^[\p{L}\p{M}'’-]+$/u.test(w) || /^(?:\p{L}\.)+$/u.test(w) || /^\p{L}{1,3}\.$/u.test(w));
+    const capitalised = words.filter((w) => /^[\p{Lu}\p{Lt}\p{Lo}]/u.test(w)).length;
+    return wordsOk && capitalised * 2 >= words.length;
   });
 }
 
