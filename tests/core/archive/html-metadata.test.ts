@@ -55,4 +55,11 @@ describe('HTML metadata rules', () => {
     const site = '<meta property="og:site_name" content="Example News">';
     expect(extractHtml(html(`${site}<title>Protests - what we know</title>`)).stated.title).toBe('Protests - what we know');
   });
+
+  it('takes the first line of a byline element without its "By", and no byline from a sentence', () => {
+    const article = (byline: string) =>
+      `<article><h1>Headline</h1><p class="byline">${byline}</p><p>Some text of the article, long enough to be one, and then some more of it.</p></article>`;
+    expect(extractHtml(html('', article('By\n\t\tScott   Cunningham\n<br>March 25, 2015'))).stated.author).toBe('Scott Cunningham');
+    expect(extractHtml(html('', article('By the way, this went on for a week.'))).stated.author).toBeUndefined();
+  });
 });
