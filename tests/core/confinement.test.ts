@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { mkdir, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PDFDocument } from 'pdf-lib';
+import { deflateSync } from 'node:zlib';
+import { PDFDocument, PDFName, PDFRawStream, type PDFRef } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { ingestFile, loadArchive } from '../../src/core/archive/archive';
 import { readArchiveFile } from '../../src/core/contained-path';
@@ -105,9 +106,16 @@ describe('verify reads only files of the archive', () => {
   it('refuses a PDF whose attached manifest is larger than any dossier needs, with a clear error', async () => {
     const pdf = await PDFDocument.create();
     pdf.addPage();
+    await pdf.attach(new TextEncoder().encode('{}'), MANIFEST_FILE_NAME, { mimeType: 'application/json' });
+    // The attachment's stream is then replaced by 40 MB deflated natively: pdf-lib's own (pure
+    // JavaScript) deflate of 40 MB took minutes on a loaded machine.
+    const withHuge = await PDFDocument.load(await pdf.save());
     const huge = { ...manifestNaming('sub/story.txt'), title: 'x'.repeat(40 * 1024 * 1024) };
-    await pdf.attach(new TextEncoder().encode(JSON.stringify(huge)), MANIFEST_FILE_NAME, { mimeType: 'application/json' });
-    const bytes = await pdf.save();
+    const attached = withHuge.context.enumerateIndirectObjects().find(([, object]) => object instanceof PDFRawStream && object.dict.get(PDFName.of('Type')) === PDFName.of('EmbeddedFile'));
+    if (!attached) throw new Error('pdf-lib wrote no embedded file');
+    const [ref, small] = attached as [PDFRef, PDFRawStream];
+    withHuge.context.assign(ref, PDFRawStream.of(small.dict, deflateSync(JSON.stringify(huge))));
+    const bytes = await withHuge.save();
     // The attachment is compressed: the PDF is small, the manifest it holds is not.
     expect(bytes.byteLength).toBeLessThan(1024 * 1024);
     await expect(readManifestFromPdf(bytes)).rejects.toMatchObject({ code: 'invalid-argument', message: expect.stringMatching(/manifest is larger than/) });
