@@ -106,7 +106,7 @@ export function extractPdf(bytes: Uint8Array): Promise<Extracted> {
       pages.push({ start: text.length, end: text.length + pageText.length });
       text += pageText;
     }
-    if (unread.length === pdf.numPages) throw new CasefileError('invalid-argument', `not a readable PDF (${firstError})`);
+    if (unread.length > 0 && unread.length === pdf.numPages) throw new CasefileError('invalid-argument', `not a readable PDF (${firstError})`);
     return {
       text,
       encoding: null,
@@ -164,7 +164,9 @@ function lineText(items: TextItem[]): string {
   const horizontal = items.every((item) => item.transform[1] === 0 && item.transform[2] === 0);
   const order = items.map((item, index) => ({ item, direction: directions[index] as Direction }));
   if (horizontal) order.sort((a, b) => a.item.transform[4] - b.item.transform[4]);
-  const paragraph: Direction = order.find((o) => o.direction !== 'neutral')?.direction ?? 'ltr';
+  // The line reads in the direction most of its letters take (its first strong letter may lie at either end).
+  const letters = (direction: Direction) => order.reduce((sum, o) => sum + (o.direction === direction ? o.item.str.length : 0), 0);
+  const paragraph: Direction = letters('rtl') >= letters('ltr') ? 'rtl' : 'ltr';
   // Reverse the whole line if it reads right to left, then every run of the other direction back again.
   const visual = paragraph === 'rtl' ? order.reverse() : order;
   const other: Direction = paragraph === 'rtl' ? 'ltr' : 'rtl';

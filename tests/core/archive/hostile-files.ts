@@ -101,7 +101,7 @@ async function zip(parts: ZipPart[]): Promise<Buffer> {
 }
 
 /** A PDF of numbered objects (1 is the catalog), with a correct cross-reference table. */
-function pdf(objects: Array<string | Buffer>): Buffer {
+export function pdf(objects: Array<string | Buffer>): Buffer {
   const chunks: Buffer[] = [Buffer.from('%PDF-1.7\n')];
   let length = chunks[0].length;
   const offsets: number[] = [];
