@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { ingestFile, loadArchive } from '../../src/core/archive/archive';
 import { readArchiveFile } from '../../src/core/contained-path';
 import { MANIFEST_FILE_NAME, type DossierManifest } from '../../src/core/dossier/model';
-import { readManifestFromPdf, verifyManifest } from '../../src/core/dossier/verify';
+import { MAX_MANIFEST_BYTES, readManifestFromPdf, verifyManifest } from '../../src/core/dossier/verify';
 import { apiError, callApi, makeBench, tempDirsPerTest } from '../helpers/workstation';
 
 const temp = tempDirsPerTest('casefile-confinement-');
@@ -110,7 +110,8 @@ describe('verify reads only files of the archive', () => {
     // The attachment's stream is then replaced by 40 MB deflated natively: pdf-lib's own (pure
     // JavaScript) deflate of 40 MB took minutes on a loaded machine.
     const withHuge = await PDFDocument.load(await pdf.save());
-    const huge = { ...manifestNaming('sub/story.txt'), title: 'x'.repeat(40 * 1024 * 1024) };
+    // Just past the limit: a 40 MB string took a minute of garbage collection late in a long-lived worker.
+    const huge = { ...manifestNaming('sub/story.txt'), title: 'x'.repeat(MAX_MANIFEST_BYTES + 1024 * 1024) };
     const attached = withHuge.context.enumerateIndirectObjects().find(([, object]) => object instanceof PDFRawStream && object.dict.get(PDFName.of('Type')) === PDFName.of('EmbeddedFile'));
     if (!attached) throw new Error('pdf-lib wrote no embedded file');
     const [ref, small] = attached as [PDFRef, PDFRawStream];
