@@ -65,7 +65,8 @@ export class ArchiveService {
     const archive = new ArchiveService(root, loaded.report, new Map(loaded.documents.map((doc) => [doc.id, metadata.apply(doc)])), metadata, ledger);
     const startChecking = () => {
       const opened = new Map(archive.docs);
-      archive.recordCustody();
+      // An archive opened as last seen is recorded once its folder is listed again (listAgain), not twice.
+      if (!lastSeen) archive.recordCustody();
       archive.checkingNow = true;
       archive.check = (lastSeen ? archive.listAgain(catalog, lastSeen.documents, opened) : archive.verifyUnread(loaded.reused))
         .catch((error: unknown) => console.error('checking the archive files in the background failed:', error))
