@@ -3,8 +3,7 @@ import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { invokeApi, type ApiResult } from '../core/api';
-import type { ErrorCode } from '../core/errors';
+import { invokeApi, isMethodName, type ApiResult } from '../core/api';
 import { ArchiveSession } from '../core/session';
 import type { Workstation } from '../core/workstation';
 import { CONTENT_SECURITY_POLICY } from '../shell/csp';
@@ -60,15 +59,16 @@ const CONTENT_TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
-const STATUS_BY_CODE: Record<ErrorCode, number> = {
-  'invalid-argument': 400,
-  'invalid-query': 400,
-  ambiguous: 400,
-  'not-found': 404,
-  'store-corrupt': 409,
-  'write-failed': 507,
-  internal: 500,
-};
+/**
+ * The HTTP status of an API answer. A refusal the user can act on (a query still being typed, a
+ * folder that is not there, a full disk) is an answer like any other: 200 with `ok: false`, which the
+ * page turns into the same thrown error, since Chromium logs every 4xx/5xx fetch in the console as
+ * "Failed to load resource". Only a failure nobody foresaw keeps its 500; the HTTP exchange's own
+ * refusals (token, origin, method, size) keep their 4xx.
+ */
+export function statusOfAnswer(result: ApiResult<unknown>): number {
+  return result.ok || result.error.code !== 'internal' ? 200 : 500;
+}
 
 /**
  * Serves the renderer and the API on 127.0.0.1. The API answers only requests carrying the token in
@@ -137,11 +137,13 @@ export async function startWebShell({
     } catch {
       return sendResult(response, 400, { ok: false, error: { code: 'invalid-argument', message: `${method}: the request body is not valid JSON` } });
     }
+    // No such method is a wrong address (a client out of step with this shell), not an answer.
+    if (!isMethodName(method)) return sendResult(response, 404, { ok: false, error: { code: 'not-found', message: `unknown method ${JSON.stringify(method)}` } });
     const result =
       workstation instanceof ArchiveSession
         ? await invokeApi(workstation.current, method, args, workstation)
         : await invokeApi(workstation, method, args);
-    return sendResult(response, result.ok ? 200 : STATUS_BY_CODE[result.error.code], result);
+    return sendResult(response, statusOfAnswer(result), result);
   }
 
   async function serveStatic(pathname: string, response: http.ServerResponse): Promise<void> {

@@ -39,6 +39,14 @@ describe('the renderer’s HTTP transport', () => {
     expect((await client.call('search', { query: 'xenolith' })).total).toBe(1);
   });
 
+  it('a refusal answered with 200 (a query still being typed) becomes the same ApiCallError, with its code and place', async () => {
+    const client = createClient(httpTransport(shell.token, origin));
+    const refusal = await client.call('search', { query: 'xenolith "collection was' }).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(ApiCallError);
+    expect(refusal).toMatchObject({ code: 'invalid-query', span: { start: 9 } });
+    await expect(client.call('openArchive', { path: '/no/such/folder' })).rejects.toMatchObject({ code: 'invalid-argument' });
+  });
+
   it('a body over the shell’s limit becomes a refused call saying it is too large, not “not reachable”', async () => {
     const client = createClient(httpTransport(shell.token, origin));
     const refusal = await client.call('importAnnotations', { content: 'x'.repeat(5000) }).catch((error: unknown) => error);

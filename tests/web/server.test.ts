@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Workstation } from '../../src/core/workstation';
-import { startWebShell, type WebShell } from '../../src/web/server';
+import { startWebShell, statusOfAnswer, type WebShell } from '../../src/web/server';
 import { ARCHIVE_DIR, readArchiveFiles } from '../helpers/archive-files';
 import { rawRequest, type RawResponse } from '../helpers/http';
 import { tempDirs } from '../helpers/temp-dir';
@@ -140,17 +140,33 @@ describe('web shell: API', () => {
     expect((await api('__proto__', '{}')).status).toBe(404);
   });
 
-  it('answers invalid arguments ({query: 5}) with 400 and ok:false', async () => {
+  // Refusals the page expects (a query still being typed, a folder that is not there) are answers, not
+  // HTTP errors: Chromium logs every 4xx/5xx fetch as "Failed to load resource" in the console.
+  it('answers invalid arguments ({query: 5}) with 200 and ok:false', async () => {
     const response = await api('search', JSON.stringify({ query: 5 }));
-    expect(response.status).toBe(400);
+    expect(response.status).toBe(200);
     expect(json(response)).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
-    expect((await api('search', JSON.stringify({ query: 'x', extra: true }))).status).toBe(400);
+    expect((await api('search', JSON.stringify({ query: 'x', extra: true }))).status).toBe(200);
   });
 
-  it('answers a malformed query with 400 and invalid-query', async () => {
-    const response = await api('search', JSON.stringify({ query: 'title:' }));
-    expect(response.status).toBe(400);
-    expect(json(response)).toMatchObject({ ok: false, error: { code: 'invalid-query' } });
+  it('answers a malformed query with 200 and invalid-query, with where it is wrong', async () => {
+    const response = await api('search', JSON.stringify({ query: '"kazakh oil' }));
+    expect(response.status).toBe(200);
+    expect(json(response)).toMatchObject({ ok: false, error: { code: 'invalid-query', span: { start: 0 } } });
+  });
+
+  it('answers a document that is not there with 200 and not-found', async () => {
+    const response = await api('getDocument', JSON.stringify({ id: 'no/such-file.txt' }));
+    expect(response.status).toBe(200);
+    expect(json(response)).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
+  it('keeps 500 for a failure nobody foresaw, and 200 for every refusal the user can act on', () => {
+    expect(statusOfAnswer({ ok: false, error: { code: 'internal', message: 'search failed unexpectedly' } })).toBe(500);
+    for (const code of ['invalid-argument', 'invalid-query', 'not-found', 'ambiguous', 'store-corrupt', 'write-failed'] as const) {
+      expect(statusOfAnswer({ ok: false, error: { code, message: 'refused' } })).toBe(200);
+    }
+    expect(statusOfAnswer({ ok: true, value: null })).toBe(200);
   });
 
   it('answers GET on the API with 405', async () => {
