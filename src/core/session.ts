@@ -1,5 +1,6 @@
 import { realpath } from 'node:fs/promises';
-import { CasefileError, errorMessage } from './errors';
+import { errorMessage } from './errors';
+import { resolveFolder } from './folders';
 import { PreferencesStore } from './preferences';
 import type { SegmentBuilder } from './search/index-builder';
 import { Workstation, type WorkstationInfo } from './workstation';
@@ -43,12 +44,7 @@ export class ArchiveSession {
 
   /** Opens another folder as the archive; the one open now stays open if that fails. */
   async switchTo(archiveDir: string): Promise<WorkstationInfo> {
-    let root: string;
-    try {
-      root = await realpath(archiveDir);
-    } catch {
-      throw new CasefileError('not-found', `no folder ${JSON.stringify(archiveDir)}`);
-    }
+    const root = await resolveFolder(archiveDir);
     if (root === this.workstation.info().archiveRoot) return this.workstation.info();
     const next = await ArchiveSession.start(this.options, root, this.preferences);
     const previous = this.workstation;

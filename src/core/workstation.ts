@@ -1,4 +1,4 @@
-import { mkdir, realpath, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SkippedFile } from './archive/archive';
 import { ArchiveService } from './archive/archive-service';
@@ -8,9 +8,9 @@ import type { ExportFormat, Grouping } from './annotations/interchange';
 import { AnnotationStore, type StoreProblem } from './annotations/store';
 import { PreferencesStore } from './preferences';
 import { archiveDataDir } from './locations';
+import { resolveFolder } from './folders';
 import { DossierService } from './dossier/dossier-service';
 import { DossierStore } from './dossier/dossier-store';
-import { CasefileError } from './errors';
 import { writeFailure } from './storage/write-failure';
 import { workerBuilder, type SegmentBuilder } from './search/index-builder';
 import { LiveIndex, type IndexStatus } from './search/live-index';
@@ -113,12 +113,7 @@ export class Workstation {
   }
 
   static async open({ archiveDir, dataDir, now = () => new Date(), indexBuilder = workerBuilder, openAsLastSeen = false, preferences: shared }: WorkstationOptions): Promise<Workstation> {
-    let root: string;
-    try {
-      root = await realpath(archiveDir);
-    } catch {
-      throw new CasefileError('not-found', `archive folder not found: ${archiveDir}`);
-    }
+    const root = await resolveFolder(archiveDir);
     const storeDir = archiveDataDir(path.resolve(dataDir), root);
     await mkdir(storeDir, { recursive: true });
     // The index cache is read while the archive's files are checked: both wait mostly on the disk.

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { plainFileName } from '../archive/file-names';
 import { MetadataEdit } from '../archive/metadata-overrides';
 import { ArchivePath, confineToArchive } from '../contained-path';
+import { listFolders } from '../folders';
 import { method, requireSession } from './method';
 import { DocId } from './schemas';
 
@@ -15,14 +16,23 @@ const FileName = z
   .max(500)
   .refine((name) => plainFileName(name) !== '', { message: 'must name a file' });
 
+/** A folder anywhere on the disk, as the user typed it (`~` included); a NUL byte would cut the path short. */
+const FolderPath = z
+  .string()
+  .min(1)
+  .max(4_096)
+  .refine((p) => !p.includes('\0'), { message: 'must not contain NUL bytes' });
+
 /** The archive methods of the API: which archive is open, its documents, files added and corrected. */
 export const archiveMethods = {
   info: method(z.object({}).strict(), (ws) => ws.info()),
-  // Any folder may be opened as the archive (the user's choice); a NUL byte would cut the path short.
+  // Any folder may be opened as the archive (the user's choice).
   openArchive: method(
-    z.object({ path: z.string().min(1).max(4_096).refine((p) => !p.includes('\0'), { message: 'must not contain NUL bytes' }) }).strict(),
+    z.object({ path: FolderPath }).strict(),
     (_ws, { path }, session) => requireSession(session).switchTo(path),
   ),
+  // The folders under one (the home folder by default), for a shell with no folder dialog of its own.
+  listFolders: method(z.object({ path: FolderPath.optional(), hidden: z.boolean().optional() }).strict(), (_ws, args) => listFolders(args)),
   recentArchives: method(z.object({}).strict(), (_ws, _args, session) => requireSession(session).recent()),
   listDocuments: method(z.object({}).strict(), (ws) => ws.archive.listDocuments()),
   dataRevision: method(z.object({}).strict(), (ws) => ws.dataRevision()),
