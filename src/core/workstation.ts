@@ -79,7 +79,7 @@ export interface DataRevision {
 export class Workstation {
   /** Stops following the data files (annotations, dossiers, corrections, preferences) for other processes' changes. */
   private unfollow: Array<() => void> = [];
-  /** Counts changes the user did not make here: other processes' saves, files changed on disk. */
+  /** Counts changes the user did not make here: other processes' saves; any change to the archive's documents. */
   private revisions: DataRevision = { data: 0, archive: 0 };
   /** The dossiers: built, exported and verified (the API's dossier methods call it). */
   readonly dossiers: DossierService;
@@ -109,6 +109,11 @@ export class Workstation {
       current: () => this.archiveVerified(),
       custody: () => archive.custodyView(),
       ledger: () => archive.ledgerSnapshot(),
+    });
+    // However the documents change (the watcher, the check after an open as last seen, a file read
+    // again), every window is to ask again: annotation statuses and counts depend on them.
+    archive.onDocumentsChanged(() => {
+      this.revisions.archive++;
     });
   }
 
@@ -199,9 +204,8 @@ export class Workstation {
    * files that other Casefile processes (the app, the web shell, the CLI) may change meanwhile.
    */
   async watch(): Promise<void> {
-    await this.archive.watch(() => {
-      this.revisions.archive++;
-    });
+    // The archive revision moves with every change taken in (see the constructor).
+    await this.archive.watch(() => undefined);
     if (this.unfollow.length > 0) return;
     const changed = () => {
       this.revisions.data++;
