@@ -1,14 +1,15 @@
 import CSL from 'citeproc';
 import { z } from 'zod';
 import type { DocumentSummary } from '../archive/document';
+import { pageLocator } from '../archive/page-numbers';
 import { APA, CHICAGO_AUTHOR_DATE, LOCALE_EN_US } from './citation-styles';
 import type { CitedSource, DossierContent, DossierQuote } from './model';
 
 /**
  * Citations are rendered from CSL-JSON by citeproc-js with the CSL project's own styles (embedded in
  * citation-styles.ts, CC BY-SA 3.0), never by hand: the reference (author, date, title, outlet, URL,
- * date of retrieval) in the chosen style, then what Casefile adds to prove the quote — file,
- * paragraph, character offsets, SHA-256 — in the same words in every style.
+ * date of retrieval) in the chosen style, then what Casefile adds to prove the quote — file, page
+ * (of a PDF), paragraph, character offsets, SHA-256 — in the same words in every style.
  */
 export const CITATION_STYLES = ['chicago-author-date', 'apa'] as const;
 export type CitationStyle = (typeof CITATION_STYLES)[number];
@@ -127,13 +128,14 @@ export interface CitationOptions {
 
 /**
  * The line that lets a reader find and check a quote: the source's reference in the style, then its
- * file, paragraph, character offsets and the first 16 hex digits of the file's SHA-256, and what
+ * file, page or pages (of a PDF, so the quote can be found in the original), paragraph, character offsets and the first 16 hex digits of the file's SHA-256, and what
  * became of the quote if it no longer stands where it was taken.
  */
 export function quoteCitation(source: CitedSource['doc'], quote: DossierQuote, { style, firstSeen = null, markup = PLAIN }: CitationOptions): string {
   const { text, code } = markup;
   const reference = 'sha256' in source ? formatReference(source, style, firstSeen) : null;
   const place: string[] = [`${text(reference ? 'File' : 'file')} ${code(source.id)}`];
+  if (quote.pages) place.push(text(pageLocator(quote.pages)));
   if (quote.paragraph !== null) place.push(text(`¶ ${quote.paragraph}`));
   if (quote.start !== null && quote.end !== null) place.push(text(`characters ${quote.start}–${quote.end}`));
   if ('sha256' in source) place.push(`${text('SHA-256')} ${code(source.sha256.slice(0, 16))}`);

@@ -11,7 +11,7 @@ export const DOCX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.wo
 
 /** Unlike the PDF's, an editable file carries no manifest: the method says where the checkable copy is. */
 export const DOCX_METHOD_STATEMENT =
-  'Method: every quote is reproduced verbatim from the archived source; each footnote gives the file, the paragraph, ' +
+  'Method: every quote is reproduced verbatim from the archived source; each footnote gives the file, the page (of a PDF), the paragraph, ' +
   'the character offsets and the file’s SHA-256. This Word document can be edited and carries no signature: ' +
   'the signed PDF of the same dossier is the copy “casefile verify” checks.';
 

@@ -1,4 +1,5 @@
 import { paragraphNumberAt, summarize, type ArchiveDocument } from '../archive/document';
+import { pagesOfSpan } from '../archive/page-numbers';
 import type { AnchoredAnnotation } from '../annotations/model';
 import type { CitationStyle } from './citation';
 import type { Dossier } from './dossier-store';
@@ -88,6 +89,7 @@ function assemble(
         start: place?.start ?? null,
         end: place?.end ?? null,
         paragraph: doc && place ? paragraphNumberAt(doc, place.start) : null,
+        pages: doc && place ? pagesOfSpan(doc.pages, place.start, place.end) : null,
         elided: elisionAround(a, doc && place ? { text: doc.text, ...place } : null),
       };
     }),

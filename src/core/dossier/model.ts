@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LedgerHead } from '../archive/custody-ledger';
 import type { DocumentSummary, TextSpan } from '../archive/document';
+import type { PageRange } from '../archive/page-numbers';
 import type { AnchorStatus, HighlightColor } from '../annotations/model';
 import { cslItemOf, CslItem, firstSeenIn, type CitationStyle } from './citation';
 import type { Elision } from './quote-ellipsis';
@@ -25,6 +26,8 @@ export interface DossierQuote {
   end: number | null;
   /** 1-based paragraph of the source the quote begins in. */
   paragraph: number | null;
+  /** The pages of a PDF source the quote lies on (null for a source without pages, or no place). */
+  pages: PageRange | null;
   /** Which ends were cut from inside a sentence: printed with "…" there (see quote-ellipsis.ts). */
   elided?: Elision;
 }

@@ -9,7 +9,7 @@ import { withEllipses } from './quote-ellipsis';
 import { breakLines, measureWith, paragraphRanges } from './text-layout';
 
 export const METHOD_STATEMENT =
-  'Method: every quote is reproduced verbatim from the archived source; each citation gives the file, the paragraph, ' +
+  'Method: every quote is reproduced verbatim from the archived source; each citation gives the file, the page (of a PDF), the paragraph, ' +
   'the character offsets and the file’s SHA-256, and the manifest attached to this PDF lets anyone check them ' +
   'with “casefile verify”.';
 

@@ -2,6 +2,7 @@ import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFNa
 import { ingestFile, isArchiveFile } from '../archive/archive';
 import { describeCustody, type CustodyView, type LedgerState } from '../archive/custody-ledger';
 import type { ArchiveDocument } from '../archive/document';
+import { pageLocator, pagesOfSpan } from '../archive/page-numbers';
 import { relativePathProblem } from '../contained-path';
 import { CasefileError, errorMessage } from '../errors';
 import { DossierManifest, MANIFEST_FILE_NAME } from './model';
@@ -256,7 +257,9 @@ export async function verifyManifest(manifest: DossierManifest, archiveRoot: str
     } else if (there !== quote.exact) {
       results.push({ ...base, status: 'changed', detail: `the text at ${place} reads “${clip(there ?? '')}”, not the quote` });
     } else {
-      results.push({ ...base, status: 'ok', detail: `SHA-256 ${doc.sha256.slice(0, 16)}…, characters ${place} hold the quote` });
+      // A PDF's page is said too, so the quote can be found in the original.
+      const pages = pagesOfSpan(doc.pages, quote.start ?? 0, quote.end ?? 0);
+      results.push({ ...base, status: 'ok', detail: `SHA-256 ${doc.sha256.slice(0, 16)}…, characters ${place}${pages ? ` (${pageLocator(pages)})` : ''} hold the quote` });
     }
   }
   return results;

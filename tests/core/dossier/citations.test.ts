@@ -53,6 +53,7 @@ function quote(fields: Partial<DossierQuote> = {}): DossierQuote {
     start: 120,
     end: 130,
     paragraph: 3,
+    pages: null,
     ...fields,
   };
 }

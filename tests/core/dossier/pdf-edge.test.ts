@@ -37,6 +37,7 @@ function quote(docId: string, text: string | null, exact: string, fields: Partia
     start,
     end: start === null ? null : start + exact.length,
     paragraph: null,
+    pages: null,
     ...fields,
   };
 }

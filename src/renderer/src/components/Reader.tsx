@@ -1,8 +1,8 @@
-import { useEffect, useImperativeHandle, useMemo, useRef, useState, type CSSProperties, type ReactNode, type Ref } from 'react';
+import { Fragment, useEffect, useImperativeHandle, useMemo, useRef, useState, type CSSProperties, type ReactNode, type Ref } from 'react';
 import type { AnchoredAnnotation, OpenedDocument } from '../../../core/api/types';
 import { shortcutAllowed, useWindowKeyDown } from '../keys';
 import { moveSelection, selectionMoveOf, type TextRange } from '../reader/keyboard-selection';
-import { segmentParagraphs, type HighlightRange } from '../reader/segments';
+import { pageStarts, segmentParagraphs, type HighlightRange } from '../reader/segments';
 import { offsetsToRange, selectionToOffsets } from '../reader/selection';
 import { FileName } from './FileName';
 import { DocumentInfo } from './DocumentInfo';
@@ -85,6 +85,7 @@ export function Reader({ ref, display, controls, empty, opened, annotations, foc
     () => (doc ? segmentParagraphs(doc.paragraphs, matches, highlights) : []),
     [doc, matches, highlights],
   );
+  const pagesBefore = useMemo(() => (doc ? pageStarts(doc.paragraphs, doc.pages) : []), [doc]);
   // Boilerplate is drawn dimmed and labelled, but stays in the text: its offsets, selection and highlights work as anywhere.
   const boilerplate = useMemo(
     () => new Set(doc ? doc.paragraphs.flatMap((p, i) => (doc.boilerplate.some((b) => b.start < p.end && p.start < b.end) ? [i] : [])) : []),
@@ -246,25 +247,32 @@ export function Reader({ ref, display, controls, empty, opened, annotations, foc
           onClick={(e) => e.target instanceof Element && !e.target.closest('.hl') && onFocusAnnotation(null)}
         >
           {paragraphs.map((segments, i) => (
-            <p
-              key={doc.paragraphs[i].start}
-              className={boilerplate.has(i) ? 'boilerplate' : undefined}
-              data-label={boilerplate.has(i) ? BOILERPLATE_LABEL : undefined}
-              title={boilerplate.has(i) ? BOILERPLATE_TITLE : undefined}
-            >
-              {segments.map((segment) => (
-                <SegmentView
-                  key={segment.start}
-                  segment={segment}
-                  text={doc.text}
-                  currentHit={currentHit}
-                  kind={segment.hit === null ? 'exact' : (kinds[segment.hit] ?? 'exact')}
-                  focused={focusedAnnotation}
-                  flashing={reveal?.id ?? null}
-                  onFocusAnnotation={onFocusAnnotation}
-                />
+            <Fragment key={doc.paragraphs[i].start}>
+              {pagesBefore[i].map((page) => (
+                <PageMarker key={page} page={page} count={doc.pages?.length ?? 0} />
               ))}
-            </p>
+              <p
+                className={boilerplate.has(i) ? 'boilerplate' : undefined}
+                data-label={boilerplate.has(i) ? BOILERPLATE_LABEL : undefined}
+                title={boilerplate.has(i) ? BOILERPLATE_TITLE : undefined}
+              >
+                {segments.map((segment) => (
+                  <SegmentView
+                    key={segment.start}
+                    segment={segment}
+                    text={doc.text}
+                    currentHit={currentHit}
+                    kind={segment.hit === null ? 'exact' : (kinds[segment.hit] ?? 'exact')}
+                    focused={focusedAnnotation}
+                    flashing={reveal?.id ?? null}
+                    onFocusAnnotation={onFocusAnnotation}
+                  />
+                ))}
+              </p>
+            </Fragment>
+          ))}
+          {pagesBefore.at(-1)?.map((page) => (
+            <PageMarker key={page} page={page} count={doc.pages?.length ?? 0} />
           ))}
         </article>
       </div>
@@ -284,5 +292,17 @@ export function Reader({ ref, display, controls, empty, opened, annotations, foc
         />
       )}
     </section>
+  );
+}
+
+/**
+ * Where a page of a PDF begins, so a quote can be found in the original: a rule with "p. N", named
+ * for screen readers. It is not part of the text: it has no offsets and cannot be selected or copied.
+ */
+function PageMarker({ page, count }: { page: number; count: number }) {
+  return (
+    <div className="page-marker" role="separator" aria-label={`Page ${page} of ${count}`} data-page={page}>
+      p. {page}
+    </div>
   );
 }

@@ -51,3 +51,18 @@ export function segmentParagraphs(
     return segments;
   });
 }
+
+/**
+ * Where the reader marks each page of a paged source (a PDF) as beginning: entry i lists the pages
+ * (1-based) that begin before paragraph i, and the last entry the pages after the last paragraph
+ * (a blank page at the end). A page with no text is marked before the next page's first paragraph.
+ */
+export function pageStarts(paragraphs: readonly TextSpan[], pages: readonly TextSpan[] | null): number[][] {
+  const starts: number[][] = Array.from({ length: paragraphs.length + 1 }, () => []);
+  if (!pages) return starts;
+  pages.forEach((page, i) => {
+    const first = paragraphs.findIndex((p) => p.end > page.start);
+    starts[first === -1 ? paragraphs.length : first].push(i + 1);
+  });
+  return starts;
+}
