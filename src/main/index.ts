@@ -8,8 +8,10 @@ import { bundledArchiveDir, defaultDataDir } from '../core/locations';
 import { ArchiveSession } from '../core/session';
 import { CONTENT_SECURITY_POLICY } from '../shell/csp';
 import { servedFile } from '../shell/ui-files';
+import { handleAnnotationLinks, registerLinkCopying, type LinkWindow } from './annotation-links';
 import { isTrustedSender, registerApiHandlers, type SenderEvent } from './ipc';
 import { buildMenuTemplate } from './menu';
+import { registerOriginalOpening } from './original-file';
 import { claimSingleInstance } from './single-instance';
 import { guardNavigation, lockDownSession } from './window-security';
 import { loadWindowState, MINIMUM_SIZE, restoreBounds, saveWindowState, trackWindowState } from './window-state';
@@ -56,6 +58,8 @@ function registerApi(session: ArchiveSession, window: BrowserWindow): void {
   // Only the app's own page, in our window's top frame, may call the API or the shell's dialogs.
   const trusted = (event: SenderEvent) => isTrustedSender(event, window, appOrigins);
   registerApiHandlers(ipcMain, trusted, session);
+  registerLinkCopying(ipcMain, trusted);
+  registerOriginalOpening(ipcMain, trusted, () => session.current, (fileName) => confirmWebOriginal(window, fileName));
   ipcMain.handle('casefile-shell:chooseFolder', async (event) => {
     if (!trusted(event)) return null;
     const choice = await dialog.showOpenDialog(window, { properties: ['openDirectory'], title: 'Open a folder as an archive' });
@@ -76,8 +80,23 @@ function registerApi(session: ArchiveSession, window: BrowserWindow): void {
   });
 }
 
+/** Asks before a saved web page opens in the system's browser, which may fetch what the page links to. */
+async function confirmWebOriginal(window: BrowserWindow, fileName: string): Promise<boolean> {
+  const { response } = await dialog.showMessageBox(window, {
+    type: 'question',
+    buttons: ['Cancel', 'Open'],
+    defaultId: 0,
+    cancelId: 0,
+    message: `Open ${fileName} in your web browser?`,
+    detail: 'A saved web page may load its images and scripts from the web: their sites will see a visit from this computer.',
+  });
+  return response === 1;
+}
+
 /** The one window, once it exists (a second start of the app brings it forward). */
 let mainWindow: BrowserWindow | null = null;
+/** `casefile://annotation/…` links, from the start's arguments, a second start, or the system. */
+let annotationLinks: { attach(window: LinkWindow): void } | null = null;
 
 async function createWindow(): Promise<void> {
   const { archive, data } = options();
@@ -125,6 +144,8 @@ async function createWindow(): Promise<void> {
   window.on('ready-to-show', () => window.show());
   app.on('before-quit', () => void session.current.flush());
   await window.loadURL(devUrl ?? `${APP_ORIGIN}/index.html`);
+  // Links go to the page once it has loaded; one that came before waits until then.
+  annotationLinks?.attach(window);
 }
 
 /** Asks before an http(s) link leaves for the system browser: opening it tells that site someone is reading. */
@@ -148,6 +169,7 @@ app.on('web-contents-created', (_event, contents) => {
 });
 
 if (claimSingleInstance(app, () => mainWindow)) {
+  annotationLinks = handleAnnotationLinks();
   app.whenReady().then(
     async () => {
       lockDownSession(session.defaultSession, devOrigins);

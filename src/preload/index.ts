@@ -6,6 +6,16 @@ import type { CasefileBridge } from '../shared/bridge';
 // again in the main process, which parses every payload with the API's schemas.
 const METHOD_NAME = /^[a-zA-Z]{1,64}$/;
 const COMMAND_ID = /^[a-z-]{1,64}$/;
+const ANNOTATION_ID = /^[0-9a-f-]{36}$/;
+
+// A link may come (casefile://annotation/…) before the page listens: the first is kept until it does.
+let linkListener: ((id: string) => void) | null = null;
+let waitingLink: string | null = null;
+ipcRenderer.on('casefile-shell:openAnnotation', (_event, id: unknown) => {
+  if (typeof id !== 'string' || !ANNOTATION_ID.test(id)) return;
+  if (linkListener) linkListener(id);
+  else waitingLink = id;
+});
 
 const bridge = {
   invoke(method: string, args: unknown): Promise<ApiResult<unknown>> {
@@ -30,6 +40,23 @@ const bridge = {
     };
     ipcRenderer.on('casefile-shell:command', relay);
     return () => ipcRenderer.off('casefile-shell:command', relay);
+  },
+  /** Electron only: puts the link to an annotation on the clipboard; the link, or null if refused. */
+  copyAnnotationLink(id: string): Promise<unknown> {
+    return ipcRenderer.invoke('casefile-shell:copyAnnotationLink', id);
+  },
+  /** Electron only: opens a document's original file in the system's viewer. */
+  openOriginal(id: string): Promise<unknown> {
+    return ipcRenderer.invoke('casefile-shell:openOriginal', id);
+  },
+  /** Electron only: the annotations that casefile:// links ask to open, one that came early first. */
+  onOpenAnnotation(listener: (id: string) => void): () => void {
+    linkListener = listener;
+    if (waitingLink !== null) listener(waitingLink);
+    waitingLink = null;
+    return () => {
+      if (linkListener === listener) linkListener = null;
+    };
   },
 } satisfies CasefileBridge;
 

@@ -14,4 +14,10 @@ export interface CasefileBridge {
   chooseFolder(): Promise<unknown>;
   /** Calls `listener` with the id of each command chosen in the application menu; returns how to stop listening. */
   onCommand(listener: (id: string) => void): () => void;
+  /** Puts `casefile://annotation/<id>` on the clipboard (the page itself may not write it); the link, or null if refused. */
+  copyAnnotationLink(id: string): Promise<unknown>;
+  /** Opens a document's original file in the system's viewer: `{ opened: true }`, or `{ opened: false, error }`. */
+  openOriginal(id: string): Promise<unknown>;
+  /** Calls `listener` with each annotation a `casefile://` link asks to open (one received before listening, too). */
+  onOpenAnnotation(listener: (id: string) => void): () => void;
 }

@@ -8,6 +8,8 @@ import { ArchiveSession } from '../core/session';
 import type { Workstation } from '../core/workstation';
 import { CONTENT_SECURITY_POLICY } from '../shell/csp';
 import { servedFile } from '../shell/ui-files';
+import { ORIGINAL_FILE_PATH } from '../shared/original-file-path';
+import { originalAnswer } from './original-route';
 
 export interface WebShellOptions {
   /** The archive served: fixed, or a session the user can switch to another folder. */
@@ -109,6 +111,12 @@ export async function startWebShell({
       const presented = headerValue(request.headers['x-casefile-token']);
       if (presented === undefined || !sameToken(presented, token)) {
         return send(response, 401, 'text/plain; charset=utf-8', 'unauthorized: send the token of the URL that Casefile printed as X-Casefile-Token');
+      }
+      // A document's original, as a download (src/web/original-route.ts).
+      if (url.pathname === ORIGINAL_FILE_PATH && (request.method === 'GET' || request.method === 'HEAD')) {
+        const answer = await originalAnswer(workstation instanceof ArchiveSession ? workstation.current : workstation, url);
+        response.writeHead(answer.status, { ...SECURITY_HEADERS, ...answer.headers });
+        return void response.end(request.method === 'HEAD' ? undefined : answer.body);
       }
       if (request.method !== 'POST') return send(response, 405, 'text/plain; charset=utf-8', 'use POST for the API');
       // A page elsewhere can send a form or text/plain without asking; application/json it cannot.
