@@ -3,6 +3,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { electronNodeProblem, electronRequirement } from './electron-node.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -11,6 +12,10 @@ const bin = (name) => path.join(root, 'node_modules', '.bin', process.platform =
 /** Why Electron cannot start here, or null when it can. */
 function electronUnavailable() {
   if (process.env.CASEFILE_WEB === '1') return 'CASEFILE_WEB=1 asks for the web shell';
+  // Checked first: on an older Node.js, Electron's download fails in ways that do not say why.
+  const requirement = electronRequirement();
+  const tooOld = requirement && electronNodeProblem({ node: process.versions.node, ...requirement });
+  if (tooOld) return tooOld;
   if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return 'no display (DISPLAY is not set)';
   // Requiring the package resolves the runtime's path; electron downloads it on first use when missing.
   const probe = spawnSync(process.execPath, ['-e', "process.stdout.write(require('electron'))"], {
@@ -23,7 +28,7 @@ function electronUnavailable() {
 }
 
 function startWeb(reason) {
-  process.stderr.write(`Electron cannot start (${reason}); serving Casefile in your browser instead.\n`);
+  process.stderr.write(`Electron cannot start: ${reason}.\nServing Casefile in your browser instead.\n`);
   const build = spawnSync(process.execPath, [path.join(root, 'scripts', 'ensure-build.mjs')], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
   const web = spawn(bin('tsx'), [path.join(root, 'src', 'web', 'main.ts'), ...args], {
