@@ -51,6 +51,16 @@ export function dossierServer(initial: Dossier[]) {
       return put(dossier({ id: uuid(7, 100 + dossiers.length), name, title: name, sections: [{ id: uuid(8, 100 + dossiers.length), heading: '', items: [] }], ...fields } as Partial<Dossier>));
     },
     updateDossier: ({ id, ...changes }) => put({ ...find(id), ...(changes as Partial<Dossier>) }),
+    // As the store does: appended to the dossier as it is now, to the named section or the last.
+    addToDossier: ({ id, annotationId, sectionId, commentary = '' }) => {
+      const found = find(id);
+      const target = sectionId ?? found.sections.at(-1)?.id;
+      if (!found.sections.some((s) => s.id === target)) throw new ApiCallError({ code: 'not-found', message: `no section "${sectionId}"` });
+      if (found.sections.some((s) => s.items.some((i) => i.annotationId === annotationId))) {
+        throw new ApiCallError({ code: 'invalid-argument', message: `annotation ${annotationId} appears twice in the dossier` });
+      }
+      return put({ ...found, sections: found.sections.map((s) => (s.id === target ? { ...s, items: [...s.items, { annotationId, commentary }] } : s)) });
+    },
     deleteDossier: ({ id }) => {
       find(id);
       dossiers = dossiers.filter((d) => d.id !== id);

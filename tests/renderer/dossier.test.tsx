@@ -61,7 +61,7 @@ const outlineText = (outline: HTMLElement) => [...outline.querySelectorAll('.out
 
 describe('adding to a dossier', () => {
   it('from an annotation card puts it at the end of the chosen section, and says so', async () => {
-    const { lastSections } = setup([dossier({ sections: sections([S1, 'Background', [A.id]], [S2, 'Crackdown', []]) })]);
+    const { server } = setup([dossier({ sections: sections([S1, 'Background', [A.id]], [S2, 'Crackdown', []]) })]);
     await openDossierTab();
     // New quotes go to the last section unless another is chosen.
     expect((within(screen.getByRole('region', { name: 'Crackdown' })).getByLabelText('New quotes go here') as HTMLInputElement).checked).toBe(true);
@@ -77,14 +77,14 @@ describe('adding to a dossier', () => {
     expect(within(inIt).getByText('✓ In dossier')).toBeTruthy();
 
     fireEvent.click(add);
-    await waitFor(() => expect(lastSections()).toEqual([['Background', [A.id, B.id]], ['Crackdown', []]]));
+    await waitFor(() => expect(shape(server.stored().sections)).toEqual([['Background', [A.id, B.id]], ['Crackdown', []]]));
     expect(await screen.findByText('Added to “January” › Background as quote 2.')).toBeTruthy();
     expect(within(card).getByText('✓ In dossier')).toBeTruthy();
     expect(screen.getByRole('tab', { name: /^Dossier/ }).textContent).toBe('Dossier 2');
   });
 
   it('from the reader: d adds the focused highlight', async () => {
-    const { lastSections, updates } = setup([dossier({ sections: sections([S1, 'Background', []]) })]);
+    const { client, server } = setup([dossier({ sections: sections([S1, 'Background', []]) })]);
     fireEvent.change(screen.getByLabelText('Search the archive'), { target: { value: 'Tokayev' } });
     fireEvent.click(await screen.findByRole('button', { name: /Kazakhstan unrest/ }));
     await screen.findByRole('heading', { name: 'Kazakhstan unrest' });
@@ -97,21 +97,22 @@ describe('adding to a dossier', () => {
     });
     fireEvent.click(highlight);
     fireEvent.keyDown(window, { key: 'd', code: 'KeyD' });
-    await waitFor(() => expect(lastSections()).toEqual([['Background', [A.id]]]));
+    await waitFor(() => expect(shape(server.stored().sections)).toEqual([['Background', [A.id]]]));
     expect(await screen.findByText('Added to “January” › Background as quote 1.')).toBeTruthy();
     // Twice is refused here, before the store would refuse it.
     fireEvent.keyDown(window, { key: 'д', code: 'KeyD' });
     expect(await screen.findByText('Already in “January”.')).toBeTruthy();
-    expect(updates()).toHaveLength(1);
+    expect(client.calls.filter((c) => c.method === 'addToDossier')).toHaveLength(1);
   });
 
   it('with no dossier yet, makes one for it', async () => {
-    const { client, lastSections } = setup([]);
+    const { client, server } = setup([]);
     fireEvent.click(screen.getByRole('tab', { name: 'All annotations' }));
     const card = (await screen.findByRole('button', { name: `“${A.target.quote.exact}”` })).closest('li')!;
     expect(within(card).getByRole('button', { name: 'Add to dossier' }).title).toBe('Add to a new dossier (key: d)');
     fireEvent.click(within(card).getByRole('button', { name: 'Add to dossier' }));
-    await waitFor(() => expect(lastSections()).toEqual([['', [A.id]]]));
+    // The store's first new dossier gets uuid(7, 100).
+    await waitFor(() => expect(shape(server.stored(uuid(7, 100)).sections)).toEqual([['', [A.id]]]));
     expect(client.calls.find((c) => c.method === 'createDossier')?.args).toEqual({ name: 'Dossier' });
     expect(await screen.findByText('Added to “Dossier” › Section 1 (untitled) as quote 1.')).toBeTruthy();
   });

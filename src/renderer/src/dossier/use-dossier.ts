@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Dossier } from '../../../core/api/types';
 import type { CasefileClient } from '../api/client';
-import { addItem, hasItem, numberItems, sectionName } from './sections';
+import { addItem, hasItem, numberItems, removeItem, sectionName } from './sections';
 
 /** What the editor changes through the save queue; the name is changed at once (it may be refused). */
 export type DossierFields = Pick<Dossier, 'title' | 'author' | 'date' | 'introduction' | 'sections'>;
@@ -28,7 +28,11 @@ export interface DossierEditor {
   edit(changes: Partial<DossierFields>, options?: { typing?: boolean }): void;
   /** Saves what is waiting; resolves with the error, or null when everything is saved. */
   flush(): Promise<string | null>;
-  /** Adds an annotation to the target section (creating a dossier if there is none); resolves with what to tell the user. */
+  /**
+   * Adds an annotation to the target section (creating a dossier if there is none); resolves with what
+   * to tell the user, or rejects with why it was not added. Adds run one after another, in the order
+   * asked, each appended to the dossier as it is on disk (what another window added is kept).
+   */
   add(annotationId: string): Promise<string>;
   /**
    * Asks again for the dossiers (another process changed them): the list is replaced, and the chosen
@@ -47,7 +51,7 @@ const DEFAULT_NAME = 'Dossier';
  * The dossiers of the archive and the one being edited. The editor's copy is what the user sees: a
  * change shows at once and is then saved with updateDossier, one save at a time, in order. A failed
  * save keeps the user's version (order included), says why, and is tried again by the next change or
- * by `flush` (Retry).
+ * by `flush` (Retry). Additions are saved with addToDossier, in the same one-at-a-time order.
  */
 export function useDossierEditor(client: CasefileClient): DossierEditor {
   const [dossiers, setDossiers] = useState<Dossier[] | null>(null);
@@ -62,10 +66,30 @@ export function useDossierEditor(client: CasefileClient): DossierEditor {
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const inFlight = useRef<Promise<void> | null>(null);
   const lastError = useRef<string | null>(null);
+  /** The adds asked for, chained: each starts when the one before has finished (it may be making the dossier). */
+  const adding = useRef<Promise<unknown>>(Promise.resolve());
+  /** Counts changes to the editor's copy, so an answer asked for before one does not undo it. */
+  const version = useRef(0);
 
   const setCurrent = (dossier: Dossier | null) => {
     currentRef.current = dossier;
+    version.current++;
     setCurrentState(dossier);
+  };
+  /** Runs `request` once no save or add is under way; the next one waits for it in turn. */
+  const exclusive = async <T>(request: () => Promise<T>): Promise<T> => {
+    while (inFlight.current) await inFlight.current;
+    const run = request();
+    const mine = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    inFlight.current = mine;
+    try {
+      return await run;
+    } finally {
+      if (inFlight.current === mine) inFlight.current = null;
+    }
   };
   const setTarget = (sectionId: string | null) => {
     targetRef.current = sectionId;
@@ -123,7 +147,7 @@ export function useDossierEditor(client: CasefileClient): DossierEditor {
     dirty.current.clear();
     const changes: Partial<DossierFields> = Object.fromEntries(fields.map((field) => [field, draft[field]]));
     setSave({ state: 'saving' });
-    const run = client.call('updateDossier', { id: draft.id, ...changes }).then(
+    await exclusive(() => client.call('updateDossier', { id: draft.id, ...changes })).then(
       () => {
         if (currentRef.current?.id !== draft.id) return;
         lastError.current = null;
@@ -137,10 +161,6 @@ export function useDossierEditor(client: CasefileClient): DossierEditor {
         setSave({ state: 'error', message: error.message });
       },
     );
-    inFlight.current = run.finally(() => {
-      inFlight.current = null;
-    });
-    await inFlight.current;
     return lastError.current;
   };
 
@@ -173,15 +193,34 @@ export function useDossierEditor(client: CasefileClient): DossierEditor {
     return dossier;
   };
 
-  const add = async (annotationId: string) => {
+  const addNow = async (annotationId: string): Promise<string> => {
+    // What is waiting to be saved goes first: a section made here must be on disk to be added to.
+    await flush();
     const draft = currentRef.current ?? (await create(uniqueName(dossiers ?? [])));
     if (hasItem(draft.sections, annotationId)) return `Already in “${draft.name}”.`;
-    const sections = addItem(draft.sections, targetRef.current, { annotationId, commentary: '' });
-    edit({ sections });
-    const index = sections.findIndex((s) => s.items.some((i) => i.annotationId === annotationId));
-    const where = `“${draft.name}” › ${sectionName(sections[index], index)} as quote ${numberItems(sections).get(annotationId)}`;
-    const error = await flush();
-    return error ? `Added to ${where}, but not saved: ${error}` : `Added to ${where}.`;
+    const sectionId = draft.sections.some((s) => s.id === targetRef.current) ? (targetRef.current ?? undefined) : undefined;
+    // Shown at once, as every edit; the store appends it to the dossier as it is on disk then.
+    setCurrent({ ...draft, sections: addItem(draft.sections, sectionId ?? null, { annotationId, commentary: '' }) });
+    const stillShown = () => (currentRef.current?.id === draft.id ? currentRef.current : null);
+    let saved: Dossier;
+    try {
+      saved = await exclusive(() => client.call('addToDossier', { id: draft.id, annotationId, sectionId }));
+    } catch (error) {
+      const shown = stillShown();
+      if (shown) setCurrent({ ...shown, sections: removeItem(shown.sections, annotationId) });
+      throw new Error(`Not added to “${draft.name}”: ${(error as Error).message.replace(/\.$/, '')}.`, { cause: error });
+    }
+    listed(saved);
+    const shown = stillShown();
+    // The stored sections, with what other windows added, unless the user has changed them here since.
+    if (shown && !dirty.current.has('sections')) setCurrent({ ...shown, sections: saved.sections, modified: saved.modified });
+    const index = saved.sections.findIndex((s) => s.items.some((i) => i.annotationId === annotationId));
+    return `Added to “${saved.name}” › ${sectionName(saved.sections[index], index)} as quote ${numberItems(saved.sections).get(annotationId)}.`;
+  };
+  const add = (annotationId: string): Promise<string> => {
+    const run = adding.current.then(() => addNow(annotationId));
+    adding.current = run.catch(() => undefined);
+    return run;
   };
 
   return {
@@ -220,10 +259,12 @@ export function useDossierEditor(client: CasefileClient): DossierEditor {
     flush,
     add,
     async refresh() {
+      const asked = version.current;
       const list = await client.call('listDossiers', {});
       setDossiers(list);
       const draft = currentRef.current;
-      if (!draft || dirty.current.size > 0 || inFlight.current || timer.current !== null) return;
+      // A change made here while the list was on its way is newer than the list.
+      if (!draft || version.current !== asked || dirty.current.size > 0 || inFlight.current || timer.current !== null) return;
       const saved = list.find((d) => d.id === draft.id);
       // Deleted elsewhere: the first one left is chosen, as after a delete here.
       if (!saved) choose(list[0] ?? null);
