@@ -131,8 +131,10 @@ export function Reader({ ref, display, controls, empty, opened, annotations, foc
 
   const save = async ({ start, end }: PendingSelection, draft: HighlightDraft) => {
     await onCreate({ ...draft, start, end });
-    setPending(null);
-    window.getSelection()?.removeAllRanges();
+    // Only this passage is let go: one selected meanwhile, or being selected (quick highlighting), stays.
+    const isSaved = (range: TextRange | null) => range !== null && range.start === start && range.end === end;
+    setPending((current) => (isSaved(current) ? null : current));
+    if (isSaved(articleRef.current && selectionToOffsets(articleRef.current, window.getSelection()))) window.getSelection()?.removeAllRanges();
   };
 
   const step = (delta: number) => {
