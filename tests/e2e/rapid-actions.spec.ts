@@ -123,6 +123,7 @@ test('an add that the shell refuses says so, and the others still land', async (
 
 test('four highlights made in quick succession all land, in the text, the list and the store', async ({ page, shell }) => {
   await answerLate(page, 'createAnnotation');
+  await recordAnnouncements(page);
   await page.goto(shell.url);
   await page.getByLabel('Search the archive').fill('Zhanaozen');
   await page.locator('.result', { hasText: 'Uprisings in Kazakhstan' }).click();
@@ -138,4 +139,7 @@ test('four highlights made in quick succession all land, in the text, the list a
   for (const phrase of phrases) await expect(page.locator('.doc-text .hl', { hasText: phrase })).toHaveCount(1);
   const stored = await api<Array<{ target: { quote: { exact: string } } }>>(page, shell, 'listAnnotations', {});
   expect(stored.map((a) => a.target.quote.exact).sort()).toEqual([...phrases].sort());
+  // Each one said, in the order made.
+  expect(await announcements(page)).toEqual(phrases.map((phrase) => `Highlighted: “${phrase}”`));
+  await shot(page.locator('.toast'), 'highlighted-toast');
 });

@@ -1,9 +1,11 @@
 import type { CasefileClient } from '../api/client';
+import { clip } from '../format';
 import type { Notify } from '../app/use-notices';
 import type { OpenedDocumentState } from '../app/use-opened-document';
 import type { AnnotationActions } from '../components/AnnotationCard';
 import type { HighlightDraft } from '../components/DraftEditor';
 import type { SearchSettings } from '../search/settings';
+import { copyLinkAndSay } from '../links/annotation-links';
 
 interface Context {
   client: CasefileClient;
@@ -15,6 +17,9 @@ interface Context {
   /** After every change (or failed attempt), every view asks for the annotations again. */
   annotationsChanged(): void;
 }
+
+/** How much of a new highlight's quote its message repeats. */
+const QUOTE_SAID = 60;
 
 /** Changes to the annotations, from the cards, the reader and the keys; each one then refreshes every view. */
 export function annotationActions({ client, article, search, notify, fail, annotationsChanged }: Context) {
@@ -54,6 +59,7 @@ export function annotationActions({ client, article, search, notify, fail, annot
         await client.call('acceptAnnotation', { id });
         notify('Accepted: the highlight is on the new text', undoAction);
       }),
+    copyLink: (id) => void copyLinkAndSay(id, notify),
     detach: (id) =>
       act(async () => {
         await client.call('detachAnnotation', { id });
@@ -61,13 +67,14 @@ export function annotationActions({ client, article, search, notify, fail, annot
       }),
   };
 
-  /** A highlight of the passage selected in the reader, focused once made. */
+  /** A highlight of the passage selected in the reader, focused once made, and said (quick ones too, each). */
   const create = (draft: HighlightDraft & { start: number; end: number }) =>
     act(async () => {
       const { opened } = article;
       if (!opened) return;
       const created = await client.call('createAnnotation', { docId: opened.document.id, ...draft });
       article.setFocusedAnnotation(created.id);
+      notify(`Highlighted: “${clip(created.target.quote.exact, QUOTE_SAID)}”`, undoAction);
     });
 
   return { actions, undoOrRedo, create };
