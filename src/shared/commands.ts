@@ -44,6 +44,8 @@ const COMMAND_LIST = [
   { id: 'export-dossier', title: 'Export the dossier…', group: 'File', keys: { key: 'e', mod: true }, detail: 'Opens the dossier at its Export button (PDF, Markdown or manifest)' },
   { id: 'export-all', title: 'Export all annotations as a PDF…', group: 'File', keys: { key: 'p', mod: true, shift: true } },
   { id: 'annotation-files', title: 'Export / import annotations…', group: 'File', keys: { key: 'e', mod: true, shift: true } },
+  { id: 'open-original', title: 'Open the original file', group: 'File', keys: { key: 'o' }, detail: 'The open article’s file, in the program your system opens it with (in a browser: downloaded)' },
+  { id: 'page-view', title: 'Page view for printing', group: 'File', keys: { key: 'p' }, detail: 'The open article with its paragraphs and page numbers, ready to print' },
   { id: 'preferences', title: 'Preferences…', group: 'File', keys: { key: ',', mod: true } },
 
   { id: 'undo', title: 'Undo annotation change', group: 'Edit', keys: { key: 'z', mod: true } },
@@ -55,6 +57,7 @@ const COMMAND_LIST = [
   { id: 'tags', title: 'Edit tags', group: 'Annotate', keys: { key: 't' }, detail: 'On the selection, or on the highlight in focus' },
   { id: 'add-to-dossier', title: 'Add the highlight to the dossier', group: 'Annotate', keys: { key: 'd' } },
   { id: 'delete-annotation', title: 'Delete the highlight in focus', group: 'Annotate', keys: { key: 'Delete' } },
+  { id: 'copy-link', title: 'Copy link to the highlight', group: 'Annotate', keys: { key: 'l' }, detail: 'casefile://annotation/… of the highlight in focus: the link opens Casefile at it' },
 
   { id: 'next-hit', title: 'Next hit', group: 'Reader', keys: { key: 'j' }, detail: 'Selects it: Shift+arrows then widen the selection' },
   { id: 'previous-hit', title: 'Previous hit', group: 'Reader', keys: { key: 'k' } },

@@ -105,6 +105,9 @@ describe('export and import of annotations', () => {
       saveFile,
       chooseFolder: async () => null,
       onCommand: () => () => undefined,
+      copyAnnotationLink: async () => null,
+      openOriginal: async () => ({ opened: false, error: null }),
+      onOpenAnnotation: () => () => undefined,
     };
     try {
       const client = appClient({

@@ -148,6 +148,7 @@ describe('the sidebar filters', () => {
     update: async () => undefined,
     remove: async () => undefined,
     accept: async () => undefined,
+    copyLink: () => undefined,
     detach: async () => undefined,
   };
 

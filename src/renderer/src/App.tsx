@@ -17,12 +17,16 @@ import { DossierPanel } from './components/DossierPanel';
 import { EmptyReader } from './components/EmptyReader';
 import { Reader, type ReaderHandle } from './components/Reader';
 import { SearchPanel } from './components/SearchPanel';
+import { SourceButtons } from './components/SourceButtons';
+import { SourcePageView } from './components/SourcePrintView';
 import { StoreProblemBanner } from './components/StoreProblemBanner';
 import { dossierAdding, itemCount } from './dossier/dossier-target';
 import { useDossierEditor } from './dossier/use-dossier';
 import { addedSummary, useAddFiles, type AddedFile } from './ingest/add-files';
 import { useCommandKeys } from './keys';
 import { clampSize, LIMITS, useLayout, useTheme, type Layout, type SizeName } from './layout/layout';
+import { openLinkedAnnotation, useAnnotationLinks } from './links/annotation-links';
+import { openOriginalAndSay } from './links/original-file';
 import { ReaderControls } from './layout/ReaderControls';
 import { Splitter } from './layout/Splitter';
 import { INITIAL_SEARCH, type SearchSettings } from './search/settings';
@@ -40,6 +44,7 @@ export function App({ client }: { client: CasefileClient }) {
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [place, setPlace] = useState<Place>('annotations');
   const [editRequest, setEditRequest] = useState<EditRequest | null>(null);
+  const [pageView, setPageView] = useState(false);
   const [layout, changeLayout] = useLayout();
   useTheme(layout.theme);
   const readerRef = useRef<ReaderHandle>(null);
@@ -73,6 +78,16 @@ export function App({ client }: { client: CasefileClient }) {
     changeLayout({ reading: false });
   };
   const resize = (name: SizeName, value: number) => changeLayout({ [name]: clampSize(name, value) } as Partial<Layout>);
+  // casefile://annotation/<id> and the page's #/annotation/<id>: the annotation, shown and focused.
+  useAnnotationLinks((id) =>
+    void openLinkedAnnotation(client, id, {
+      show: (annotation) => {
+        showSidebar('annotations');
+        return actions.show(annotation);
+      },
+      notify,
+    }).catch(fail),
+  );
 
   const runCommand = (id: CommandId) =>
     commandHandlers({
@@ -91,6 +106,9 @@ export function App({ client }: { client: CasefileClient }) {
       addToDossier: (annotationId) => void toDossier.add(annotationId),
       deleteAnnotation: (annotationId) => void actions.remove(annotationId),
       undoOrRedo: (which) => void undoOrRedo(which),
+      copyLink: (annotationId) => actions.copyLink(annotationId),
+      openOriginal: () => opened && void openOriginalAndSay(opened.document.id, notify),
+      pageView: () => setPageView(true),
       notify,
     })[id]();
 
@@ -159,7 +177,12 @@ export function App({ client }: { client: CasefileClient }) {
           key={article.openCount}
           ref={readerRef}
           display={layout}
-          controls={<ReaderControls layout={layout} onRun={runCommand} />}
+          controls={
+            <>
+              <ReaderControls layout={layout} onRun={runCommand} />
+              <SourceButtons onRun={runCommand} />
+            </>
+          }
           empty={
             <EmptyReader
               documentCount={info?.documentCount ?? null}
@@ -226,6 +249,7 @@ export function App({ client }: { client: CasefileClient }) {
         files={files}
         onAnnotationsImported={annotationsChanged}
       />
+      {pageView && opened && <SourcePageView client={client} document={opened.document} onClose={() => setPageView(false)} />}
     </div>
   );
 }

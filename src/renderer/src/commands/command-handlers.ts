@@ -28,6 +28,12 @@ export interface CommandContext {
   addToDossier(annotationId: string): void;
   deleteAnnotation(annotationId: string): void;
   undoOrRedo(which: 'undo' | 'redo'): void;
+  /** Puts the link to an annotation on the clipboard. */
+  copyLink(annotationId: string): void;
+  /** The open article's original file, in the system's viewer (or downloaded). */
+  openOriginal(): void;
+  /** The open article as pages to print. */
+  pageView(): void;
   notify: Notify;
 }
 
@@ -91,6 +97,12 @@ export function commandHandlers(context: CommandContext): Record<CommandId, () =
     'delete-annotation': () => {
       if (focusedAnnotation) context.deleteAnnotation(focusedAnnotation);
     },
+    'copy-link': () => {
+      if (focusedAnnotation) context.copyLink(focusedAnnotation);
+      else notify('Focus a highlight first (click it, or Tab to its card).');
+    },
+    'open-original': () => (context.articleOpen ? context.openOriginal() : notify('Open an article first.')),
+    'page-view': () => (context.articleOpen ? context.pageView() : notify('Open an article first.')),
     'next-hit': () => step(1),
     'previous-hit': () => step(-1),
     'text-larger': () => nudge('textSize', TEXT_SIZE_STEP),

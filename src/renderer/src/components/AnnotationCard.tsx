@@ -16,6 +16,8 @@ export interface AnnotationActions {
   remove(id: string): Promise<void>;
   accept(id: string): Promise<void>;
   detach(id: string): Promise<void>;
+  /** Puts its link (`casefile://annotation/<id>`) on the clipboard. */
+  copyLink(id: string): void;
 }
 
 /** A request (the `n` or `t` key on a focused highlight) to edit one annotation's note or tags. */
@@ -123,6 +125,9 @@ export function AnnotationCard({ annotation, focused, documentTitle, documentMis
             <span className="card-color">{annotation.color}</span>
             <button type="button" className="link" onClick={() => setEditingByButton(true)}>
               Edit
+            </button>
+            <button type="button" className="link" title="A casefile:// link that opens Casefile at this highlight (key: l)" onClick={() => actions.copyLink(annotation.id)}>
+              Copy link
             </button>
             {/* No confirmation: a deletion is undone from the message it leaves, or with Ctrl+Z. */}
             <button type="button" className="link danger" onClick={() => void actions.remove(annotation.id)}>

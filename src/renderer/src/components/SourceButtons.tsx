@@ -1,0 +1,20 @@
+import { COMMANDS, type CommandId } from '../../../shared/commands';
+import { commandKey } from '../keys';
+
+const BUTTONS: ReadonlyArray<{ id: CommandId; text: string }> = [
+  { id: 'page-view', text: 'Page view' },
+  { id: 'open-original', text: 'Original file' },
+];
+
+/** The open article's page view (to print) and its original file, in the reader's header. */
+export function SourceButtons({ onRun }: { onRun(id: CommandId): void }) {
+  return (
+    <div className="reader-controls source-buttons" role="group" aria-label="Source">
+      {BUTTONS.map(({ id, text }) => (
+        <button key={id} type="button" title={`${COMMANDS.find((c) => c.id === id)?.title ?? text} (${commandKey(id)})`} onClick={() => onRun(id)}>
+          {text}
+        </button>
+      ))}
+    </div>
+  );
+}

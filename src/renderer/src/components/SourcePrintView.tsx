@@ -1,0 +1,125 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
+import type { ArchiveDocument, TextSpan } from '../../../core/api/types';
+import type { CasefileClient } from '../api/client';
+import { useCall } from '../useCall';
+import '../styles/page-view.css';
+
+/** One paragraph's part on one page: a paragraph running over a page break is cut there, numbered once. */
+export interface PagePiece {
+  paragraph: number;
+  /** Whether this piece starts its paragraph (the number is printed there). */
+  first: boolean;
+  start: number;
+  end: number;
+  boilerplate: boolean;
+}
+
+export interface PrintedPage {
+  /** The PDF's page number (1-based); null for a document without pages. */
+  page: number | null;
+  pieces: PagePiece[];
+}
+
+/**
+ * A document's paragraphs laid out by the pages of its file (a PDF), or as one run of paragraphs;
+ * each numbered as citations number them (1-based, in the whole text).
+ */
+export function printedPages(doc: Pick<ArchiveDocument, 'paragraphs' | 'pages' | 'boilerplate'>): PrintedPage[] {
+  const isBoilerplate = (span: TextSpan) => doc.boilerplate.some((b) => b.start <= span.start && span.end <= b.end);
+  const piecesIn = (from: number, to: number): PagePiece[] =>
+    doc.paragraphs.flatMap((p, index) => {
+      const start = Math.max(p.start, from);
+      const end = Math.min(p.end, to);
+      return start < end ? [{ paragraph: index + 1, first: start === p.start, start, end, boilerplate: isBoilerplate(p) }] : [];
+    });
+  if (!doc.pages || doc.pages.length === 0) return [{ page: null, pieces: piecesIn(0, Number.POSITIVE_INFINITY) }];
+  return doc.pages.map((span, index) => ({ page: index + 1, pieces: piecesIn(span.start, span.end) }));
+}
+
+interface Props {
+  document: ArchiveDocument;
+  /** The source's reference in the citation style, once known. */
+  reference: string | null;
+  onClose(): void;
+}
+
+/**
+ * The open article as a page to read through and print: title, reference and file, then its
+ * paragraphs, numbered, under the page numbers of its PDF. Printing prints this alone (page-view.css).
+ */
+export function SourcePrintView({ document: doc, reference, onClose }: Props) {
+  const titleId = useId();
+  const dialog = useRef<HTMLDivElement>(null);
+  const [before] = useState(() => (window.document.activeElement instanceof HTMLElement ? window.document.activeElement : null));
+  useEffect(() => {
+    dialog.current?.focus();
+    // While open, printing prints the page view alone.
+    window.document.body.classList.add('page-view-open');
+    return () => {
+      window.document.body.classList.remove('page-view-open');
+      if (before?.isConnected) before.focus({ preventScroll: true });
+    };
+  }, [before]);
+  const pages = printedPages(doc);
+  const facts = [doc.byline, doc.date?.text, doc.publisher].filter(Boolean).join(' · ');
+
+  return createPortal(
+    <div
+      ref={dialog}
+      className="page-view"
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby={titleId}
+      tabIndex={-1}
+      onKeyDown={(e) => e.key === 'Escape' && onClose()}
+    >
+      <div className="page-view-bar" role="toolbar" aria-label="Page view">
+        <span className="page-view-bar-title">Page view</span>
+        <button type="button" className="primary" onClick={() => window.print()}>
+          Print…
+        </button>
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
+      <article className="page-view-sheet" lang={doc.language ?? undefined}>
+        <header className="page-view-header">
+          <h1 id={titleId}>{doc.title}</h1>
+          {facts && <p className="page-view-facts">{facts}</p>}
+          {reference && <p className="page-view-reference">{reference}</p>}
+          <p className="page-view-file">
+            File <code>{doc.id}</code> · {doc.format.toUpperCase()}
+            {doc.pages ? ` · ${doc.pages.length} ${doc.pages.length === 1 ? 'page' : 'pages'}` : ''} · SHA-256 <code className="page-view-digest">{doc.sha256}</code>
+          </p>
+        </header>
+        {pages.map(({ page, pieces }) => (
+          <section key={page ?? 'text'} className="page-view-page" aria-label={page === null ? undefined : `Page ${page}`}>
+            {page !== null && (
+              <p className="page-view-page-number" aria-hidden="true">
+                Page {page}
+              </p>
+            )}
+            {pieces.map((piece) => (
+              <p key={`${piece.paragraph}-${piece.start}`} className={`page-view-paragraph${piece.boilerplate ? ' boilerplate' : ''}`}>
+                <span className="page-view-paragraph-number">
+                  <span className="visually-hidden">Paragraph </span>
+                  {piece.first ? piece.paragraph : `${piece.paragraph}…`}
+                  <span className="visually-hidden">{piece.first ? ': ' : ' continued: '}</span>
+                </span>
+                {doc.text.slice(piece.start, piece.end)}
+              </p>
+            ))}
+          </section>
+        ))}
+      </article>
+    </div>,
+    window.document.body,
+  );
+}
+
+/** The page view with the source's reference asked of the API (shown once it arrives; without it if it cannot be made). */
+export function SourcePageView({ client, document: doc, onClose }: { client: CasefileClient; document: ArchiveDocument; onClose(): void }) {
+  const cited = useCall(client, 'citeSource', { id: doc.id }, 0);
+  return <SourcePrintView document={doc} reference={cited.value?.reference ?? null} onClose={onClose} />;
+}
