@@ -21,6 +21,13 @@ function typeQuery(query: string) {
   fireEvent.change(screen.getByLabelText('Search the archive'), { target: { value: query } });
 }
 
+/** The polite live region that says a problem quietly while the query is being typed. */
+function quietHint(): HTMLElement {
+  const region = document.querySelector<HTMLElement>('#search-problem [aria-live="polite"]');
+  if (!region) throw new Error('no quiet hint region');
+  return region;
+}
+
 const UNKNOWN_FIELD = "unknown field 'foo' — fields are title, body, byline";
 
 /** Refuses `foo:` queries as the core does and answers any other with one hit. */
@@ -35,7 +42,7 @@ function parsingClient() {
 }
 
 describe('SearchPanel', () => {
-  it('shows a malformed query inline with the offending characters marked, and no stale results', async () => {
+  it('while a query cannot be read, keeps the previous results (marked so) and says the problem quietly, with its place', async () => {
     render(<Harness client={parsingClient()} />);
     expect(screen.getByText(/Type words to search/)).toBeTruthy();
     typeQuery('Almaty');
@@ -43,19 +50,50 @@ describe('SearchPanel', () => {
     expect(await screen.findByText('About Almaty')).toBeTruthy();
 
     typeQuery('foo:bar protest');
-    const alert = await screen.findByRole('alert');
+    const hint = quietHint();
+    await waitFor(() => expect(hint.textContent).toBe(`${UNKNOWN_FIELD} (characters 1–3)`));
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByText('About Almaty')).toBeTruthy();
+    expect(screen.getByText(/Still showing the results of the previous query/).textContent).toContain('Almaty');
+    expect(screen.getByLabelText('Search the archive').getAttribute('aria-invalid')).toBeNull();
+    expect(screen.getByLabelText('Search the archive').getAttribute('aria-describedby')).toBe('search-problem');
+
+    typeQuery('title:bar protest');
+    expect(await screen.findByText('About title:bar protest')).toBeTruthy();
+    expect(screen.queryByText(/previous query/)).toBeNull();
+    expect(hint.textContent).toBe('');
+  });
+
+  it('says the problem plainly, with the offending characters marked, once Enter is pressed', async () => {
+    render(<Harness client={parsingClient()} />);
+    typeQuery('Almaty');
+    expect(await screen.findByText('About Almaty')).toBeTruthy();
+    typeQuery('foo:bar protest');
+    await waitFor(() => expect(quietHint().textContent).toContain(UNKNOWN_FIELD));
+    fireEvent.submit(screen.getByRole('search'));
+
+    const alert = screen.getByRole('alert');
     expect(alert.textContent).toContain(UNKNOWN_FIELD);
     const marks = alert.querySelectorAll('mark');
     expect(marks).toHaveLength(1);
     expect(marks[0].textContent).toBe('foo');
     expect(alert.querySelector('code')?.textContent).toBe('foo:bar protest');
     expect(alert.textContent).toContain('characters 1–3');
-    expect(screen.queryByText('About Almaty')).toBeNull();
+    expect(quietHint().textContent).toBe(''); // said once, not twice
     expect(screen.getByLabelText('Search the archive').getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText('About Almaty')).toBeTruthy();
 
-    typeQuery('title:bar protest');
-    expect(await screen.findByText('About title:bar protest')).toBeTruthy();
+    typeQuery('foo:bar protests'); // typing again: quiet again
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+  });
+
+  it('says the problem plainly once the user has stopped typing for a while', async () => {
+    render(<Harness client={parsingClient()} />);
+    typeQuery('foo:bar');
+    await waitFor(() => expect(quietHint().textContent).toContain(UNKNOWN_FIELD));
     expect(screen.queryByRole('alert')).toBeNull();
+    const alert = await screen.findByRole('alert', undefined, { timeout: 5_000 });
+    expect(alert.textContent).toContain(UNKNOWN_FIELD);
   });
 
   it('cuts a long malformed query around the marked place', () => {

@@ -27,6 +27,26 @@ export function excerptAround(query: string, span: QuerySpan): { text: string; m
   return { text: `${before}${padded.slice(from, to)}${after}`, mark: [start - from + before.length, end - from + before.length] };
 }
 
+/** Where in the query the problem is, in words: "character 7" or "characters 1–3". */
+function placeOf(span: QuerySpan): string {
+  return span.end - span.start > 1 ? `characters ${span.start + 1}–${span.end}` : `character ${span.start + 1}`;
+}
+
+/**
+ * The problem said quietly, while the query is still being typed (an opened quote not closed yet is
+ * no mistake): one muted line with the place, which stays the same from keystroke to keystroke so a
+ * screen reader's polite live region is not repeated at each one.
+ */
+export function QueryHint({ problem }: { problem: SearchProblem }) {
+  return (
+    <p className="query-hint">
+      {problem.message}
+      {problem.span && <span className="query-echo-where"> ({placeOf(problem.span)})</span>}
+    </p>
+  );
+}
+
+/** The problem said plainly, once the query was submitted or left as it is: the message and the query with the place marked. */
 export function QueryError({ problem }: { problem: SearchProblem }) {
   return (
     <div className="query-error" role="alert">
@@ -44,9 +64,7 @@ function QueryEcho({ query, span }: { query: string; span: QuerySpan }) {
       <code>
         <MarkedText text={excerpt.text} marks={[excerpt.mark]} />
       </code>
-      <span className="query-echo-where">
-        {span.end - span.start > 1 ? `characters ${span.start + 1}–${span.end}` : `character ${span.start + 1}`}
-      </span>
+      <span className="query-echo-where">{placeOf(span)}</span>
     </p>
   );
 }

@@ -5,12 +5,13 @@ import { plural } from '../format';
 import { isFiltered, searchArgs, type SearchSettings } from '../search/settings';
 import { useDebounced } from '../useDebounced';
 import { IndexProgress } from './IndexProgress';
-import { QueryError, type SearchProblem } from './QueryError';
+import { QueryError, QueryHint, type SearchProblem } from './QueryError';
 import { QuerySyntaxHelp, showQuerySyntax } from './QuerySyntaxHelp';
 import { ResultItem } from './ResultItem';
 import { SearchOptions } from './SearchOptions';
 import { TermList } from './TermList';
 import { errorMessage } from '../../../shared/error-message';
+import './search-hints.css';
 
 interface Props {
   client: CasefileClient;
@@ -31,12 +32,23 @@ interface Answer {
 
 const DEBOUNCE_MS = 180;
 const INDEX_POLL_MS = 500;
+/**
+ * How long the query must stay as it is before a problem with it is said plainly. Keystrokes come
+ * well under a second apart, so a pause this long means the user stopped typing (or is stuck);
+ * Enter says it at once.
+ */
+const PAUSE_MS = 1500;
 
 export function SearchPanel({ client, settings, onSettingsChange, openId, onOpen, archiveRevision }: Props) {
   // Every input (query, toggle, sort, filters) settles before it is searched, so typing a source
   // or flipping options quickly sends one request.
   const settled = useDebounced(settings, DEBOUNCE_MS);
   const [answer, setAnswer] = useState<Answer | null>(null);
+  /** The last answer that had results: kept in view, marked as the previous query's, while the query typed now cannot be read. */
+  const [lastResults, setLastResults] = useState<Answer | null>(null);
+  /** The query as it was when Enter was pressed in the search box. */
+  const [submitted, setSubmitted] = useState<string | null>(null);
+  const paused = useDebounced(settings.query, PAUSE_MS) === settings.query;
   const [index, setIndex] = useState<ArchiveIndexStatus | null>(null);
   /** Bumped when the index becomes ready and the files checked, so the current search runs again on the complete index. */
   const [indexGeneration, setIndexGeneration] = useState(0);
@@ -82,12 +94,14 @@ export function SearchPanel({ client, settings, onSettingsChange, openId, onOpen
     client.call('search', searchArgs(settled)).then(
       (result) => {
         if (!current) return;
-        setAnswer({ request: settled, result, problem: null });
+        const answered = { request: settled, result, problem: null };
+        setAnswer(answered);
+        setLastResults(answered);
         setIndex(result.index);
       },
       (error: unknown) => {
         if (!current) return;
-        // A refused query replaces the results: a list from an earlier query must not pass for this one's.
+        // The last results stay in view, marked as the previous query's (see `kept` below).
         setAnswer({ request: settled, result: null, problem: problemOf(error, settled.query) });
       },
     );
@@ -112,13 +126,26 @@ export function SearchPanel({ client, settings, onSettingsChange, openId, onOpen
     (target === 'box' ? document.getElementById('search-input') : target)?.focus();
   };
 
-  const result = shown?.result ?? null;
   const problem = shown?.problem ?? null;
-  const filtered = shown !== null && isFiltered(shown.request);
+  // A query being typed is often unreadable for a while (a phrase whose quote is not closed yet): the
+  // previous results stay, marked as such, and the problem is a quiet hint until the user presses
+  // Enter or stops typing. A problem that is not the query's (the shell unreachable) is said at once.
+  const plainly = problem !== null && (problem.span === null || submitted === settings.query || paused);
+  const kept = problem !== null && lastResults !== null ? lastResults : null;
+  const listed = kept ?? shown;
+  const result = listed?.result ?? null;
+  const filtered = listed !== null && isFiltered(listed.request);
 
   return (
     <section className="pane results-pane" id="results-pane" aria-label="Search">
-      <form className="search-form" role="search" onSubmit={(e) => e.preventDefault()}>
+      <form
+        className="search-form"
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setSubmitted(settings.query);
+        }}
+      >
         <label htmlFor="search-input" className="visually-hidden">
           Search the archive
         </label>
@@ -129,21 +156,26 @@ export function SearchPanel({ client, settings, onSettingsChange, openId, onOpen
           value={settings.query}
           autoFocus
           spellCheck={false}
-          aria-invalid={problem?.span ? true : undefined}
+          aria-invalid={plainly && problem?.span ? true : undefined}
           aria-describedby={problem ? 'search-problem' : undefined}
           onChange={(e) => onSettingsChange({ ...settings, query: e.target.value })}
           onKeyDown={(e) => moveThroughResults(e, 'box')}
         />
-        {problem && (
-          <div id="search-problem">
-            <QueryError problem={problem} />
-          </div>
-        )}
+        <div id="search-problem">
+          {/* Always there, so that assistive technology announces the hint politely as it appears. */}
+          <div aria-live="polite">{problem && !plainly && <QueryHint problem={problem} />}</div>
+          {problem && plainly && <QueryError problem={problem} />}
+        </div>
         <SearchOptions settings={settings} onChange={(changes) => onSettingsChange({ ...settings, ...changes })} />
         <QuerySyntaxHelp />
       </form>
       {index && (indexBusy || index.state === 'paused') && (
         <IndexProgress status={index} onStop={() => void changeIndexing('cancelIndexing')} onResume={() => void changeIndexing('resumeIndexing')} />
+      )}
+      {result && kept && (
+        <p className="kept-results">
+          Still showing the results of the previous query, <q>{kept.request.query}</q>
+        </p>
       )}
       {result && (
         <div className={`result-summary${outdated ? ' outdated' : ''}`}>
