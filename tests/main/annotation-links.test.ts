@@ -163,3 +163,15 @@ describe('Copy link (Electron: the main process writes the clipboard)', () => {
     expect(electron.clipboard.writeText).not.toHaveBeenCalled();
   });
 });
+
+describe('the menu', () => {
+  it('has “Copy link to the highlight” under Annotate, which sends the command to the page', async () => {
+    const { buildMenuTemplate } = await import('../../src/main/menu');
+    const sent: string[] = [];
+    const annotate = buildMenuTemplate({ mac: false, appName: 'Casefile', send: (id) => sent.push(id) }).find((menu) => menu.label === '&Annotate');
+    const item = (annotate?.submenu as Array<{ id?: string; label?: string; accelerator?: string; click?: () => void }>).find((i) => i.id === 'command:copy-link');
+    expect([item?.label, item?.accelerator]).toEqual(['Copy link to the highlight', 'L']);
+    item?.click?.();
+    expect(sent).toEqual(['copy-link']);
+  });
+});
