@@ -87,6 +87,20 @@ test('Original file downloads the source’s exact bytes, as an attachment', asy
   await expect(page.getByText(`Downloaded ${UPRISINGS_FILE}`)).toBeVisible();
 });
 
+for (const theme of ['light', 'dark'] as const) {
+  test(`the reader's Source buttons and the card's Copy link pass axe (${theme})`, async ({ page, shell }) => {
+    await page.emulateMedia({ colorScheme: theme });
+    await page.goto(shell.url);
+    const made = await highlight(page, shell, UPRISINGS_FILE, 'Zhanaozen');
+    await page.goto(`${shell.url}#/annotation/${made.id}`);
+    await expect(page.locator(`[data-annotation-card="${made.id}"]`)).toHaveAttribute('aria-current', 'true');
+    const source = page.getByRole('group', { name: 'Source' });
+    await expect(source.getByRole('button', { name: 'Page view' })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.locator('.reader-pane header').first().screenshot({ path: path.join(SHOTS, `reader-header-${theme}.png`) });
+  });
+}
+
 /** Two pages, the first paragraph running over the break. */
 async function twoPagePdf(): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();

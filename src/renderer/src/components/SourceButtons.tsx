@@ -10,6 +10,9 @@ const BUTTONS: ReadonlyArray<{ id: CommandId; text: string }> = [
 export function SourceButtons({ onRun }: { onRun(id: CommandId): void }) {
   return (
     <div className="reader-controls source-buttons" role="group" aria-label="Source">
+      <span className="reader-controls-label" aria-hidden="true">
+        Source
+      </span>
       {BUTTONS.map(({ id, text }) => (
         <button key={id} type="button" title={`${COMMANDS.find((c) => c.id === id)?.title ?? text} (${commandKey(id)})`} onClick={() => onRun(id)}>
           {text}
