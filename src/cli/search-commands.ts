@@ -75,7 +75,11 @@ export async function index(argv: string[], cli: CliContext): Promise<void> {
   cli.out(`${count('indexed')} indexed, ${count('skipped')} skipped, ${count('failed')} failed (${status.origin === 'cache' ? 'index loaded from the cache' : 'index built'})`);
   if (status.problem) cli.out(`warning: ${status.problem}`);
   if (!values.report) return;
-  for (const e of report) cli.out(`${e.status.padEnd(8)} ${visibleName(e.file)}${e.encoding ? `  [${e.encoding}]` : ''}${e.reason ? `  — ${e.reason}` : ''}`);
+  for (const e of report) {
+    cli.out(`${e.status.padEnd(8)} ${visibleName(e.file)}${e.encoding ? `  [${e.encoding}]` : ''}${e.reason ? `  — ${e.reason}` : ''}`);
+    // A web archive's records, under it: the documents made of them (by id), and why the others are not.
+    for (const c of e.captures ?? []) cli.out(`           ${c.docId ? 'indexed ' : 'not     '} ${c.url}${c.docId ? `  → ${visibleName(c.docId)}` : ''}${c.reason ? `  — ${c.reason}` : ''}`);
+  }
 }
 
 /** A snippet with its matches in bold on a terminal, else in [brackets]. */

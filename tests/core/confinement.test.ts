@@ -44,7 +44,7 @@ describe('reading a file of the archive', () => {
   it('does not open a pipe named like an article, and says why (an open of a pipe would block)', async () => {
     const { root } = await archiveAndOutside();
     mkfifo(path.join(root, 'pipe.txt'));
-    const { entry, document } = await ingestFile(root, 'pipe.txt');
+    const { entry, documents: [document] } = await ingestFile(root, 'pipe.txt');
     expect(document).toBeUndefined();
     expect(entry).toMatchObject({ status: 'skipped', reason: expect.stringMatching(/not a regular file/) });
   }, 10_000);
@@ -53,7 +53,7 @@ describe('reading a file of the archive', () => {
     const { root, outside } = await archiveAndOutside();
     await rm(path.join(root, 'sub'), { recursive: true });
     await symlink(path.join(outside, 'sub'), path.join(root, 'sub'));
-    const { entry, document } = await ingestFile(root, 'sub/story.txt');
+    const { entry, documents: [document] } = await ingestFile(root, 'sub/story.txt');
     expect(document).toBeUndefined();
     expect(entry).toMatchObject({ status: 'skipped', reason: expect.stringMatching(/outside the archive/) });
     expect(JSON.stringify(entry)).not.toContain('Vasylkiv');
@@ -65,8 +65,8 @@ describe('reading a file of the archive', () => {
     await symlink(path.join(outside, 'meta.json'), path.join(root, 'sub', 'story.meta.json'));
     await writeFile(path.join(root, 'other.txt'), STORY);
     mkfifo(path.join(root, 'other.meta.json'));
-    expect((await ingestFile(root, 'sub/story.txt')).document?.title).toBe('A story');
-    expect((await ingestFile(root, 'other.txt')).document?.title).toBe('A story');
+    expect((await ingestFile(root, 'sub/story.txt')).documents[0]?.title).toBe('A story');
+    expect((await ingestFile(root, 'other.txt')).documents[0]?.title).toBe('A story');
   }, 10_000);
 });
 

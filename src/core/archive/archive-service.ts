@@ -10,6 +10,7 @@ import { CustodyLedger, type Custody, type CustodyView, type LedgerCheck } from 
 import { addedFileName } from './file-names';
 import { MetadataOverrides, type MetadataEdit } from './metadata-overrides';
 import { watchArchive, type ArchiveWatcher } from './watch';
+import { sourceFileOf, type WebCapture } from './web-archive';
 
 /** Files read at once when checking catalogued files in the background. */
 const VERIFY_BATCH = 8;
@@ -110,9 +111,12 @@ export class ArchiveService {
     return this.report.filter((e) => e.status !== 'indexed').map((e) => ({ id: e.file, reason: e.reason ?? e.status }));
   }
 
-  /** A file's history in the custody ledger: when it was first seen, each change since. */
-  custody(id: string): Custody {
-    return this.ledger.custody(id);
+  /**
+   * A document's history in the custody ledger: when it was first seen, each change since; for a
+   * page captured in a web archive, its custody starts at the capture (when, from where, its digest).
+   */
+  custody(id: string): Custody & { captured: WebCapture | null } {
+    return { ...this.ledger.custody(id), captured: this.docs.get(id)?.capture ?? null };
   }
 
   /** Whether the custody ledger's chain holds (see custody-ledger.ts). */
@@ -145,7 +149,7 @@ export class ArchiveService {
   async setDocumentMetadata(id: string, edit: MetadataEdit): Promise<DocumentSummary> {
     this.require(id);
     await this.metadata.set(id, edit);
-    const { document } = await ingestFile(this.root, id);
+    const document = (await ingestFile(this.root, sourceFileOf(id))).documents.find((doc) => doc.id === id);
     if (!document) throw new CasefileError('not-found', `${id} can no longer be read from the archive folder`);
     const corrected = this.metadata.apply(document);
     this.docs.set(id, corrected);
@@ -171,7 +175,7 @@ export class ArchiveService {
       const outcome = isArchiveFile(id) ? await ingestFile(this.root, id) : null;
       const entry = outcome?.entry ?? { file: id, status: 'skipped' as const, reason: `not a supported format (${path.extname(name) || 'no extension'})`, format: null, encoding: null, sha256: null };
       this.recordOutcome(id, outcome?.gone ? null : entry);
-      if (outcome?.document) this.docs.set(id, this.metadata.apply(outcome.document));
+      this.replaceDocumentsOf(id, outcome?.documents ?? []);
       entries.push(entry);
     }
     this.changed();
@@ -184,19 +188,15 @@ export class ArchiveService {
    */
   async reread(id: string): Promise<ArchiveDocument> {
     const known = this.require(id);
-    const { entry, document, gone } = await ingestFile(this.root, id);
-    if (!document) {
-      this.recordOutcome(id, gone ? null : entry);
-      this.docs.delete(id);
-      this.changed();
-      throw new CasefileError('not-found', `${id} is no longer readable in the archive folder (${entry.reason ?? entry.status})`);
-    }
-    if (document.sha256 === known.sha256) return known;
-    this.recordOutcome(id, entry);
-    const corrected = this.metadata.apply(document);
-    this.docs.set(id, corrected);
+    const file = sourceFileOf(id);
+    const { entry, documents, gone } = await ingestFile(this.root, file);
+    const document = documents.find((doc) => doc.id === id);
+    if (document?.sha256 === known.sha256 && entry.sha256 === this.report.find((e) => e.file === file)?.sha256) return known;
+    this.recordOutcome(file, gone ? null : entry);
+    this.replaceDocumentsOf(file, documents);
     this.changed();
-    return corrected;
+    if (!document) throw new CasefileError('not-found', `${id} is no longer readable in the archive folder (${entry.reason ?? entry.status})`);
+    return this.require(id);
   }
 
   /** Follows the archive folder (files added, changed, removed); `seen` is told after each change is taken in. */
@@ -229,10 +229,27 @@ export class ArchiveService {
     for (const listener of this.changeListeners) listener();
   }
 
-  /** Notes in the custody ledger every file whose SHA-256 is new, changed or gone since its last entry. */
+  /**
+   * Notes in the custody ledger every file whose SHA-256 is new, changed or gone since its last
+   * entry, and every page captured in a web archive (by its document id and the SHA-256 of its body):
+   * a quote cites the page, so the page's own history is what verify reads.
+   */
   private recordCustody(): void {
-    const files = this.report.flatMap((e) => (e.sha256 === null ? [] : [{ file: e.file, sha256: e.sha256 }]));
+    const files = this.report.flatMap((e) => {
+      if (e.sha256 === null) return [];
+      const captured = (e.captures ?? []).flatMap((c) => {
+        const doc = c.docId === null ? undefined : this.docs.get(c.docId);
+        return doc ? [{ file: doc.id, sha256: doc.sha256 }] : [];
+      });
+      return [{ file: e.file, sha256: e.sha256 }, ...captured];
+    });
     void this.ledger.record(files);
+  }
+
+  /** Puts a file's documents (one, or each page of a web archive, or none) in place of those it had. */
+  private replaceDocumentsOf(file: string, documents: readonly ArchiveDocument[]): void {
+    for (const id of [...this.docs.keys()]) if (sourceFileOf(id) === file) this.docs.delete(id);
+    for (const document of documents) this.docs.set(document.id, this.metadata.apply(document));
   }
 
   /**
@@ -248,6 +265,7 @@ export class ArchiveService {
     const after = new Map(listed.documents.map((doc) => [doc.id, doc]));
     const ids = new Set([...before.keys(), ...after.keys(), ...this.docs.keys()]);
     const readSinceOpen = new Set([...ids].filter((id) => this.docs.get(id) !== opened.get(id)));
+    const filesReadSinceOpen = new Set([...readSinceOpen].map(sourceFileOf));
     let changed = false;
     for (const id of ids) {
       const document = after.get(id);
@@ -257,8 +275,8 @@ export class ArchiveService {
       else this.docs.delete(id);
       changed = true;
     }
-    const kept = this.report.filter((e) => readSinceOpen.has(e.file));
-    this.report.splice(0, this.report.length, ...listed.report.filter((e) => !readSinceOpen.has(e.file)), ...kept);
+    const kept = this.report.filter((e) => filesReadSinceOpen.has(e.file));
+    this.report.splice(0, this.report.length, ...listed.report.filter((e) => !filesReadSinceOpen.has(e.file)), ...kept);
     this.report.sort((a, b) => a.file.localeCompare(b.file));
     if (changed) this.changed();
     else this.recordCustody();
@@ -270,18 +288,18 @@ export class ArchiveService {
    * background, and one whose bytes differ from what was catalogued (an edit that kept the size and
    * time) is taken in as a change.
    */
-  private async verifyUnread(ids: readonly string[]): Promise<void> {
-    for (let at = 0; at < ids.length && !this.closing; at += VERIFY_BATCH) {
-      const batch = ids.slice(at, at + VERIFY_BATCH);
+  private async verifyUnread(files: readonly string[]): Promise<void> {
+    for (let at = 0; at < files.length && !this.closing; at += VERIFY_BATCH) {
+      const batch = files.slice(at, at + VERIFY_BATCH);
       const differing = await Promise.all(
         batch.map(async (id) => {
-          const known = this.docs.get(id);
+          const known = this.report.find((e) => e.file === id);
           // A file being written right now is left alone: its new version is read when it is opened or the write is seen.
           const bytes = await readArchiveFile(this.root, id, { maxBytes: MAX_FILE_BYTES }).then(
             (read) => read.bytes,
             (error: unknown) => (error instanceof ArchiveFileRefused && error.refusal === 'changing' ? undefined : null),
           );
-          return known && bytes !== undefined && (bytes === null || sha256Hex(bytes) !== known.sha256) ? [id] : [];
+          return known?.sha256 && bytes !== undefined && (bytes === null || sha256Hex(bytes) !== known.sha256) ? [id] : [];
         }),
       );
       const changed = differing.flat();
@@ -292,7 +310,7 @@ export class ArchiveService {
 
   private async filesChanged(changed: string[]): Promise<void> {
     // A changed sidecar (story.meta.json) means its documents (story.txt, story.html, …) are read again.
-    const ids = new Set(changed.filter((id) => sidecarTarget(id) === null));
+    const ids = new Set(changed.filter((id) => sidecarTarget(id) === null).map(sourceFileOf));
     for (const id of changed) {
       const target = sidecarTarget(id);
       if (target === null) continue;
@@ -301,8 +319,7 @@ export class ArchiveService {
     for (const id of ids) {
       const outcome = isArchiveFile(id) ? await ingestFile(this.root, id) : null;
       this.recordOutcome(id, outcome && !outcome.gone ? outcome.entry : null);
-      if (outcome?.document) this.docs.set(id, this.metadata.apply(outcome.document));
-      else this.docs.delete(id);
+      this.replaceDocumentsOf(id, outcome?.documents ?? []);
     }
     this.changed();
   }

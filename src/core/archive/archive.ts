@@ -10,6 +10,7 @@ import { normalizeText, splitParagraphs, type ArchiveDocument, type DocumentDate
 import { ExtractionPool, readsInThread, sharedExtractionPool } from './extract-pool';
 import { extract, FORMATS, ReadLimitError, statedFrom, type Format, type StatedMetadata } from './formats';
 import { extractMetadata, parseDateLine } from './metadata';
+import { capturedDocumentId, isWebArchiveFormat, readWebArchive, webArchiveFormatOf, type WebArchiveFormat, type WebCapture } from './web-archive';
 
 export interface SkippedFile {
   id: string;
@@ -26,6 +27,17 @@ export interface IngestEntry {
   format: string | null;
   encoding: string | null;
   sha256: string | null;
+  /** For a web archive: each captured record, with the document made of it or why none was (absent otherwise). */
+  captures?: CaptureOutcome[];
+}
+
+/** What became of one record of a web archive. */
+export interface CaptureOutcome {
+  url: string;
+  recordId: string;
+  /** The document made of it; null when it is not indexed (then `reason` says why). */
+  docId: string | null;
+  reason: string | null;
 }
 
 export interface LoadedArchive {
@@ -35,7 +47,7 @@ export interface LoadedArchive {
   report: IngestEntry[];
   /** The entries not indexed (skipped or failed), for a short notice. */
   skipped: SkippedFile[];
-  /** Documents taken from the ingest catalog (unchanged size, time and inode) rather than read. */
+  /** Files whose documents were taken from the ingest catalog (unchanged size, time and inode) rather than read. */
   reused: string[];
 }
 
@@ -66,18 +78,18 @@ export async function loadArchive(root: string, catalog?: IngestCatalog, pool: E
   const reused: string[] = [];
   const files = await listCandidates(absoluteRoot, absoluteRoot, report, 0);
   const sidecars = new Set(report.filter((e) => SIDECAR.test(e.file)).map((e) => e.file));
-  const ingest = async (id: string): Promise<{ entry: IngestEntry; document?: ArchiveDocument }> => {
+  const ingest = async (id: string): Promise<Pick<IngestOutcome, 'entry' | 'documents'>> => {
     if (!catalog) return ingestFile(absoluteRoot, id, pool);
     const stamps = await stampsOf(absoluteRoot, id, sidecars);
     const known = stamps && catalog.lookup(id, stamps.file, stamps.sidecars);
     if (known) {
-      if (known.document) reused.push(id);
-      return { entry: known.entry, ...(known.document ? { document: known.document } : {}) };
+      if (known.documents.length > 0) reused.push(id);
+      return { entry: known.entry, documents: known.documents };
     }
     const outcome = await ingestFile(absoluteRoot, id, pool);
     // Failures (unreadable, changing) are tried again at the next open; a file over the read budget is
     // not, while it stays as it is (reading it again would cost the whole budget again).
-    if (stamps && (outcome.entry.status !== 'failed' || outcome.overBudget)) catalog.record(id, stamps.file, stamps.sidecars, outcome.entry, outcome.document ?? null);
+    if (stamps && (outcome.entry.status !== 'failed' || outcome.overBudget)) catalog.record(id, stamps.file, stamps.sidecars, outcome.entry, outcome.documents);
     return outcome;
   };
   // A file's ingest is mostly waiting on the disk (stat, read, stat again, sidecar probes): several
@@ -87,7 +99,7 @@ export async function loadArchive(root: string, catalog?: IngestCatalog, pool: E
     while (next < files.length) {
       const outcome = await ingest(toDocumentId(absoluteRoot, files[next++]));
       report.push(outcome.entry);
-      if (outcome.document) documents.push(outcome.document);
+      documents.push(...outcome.documents);
     }
   };
   await Promise.all(Array.from({ length: Math.min(INGEST_CONCURRENCY, files.length) }, ingestNext));
@@ -138,10 +150,13 @@ async function listCandidates(root: string, dir: string, report: IngestEntry[], 
  * size or time changes during the read is read once more, then reported as changing. A file that
  * costs more to parse than `pool`'s budget fails, and says so.
  */
-/** What reading one file gave: its report row, the document if indexed, and whether the file is simply gone. */
+/**
+ * What reading one file gave: its report row, its documents (one for an article, one per captured
+ * page for a web archive, none when not indexed), and whether the file is simply gone.
+ */
 export interface IngestOutcome {
   entry: IngestEntry;
-  document?: ArchiveDocument;
+  documents: ArchiveDocument[];
   /** The file is not there (removed, or removed while read): no row belongs in the report. */
   gone?: true;
   /**
@@ -152,26 +167,61 @@ export interface IngestOutcome {
 }
 
 export async function ingestFile(root: string, id: string, pool: ExtractionPool = sharedExtractionPool()): Promise<IngestOutcome> {
-  const format = path.extname(id).slice(1).toLowerCase() || null;
+  const format = formatOf(id);
   const unusable = unusableName(id);
-  if (unusable !== null) return { entry: entry(id, 'skipped', unusable, { format }) };
+  if (unusable !== null) return { entry: entry(id, 'skipped', unusable, { format }), documents: [] };
   let bytes: Buffer;
   try {
     bytes = await readSettled(root, id);
   } catch (error) {
     const gone = error instanceof ArchiveFileRefused && error.refusal === 'missing';
-    return { entry: refusedEntry(id, error, format), ...(gone ? { gone: true as const } : {}) };
+    return { entry: refusedEntry(id, error, format), documents: [], ...(gone ? { gone: true as const } : {}) };
   }
   const sha256 = await sha256HexOffThread(bytes);
   try {
+    if (isWebArchiveFormat(format)) return await ingestWebArchive(id, format, bytes, sha256, pool);
     const { document, note } = await parseUnderBudget(id, bytes, await readSidecar(root, id), pool);
-    if (document.text.trim() === '') return { entry: entry(id, 'skipped', 'empty (no text)', { format, encoding: document.encoding, sha256 }) };
-    return { entry: entry(id, 'indexed', note, { format, encoding: document.encoding, sha256 }), document };
+    if (document.text.trim() === '') return { entry: entry(id, 'skipped', 'empty (no text)', { format, encoding: document.encoding, sha256 }), documents: [] };
+    return { entry: entry(id, 'indexed', note, { format, encoding: document.encoding, sha256 }), documents: [document] };
   } catch (error) {
     const reason = errorMessage(error);
     const overBudget = error instanceof ReadLimitError ? { overBudget: true as const } : {};
-    return { entry: entry(id, error instanceof CasefileError ? 'skipped' : 'failed', reason, { format, sha256 }), ...overBudget };
+    return { entry: entry(id, error instanceof CasefileError ? 'skipped' : 'failed', reason, { format, sha256 }), documents: [], ...overBudget };
   }
+}
+
+const UNMATCHED_DIGEST = 'its bytes do not match its WARC-Payload-Digest: the capture was cut short or altered';
+
+/**
+ * A web archive's captured pages and PDFs, each a document of its own read as a file of its format
+ * is (under the same budget), with the capture's provenance in its metadata. One unreadable page
+ * never stops the others: it is listed in the row's captures with the reason.
+ */
+async function ingestWebArchive(id: string, format: WebArchiveFormat, bytes: Buffer, sha256: string, pool: ExtractionPool): Promise<IngestOutcome> {
+  const contents = await readWebArchive(id, format, bytes);
+  const documents: ArchiveDocument[] = [];
+  const captures: CaptureOutcome[] = contents.skipped.map((s) => ({ url: s.url, recordId: s.recordId, docId: null, reason: s.reason }));
+  for (const captured of contents.documents) {
+    const { url, recordId } = captured.capture;
+    const docId = capturedDocumentId(id, recordId);
+    try {
+      const { document } = await parseUnderBudget(docId, captured.body, {}, pool, captured.format, captured.capture);
+      if (document.text.trim() === '') captures.push({ url, recordId, docId: null, reason: 'empty (no text)' });
+      else {
+        documents.push(document);
+        captures.push({ url, recordId, docId, reason: captured.capture.payloadDigestMatches === false ? UNMATCHED_DIGEST : null });
+      }
+    } catch (error) {
+      if (error instanceof ReadLimitError) throw error;
+      const digest = captured.capture.payloadDigestMatches === false ? `; ${UNMATCHED_DIGEST}` : '';
+      captures.push({ url, recordId, docId: null, reason: `${errorMessage(error)}${digest}` });
+    }
+  }
+  const notIndexed = captures.length - documents.length;
+  const summary = `web archive: ${documents.length} ${documents.length === 1 ? 'page' : 'pages'} indexed, ${notIndexed} ${notIndexed === 1 ? 'record' : 'records'} not (see each capture)`;
+  const reason = [summary, ...contents.warnings].join('; ');
+  const status = documents.length > 0 ? 'indexed' : 'skipped';
+  return { entry: entry(id, status, documents.length > 0 ? reason : `no page or PDF captured (${reason})`, { format, sha256, captures }), documents };
 }
 
 /** The file's bytes, read through the archive's one confinement check; a file saved while read is read once more. */
@@ -204,7 +254,13 @@ function unusableName(id: string): string | null {
 
 /** Whether a path (relative to the archive) names a file the archive reads. */
 export function isArchiveFile(id: string): boolean {
-  return EXTENSIONS.has(path.extname(id).toLowerCase()) && !SIDECAR.test(id) && !id.split('/').some((part) => part.startsWith('.'));
+  const readable = EXTENSIONS.has(path.extname(id).toLowerCase()) || webArchiveFormatOf(id) !== null;
+  return readable && !SIDECAR.test(id) && !id.split('/').some((part) => part.startsWith('.'));
+}
+
+/** A file's format by its name: the extension, lower-cased (`warc.gz` for a compressed WARC); null without one. */
+export function formatOf(file: string): string | null {
+  return webArchiveFormatOf(file) ?? (path.extname(file).slice(1).toLowerCase() || null);
 }
 
 /** Whether a path names a metadata sidecar (`x.meta.json`), and which documents it may describe. */
@@ -261,7 +317,7 @@ async function sha256HexOffThread(bytes: Buffer): Promise<string> {
 export function parseDocument(id: string, bytes: Uint8Array): ArchiveDocument {
   const decoded = decodeBytes(bytes);
   if (decoded.kind === 'binary') throw new CasefileError('invalid-argument', decoded.reason);
-  return assemble(id, bytes, { text: decoded.text, encoding: decoded.encoding, stated: {}, pages: null, note: null }, 'txt', {});
+  return assemble(id, bytes, { text: decoded.text, encoding: decoded.encoding, stated: {}, pages: null, note: null }, 'txt', {}, null);
 }
 
 /**
@@ -278,24 +334,27 @@ export interface ParsedFile {
   note: string | null;
 }
 
-/** parseFile, with the note on how the file was read. */
-export async function parseFileNoted(id: string, bytes: Uint8Array, sidecar: StatedMetadata = {}): Promise<ParsedFile> {
-  const format = path.extname(id).slice(1).toLowerCase() as Format;
+/**
+ * parseFile, with the note on how the file was read. `format` is the file's own (by its extension)
+ * unless given: a capture of a web archive is read as its media type says, and carries its `capture`.
+ */
+export async function parseFileNoted(id: string, bytes: Uint8Array, sidecar: StatedMetadata = {}, format = formatOf(id) as Format, capture: WebCapture | null = null): Promise<ParsedFile> {
   const extracted = await extract(format, bytes);
-  return { document: assemble(id, bytes, extracted, format, sidecar), note: extracted.note };
+  return { document: assemble(id, bytes, extracted, format, sidecar, capture), note: extracted.note };
 }
 
 /** parseFileNoted under the pool's budget, in a reading thread for the formats that need one. */
-function parseUnderBudget(id: string, bytes: Uint8Array, sidecar: StatedMetadata, pool: ExtractionPool): Promise<ParsedFile> {
-  const format = path.extname(id).slice(1).toLowerCase();
-  return readsInThread(format, bytes.byteLength) ? pool.parse(id, bytes, sidecar) : parseFileNoted(id, bytes, sidecar);
+function parseUnderBudget(id: string, bytes: Uint8Array, sidecar: StatedMetadata, pool: ExtractionPool, format = formatOf(id) as Format, capture: WebCapture | null = null): Promise<ParsedFile> {
+  return readsInThread(format, bytes.byteLength) ? pool.parse({ id, bytes, sidecar, format, capture }) : parseFileNoted(id, bytes, sidecar, format, capture);
 }
 
-function assemble(id: string, bytes: Uint8Array, extracted: Awaited<ReturnType<typeof extract>>, format: string, sidecar: StatedMetadata): ArchiveDocument {
+function assemble(id: string, bytes: Uint8Array, extracted: Awaited<ReturnType<typeof extract>>, format: string, sidecar: StatedMetadata, capture: WebCapture | null): ArchiveDocument {
   const text = normalizeText(extracted.text);
   const paragraphs = splitParagraphs(text);
   const guessed = extractMetadata(text, paragraphs);
-  const stated = { ...extracted.stated, ...sidecar };
+  // A capture's address and time are its provenance: what the page says of itself never replaces them.
+  const captured: StatedMetadata = capture ? { url: capture.url, retrieved: capture.capturedAt } : {};
+  const stated = { ...extracted.stated, ...sidecar, ...captured };
   return {
     id,
     title: stated.title ?? (guessed.title || id),
@@ -313,6 +372,7 @@ function assemble(id: string, bytes: Uint8Array, extracted: Awaited<ReturnType<t
     retrieved: dateOf(stated.retrieved),
     language: stated.language ?? guessed.language,
     dateline: guessed.dateline,
+    ...(capture ? { capture } : {}),
     boilerplate: boilerplateSpans(text, paragraphs),
   };
 }

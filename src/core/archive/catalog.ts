@@ -19,7 +19,7 @@ import type { IngestEntry } from './archive';
  * Bump CATALOG_VERSION whenever ingest would make something else of the same bytes (decoding,
  * normalisation, metadata heuristics, boilerplate): catalogs of another version are ignored.
  */
-export const CATALOG_VERSION = 4;
+export const CATALOG_VERSION = 5;
 const CATALOG_FORMAT = 'casefile-ingest-catalog';
 
 /** The identity of a file's version as the file system tells it, without reading it. */
@@ -38,7 +38,8 @@ interface CatalogRecord {
   /** The sidecars present when the file was read, each with its stamp. */
   sidecars: Array<[string, FileStamp]>;
   entry: IngestEntry;
-  document: ArchiveDocument | null;
+  /** One for an article, one per captured page of a web archive, none when not indexed. */
+  documents: ArchiveDocument[];
 }
 
 const Header = z.object({
@@ -57,8 +58,8 @@ const Header = z.object({
  */
 interface StoredRecords {
   records: Array<[string, CatalogRecord]>;
-  /** The UTF-8 length of each record's text, in order; null where there is no document. */
-  textBytes: Array<number | null>;
+  /** The UTF-8 length of each text of each record's documents, in order. */
+  textBytes: number[][];
   /** The last listing's entries for files without a record (hidden, links, other formats, failures…). */
   others: IngestEntry[];
 }
@@ -67,7 +68,7 @@ interface StoredRecords {
 export interface CatalogSnapshot {
   documents: ArchiveDocument[];
   report: IngestEntry[];
-  /** The documents' ids: every one is taken from the catalog, none read. */
+  /** The files of those documents: every one is taken from the catalog, none read. */
   reused: string[];
 }
 
@@ -101,8 +102,8 @@ export class IngestCatalog {
       const texts = body.subarray(header.recordBytes);
       let at = 0;
       records.forEach(([, record], i) => {
-        const length = textBytes[i];
-        if (record.document && length !== null) textOnFirstRead(record.document, texts, at, (at += length));
+        if (record.documents.length !== textBytes[i]?.length) throw new Error('the texts do not match the records');
+        record.documents.forEach((document, j) => textOnFirstRead(document, texts, at, (at += textBytes[i][j])));
       });
       if (at !== texts.length) throw new Error('the texts do not match the records');
       return new IngestCatalog(file, new Map(records), Array.isArray(others) ? others : null, null);
@@ -113,15 +114,15 @@ export class IngestCatalog {
   }
 
   /** What ingest made of this file, if the file and its sidecars are as they were then. */
-  lookup(id: string, stamp: FileStamp, sidecars: Array<[string, FileStamp]>): { entry: IngestEntry; document: ArchiveDocument | null } | null {
+  lookup(id: string, stamp: FileStamp, sidecars: Array<[string, FileStamp]>): { entry: IngestEntry; documents: ArchiveDocument[] } | null {
     const record = this.records.get(id);
     if (!record || !sameStamp(record.stamp, stamp) || record.sidecars.length !== sidecars.length) return null;
     const unchanged = record.sidecars.every(([sidecar, s], i) => sidecars[i][0] === sidecar && sameStamp(s, sidecars[i][1]));
-    return unchanged ? { entry: record.entry, document: record.document } : null;
+    return unchanged ? { entry: record.entry, documents: record.documents } : null;
   }
 
-  record(id: string, stamp: FileStamp, sidecars: Array<[string, FileStamp]>, entry: IngestEntry, document: ArchiveDocument | null): void {
-    this.records.set(id, { stamp, sidecars, entry, document });
+  record(id: string, stamp: FileStamp, sidecars: Array<[string, FileStamp]>, entry: IngestEntry, documents: ArchiveDocument[]): void {
+    this.records.set(id, { stamp, sidecars, entry, documents });
     this.changed = true;
   }
 
@@ -151,13 +152,16 @@ export class IngestCatalog {
     if (this.others === null) return null;
     const documents: ArchiveDocument[] = [];
     const report = [...this.others];
-    for (const record of this.records.values()) {
+    const reused: string[] = [];
+    for (const [file, record] of this.records) {
       report.push(record.entry);
-      if (record.document) documents.push(record.document);
+      documents.push(...record.documents);
+      if (record.documents.length > 0) reused.push(file);
     }
     documents.sort((a, b) => a.id.localeCompare(b.id));
     report.sort((a, b) => a.file.localeCompare(b.file));
-    return { documents, report, reused: documents.map((doc) => doc.id) };
+    reused.sort((a, b) => a.localeCompare(b));
+    return { documents, report, reused };
   }
 
   /** Writes the catalog if anything changed; a failure only costs the next open its speed. */
@@ -166,10 +170,10 @@ export class IngestCatalog {
     const stored: StoredRecords = { records: [], textBytes: [], others: this.others ?? [] };
     const texts: Buffer[] = [];
     for (const [id, record] of this.records) {
-      stored.records.push([id, record.document ? { ...record, document: { ...record.document, text: '' } } : record]);
-      const text = record.document ? Buffer.from(record.document.text, 'utf8') : null;
-      stored.textBytes.push(text ? text.length : null);
-      if (text) texts.push(text);
+      stored.records.push([id, { ...record, documents: record.documents.map((document) => ({ ...document, text: '' })) }]);
+      const recordTexts = record.documents.map((document) => Buffer.from(document.text, 'utf8'));
+      stored.textBytes.push(recordTexts.map((text) => text.length));
+      texts.push(...recordTexts);
     }
     const records = Buffer.from(JSON.stringify(stored), 'utf8');
     const body = Buffer.concat([records, ...texts]);

@@ -1,6 +1,11 @@
+import type { WebCapture } from './web-archive';
+
 /** A source article as Casefile sees it. All offsets anywhere in Casefile refer to `text`. */
 export interface ArchiveDocument {
-  /** Path relative to the archive root with `/` separators: stable, readable, what a citation names. */
+  /**
+   * Path relative to the archive root with `/` separators: stable, readable, what a citation names.
+   * A capture inside a web archive is `file#record-id` (`crawl.warc.gz#urn:uuid:…`; see web-archive.ts).
+   */
   id: string;
   title: string;
   byline: string | null;
@@ -9,12 +14,12 @@ export interface ArchiveDocument {
   text: string;
   /** Each non-empty line is a paragraph (the archive's articles put one paragraph per line). */
   paragraphs: TextSpan[];
-  /** SHA-256 (hex) of the file's bytes as stored in the archive. */
+  /** SHA-256 (hex) of the file's bytes as stored in the archive (of a capture: its body as served). */
   sha256: string;
   sizeBytes: number;
   /** How the bytes were decoded: "UTF-8", "UTF-8 (BOM)", "UTF-16LE", "windows-1251", "KOI8-R", … (null for PDF/Word) */
   encoding: string | null;
-  /** The file's format, by extension: txt, md, html, htm, pdf, docx. */
+  /** The file's format, by extension: txt, md, html, htm, pdf, docx; a capture's by its media type (html, pdf, txt). */
   format: string;
   /** For a PDF, each page's span of the text, so a citation can name the page; null otherwise. */
   pages: TextSpan[] | null;
@@ -25,6 +30,8 @@ export interface ArchiveDocument {
   language: string | null;
   /** A news dateline such as "ALMATY, Kazakhstan". */
   dateline: string | null;
+  /** For a page or PDF captured in a web archive (WARC, WACZ): where and when it was captured (absent otherwise). */
+  capture?: WebCapture;
   /** Paragraphs that are web boilerplate ("Read More: …", "Share This Article"): dimmed, not indexed. */
   boilerplate: TextSpan[];
 }

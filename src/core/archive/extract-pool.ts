@@ -3,7 +3,8 @@ import type { Worker } from 'node:worker_threads';
 import { CasefileError, errorMessage } from '../errors';
 import { startWorker } from '../worker-thread';
 import type { ParsedFile } from './archive';
-import { ReadLimitError, type StatedMetadata } from './formats';
+import { ReadLimitError, type Format, type StatedMetadata } from './formats';
+import type { WebCapture } from './web-archive';
 
 /** What reading one file may cost; a file over it fails with the reason and the rest go on. */
 export interface ExtractionBudget {
@@ -34,6 +35,9 @@ export interface ExtractionRequest {
   id: string;
   bytes: Uint8Array;
   sidecar: StatedMetadata;
+  /** How to read the bytes (a capture of a web archive has no extension of its own). */
+  format: Format;
+  capture: WebCapture | null;
 }
 
 export type ExtractionReply =
@@ -77,9 +81,9 @@ export class ExtractionPool {
   ) {}
 
   /** The file's document and reading note; rejects with a CasefileError when unreadable, another error when failed. */
-  parse(id: string, bytes: Uint8Array, sidecar: StatedMetadata): Promise<ParsedFile> {
+  parse(request: ExtractionRequest): Promise<ParsedFile> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ request: { id, bytes, sidecar }, resolve, reject });
+      this.queue.push({ request, resolve, reject });
       this.dispatch();
     });
   }

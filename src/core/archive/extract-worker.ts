@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import { CasefileError, errorMessage } from '../errors';
 import { parseFileNoted } from './archive';
@@ -9,9 +8,9 @@ import { loadReader, ReadLimitError } from './formats';
 const post = (reply: ExtractionReply): void => parentPort?.postMessage(reply);
 parentPort?.on('message', (request: ExtractionRequest) => {
   // The file's clock starts once its format's reader is loaded (pdf.js takes seconds under tsx).
-  loadReader(path.extname(request.id).slice(1).toLowerCase())
+  loadReader(request.format)
     .then(() => post({ type: 'started' }))
-    .then(() => parseFileNoted(request.id, request.bytes, request.sidecar))
+    .then(() => parseFileNoted(request.id, request.bytes, request.sidecar, request.format, request.capture))
     .then(
       (parsed) => post({ type: 'done', parsed }),
       (error: unknown) => post({ type: 'failed', message: errorMessage(error), unreadable: error instanceof CasefileError, overBudget: error instanceof ReadLimitError }),

@@ -95,12 +95,23 @@ export function writtenDate(iso: string): string {
   return date.toLocaleDateString('en-US', { month: 'long', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
 }
 
+/** A capture's time as print writes it: "December 4, 2026 at 17:59:52 UTC" (the date alone if no time is given). */
+function writtenTime(iso: string): string {
+  const time = /T(\d{2}:\d{2}(?::\d{2})?)/.exec(iso);
+  return time && /Z$/.test(iso) ? `${writtenDate(iso)} at ${time[1]} UTC` : writtenDate(iso);
+}
+
 /**
  * The source's reference in a style, as plain text. When the style leaves the date of retrieval out
  * (Chicago does once a source is dated), it is added after the reference, so that every citation
  * says when the file was taken.
  */
 export function formatReference(doc: DocumentSummary, style: CitationStyle, firstSeen: string | null = null): string {
+  if (doc.capture) {
+    // A page from a web archive: where and when it was captured is its provenance, said in full.
+    const { accessed: _accessed, URL: _url, ...uncaptured } = cslItemOf(doc, firstSeen);
+    return `${sentence(renderItem(uncaptured, style))} Captured from ${doc.capture.url} on ${writtenTime(doc.capture.capturedAt)}.`;
+  }
   const item = cslItemOf(doc, firstSeen);
   const reference = renderItem(item, style);
   const retrieved = retrievalDateOf(doc, firstSeen);

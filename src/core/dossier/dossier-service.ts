@@ -4,6 +4,7 @@ import type { ArchiveDocument } from '../archive/document';
 import { toJsonLd } from '../annotations/interchange';
 import type { AnchoredAnnotation } from '../annotations/model';
 import { readArchiveFile } from '../contained-path';
+import { sourceFileOf } from '../archive/web-archive';
 import { CasefileError, errorMessage } from '../errors';
 import type { CitationStyle } from './citation';
 import { contentOfAllAnnotations, contentOfDossier, type BuiltContent } from './dossier-content';
@@ -207,14 +208,18 @@ export class DossierService {
         warnings.push(`${doc.id} is no longer in the archive: it is not in the bundle, and its quotes will not verify`);
         continue;
       }
-      const bytes = await readArchiveFile(this.sources.archiveRoot, doc.id, { maxBytes: MAX_FILE_BYTES }).then(
-        (file) => file.bytes,
+      // A page captured in a web archive is bundled as its archive file, once however many pages are quoted.
+      const file = sourceFileOf(doc.id);
+      if (sources.some((s) => s.docId === file)) continue;
+      const bytes = await readArchiveFile(this.sources.archiveRoot, file, { maxBytes: MAX_FILE_BYTES }).then(
+        (read) => read.bytes,
         (error: unknown) => {
-          throw new CasefileError('invalid-argument', `${doc.id} cannot be read for the bundle (${errorMessage(error)}): export again`);
+          throw new CasefileError('invalid-argument', `${file} cannot be read for the bundle (${errorMessage(error)}): export again`);
         },
       );
-      if (sha256Hex(bytes) !== doc.sha256) throw new CasefileError('invalid-argument', `${doc.id} changed while the bundle was made: export again`);
-      sources.push({ docId: doc.id, bytes });
+      // A captured page's own SHA-256 is of its body, checked when the bundle is verified.
+      if (file === doc.id && sha256Hex(bytes) !== doc.sha256) throw new CasefileError('invalid-argument', `${doc.id} changed while the bundle was made: export again`);
+      sources.push({ docId: file, bytes });
     }
     const quoted = content.sections.flatMap((section) => section.quotes.map((quote) => this.lookupAnnotation(quote.annotationId)));
     const annotations = quoted.filter((a): a is AnchoredAnnotation => a !== undefined);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { strToU8, Unzip, UnzipInflate, zipSync, type Zippable } from 'fflate';
 import { sha256Hex } from '../archive/archive';
+import { sourceFileOf } from '../archive/web-archive';
 import { custodyView, LEDGER_FILE, LEDGER_HEAD_FILE, LedgerHead, type CustodyView } from '../archive/custody-ledger';
 import { isInside, relativePathProblem } from '../contained-path';
 import { CasefileError, errorMessage } from '../errors';
@@ -225,10 +226,15 @@ function checkSources(entries: ReadonlyMap<string, Uint8Array>, manifest: Dossie
       .map(([name, bytes]) => [name.slice(SOURCES_FOLDER.length), sha256Hex(bytes)] as const),
   );
   const quoted = [...recorded].map(([docId, sha256]): BundledSource => {
-    const found = bundled.get(docId) ?? null;
+    const file = sourceFileOf(docId);
+    const found = bundled.get(file) ?? null;
+    // A page captured in a web archive is bundled as the whole archive file: its own SHA-256 is the
+    // page's body, which the dossier's check reads out of the bundled archive (every quote's source).
+    if (file !== docId) return { docId, sha256: found, state: found === null ? 'absent' : 'ok' };
     return { docId, sha256: found, state: found === null ? 'absent' : found === sha256 ? 'ok' : 'different' };
   });
-  const unlisted = [...bundled].filter(([docId]) => !recorded.has(docId)).map(([docId, sha256]): BundledSource => ({ docId, sha256, state: 'unlisted' }));
+  const quotedFiles = new Set([...recorded.keys()].map(sourceFileOf));
+  const unlisted = [...bundled].filter(([file]) => !quotedFiles.has(file)).map(([docId, sha256]): BundledSource => ({ docId, sha256, state: 'unlisted' }));
   return [...quoted, ...unlisted];
 }
 

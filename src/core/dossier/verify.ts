@@ -1,5 +1,6 @@
 import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFString } from 'pdf-lib';
 import { ingestFile, isArchiveFile } from '../archive/archive';
+import { sourceFileOf } from '../archive/web-archive';
 import { describeCustody, type CustodyView, type LedgerState } from '../archive/custody-ledger';
 import type { ArchiveDocument } from '../archive/document';
 import { pageLocator, pagesOfSpan } from '../archive/page-numbers';
@@ -270,9 +271,12 @@ type Source = { document: ArchiveDocument } | { missing: string };
 /** The document a quote names, read exactly as ingest reads it, or why it is missing. */
 async function readSource(archiveRoot: string, docId: string): Promise<Source> {
   if (relativePathProblem(docId) !== null) return { missing: 'the document id points outside the archive' };
-  if (!isArchiveFile(docId)) return { missing: 'the document id names no file the archive reads (hidden, or not a supported format)' };
-  const { entry, document, gone } = await ingestFile(archiveRoot, docId);
+  const file = sourceFileOf(docId);
+  if (!isArchiveFile(file)) return { missing: 'the document id names no file the archive reads (hidden, or not a supported format)' };
+  const { entry, documents, gone } = await ingestFile(archiveRoot, file);
+  const document = documents.find((doc) => doc.id === docId);
   if (document) return { document };
   if (gone) return { missing: 'the source file is not in the archive' };
+  if (entry.status === 'indexed') return { missing: `the web archive ${file} no longer holds the captured record` };
   return { missing: `the source file is not read from the archive: ${entry.reason ?? entry.status}` };
 }

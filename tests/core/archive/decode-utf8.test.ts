@@ -39,7 +39,7 @@ describe('a UTF-8 file with a few invalid bytes', () => {
   it('is found by its words once ingested', async () => {
     const root = await temp.make();
     await writeFile(path.join(root, 'stray.txt'), utf8WithStrayByte(RUSSIAN, 40, 0xff));
-    const { document } = await ingestFile(root, 'stray.txt');
+    const { documents: [document] } = await ingestFile(root, 'stray.txt');
     expect(document?.text).toContain('Касым-Жомарт Токаев');
     expect(document?.encoding).toMatch(/^UTF-8/);
   });

@@ -122,7 +122,7 @@ describe('ingesting a folder of real-world and hostile files', () => {
     const root = await temp.make();
     const line = 'The protests spread from Zhanaozen to Almaty and beyond, day after day. ';
     await writeFile(path.join(root, 'big.txt'), `Big file\n\n${line.repeat(Math.ceil((50 * 1024 * 1024) / line.length))}`);
-    const { entry, document } = await ingestFile(root, 'big.txt');
+    const { entry, documents: [document] } = await ingestFile(root, 'big.txt');
     expect(entry.status).toBe('indexed');
     expect(document?.text.length).toBeGreaterThan(50 * 1024 * 1024);
   }, 60_000);

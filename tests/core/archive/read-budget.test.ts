@@ -137,7 +137,7 @@ describe('files that cost far more to read than their size', () => {
     const nested = '<div><span>'.repeat(600);
     const page = `<html><head><title>Kept out</title><style>p { color: red }</style></head><body>${nested}<h1>Zhanaozen &amp; Almaty</h1><p>Tokayev&#39;s address &mdash; in full.</p><script>var hidden = "<p>not text</p>";</script><p>Second<br>line</p></body></html>`;
     const root = await folder({ 'deep.html': page });
-    const { entry, document } = await ingestFile(root, 'deep.html', pool(undefined, 1));
+    const { entry, documents: [document] } = await ingestFile(root, 'deep.html', pool(undefined, 1));
     expect(entry).toMatchObject({ status: 'indexed', reason: 'read as plain text, without article extraction: elements nested 1201 deep (more than 1000)' });
     expect(document?.text).toBe("Zhanaozen & Almaty\n\nTokayev's address — in full.\n\nSecond\n\nline");
     expect(document?.title).toBe('Zhanaozen & Almaty');
@@ -146,7 +146,7 @@ describe('files that cost far more to read than their size', () => {
   it('HTML as deep as article extraction takes is still read by it', async () => {
     const page = `<html><body><nav>Menu Home About</nav><article>${'<div>'.repeat(200)}<h1>Headline</h1><p>The article body about Tokayev and the protests in Almaty, long enough to be the article.</p>${'</div>'.repeat(200)}</article></body></html>`;
     const root = await folder({ 'ok.html': page });
-    const { entry, document } = await ingestFile(root, 'ok.html', pool(undefined, 1));
+    const { entry, documents: [document] } = await ingestFile(root, 'ok.html', pool(undefined, 1));
     expect(entry).toMatchObject({ status: 'indexed', reason: null });
     expect(document?.text).toContain('The article body about Tokayev');
   }, 60_000);

@@ -55,7 +55,7 @@ export function DropZone({ onFiles }: { onFiles(files: File[]): void }) {
       <div className="drop-zone-inner">
         <p className="drop-zone-title">Drop files to add them to the archive</p>
         <p>They are copied in (the originals stay where they are) and indexed; an existing file is never overwritten.</p>
-        <p className="muted">.txt, .md, .html, .pdf and .docx are read; other files are listed as skipped.</p>
+        <p className="muted">.txt, .md, .html, .pdf, .docx and web archives (.warc, .warc.gz, .wacz) are read; other files are listed as skipped.</p>
       </div>
     </div>
   );

@@ -25,7 +25,7 @@ export function EmptyReader({ documentCount, archiveRoot, onRun, onTry }: Props)
             {archiveRoot === null
               ? 'The archive is opening…'
               : `${archiveRoot} — ${plural(documentCount ?? 0, 'document')}.`}{' '}
-            Any folder of .txt, .md, .html, .pdf and .docx files can be one.
+            Any folder of .txt, .md, .html, .pdf and .docx files, and web archives (.warc, .warc.gz, .wacz), can be one.
           </p>
           <p className="first-actions">
             <button type="button" onClick={() => onRun('open-archive')}>

@@ -126,6 +126,7 @@ export function IngestReportDialog({ client, revision, onClose }: Props) {
                 <td>
                   <StatusLabel status={entry.status} />
                   {entry.reason && <span className="report-reason"> {entry.reason}</span>}
+                  {entry.captures && entry.captures.length > 0 && <CaptureList captures={entry.captures} />}
                 </td>
                 <td>{entry.format ?? <span className="muted">—</span>}</td>
                 <td>{entry.encoding ?? <span className="muted">—</span>}</td>
@@ -161,4 +162,21 @@ function ordered(a: IngestEntry, b: IngestEntry, key: SortKey, descending: boole
   const order =
     key === 'status' ? STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) : (a[key] ?? '').localeCompare(b[key] ?? '');
   return (descending ? -order : order) || a.file.localeCompare(b.file);
+}
+
+/** The records of a web archive: each page or PDF indexed, and why each other record is not. */
+function CaptureList({ captures }: { captures: NonNullable<IngestEntry['captures']> }) {
+  return (
+    <details className="report-captures">
+      <summary>{plural(captures.length, 'captured record')}</summary>
+      <ul>
+        {captures.map((capture) => (
+          <li key={capture.recordId}>
+            <span className={capture.docId ? 'capture-indexed' : 'muted'}>{capture.docId ? 'indexed' : 'not indexed'}</span> <span className="capture-url">{capture.url}</span>
+            {capture.reason && <span className="report-reason"> — {capture.reason}</span>}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
 }
