@@ -109,6 +109,7 @@ export class Workstation {
       current: () => this.archiveVerified(),
       custody: () => archive.custodyView(),
       ledger: () => archive.ledgerSnapshot(),
+      reread: (id) => archive.reread(id),
     });
     // However the documents change (the watcher, the check after an open as last seen, a file read
     // again), every window is to ask again: annotation statuses and counts depend on them.

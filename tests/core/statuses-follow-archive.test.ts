@@ -58,6 +58,23 @@ describe('the archive revision moves whenever the documents change', () => {
     expect(ws.dataRevision().archive).toBeGreaterThan(before);
   });
 
+  it('when Verify finds a quoted source changed: the archive takes the new version in', { timeout: 120_000 }, async () => {
+    const { archive, data, file, original, annotationId } = await annotatedAndClosed();
+    // No watcher runs here: Verify's read is the first to see the edit.
+    const ws = await openApp(archive, data);
+    await ws.archiveVerified();
+    const dossier = await ws.dossiers.create('Checks');
+    await ws.dossiers.add(dossier.id, annotationId);
+    const pdf = (await ws.dossiers.export(dossier.id, 'pdf', {}, 'none')).bytes;
+    await writeFile(file, `${original}\n${REWORDED}\n`);
+    const before = ws.dataRevision().archive;
+
+    const report = await ws.dossiers.verifyPdf(pdf);
+    expect(report.quotes.map((q) => ('source' in q ? q.source : q.printed))).toEqual(['changed']);
+    expect(ws.annotations.get(annotationId).status).toBe('fuzzy');
+    expect(ws.dataRevision().archive).toBeGreaterThan(before);
+  });
+
   it('but not when a document read again is unchanged', async () => {
     const { archive, data, file } = await annotatedAndClosed();
     const ws = await openApp(archive, data);

@@ -63,6 +63,8 @@ export interface DossierSources {
   custody(): Promise<CustodyView>;
   /** The custody ledger's bytes and head as they are on disk now, for an evidence bundle. */
   ledger(): Promise<{ ledger: Uint8Array; head: LedgerHead }>;
+  /** Reads a document's file again (a file seen changed); a file gone is dropped, with a not-found error. */
+  reread(docId: string): Promise<unknown>;
 }
 
 
@@ -194,7 +196,15 @@ export class DossierService {
   }
 
   async verifyPdf(bytes: Uint8Array): Promise<DossierVerification> {
-    return verifyDossierPdf(bytes, this.sources.archiveRoot, await this.sources.custody());
+    const verification = await verifyDossierPdf(bytes, this.sources.archiveRoot, await this.sources.custody());
+    // What Verify saw on disk, the archive (and every view of the annotations' statuses) learns of at once.
+    const differing = verification.quotes.flatMap((q) => ('docId' in q && q.source !== 'ok' && this.sources.document(q.docId) ? [q.docId] : []));
+    for (const docId of new Set(differing)) {
+      await this.sources.reread(docId).catch((error: unknown) => {
+        if (!(error instanceof CasefileError && error.code === 'not-found')) console.error(`${docId} not read again after Verify:`, errorMessage(error));
+      });
+    }
+    return verification;
   }
 
   /**
