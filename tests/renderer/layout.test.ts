@@ -8,9 +8,9 @@ describe('the remembered layout', () => {
   });
 
   it('keeps sizes within their limits and falls back to the default for anything missing, mistyped or unknown', () => {
-    const layout = parseLayout(JSON.stringify({ resultsWidth: 5, dossierWidth: 99_999, textSize: '18', lineWidth: null, reading: 'yes', theme: 'sepia' }));
+    const layout = parseLayout(JSON.stringify({ resultsWidth: 5, sideWidth: 99_999, textSize: '18', lineWidth: null, reading: 'yes', theme: 'sepia' }));
     expect(layout.resultsWidth).toBe(LIMITS.resultsWidth.min);
-    expect(layout.dossierWidth).toBe(LIMITS.dossierWidth.max);
+    expect(layout.sideWidth).toBe(LIMITS.sideWidth.max);
     expect([layout.textSize, layout.lineWidth, layout.reading, layout.theme]).toEqual([
       DEFAULT_LAYOUT.textSize,
       DEFAULT_LAYOUT.lineWidth,
@@ -20,6 +20,12 @@ describe('the remembered layout', () => {
     expect(parseLayout('{not json')).toEqual(DEFAULT_LAYOUT);
     expect(parseLayout(null)).toEqual(DEFAULT_LAYOUT);
     expect(parseLayout('[1,2]')).toEqual(DEFAULT_LAYOUT);
+  });
+
+  it('gives both tabs of the side pane one width: the annotations width stored before, or the new one', () => {
+    expect(parseLayout(JSON.stringify({ annotationsWidth: 480, dossierWidth: 620 })).sideWidth).toBe(480);
+    expect(parseLayout(JSON.stringify({ annotationsWidth: 480, sideWidth: 520 })).sideWidth).toBe(520);
+    expect(parseLayout(JSON.stringify({ dossierWidth: 620 })).sideWidth).toBe(DEFAULT_LAYOUT.sideWidth);
   });
 
   it('switches the theme system → light → dark → system', () => {

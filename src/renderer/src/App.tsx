@@ -70,7 +70,6 @@ export function App({ client }: { client: CasefileClient }) {
 
   const { actions, undoOrRedo, create } = annotationActions({ client, article, search, notify, fail, annotationsChanged });
   const toDossier = dossierAdding(dossier, notify, fail);
-  const sideWidth = place === 'dossier' ? 'dossierWidth' : 'annotationsWidth';
 
   /** The sidebar shown at `to`, leaving reading mode, so what a command acts on is in view. */
   const showSidebar = (to: Place) => {
@@ -154,7 +153,7 @@ export function App({ client }: { client: CasefileClient }) {
       )}
       <main
         className={['panes', place === 'dossier' && 'dossier-open', layout.reading && 'reading'].filter(Boolean).join(' ')}
-        style={{ '--results-width': `${layout.resultsWidth}px`, '--side-width': `${layout[sideWidth]}px` } as CSSProperties}
+        style={{ '--results-width': `${layout.resultsWidth}px`, '--side-width': `${layout.sideWidth}px` } as CSSProperties}
       >
         <SearchPanel
           client={client}
@@ -207,11 +206,11 @@ export function App({ client }: { client: CasefileClient }) {
         <Splitter
           label={place === 'dossier' ? 'Resize the dossier' : 'Resize the annotations'}
           controls="sidebar-pane"
-          value={layout[sideWidth]}
-          min={LIMITS[sideWidth].min}
-          max={LIMITS[sideWidth].max}
+          value={layout.sideWidth}
+          min={LIMITS.sideWidth.min}
+          max={LIMITS.sideWidth.max}
           direction={-1}
-          onChange={(width) => resize(sideWidth, width)}
+          onChange={(width) => resize('sideWidth', width)}
         />
         <SidePane
           place={place}

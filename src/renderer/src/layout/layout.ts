@@ -7,10 +7,11 @@ export type Theme = 'light' | 'dark';
 export interface Layout {
   /** Width of the results pane, in CSS pixels. */
   resultsWidth: number;
-  /** Width of the right-hand pane while it shows the annotations… */
-  annotationsWidth: number;
-  /** …and while it shows the dossier, which needs more room. */
-  dossierWidth: number;
+  /**
+   * Width of the right-hand pane, one for both of its tabs: switching between the annotations and
+   * the dossier must not move the reader's text.
+   */
+  sideWidth: number;
   /** Only the reader is shown. */
   reading: boolean;
   /** The reader's text size, in pixels. */
@@ -22,8 +23,7 @@ export interface Layout {
 
 export const DEFAULT_LAYOUT: Layout = {
   resultsWidth: 360,
-  annotationsWidth: 400,
-  dossierWidth: 560,
+  sideWidth: 440,
   reading: false,
   textSize: 17,
   lineWidth: 66,
@@ -33,8 +33,7 @@ export const DEFAULT_LAYOUT: Layout = {
 /** What each number may be: outside these a pane is unusable or the text unreadable. */
 export const LIMITS = {
   resultsWidth: { min: 240, max: 720 },
-  annotationsWidth: { min: 280, max: 760 },
-  dossierWidth: { min: 380, max: 900 },
+  sideWidth: { min: 300, max: 900 },
   textSize: { min: 13, max: 28 },
   lineWidth: { min: 40, max: 110 },
 } as const satisfies Record<string, { min: number; max: number }>;
@@ -66,8 +65,10 @@ export function parseLayout(stored: string | null): Layout {
   }
   const given = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
   const layout: Layout = { ...DEFAULT_LAYOUT };
+  // Before one width served both tabs, the annotations' was the one set by hand most often.
+  const sizes: Record<string, unknown> = { sideWidth: given.annotationsWidth, ...given };
   for (const name of Object.keys(LIMITS) as SizeName[]) {
-    const value = given[name];
+    const value = sizes[name];
     if (typeof value === 'number' && Number.isFinite(value)) layout[name] = clampSize(name, value);
   }
   if (typeof given.reading === 'boolean') layout.reading = given.reading;
