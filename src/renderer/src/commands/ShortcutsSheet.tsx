@@ -1,3 +1,4 @@
+import { Key } from '../components/Key';
 import { Modal } from '../components/Modal';
 import { shownKey } from '../keys';
 import { COMMAND_GROUPS, COMMANDS } from '../../../shared/commands';
@@ -22,11 +23,11 @@ export function ShortcutsSheet({ onClose }: { onClose(): void }) {
               {COMMANDS.filter((command) => command.group === group).map((command) => (
                 <div key={command.id}>
                   <dt>
-                    <kbd>{shownKey(command.keys)}</kbd>
+                    <Key>{shownKey(command.keys)}</Key>
                     {command.alternative && (
                       <>
                         {' '}
-                        <kbd>{shownKey(command.alternative)}</kbd>
+                        <Key>{shownKey(command.alternative)}</Key>
                       </>
                     )}
                   </dt>
@@ -45,7 +46,7 @@ export function ShortcutsSheet({ onClose }: { onClose(): void }) {
                   {keys.map((key, i) => (
                     <span key={key}>
                       {i > 0 && ' / '}
-                      <kbd>{key}</kbd>
+                      <Key>{key}</Key>
                     </span>
                   ))}
                 </dt>
@@ -55,7 +56,7 @@ export function ShortcutsSheet({ onClose }: { onClose(): void }) {
           </dl>
           <p className="muted">
             Then <kbd>H</kbd> highlights the selection, <kbd>N</kbd> adds a note, <kbd>T</kbd> tags, <kbd>D</kbd> puts the highlight in
-            the dossier. <kbd>Esc</kbd> closes any popup; <kbd>Tab</kbd> moves between controls, and ↓ ↑ between results.
+            the dossier. <kbd>Esc</kbd> closes any popup; <kbd>Tab</kbd> moves between controls, and <Key>↓</Key> <Key>↑</Key> between results.
           </p>
         </section>
       </div>

@@ -18,6 +18,7 @@ import type { DossierEditor } from '../dossier/use-dossier';
 import { clip, plural } from '../format';
 import { ConfirmDialog } from './ConfirmDialog';
 import { FileName } from './FileName';
+import { Key } from './Key';
 
 interface Props {
   dossier: Dossier;
@@ -33,6 +34,11 @@ type DropPlace = { item: string; after: boolean } | { section: string };
 
 const QUOTE_SHOWN = 160;
 const KEY_HELP_ID = 'dossier-item-keys';
+
+/** A heading is one line: line breaks pasted into it become spaces. */
+function oneLine(text: string): string {
+  return text.replace(/[ \t]*[\r\n]+[ \t]*/g, ' ');
+}
 
 /** The dossier's sections and their quotes: headings, commentary, order (drag and drop or keyboard), removal. */
 export function DossierSections({ dossier, editor, annotations, titles, onShow }: Props) {
@@ -106,20 +112,23 @@ export function DossierSections({ dossier, editor, annotations, titles, onShow }
   return (
     <div className="dossier-sections" ref={root}>
       <p id={KEY_HELP_ID} className="field-help muted">
-        Drag a quote by its handle, or focus it and press <kbd>Alt</kbd>+<kbd>↑</kbd>/<kbd>↓</kbd> to move it;{' '}
-        <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>↑</kbd>/<kbd>↓</kbd> moves it to the section before or after. In the reader, <kbd>d</kbd> adds the
+        Drag a quote by its handle, or focus it and press <kbd>Alt</kbd>+<Key>↑</Key>/<Key>↓</Key> to move it;{' '}
+        <kbd>Alt</kbd>+<kbd>Shift</kbd>+<Key>↑</Key>/<Key>↓</Key> moves it to the section before or after. In the reader, <kbd>d</kbd> adds the
         focused highlight.
       </p>
       {sections.map((section, index) => (
         <section key={section.id} className="dossier-section" aria-label={sectionName(section, index)}>
           <div className="section-head">
-            <input
+            {/* A box that wraps and grows, so a long heading is read whole; still one line of text. */}
+            <textarea
               className="section-heading"
+              rows={1}
               aria-label={`Heading of section ${index + 1}`}
               placeholder={`Section ${index + 1} (untitled)`}
               value={section.heading}
               maxLength={300}
-              onChange={(e) => typing(sections.map((s) => (s.id === section.id ? { ...s, heading: e.target.value } : s)))}
+              onKeyDown={(e) => e.key === 'Enter' && e.preventDefault()}
+              onChange={(e) => typing(sections.map((s) => (s.id === section.id ? { ...s, heading: oneLine(e.target.value) } : s)))}
               onBlur={() => void editor.flush()}
             />
             <label className="add-here" title="“Add to dossier” and d put quotes at the end of this section">
@@ -265,14 +274,25 @@ function DossierItem({ item, number, section, sections, annotation, loading, tit
         />
       </label>
       <div className="item-actions">
+        {/* The closed menu shows a short prompt, never a heading cut off; the list names each other section whole. */}
         <label>
           Move to
-          <select value={section.id} onChange={(e) => handlers.onMove(e.target.value)}>
-            {sections.map((s, i) => (
-              <option key={s.id} value={s.id}>
-                {sectionName(s, i)}
-              </option>
-            ))}
+          <select
+            value=""
+            disabled={sections.length === 1}
+            title={sections.length === 1 ? 'Add a section to move quotes to it' : undefined}
+            onChange={(e) => e.target.value && handlers.onMove(e.target.value)}
+          >
+            <option value="" disabled>
+              another section…
+            </option>
+            {sections.map((s, i) =>
+              s.id === section.id ? null : (
+                <option key={s.id} value={s.id}>
+                  {`${i + 1}. ${s.heading.trim() || 'Untitled section'}`}
+                </option>
+              ),
+            )}
           </select>
         </label>
         <button type="button" className="link danger" onClick={handlers.onRemove}>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ResultOf } from '../../../core/api/types';
 import type { CasefileClient } from '../api/client';
 import { plural } from '../format';
@@ -26,6 +26,16 @@ export function DossierVerify({ client, titles }: { client: CasefileClient; titl
   const [checking, setChecking] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [result, setResult] = useState<{ fileName: string; report: Report } | null>(null);
+  const outcome = useRef<HTMLDivElement>(null);
+
+  // The answer lands at the foot of a long pane: brought into view and focused, so it is seen and read out.
+  useEffect(() => {
+    const shown = outcome.current;
+    if (!shown || (!result && !problem)) return;
+    shown.scrollIntoView({ block: 'start', behavior: window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+    // The report takes the focus (its region is named); a problem is announced by its alert.
+    shown.querySelector<HTMLElement>('.verify-report')?.focus({ preventScroll: true });
+  }, [result, problem]);
 
   const verify = async (file: File) => {
     setResult(null);
@@ -66,8 +76,10 @@ export function DossierVerify({ client, titles }: { client: CasefileClient; titl
         />
       </label>
       {checking && <ModalMessage message={`Checking ${checking}…`} error={false} />}
-      <ModalMessage message={problem} error />
-      {result && <VerifyReport {...result} titles={titles} />}
+      <div ref={outcome} className="verify-outcome">
+        <ModalMessage message={problem} error />
+        {result && <VerifyReport {...result} titles={titles} />}
+      </div>
     </fieldset>
   );
 }
@@ -129,7 +141,7 @@ function VerifyReport({ fileName, report, titles }: { fileName: string; report: 
     </li>
   );
   return (
-    <div className={`verify-report ${passed ? 'verify-passed' : 'verify-failed'}`} aria-label="Verification report" role="region">
+    <div className={`verify-report ${passed ? 'verify-passed' : 'verify-failed'}`} aria-label="Verification report" role="region" tabIndex={-1}>
       <p className="verify-verdict" role={passed ? 'status' : 'alert'}>
         <strong>{passed ? 'Verified' : 'Not verified'}</strong>: {verdict}
       </p>

@@ -7,7 +7,7 @@ import { offsetsToRange, selectionToOffsets } from '../reader/selection';
 import { FileName } from './FileName';
 import { DocumentInfo } from './DocumentInfo';
 import { DEFAULT_DRAFT, type DraftField, type FieldRequest, type HighlightDraft } from './DraftEditor';
-import { HighlightToolbar } from './HighlightToolbar';
+import { HighlightToolbar, type SelectionBox } from './HighlightToolbar';
 import { KIND_TEXT, SegmentView } from './SegmentView';
 import type { TagCounts } from './TagInput';
 import { TermList } from './TermList';
@@ -60,7 +60,7 @@ interface Props {
 interface PendingSelection {
   start: number;
   end: number;
-  anchor: { top: number; left: number };
+  anchor: SelectionBox;
   /** The field `n` or `t` asked for (the toolbar then puts the cursor there). */
   focus: FieldRequest | null;
 }
@@ -110,7 +110,7 @@ export function Reader({ ref, display, controls, empty, opened, annotations, foc
     const offsets = selectionToOffsets(articleRef.current, selection);
     if (!offsets || !selection) return null;
     const rect = selection.getRangeAt(0).getBoundingClientRect();
-    return { ...offsets, anchor: { top: rect.bottom + 8, left: rect.left }, focus: null };
+    return { ...offsets, anchor: { top: rect.top, bottom: rect.bottom, left: rect.left }, focus: null };
   };
 
   /** Selects document offsets in the text, as if by the mouse, and brings the selection's end into view. */

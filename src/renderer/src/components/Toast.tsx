@@ -11,7 +11,7 @@ export interface ToastMessage {
 /** How long a toast stays: long enough to reach its Undo button. */
 const SHOWN_MS = 8_000;
 
-/** A short message at the bottom of the window that goes away by itself. */
+/** A short message in the line at the foot of the window, where it covers nothing; it goes away by itself. */
 export function Toast({ toast, onDismiss }: { toast: ToastMessage | null; onDismiss(): void }) {
   const serial = toast?.serial;
   useEffect(() => {
