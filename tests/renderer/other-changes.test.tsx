@@ -55,3 +55,23 @@ describe('changes made by another process', () => {
     expect(client.calls.filter((c) => c.method === 'listDossiers').length).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe('changes counted before the window first asked', () => {
+  it('are taken in once: what the views read before may predate them', async () => {
+    let asked = false;
+    const client = fakeClient({
+      info: () => INFO,
+      indexStatus: () => READY,
+      listTags: () => (asked ? [{ tag: 'counted-before', count: 1 }] : []),
+      listDocuments: () => [],
+      listAnnotations: () => [],
+      listDossiers: () => [],
+      dataRevision: () => {
+        asked = true;
+        return { data: 1, archive: 0 };
+      },
+    });
+    render(<App client={client} />);
+    expect(await screen.findByRole('option', { name: 'counted-before (1)' }, { timeout: 8_000 })).toBeTruthy();
+  });
+});

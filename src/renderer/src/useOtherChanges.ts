@@ -23,12 +23,14 @@ export function useOtherChanges(client: CasefileClient, onChange: (changes: Othe
   });
   useEffect(() => {
     let live = true;
-    let seen: { data: number; archive: number } | null = null;
+    // The views asked for their data before the first answer here, and the shell may have counted a
+    // change in between (the check after an open as last seen): any count above zero is news once.
+    let seen = { data: 0, archive: 0 };
     const ask = () =>
       client.call('dataRevision', {}).then(
         (now) => {
           if (!live) return;
-          if (seen !== null && (now.data !== seen.data || now.archive !== seen.archive)) {
+          if (now.data !== seen.data || now.archive !== seen.archive) {
             latest.current({ data: now.data !== seen.data, archive: now.archive !== seen.archive });
           }
           seen = now;
