@@ -131,9 +131,6 @@ describe('web shell: forbidden requests change nothing', () => {
     ['Host 0.0.0.0', () => post('deleteAnnotation', deletion(), { host: `0.0.0.0:${shell.port}` }), 403],
     ['a form-encoded body (what a page elsewhere can send unasked)', () => post('deleteAnnotation', `id=${annotationId}`, { 'content-type': 'application/x-www-form-urlencoded' }), 415],
     ['a text/plain body', () => post('deleteAnnotation', JSON.stringify(deletion()), { 'content-type': 'text/plain' }), 415],
-    ['a payload the schema refuses', () => post('updateAnnotation', { id: annotationId, note: 'overwritten', tags: 'not-a-list' }), 400],
-    ['an unknown field', () => post('updateAnnotation', { id: annotationId, note: 'overwritten', admin: true }), 400],
-    ['a preference of the wrong type', () => post('setPreferences', { author: { name: 'x' } }), 400],
     ['GET on the API', () => rawRequest({ port: shell.port, path: '/api/deleteAnnotation', headers: { 'x-casefile-token': shell.token } }), 405],
   ];
   it.each(forbidden)('%s → refused, the annotation and preferences are untouched', async (_name, request, status) => {
@@ -143,14 +140,29 @@ describe('web shell: forbidden requests change nothing', () => {
     expect(dataSnapshot()).toBe(before);
     expect(ws.annotations.list().map((a) => a.id)).toContain(annotationId);
   });
+
+  // Arguments the API refuses are its answer (200, ok: false), not an HTTP error: see statusOfAnswer.
+  const refusedByTheApi: Array<[string, () => Promise<RawResponse>]> = [
+    ['a payload the schema refuses', () => post('updateAnnotation', { id: annotationId, note: 'overwritten', tags: 'not-a-list' })],
+    ['an unknown field', () => post('updateAnnotation', { id: annotationId, note: 'overwritten', admin: true })],
+    ['a preference of the wrong type', () => post('setPreferences', { author: { name: 'x' } })],
+  ];
+  it.each(refusedByTheApi)('%s → refused in the answer, the annotation and preferences are untouched', async (_name, request) => {
+    const before = dataSnapshot();
+    const response = await request();
+    expect(response.status).toBe(200);
+    expect(JSON.parse(response.body)).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(dataSnapshot()).toBe(before);
+    expect(ws.annotations.list().map((a) => a.id)).toContain(annotationId);
+  });
 });
 
 describe('web shell: paths from clients stay inside', () => {
   it.each(['../outside/secret.txt', '/etc/passwd', '..%2foutside%2fsecret.txt', 'story.txt\u0000', '..\\outside\\secret.txt'])(
-    'getDocument %j → 400, nothing read',
+    'getDocument %j → refused, nothing read',
     async (id) => {
       const response = await post('getDocument', { id });
-      expect(response.status).toBe(400);
+      expect(JSON.parse(response.body)).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
       expect(response.body).not.toContain(SECRET);
     },
   );
