@@ -60,9 +60,11 @@ export function segmentParagraphs(
 export function pageStarts(paragraphs: readonly TextSpan[], pages: readonly TextSpan[] | null): number[][] {
   const starts: number[][] = Array.from({ length: paragraphs.length + 1 }, () => []);
   if (!pages) return starts;
+  // Pages and paragraphs both run in text order: one walk through each (a PDF may have thousands of both).
+  let next = 0;
   pages.forEach((page, i) => {
-    const first = paragraphs.findIndex((p) => p.end > page.start);
-    starts[first === -1 ? paragraphs.length : first].push(i + 1);
+    while (next < paragraphs.length && paragraphs[next].end <= page.start) next++;
+    starts[next].push(i + 1);
   });
   return starts;
 }
