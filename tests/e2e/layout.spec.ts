@@ -92,16 +92,18 @@ test('section headings and the "Move to" menu show their whole text', async ({ p
   }
 
   // A closed select shows its chosen option's text, cut at its width: the text must fit beside the arrow.
+  for (const select of await panel.locator('select').all()) {
+    const fit = await select.evaluate((el: HTMLSelectElement) => {
+      const style = getComputedStyle(el);
+      const context = document.createElement('canvas').getContext('2d')!;
+      context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const text = el.selectedOptions[0]?.text ?? '';
+      const room = el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - parseFloat(style.fontSize); // the arrow
+      return { text, spare: room - context.measureText(text).width };
+    });
+    expect(fit.spare, `"${fit.text}" fits`).toBeGreaterThanOrEqual(0);
+  }
   const move = panel.locator('.dossier-item').getByLabel('Move to');
-  const fit = await move.evaluate((select: HTMLSelectElement) => {
-    const style = getComputedStyle(select);
-    const context = document.createElement('canvas').getContext('2d')!;
-    context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
-    const text = select.selectedOptions[0]?.text ?? '';
-    const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - parseFloat(style.fontSize); // the arrow
-    return { text, spare: room - context.measureText(text).width };
-  });
-  expect(fit.spare, `"${fit.text}" fits`).toBeGreaterThanOrEqual(0);
   // Every other section is offered, by its whole heading.
   await expect(move.locator('option:not([disabled])')).toHaveText(['2. What the witnesses in Almaty and Taldykorgan told reporters']);
   await shots(page, 'sections', panel.locator('.dossier-section').first());
@@ -250,7 +252,7 @@ test('the shortcut sheet draws the arrow keys as large as the text beside them',
     }
     return arrows;
   });
-  expect(sizes.length).toBeGreaterThanOrEqual(8);
+  expect(sizes.length).toBeGreaterThanOrEqual(6);
   for (const { key, size } of sizes) expect(size, `${key}: arrow against a capital letter`).toBeGreaterThanOrEqual(1);
   await shots(page, 'shortcuts', sheet);
 });
