@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { MAX_FILE_BYTES } from './archive/archive';
+import { formatOf, MAX_FILE_BYTES } from './archive/archive';
+import { sourceFileOf } from './archive/web-archive';
 import { confineToArchive, readArchiveFile } from './contained-path';
 import type { Workstation } from './workstation';
 
@@ -16,7 +17,7 @@ const MEDIA_TYPES: Record<string, string> = {
 };
 
 /** Formats that a system viewer (a web browser) may fetch the network for: opening one is asked first. */
-const WEB_FORMATS = new Set(['html', 'htm', 'mht', 'mhtml', 'warc', 'webarchive']);
+const WEB_FORMATS = new Set(['html', 'htm', 'mht', 'mhtml', 'warc', 'warc.gz', 'wacz', 'webarchive']);
 
 export interface OriginalFile {
   fileName: string;
@@ -39,13 +40,18 @@ export function opensTheWeb(format: string): boolean {
  * (its id checked against the archive's list), at its real place inside the archive folder.
  */
 export async function originalFilePath(ws: Workstation, id: string): Promise<{ path: string; format: string }> {
-  const doc = ws.archive.require(id);
-  return { path: await confineToArchive(ws.archive.root, doc.id), format: doc.format };
+  const file = originalOf(ws, id);
+  return { path: await confineToArchive(ws.archive.root, file), format: formatOf(file) ?? '' };
 }
 
 /** A document's original bytes, read the one confined way (no link followed, nothing outside the archive). */
 export async function readOriginalFile(ws: Workstation, id: string): Promise<OriginalFile> {
-  const doc = ws.archive.require(id);
-  const { bytes } = await readArchiveFile(ws.archive.root, doc.id, { maxBytes: MAX_FILE_BYTES });
-  return { fileName: path.posix.basename(doc.id), mediaType: originalMediaType(doc.format), bytes };
+  const file = originalOf(ws, id);
+  const { bytes } = await readArchiveFile(ws.archive.root, file, { maxBytes: MAX_FILE_BYTES });
+  return { fileName: path.posix.basename(file), mediaType: originalMediaType(formatOf(file) ?? ''), bytes };
+}
+
+/** The file a document of the archive was read from: a page captured in a web archive has the archive file (the evidence) as its original. */
+function originalOf(ws: Workstation, id: string): string {
+  return sourceFileOf(ws.archive.require(id).id);
 }

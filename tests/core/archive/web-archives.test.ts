@@ -12,6 +12,7 @@ import { loadArchive } from '../../../src/core/archive/archive';
 import { IngestCatalog } from '../../../src/core/archive/catalog';
 import { verifyEvidenceBundle } from '../../../src/core/dossier/evidence-bundle';
 import { readManifestFromPdf, isListed } from '../../../src/core/dossier/verify';
+import { readOriginalFile } from '../../../src/core/original-file';
 import { inProcessBuilder } from '../../../src/core/search/index-builder';
 import { Workstation } from '../../../src/core/workstation';
 import { tempDirs } from '../../helpers/temp-dir';
@@ -246,6 +247,10 @@ describe('captured pages in the workstation', () => {
       const markdown = new TextDecoder().decode((await ws.dossiers.export(null, 'md')).bytes);
       expect(markdown).toMatch(new RegExp(`Captured from http://127\\.0\\.0\\.1:${port}/news/death-toll on \\w+ \\d+, \\d{4} at \\d\\d:\\d\\d:\\d\\d UTC\\.`));
       expect(markdown).not.toMatch(/Retrieved/);
+      // The original of a captured page is its web archive file, handed over as bytes to save.
+      const original = await readOriginalFile(ws, docId);
+      expect(original).toMatchObject({ fileName: 'first.warc', mediaType: 'application/octet-stream' });
+      expect(Buffer.compare(original.bytes, await readFile(path.join(archiveDir, 'first.warc')))).toBe(0);
       // The evidence bundle carries the whole web archive, and verifies with nothing but itself.
       const bundle = await ws.dossiers.export(null, 'bundle');
       const checked = await verifyEvidenceBundle(bundle.bytes);
