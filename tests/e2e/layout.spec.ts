@@ -200,8 +200,18 @@ test('a message never covers the search results', async ({ page, shell }) => {
 test('in reading mode the header lines up with the text column', async ({ page, shell }) => {
   await page.goto(shell.url);
   await openUprisings(page);
+  // The header's parts keep their own type; only their place changes.
+  const type = () =>
+    page.locator('.reader-header').evaluate((header) =>
+      [...header.querySelectorAll('.doc-title, .doc-meta, .doc-info, .hit-nav, .reader-controls, .doc-terms-label')].map((el) => {
+        const style = getComputedStyle(el);
+        return `${el.className}: ${style.fontSize} ${style.fontFamily}`;
+      }),
+    );
+  const typeBefore = await type();
   await page.getByRole('button', { name: 'Reading mode' }).click();
   await expect(page.locator('#results-pane')).toBeHidden();
+  expect(await type()).toEqual(typeBefore);
   const edges = () =>
     page.evaluate(() => {
       const text = document.querySelector('.doc-text')!;
