@@ -47,6 +47,7 @@ export function annotationActions({ client, article, search, notify, fail, annot
     update: (changes) =>
       act(async () => {
         await client.call('updateAnnotation', changes);
+        notify('Highlight saved', undoAction);
       }),
     remove: (id) =>
       act(async () => {
