@@ -15,6 +15,7 @@ import { readManifestFromPdf, isListed } from '../../../src/core/dossier/verify'
 import { readOriginalFile } from '../../../src/core/original-file';
 import { inProcessBuilder } from '../../../src/core/search/index-builder';
 import { Workstation } from '../../../src/core/workstation';
+import { runCli } from '../../helpers/cli';
 import { tempDirs } from '../../helpers/temp-dir';
 
 /**
@@ -222,6 +223,25 @@ async function gzipOf(name: string): Promise<Buffer> {
   expect(gunzipSync(gz).length).toBeGreaterThan(0);
   return gz;
 }
+
+describe('web archives on the command line', () => {
+  it('index --report lists each record under its archive; search --json finds the page by its words', async () => {
+    const archive = await archiveWith({ 'crawl.warc': 'first.warc' });
+    const data = await temp.make();
+    const report = await runCli(['index', '--report', '--archive', archive, '--data', data]);
+    expect(report.code).toBe(0);
+    const lines = report.stdout.split('\n');
+    const row = lines.findIndex((line) => /^indexed +crawl\.warc +— web archive: 2 pages indexed, 3 records not/.test(line));
+    expect(row, report.stdout).toBeGreaterThan(-1);
+    const records = lines.slice(row + 1, row + 6);
+    expect(records.filter((line) => /^ +indexed +http:\/\/127\.0\.0\.1:\d+\/\S+ +→ crawl\.warc#urn:uuid:/.test(line))).toHaveLength(2);
+    expect(records.filter((line) => /^ +not +http:\/\/127\.0\.0\.1:\d+\/\S+ +— /.test(line))).toHaveLength(3);
+    const search = await runCli(['search', 'prosecutor general', '--json', '--archive', archive, '--data', data]);
+    expect(search.code).toBe(0);
+    const hits = (JSON.parse(search.stdout) as { hits: Array<{ id: string }> }).hits;
+    expect(hits.map((h) => h.id)).toEqual([expect.stringMatching(/^crawl\.warc#urn:uuid:/)]);
+  }, 120_000);
+});
 
 describe('captured pages in the workstation', () => {
   it('are searched, cited as captured from their address on their date, with custody from the capture, and verify', async () => {
