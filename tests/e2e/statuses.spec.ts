@@ -57,6 +57,10 @@ test.describe('statuses follow the archive', () => {
     // Nothing was opened to get there.
     await expect(page.locator('.doc-title')).toHaveCount(0);
     await shot(sidebar, 'all-annotations-after-edit');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    await shot(sidebar, 'all-annotations-after-edit-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
 
     // The dossier says the same as soon as it is shown.
     await page.getByRole('tab', { name: /^Dossier/ }).click();
@@ -64,6 +68,9 @@ test.describe('statuses follow the archive', () => {
     await expect(panel.getByRole('listitem', { name: /^Quote 1:/ }).locator('.status-label')).toHaveText('needs review');
     await expect(panel.getByRole('listitem', { name: /^Quote 2:/ }).locator('.status-label')).toHaveText('orphaned');
     await shot(sidebar, 'dossier-after-edit');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await shot(sidebar, 'dossier-after-edit-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
 
     // While the dossier is shown, the source is put back: both quotes are found again, there and in the list.
     await writeFile(file, original);
