@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { formatOf, MAX_FILE_BYTES } from './archive/archive';
+import { formatOf, maxBytesOf } from './archive/archive';
 import { sourceFileOf } from './archive/web-archive';
 import { confineToArchive, readArchiveFile } from './contained-path';
 import type { Workstation } from './workstation';
@@ -47,7 +47,7 @@ export async function originalFilePath(ws: Workstation, id: string): Promise<{ p
 /** A document's original bytes, read the one confined way (no link followed, nothing outside the archive). */
 export async function readOriginalFile(ws: Workstation, id: string): Promise<OriginalFile> {
   const file = originalOf(ws, id);
-  const { bytes } = await readArchiveFile(ws.archive.root, file, { maxBytes: MAX_FILE_BYTES });
+  const { bytes } = await readArchiveFile(ws.archive.root, file, { maxBytes: maxBytesOf(file) });
   return { fileName: path.posix.basename(file), mediaType: originalMediaType(formatOf(file) ?? ''), bytes };
 }
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { ArchiveFileRefused, isInside, readArchiveFile } from '../contained-path';
 import { CasefileError } from '../errors';
 import { writeFailure } from '../storage/write-failure';
-import { ingestFile, isArchiveFile, loadArchive, MAX_FILE_BYTES, sha256Hex, sidecarTarget, toDocumentId, type IngestEntry, type SkippedFile } from './archive';
+import { ingestFile, isArchiveFile, loadArchive, maxBytesOf, sha256Hex, sidecarTarget, toDocumentId, type IngestEntry, type SkippedFile } from './archive';
 import { IngestCatalog } from './catalog';
 import { summarize, type ArchiveDocument, type DocumentSummary } from './document';
 import { CustodyLedger, type Custody, type CustodyView, type LedgerCheck } from './custody-ledger';
@@ -295,7 +295,7 @@ export class ArchiveService {
         batch.map(async (id) => {
           const known = this.report.find((e) => e.file === id);
           // A file being written right now is left alone: its new version is read when it is opened or the write is seen.
-          const bytes = await readArchiveFile(this.root, id, { maxBytes: MAX_FILE_BYTES }).then(
+          const bytes = await readArchiveFile(this.root, id, { maxBytes: maxBytesOf(id) }).then(
             (read) => read.bytes,
             (error: unknown) => (error instanceof ArchiveFileRefused && error.refusal === 'changing' ? undefined : null),
           );

@@ -56,6 +56,8 @@ const EXTENSIONS = new Set(FORMATS.map((f) => `.${f}`));
 const SIDECAR = /\.meta\.json$/i;
 /** Larger files are skipped: a text this long is not an article, and indexing it would take minutes. */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+/** Larger web archives are skipped (read whole into memory; see maxBytesOf). */
+export const MAX_WEB_ARCHIVE_BYTES = 1024 * 1024 * 1024;
 /** A sidecar states a few fields; a larger one is not read. */
 const MAX_SIDECAR_BYTES = 1024 * 1024;
 /** Deeper folders are not entered (a loop through bind mounts, or a mistaken root). */
@@ -170,6 +172,20 @@ export async function ingestFile(root: string, id: string, pool: ExtractionPool 
   const format = formatOf(id);
   const unusable = unusableName(id);
   if (unusable !== null) return { entry: entry(id, 'skipped', unusable, { format }), documents: [] };
+  if (!isWebArchiveFormat(format)) return readAndIngest(root, id, format, pool);
+  // A web archive may be a gigabyte in memory while read: one at a time, however many ingest reads at once.
+  const turn = webArchiveTurn.then(() => readAndIngest(root, id, format, pool));
+  webArchiveTurn = turn.then(
+    () => undefined,
+    () => undefined,
+  );
+  return turn;
+}
+
+/** The web archive being read now; the next waits for it. */
+let webArchiveTurn: Promise<void> = Promise.resolve();
+
+async function readAndIngest(root: string, id: string, format: string | null, pool: ExtractionPool): Promise<IngestOutcome> {
   let bytes: Buffer;
   try {
     bytes = await readSettled(root, id);
@@ -227,11 +243,19 @@ async function ingestWebArchive(id: string, format: WebArchiveFormat, bytes: Buf
 /** The file's bytes, read through the archive's one confinement check; a file saved while read is read once more. */
 async function readSettled(root: string, id: string): Promise<Buffer> {
   try {
-    return (await readArchiveFile(root, id, { maxBytes: MAX_FILE_BYTES })).bytes;
+    return (await readArchiveFile(root, id, { maxBytes: maxBytesOf(id) })).bytes;
   } catch (error) {
     if (!(error instanceof ArchiveFileRefused) || error.refusal !== 'changing') throw error;
-    return (await readArchiveFile(root, id, { maxBytes: MAX_FILE_BYTES })).bytes;
+    return (await readArchiveFile(root, id, { maxBytes: maxBytesOf(id) })).bytes;
   }
+}
+
+/**
+ * The largest file of this kind the archive reads. A web archive holds a crawl (pages, images,
+ * scripts), often hundreds of megabytes for a few articles; it is read one at a time (see ingestFile).
+ */
+export function maxBytesOf(file: string): number {
+  return webArchiveFormatOf(file) === null ? MAX_FILE_BYTES : MAX_WEB_ARCHIVE_BYTES;
 }
 
 /** What the file is (a link, a pipe, too large, outside) is skipped for good; a failed read is tried again later. */

@@ -1,4 +1,4 @@
-import { MAX_FILE_BYTES, sha256Hex } from '../archive/archive';
+import { maxBytesOf, sha256Hex } from '../archive/archive';
 import type { CustodyView, LedgerHead } from '../archive/custody-ledger';
 import type { ArchiveDocument } from '../archive/document';
 import { toJsonLd } from '../annotations/interchange';
@@ -221,7 +221,7 @@ export class DossierService {
       // A page captured in a web archive is bundled as its archive file, once however many pages are quoted.
       const file = sourceFileOf(doc.id);
       if (sources.some((s) => s.docId === file)) continue;
-      const bytes = await readArchiveFile(this.sources.archiveRoot, file, { maxBytes: MAX_FILE_BYTES }).then(
+      const bytes = await readArchiveFile(this.sources.archiveRoot, file, { maxBytes: maxBytesOf(file) }).then(
         (read) => read.bytes,
         (error: unknown) => {
           throw new CasefileError('invalid-argument', `${file} cannot be read for the bundle (${errorMessage(error)}): export again`);

@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import { gunzipSync, zipSync } from 'fflate';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadArchive } from '../../../src/core/archive/archive';
+import { loadArchive, MAX_FILE_BYTES } from '../../../src/core/archive/archive';
 import { IngestCatalog } from '../../../src/core/archive/catalog';
 import { verifyEvidenceBundle } from '../../../src/core/dossier/evidence-bundle';
 import { readManifestFromPdf, isListed } from '../../../src/core/dossier/verify';
@@ -202,6 +202,16 @@ describe('web archives written by wget', () => {
     expect(changed.capture?.payloadDigestMatches).toBe(false);
     expect(row('altered.warc').captures!.find((c) => c.docId === changed.id)!.reason).toMatch(/do not match its WARC-Payload-Digest: the capture was cut short or altered/);
   });
+
+  it('a web archive over the 64 MiB of an article is read (a crawl holds images and scripts besides its pages)', async () => {
+    const size = MAX_FILE_BYTES + 1024 * 1024;
+    const head = `WARC/1.0\r\nWARC-Type: resource\r\nWARC-Target-URI: http://127.0.0.1/video.bin\r\nWARC-Date: 2022-01-15T10:00:00Z\r\nWARC-Record-ID: <urn:uuid:00000000-0000-4000-8000-000000000001>\r\nContent-Type: application/octet-stream\r\nContent-Length: ${size}\r\n\r\n`;
+    const big = Buffer.concat([await readFile(path.join(root, 'first.warc')), Buffer.from(head), Buffer.alloc(size, 0x41), Buffer.from('\r\n\r\n')]);
+    const dir = await archiveWith({ 'big.warc': big });
+    const { documents, report } = await loadArchive(dir);
+    expect(report.find((e) => e.file === 'big.warc')).toMatchObject({ status: 'indexed', reason: expect.stringMatching(/^web archive: 2 pages indexed, 4 records not/) });
+    expect(documents).toHaveLength(2);
+  }, 120_000);
 
   it('the ingest catalog keeps every page of a web archive: a second open reads nothing and gives the same documents', async () => {
     const dir = await archiveWith({ 'first.warc.gz': new Uint8Array(await gzipOf('first.warc')) });
