@@ -1,6 +1,7 @@
 import { rename } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { LANGUAGE_CHOICES } from '../shared/i18n/language';
 import { JsonFile } from './storage/json-file';
 
 const PREFERENCES_FORMAT = 'casefile-preferences';
@@ -10,13 +11,15 @@ export const Preferences = z.object({
   author: z.string().trim().max(300),
   /** Archive folders opened, most recent first. */
   recentArchives: z.array(z.string().max(4_096)).max(50).default([]),
+  /** The interface's language: English, Russian, or the system's (see src/shared/i18n). */
+  language: z.enum(LANGUAGE_CHOICES).default('system'),
 });
 export type Preferences = z.infer<typeof Preferences>;
 
 const PreferencesFile = z.object({ format: z.literal(PREFERENCES_FORMAT), version: z.literal(1), preferences: Preferences });
 type PreferencesFile = z.infer<typeof PreferencesFile>;
 
-const DEFAULTS: PreferencesFile = { format: PREFERENCES_FORMAT, version: 1, preferences: { author: '', recentArchives: [] } };
+const DEFAULTS: PreferencesFile = { format: PREFERENCES_FORMAT, version: 1, preferences: { author: '', recentArchives: [], language: 'system' } };
 
 /**
  * The user's preferences, one small JSON file in the data dir shared by every archive. One store

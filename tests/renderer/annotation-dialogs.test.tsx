@@ -23,10 +23,10 @@ describe('preferences', () => {
   it('set the author once; the sidebar shows each annotation’s author', async () => {
     let author = '';
     const client = appClient({
-      getPreferences: () => ({ author, recentArchives: [] }),
+      getPreferences: () => ({ author, recentArchives: [], language: 'system' as const }),
       setPreferences: (changes) => {
         author = changes.author ?? author;
-        return { author, recentArchives: [] };
+        return { author, recentArchives: [], language: 'system' as const };
       },
       listAnnotations: () => [annotation({ author: 'Dana K.' }), annotation({ id: '00000000-0000-4000-8000-000000000002', start: 40, author: '' })],
     });

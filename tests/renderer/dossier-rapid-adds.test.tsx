@@ -39,7 +39,7 @@ function setup(dossiers: Dossier[], handlers: (store: Handlers) => Handlers = ()
     listTags: () => [],
     listDocuments: () => [],
     listAnnotations: () => ANNOTATIONS,
-    getPreferences: () => ({ author: '', recentArchives: [] }),
+    getPreferences: () => ({ author: '', recentArchives: [], language: 'system' as const }),
     ...server.handlers,
     ...handlers(server.handlers),
   });

@@ -40,7 +40,7 @@ function setup(dossiers: Dossier[], handlers: Handlers = {}) {
     listAnnotations: ({ docId }) => [A, B, C].filter((a) => !docId || a.target.docId === docId),
     search: ({ query }) => searchResult(query, [hit({ id: DOCUMENT.id, title: DOCUMENT.title })]),
     getDocument: () => OPENED,
-    getPreferences: () => ({ author: 'Dana K.', recentArchives: [] }),
+    getPreferences: () => ({ author: 'Dana K.', recentArchives: [], language: 'system' as const }),
     ...server.handlers,
     ...handlers,
   });

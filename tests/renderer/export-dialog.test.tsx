@@ -12,7 +12,7 @@ describe('Export dossier (all annotations)', () => {
   it('saves the PDF and names what the export left out', async () => {
     const downloads = stubDownloads();
     const client = fakeClient({
-      getPreferences: () => ({ author: 'A. Researcher', recentArchives: [] }),
+      getPreferences: () => ({ author: 'A. Researcher', recentArchives: [], language: 'system' as const }),
       exportDossier: () => ({
         fileName: 'Casefile-dossier.pdf',
         mediaType: 'application/pdf',

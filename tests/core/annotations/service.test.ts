@@ -297,11 +297,11 @@ describe('author from the preferences', () => {
   it('is written into annotations made after it is set, and kept across reopening', async () => {
     const b = await bench();
     const ws = await b.open();
-    expect(await callApi(ws, 'getPreferences', {})).toEqual({ author: '', recentArchives: [] });
+    expect(await callApi(ws, 'getPreferences', {})).toEqual({ author: '', recentArchives: [], language: 'system' });
     const before = await ws.annotations.annotateQuote({ docId: 'fuel.txt', quote: 'Almaty' });
     expect(before.author).toBe('');
 
-    expect(await callApi(ws, 'setPreferences', { author: '  Aigerim Tazhi  ' })).toEqual({ author: 'Aigerim Tazhi', recentArchives: [] });
+    expect(await callApi(ws, 'setPreferences', { author: '  Aigerim Tazhi  ' })).toEqual({ author: 'Aigerim Tazhi', recentArchives: [], language: 'system' });
     const after = await ws.annotations.annotateQuote({ docId: 'fuel.txt', quote: 'Aktau' });
     expect(after.author).toBe('Aigerim Tazhi');
     // The author is who made the annotation: editing an older one does not change it.
@@ -309,7 +309,7 @@ describe('author from the preferences', () => {
     await ws.flush();
 
     const reopened = await b.open();
-    expect(reopened.preferences.get()).toEqual({ author: 'Aigerim Tazhi', recentArchives: [] });
+    expect(reopened.preferences.get()).toEqual({ author: 'Aigerim Tazhi', recentArchives: [], language: 'system' });
     expect((await reopened.annotations.annotateQuote({ docId: 'fuel.txt', quote: 'Atyrau' })).author).toBe('Aigerim Tazhi');
     expect(byId(reopened.annotations.list()).get(after.id)?.author).toBe('Aigerim Tazhi');
   });
@@ -322,10 +322,10 @@ describe('author from the preferences', () => {
     const b = await bench();
     await writeFile(path.join(b.dataDir, 'preferences.json'), content);
     const ws = await b.open();
-    expect(ws.preferences.get()).toEqual({ author: '', recentArchives: [] });
+    expect(ws.preferences.get()).toEqual({ author: '', recentArchives: [], language: 'system' });
     expect((await ws.annotations.annotateQuote({ docId: 'fuel.txt', quote: 'Almaty' })).author).toBe('');
     await ws.preferences.set({ author: 'Reporter' });
-    expect((await b.open()).preferences.get()).toEqual({ author: 'Reporter', recentArchives: [] });
+    expect((await b.open()).preferences.get()).toEqual({ author: 'Reporter', recentArchives: [], language: 'system' });
   });
 
   it('refuses an author over 300 characters or an unknown preference (invalid-argument), keeping the old one', async () => {
@@ -333,7 +333,7 @@ describe('author from the preferences', () => {
     await ws.preferences.set({ author: 'Kept' });
     expect((await apiError(ws, 'setPreferences', { author: 'x'.repeat(301) })).code).toBe('invalid-argument');
     expect((await apiError(ws, 'setPreferences', { theme: 'dark' })).code).toBe('invalid-argument');
-    expect(ws.preferences.get()).toEqual({ author: 'Kept', recentArchives: [] });
+    expect(ws.preferences.get()).toEqual({ author: 'Kept', recentArchives: [], language: 'system' });
   });
 });
 

@@ -200,7 +200,7 @@ describe('dossiers, metadata corrections and preferences shared by two processes
     await session.change(({ recentArchives }) => ({ recentArchives: ['/archives/one', ...recentArchives] }));
     await settings.set({ author: 'A. Researcher' });
     const reopened = await PreferencesStore.open(dir);
-    expect(reopened.get()).toEqual({ author: 'A. Researcher', recentArchives: ['/archives/one'] });
+    expect(reopened.get()).toEqual({ author: 'A. Researcher', recentArchives: ['/archives/one'], language: 'system' });
   });
 
   it('keeps a damaged preferences file aside and starts from the defaults', async () => {
@@ -208,7 +208,7 @@ describe('dossiers, metadata corrections and preferences shared by two processes
     await writeFile(path.join(dir, 'preferences.json'), '{ not json');
     const store = await PreferencesStore.open(dir, now);
     expect(store.problem).toMatch(/is not valid JSON.*moved to .*preferences\.json\.damaged-/);
-    expect(store.get()).toEqual({ author: '', recentArchives: [] });
+    expect(store.get()).toEqual({ author: '', recentArchives: [], language: 'system' });
     await store.set({ author: 'Me' });
     expect((await readdir(dir)).filter((f) => f.includes('damaged'))).toHaveLength(1);
   });

@@ -1,0 +1,32 @@
+import { annotations as enAnnotations } from './en/annotations';
+import { app as enApp } from './en/app';
+import { commands as enCommands } from './en/commands';
+import { dossier as enDossier } from './en/dossier';
+import { ingest as enIngest } from './en/ingest';
+import { reader as enReader } from './en/reader';
+import { search as enSearch } from './en/search';
+import type { Language } from './language';
+import { annotations as ruAnnotations } from './ru/annotations';
+import { app as ruApp } from './ru/app';
+import { commands as ruCommands } from './ru/commands';
+import { dossier as ruDossier } from './ru/dossier';
+import { ingest as ruIngest } from './ru/ingest';
+import { reader as ruReader } from './ru/reader';
+import { search as ruSearch } from './ru/search';
+
+/**
+ * Every string of the interface, by part of the window. English is the source; each other language
+ * is typed as English is, so a string missing from a translation (or a counted one given as plain
+ * text) does not compile. A string that counts takes the count (and the language's plural forms
+ * through `counted`); one that names something takes it as an argument, never by concatenation.
+ */
+const english = { app: enApp, search: enSearch, reader: enReader, annotations: enAnnotations, dossier: enDossier, ingest: enIngest, commands: enCommands };
+export type Catalogue = typeof english;
+
+const russian: Catalogue = { app: ruApp, search: ruSearch, reader: ruReader, annotations: ruAnnotations, dossier: ruDossier, ingest: ruIngest, commands: ruCommands };
+
+const CATALOGUES: Record<Language, Catalogue> = { en: english, ru: russian };
+
+export function catalogueFor(language: Language): Catalogue {
+  return CATALOGUES[language];
+}
