@@ -48,6 +48,12 @@ export function LanguageProvider({ client, children }: { client: CasefileClient;
   return <LanguageContext.Provider value={state}>{children}</LanguageContext.Provider>;
 }
 
+/** A fixed language for what is below it (tests, and previews of another language). */
+export function InLanguage({ language, children }: { language: Language; children: ReactNode }) {
+  const state = useMemo(() => ({ language, choice: language, t: catalogueFor(language), choose: async () => undefined }), [language]);
+  return <LanguageContext.Provider value={state}>{children}</LanguageContext.Provider>;
+}
+
 /** The strings of the interface in the language shown. */
 export function useT(): Catalogue {
   return useContext(LanguageContext).t;
