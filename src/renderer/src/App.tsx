@@ -15,6 +15,7 @@ import type { EditRequest } from './components/AnnotationCard';
 import { AnnotationSidebar } from './components/AnnotationSidebar';
 import { DossierPanel } from './components/DossierPanel';
 import { EmptyReader } from './components/EmptyReader';
+import { OpenedAnnouncement } from './components/OpenedAnnouncement';
 import { Reader, type ReaderHandle } from './components/Reader';
 import { SearchPanel } from './components/SearchPanel';
 import { SourceButtons } from './components/SourceButtons';
@@ -231,6 +232,7 @@ export function App({ client }: { client: CasefileClient }) {
           dossier={<DossierPanel client={client} editor={dossier} revision={revision} active={place === 'dossier'} onShow={(a) => void actions.show(a)} />}
         />
       </main>
+      <OpenedAnnouncement opened={opened} />
       <Overlays
         client={client}
         dialog={dialog}

@@ -82,10 +82,22 @@ export function FormModal({
 
 /** A line saying how the dialog's action went: a status, or an alert when it failed. */
 export function ModalMessage({ message, error }: { message: string | null; error: boolean }) {
-  if (!message) return null;
+  // The polite region stays mounted, so a screen reader hears each status (one mounted with its text
+  // is often not read); an alert is read as it appears.
   return (
-    <p className={error ? 'query-error' : 'muted'} role={error ? 'alert' : 'status'}>
-      {message}
-    </p>
+    <>
+      <div className="live-slot" aria-live="polite">
+        {message && !error && (
+          <p className="muted" role="status">
+            {message}
+          </p>
+        )}
+      </div>
+      {message && error && (
+        <p className="query-error" role="alert">
+          {message}
+        </p>
+      )}
+    </>
   );
 }

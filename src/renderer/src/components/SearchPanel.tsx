@@ -135,9 +135,18 @@ export function SearchPanel({ client, settings, onSettingsChange, openId, onOpen
   const listed = kept ?? shown;
   const result = listed?.result ?? null;
   const filtered = listed !== null && isFiltered(listed.request);
+  const count =
+    result &&
+    (result.total === 0
+      ? `No documents match${filtered ? ' with these filters' : ''}.`
+      : `${plural(result.total, 'document')}${result.total > result.hits.length ? ` (the first ${result.hits.length} shown)` : ''}`);
 
   return (
     <section className="pane results-pane" id="results-pane" aria-label="Search">
+      {/* Always mounted, so a screen reader hears each new count (a live region mounted with its text is often not read). */}
+      <p className="visually-hidden" aria-live="polite">
+        {listed && count && `Results for “${listed.request.query.trim()}”: ${count}`}
+      </p>
       <form
         className="search-form"
         role="search"
@@ -179,18 +188,12 @@ export function SearchPanel({ client, settings, onSettingsChange, openId, onOpen
       )}
       {result && (
         <div className={`result-summary${outdated ? ' outdated' : ''}`}>
-          <p className="result-count" aria-live="polite">
-            {result.total === 0
-              ? `No documents match${filtered ? ' with these filters' : ''}.`
-              : `${plural(result.total, 'document')}${result.total > result.hits.length ? ` (the first ${result.hits.length} shown)` : ''}`}
-          </p>
+          <p className="result-count">{count}</p>
           <TermList terms={result.terms} scope="results" />
         </div>
       )}
       {typed && !shown && (
-        <p className="result-count" aria-live="polite">
-          Searching…
-        </p>
+        <p className="result-count">Searching…</p>
       )}
       {!typed && (
         <div className="empty-hint">
