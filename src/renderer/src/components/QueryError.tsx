@@ -1,4 +1,6 @@
 import type { QuerySpan } from '../../../core/api/types';
+import type { Catalogue } from '../../../shared/i18n/catalogue';
+import { useT } from '../i18n';
 import { MarkedText } from './MarkedText';
 
 /** A search that was refused: the message, and for a malformed query the query with the place marked. */
@@ -28,8 +30,8 @@ export function excerptAround(query: string, span: QuerySpan): { text: string; m
 }
 
 /** Where in the query the problem is, in words: "character 7" or "characters 1–3". */
-function placeOf(span: QuerySpan): string {
-  return span.end - span.start > 1 ? `characters ${span.start + 1}–${span.end}` : `character ${span.start + 1}`;
+function placeOf(span: QuerySpan, t: Catalogue['search']['problem']): string {
+  return span.end - span.start > 1 ? t.characters(span.start + 1, span.end) : t.character(span.start + 1);
 }
 
 /**
@@ -38,10 +40,11 @@ function placeOf(span: QuerySpan): string {
  * screen reader's polite live region is not repeated at each one.
  */
 export function QueryHint({ problem }: { problem: SearchProblem }) {
+  const t = useT().search.problem;
   return (
     <p className="query-hint">
       {problem.message}
-      {problem.span && <span className="query-echo-where"> ({placeOf(problem.span)})</span>}
+      {problem.span && <span className="query-echo-where"> ({placeOf(problem.span, t)})</span>}
     </p>
   );
 }
@@ -58,13 +61,14 @@ export function QueryError({ problem }: { problem: SearchProblem }) {
 
 /** The query (or the part of it around the problem) with the offending characters marked. */
 function QueryEcho({ query, span }: { query: string; span: QuerySpan }) {
+  const t = useT().search.problem;
   const excerpt = excerptAround(query, span);
   return (
     <p className="query-echo">
       <code>
         <MarkedText text={excerpt.text} marks={[excerpt.mark]} />
       </code>
-      <span className="query-echo-where">{placeOf(span)}</span>
+      <span className="query-echo-where">{placeOf(span, t)}</span>
     </p>
   );
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { SearchHit } from '../../../core/api/types';
-import { plural } from '../format';
+import { useT } from '../i18n';
 import { MarkedText } from './MarkedText';
 
 /** Passages shown at first; the rest (the core sends every matching place, up to 100) on request. */
@@ -13,6 +13,7 @@ interface Props {
 }
 
 export function ResultItem({ hit, selected, onOpen }: Props) {
+  const t = useT().search.result;
   const [expanded, setExpanded] = useState(false);
   const snippets = expanded ? hit.snippets : hit.snippets.slice(0, SNIPPETS_SHOWN);
   const hidden = hit.snippets.length - snippets.length;
@@ -23,12 +24,12 @@ export function ResultItem({ hit, selected, onOpen }: Props) {
       <button type="button" className={`result${selected ? ' selected' : ''}`} aria-current={selected ? 'true' : undefined} onClick={onOpen}>
         <span className="result-title">{hit.title}</span>
         <span className="result-meta">
-          {[hit.byline, hit.date?.text, hit.matchCount > 0 ? plural(hit.matchCount, 'match') : null].filter(Boolean).join(' · ')}
+          {[hit.byline, hit.date?.text, hit.matchCount > 0 ? t.matches(hit.matchCount) : null].filter(Boolean).join(' · ')}
         </span>
         {hit.matchedVariants.length > 0 && (
           <span className="result-variants">
-            {variantOnly && <span className="badge badge-variant">variant spelling only</span>}
-            <span className="also-matched">also matched: {hit.matchedVariants.join(', ')}</span>
+            {variantOnly && <span className="badge badge-variant">{t.variantOnly}</span>}
+            <span className="also-matched">{t.alsoMatched(hit.matchedVariants.join(', '))}</span>
           </span>
         )}
         {snippets.map((snippet) => (
@@ -40,7 +41,7 @@ export function ResultItem({ hit, selected, onOpen }: Props) {
       </button>
       {hit.snippets.length > SNIPPETS_SHOWN && (
         <button type="button" className="link more-snippets" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
-          {expanded ? 'Show fewer passages' : `Show ${plural(hidden, 'more passage')}`}
+          {expanded ? t.fewerPassages : t.morePassages(hidden)}
         </button>
       )}
     </li>

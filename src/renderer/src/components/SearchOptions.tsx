@@ -1,10 +1,10 @@
 import type { SortOrder } from '../../../core/api/types';
 import type { SearchSettings } from '../search/settings';
+import { useT } from '../i18n';
 import { Options } from './Options';
 
-/** A label for every order the API sorts by (a Record, so an order added in the core without one does not compile), in menu order. */
-const SORT_LABELS: Record<SortOrder, string> = { relevance: 'Relevance', newest: 'Newest first', oldest: 'Oldest first' };
-const SORT_OPTIONS = Object.entries(SORT_LABELS) as Array<[SortOrder, string]>;
+/** Every order the API sorts by, in menu order (a Record, so an order added in the core without a label does not compile). */
+const sortOptions = (labels: Record<SortOrder, string>) => Object.entries(labels) as Array<[SortOrder, string]>;
 
 interface Props {
   settings: SearchSettings;
@@ -13,53 +13,55 @@ interface Props {
 
 /** The options beside the query: name variants, order, and filters by source and date. */
 export function SearchOptions({ settings, onChange }: Props) {
+  const t = useT().search.options;
   const source = settings.source.trim();
   const active = [
-    source && `source “${source}”`,
-    settings.from && `from ${settings.from}`,
-    settings.to && `to ${settings.to}`,
+    source && t.activeSource(source),
+    settings.from && t.activeFrom(settings.from),
+    settings.to && t.activeTo(settings.to),
   ].filter((text): text is string => Boolean(text));
   return (
     <div className="search-options">
       <div className="option-row">
         <label className="variants-toggle">
           <input type="checkbox" checked={settings.variants} onChange={(e) => onChange({ variants: e.target.checked })} aria-describedby="variants-help" />
-          Name variants
+          {t.variants}
         </label>
         <label className="sort-select">
-          Sort
+          {t.sort}
           <select value={settings.sort} onChange={(e) => onChange({ sort: e.target.value as SortOrder })}>
-            <Options options={SORT_OPTIONS} />
+            <Options options={sortOptions(t.sortOrders)} />
           </select>
         </label>
       </div>
       <p id="variants-help" className="option-help">
-        Also finds other spellings of a name, like Tokayev / Tokajev / Токаев, and near spellings of long words.
+        {t.variantsHelp}
       </p>
       {/* Folded away to keep the results high in the pane; the summary says when a filter is on. */}
       <details className="fold filters-box">
         <summary>
-          Filter by source or date{active.length > 0 && <span className="filters-active"> · {active.join(', ')}</span>}
+          {t.filterSummary}
+          {active.length > 0 && <span className="filters-active"> · {active.join(', ')}</span>}
         </summary>
         <fieldset className="filters">
-          <legend className="visually-hidden">Filters</legend>
+          <legend className="visually-hidden">{t.filters}</legend>
           <label className="filter-source">
-            Source
+            {t.source}
             <input
               type="search"
               value={settings.source}
               maxLength={300}
-              placeholder="byline or folder"
+              placeholder={t.sourcePlaceholder}
               spellCheck={false}
               onChange={(e) => onChange({ source: e.target.value })}
             />
           </label>
           <label>
-            From
+            {t.from}
             <input type="date" value={settings.from} max={settings.to || undefined} onChange={(e) => onChange({ from: e.target.value })} />
           </label>
           <label>
-            To
+            {t.to}
             <input type="date" value={settings.to} min={settings.from || undefined} onChange={(e) => onChange({ to: e.target.value })} />
           </label>
         </fieldset>

@@ -1,18 +1,18 @@
 import type { TermSummary } from '../../../core/api/types';
-import { plural } from '../format';
-
-const PRESENCE_TEXT = { optional: null, required: 'required', prohibited: 'excluded' } as const;
+import { useT } from '../i18n';
 
 /**
  * The query's terms, each with how often it matched and which other spellings it matched as. In
  * the search pane the counts cover all results ("39 in 4 docs"); in the reader, the one article.
  */
 export function TermList({ terms, scope }: { terms: readonly TermSummary[]; scope: 'results' | 'document' }) {
+  const t = useT().search.terms;
   if (terms.length === 0) return null;
+  const presenceText = { optional: null, required: t.required, prohibited: t.excluded };
   return (
-    <ul className={`term-list term-list-${scope}`} aria-label={scope === 'results' ? 'Query terms in the results' : 'Query terms in this article'}>
+    <ul className={`term-list term-list-${scope}`} aria-label={scope === 'results' ? t.inResults : t.inDocument}>
       {terms.map((term, i) => {
-        const presence = PRESENCE_TEXT[term.presence];
+        const presence = presenceText[term.presence];
         return (
           // Terms may repeat (`tokayev tokayev`), so the position is part of the key.
           <li key={`${i}:${term.term}`}>
@@ -22,12 +22,12 @@ export function TermList({ terms, scope }: { terms: readonly TermSummary[]; scop
             </span>
             {presence && <span className="term-presence"> {presence}</span>}{' '}
             <span className="term-count">
-              {scope === 'results' ? `${term.occurrences} in ${plural(term.documents, 'doc')}` : String(term.occurrences)}
+              {scope === 'results' ? t.inDocuments(term.occurrences, term.documents) : String(term.occurrences)}
             </span>
             {term.variants.length > 0 && (
               <span className="term-variants">
                 {' '}
-                — also matched{' '}
+                — {t.alsoMatched}{' '}
                 {term.variants.map((variant, j) => (
                   <span key={variant.text} className="term-variant">
                     {j > 0 && ', '}

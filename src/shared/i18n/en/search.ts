@@ -59,14 +59,16 @@ export const search = {
   },
   syntax: {
     title: 'Query syntax',
-    anyWords: 'any of the words; articles with more and rarer matches rank higher',
-    phrase: 'an exact phrase: the words next to each other, in this order',
-    mustNot: 'the word must be in the article / must not be',
-    operators: 'in capitals: a AND b needs both, a OR b either (the default), NOT b excludes b; no parentheses',
-    fields: 'look in one field only: title:Kazakhstan, byline:"Aigerim"',
-    boost: 'weigh a term more than the others',
-    fuzzy: 'near spellings: up to 1 (or ~2) letters different',
-    wildcard: 'wildcard: any letters in place of *',
+    meanings: {
+      anyWords: 'any of the words; articles with more and rarer matches rank higher',
+      phrase: 'an exact phrase: the words next to each other, in this order',
+      mustNot: 'the word must be in the article / must not be',
+      operators: 'in capitals: a AND b needs both, a OR b either (the default), NOT b excludes b; no parentheses',
+      fields: 'look in one field only: title:Kazakhstan, byline:"Aigerim"',
+      boost: 'weigh a term more than the others',
+      fuzzy: 'near spellings: up to 1 (or ~2) letters different',
+      wildcard: 'wildcard: any letters in place of *',
+    },
     /** The note under the table; the examples and the option's name are drawn by the caller. */
     note: <T>(parts: { possessive: T; base: T; option: T }) => [
       'Case does not matter, and ',
