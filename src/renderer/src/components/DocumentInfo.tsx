@@ -1,21 +1,16 @@
 import type { DocumentSummary } from '../../../core/api/types';
-import { plural } from '../format';
+import type { Language } from '../../../shared/i18n/language';
+import { useLanguage } from '../i18n';
 
-/** "English (en)"; the code alone when the browser does not know it. */
-export function languageName(code: string): string {
+/** "English (en)", "английский (en)": in the interface's language; the code alone when the browser does not know it. */
+export function languageName(code: string, language: Language = 'en'): string {
   try {
-    const name = new Intl.DisplayNames(['en'], { type: 'language' }).of(code);
+    const name = new Intl.DisplayNames([language], { type: 'language' }).of(code);
     return name && name !== code ? `${name} (${code})` : code;
   } catch {
     return code;
   }
 }
-
-const DIGEST_STATE: Record<string, string> = {
-  true: 'matches the captured bytes',
-  false: 'does NOT match the captured bytes: cut short or altered',
-  null: 'not checked (unknown algorithm)',
-};
 
 /**
  * What the archive knows about a document beyond its title: format (and a PDF's pages), encoding,
@@ -23,27 +18,31 @@ const DIGEST_STATE: Record<string, string> = {
  * never a link: nothing in the reader opens the network.
  */
 export function DocumentInfo({ doc }: { doc: DocumentSummary }) {
+  const { language, t: catalogue } = useLanguage();
+  const t = catalogue.reader.info;
   const capture = doc.capture;
+  // Whether the payload digest was checked against the captured bytes, and how it came out.
+  const digestState = { true: t.digestMatches, false: t.digestMismatch, null: t.digestUnchecked };
   const rows: Array<[term: string, value: string | null, className?: string]> = [
-    ['Format', `${doc.format.toUpperCase()}${doc.pages ? ` · ${plural(doc.pages.length, 'page')}` : ''}`],
-    ['Encoding', doc.encoding],
-    ['Publisher', doc.publisher],
-    ['URL', doc.url, 'doc-url'],
+    [t.format, `${doc.format.toUpperCase()}${doc.pages ? ` · ${t.pages(doc.pages.length)}` : ''}`],
+    [t.encoding, doc.encoding],
+    [t.publisher, doc.publisher],
+    [t.url, doc.url, 'doc-url'],
     // A page from a web archive: its capture is its provenance, shown in full (see web-archive.ts).
     ...(capture
       ? ([
-          ['Captured', `${capture.capturedAt}${capture.httpStatus !== null ? ` · HTTP ${capture.httpStatus}` : ''}`],
-          ['Web archive', capture.warcName ? `${capture.archiveFile} › ${capture.warcName}` : capture.archiveFile, 'doc-url'],
-          ['WARC record', capture.recordId, 'doc-url'],
-          ['Redirected from', capture.redirectedFrom.length > 0 ? capture.redirectedFrom.join(' → ') : null, 'doc-url'],
-          ['Payload digest', capture.payloadDigest && `${capture.payloadDigest} · ${DIGEST_STATE[String(capture.payloadDigestMatches)]}`, 'doc-url'],
+          [t.captured, `${capture.capturedAt}${capture.httpStatus !== null ? ` · HTTP ${capture.httpStatus}` : ''}`],
+          [t.webArchive, capture.warcName ? `${capture.archiveFile} › ${capture.warcName}` : capture.archiveFile, 'doc-url'],
+          [t.warcRecord, capture.recordId, 'doc-url'],
+          [t.redirectedFrom, capture.redirectedFrom.length > 0 ? capture.redirectedFrom.join(' → ') : null, 'doc-url'],
+          [t.payloadDigest, capture.payloadDigest && `${capture.payloadDigest} · ${digestState[`${capture.payloadDigestMatches}`]}`, 'doc-url'],
         ] satisfies Array<[string, string | null, string?]>)
-      : [['Retrieved', doc.retrieved?.text ?? null] satisfies [string, string | null]]),
-    ['Language', doc.language && languageName(doc.language)],
-    ['Dateline', doc.dateline],
+      : [[t.retrieved, doc.retrieved?.text ?? null] satisfies [string, string | null]]),
+    [t.language, doc.language && languageName(doc.language, language)],
+    [t.dateline, doc.dateline],
   ];
   return (
-    <dl className="doc-info" aria-label="Document information">
+    <dl className="doc-info" aria-label={t.label}>
       {rows.map(
         ([term, value, className]) =>
           value && (

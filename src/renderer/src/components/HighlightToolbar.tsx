@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
+import { useT } from '../i18n';
 import { DraftEditor, DEFAULT_DRAFT, type FieldRequest, type HighlightDraft } from './DraftEditor';
 import type { TagCounts } from './TagInput';
 
@@ -42,6 +43,7 @@ export function toolbarPlace(selection: SelectionBox, height: number, view: { wi
 
 /** Appears beside a fresh selection: colour, note and tags for the new highlight. */
 export function HighlightToolbar({ quote, anchor, knownTags, focus, onSave, onCancel }: Props) {
+  const t = useT().reader.toolbar;
   const ref = useRef<HTMLDivElement>(null);
   // Measured before it is painted: until then it waits, unseen, under the selection.
   const [place, setPlace] = useState<CSSProperties>({ top: anchor.bottom + GAP, left: anchor.left, visibility: 'hidden' });
@@ -55,7 +57,7 @@ export function HighlightToolbar({ quote, anchor, knownTags, focus, onSave, onCa
       ref={ref}
       className="highlight-toolbar"
       role="dialog"
-      aria-label="New highlight"
+      aria-label={t.label}
       style={place}
       onKeyDown={(e) => e.key === 'Escape' && !e.defaultPrevented && onCancel()}
     >
@@ -65,15 +67,21 @@ export function HighlightToolbar({ quote, anchor, knownTags, focus, onSave, onCa
       <DraftEditor
         initial={DEFAULT_DRAFT}
         knownTags={knownTags}
-        noteLabel="Note"
-        tagsLabel="Tags, separated by commas"
+        noteLabel={t.note}
+        tagsLabel={t.tags}
         placeholders
         noteRows={3}
         focus={focus}
-        saveLabel="Save highlight"
+        saveLabel={t.save}
         hint={
           <p className="toolbar-keys muted">
-            Keys: <kbd>H</kbd> highlight at once · <kbd>N</kbd> note · <kbd>T</kbd> tags · <kbd>Ctrl+Enter</kbd> save · <kbd>Esc</kbd> cancel
+            {t.keys({
+              h: <kbd key="h">H</kbd>,
+              n: <kbd key="n">N</kbd>,
+              t: <kbd key="t">T</kbd>,
+              save: <kbd key="save">Ctrl+Enter</kbd>,
+              cancel: <kbd key="cancel">Esc</kbd>,
+            })}
           </p>
         }
         onSave={onSave}

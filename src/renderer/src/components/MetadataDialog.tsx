@@ -2,20 +2,22 @@ import { useEffect, useState } from 'react';
 import type { ArgsOf, DocumentSummary, ResultOf } from '../../../core/api/types';
 import type { CasefileClient } from '../api/client';
 import { FileName } from './FileName';
+import { useT } from '../i18n';
 import { FormModal } from './Modal';
 
 type Edit = Omit<ArgsOf<'setDocumentMetadata'>, 'id'>;
 type Field = keyof Edit;
 
-const FIELDS: ReadonlyArray<{ field: Field; label: string; type: 'text' | 'date'; maxLength: number; placeholder?: string }> = [
-  { field: 'title', label: 'Title', type: 'text', maxLength: 500 },
-  { field: 'byline', label: 'Byline (author)', type: 'text', maxLength: 300 },
-  { field: 'publisher', label: 'Publisher or source', type: 'text', maxLength: 300 },
-  { field: 'url', label: 'Source URL', type: 'text', maxLength: 2_000, placeholder: 'https://…' },
+/** The form's fields in order; their labels are the catalogue's (reader.metadata.fields). */
+const FIELDS: ReadonlyArray<{ field: Field; type: 'text' | 'date'; maxLength: number; placeholder?: string }> = [
+  { field: 'title', type: 'text', maxLength: 500 },
+  { field: 'byline', type: 'text', maxLength: 300 },
+  { field: 'publisher', type: 'text', maxLength: 300 },
+  { field: 'url', type: 'text', maxLength: 2_000, placeholder: 'https://…' },
   // The two dates side by side.
-  { field: 'date', label: 'Date published', type: 'date', maxLength: 10 },
-  { field: 'retrieved', label: 'Retrieved on', type: 'date', maxLength: 10 },
-  { field: 'language', label: 'Language', type: 'text', maxLength: 20, placeholder: 'en, ru, kk…' },
+  { field: 'date', type: 'date', maxLength: 10 },
+  { field: 'retrieved', type: 'date', maxLength: 10 },
+  { field: 'language', type: 'text', maxLength: 20, placeholder: 'en, ru, kk…' },
 ];
 
 /** The document's metadata as the form shows it: dates as YYYY-MM-DD, nothing as ''. */
@@ -53,6 +55,7 @@ interface Props {
  * Casefile's data folder; the source file is never written.
  */
 export function MetadataDialog({ client, document, onClose, onSaved }: Props) {
+  const t = useT().reader.metadata;
   const [initial] = useState(() => metadataValues(document));
   const [values, setValues] = useState(initial);
   /** The fields the user corrected before (their file's own value is hidden by the correction). */
@@ -87,29 +90,32 @@ export function MetadataDialog({ client, document, onClose, onSaved }: Props) {
 
   return (
     <FormModal
-      title="Edit metadata"
+      title={t.title}
       onClose={onClose}
       onSubmit={() => void save()}
-      submitLabel="Save corrections"
+      submitLabel={t.submit}
       error={state.error}
       busy={state.busy}
       className="metadata-form"
     >
       <p className="muted metadata-about">
-        Corrections are kept in Casefile’s data folder; the source file <strong><FileName name={document.id} /></strong> is never changed. Empty a field to
-        drop your correction: what the file says shows again.
+        {t.about(
+          <strong key="file">
+            <FileName name={document.id} />
+          </strong>,
+        )}
       </p>
-      {FIELDS.map(({ field, label, type, maxLength, placeholder }) => (
+      {FIELDS.map(({ field, type, maxLength, placeholder }) => (
         <label key={field} className={`metadata-${field}`}>
           <span>
-            {label}
-            {corrected.has(field) && <span className="corrected-mark"> · your correction</span>}
+            {t.fields[field]}
+            {corrected.has(field) && <span className="corrected-mark">{t.corrected}</span>}
           </span>
           <input
             type={type}
             value={values[field]}
             maxLength={maxLength}
-            placeholder={corrected.has(field) ? 'the file’s own value' : placeholder}
+            placeholder={corrected.has(field) ? t.fileValue : placeholder}
             autoFocus={field === 'title'}
             spellCheck={field === 'title' || field === 'byline' || field === 'publisher'}
             onChange={(e) => setValues({ ...values, [field]: e.target.value })}

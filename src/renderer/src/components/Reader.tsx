@@ -8,13 +8,10 @@ import { FileName } from './FileName';
 import { DocumentInfo } from './DocumentInfo';
 import { DEFAULT_DRAFT, type DraftField, type FieldRequest, type HighlightDraft } from './DraftEditor';
 import { HighlightToolbar, type SelectionBox } from './HighlightToolbar';
-import { KIND_TEXT, SegmentView } from './SegmentView';
+import { kindText, SegmentView } from './SegmentView';
 import type { TagCounts } from './TagInput';
 import { TermList } from './TermList';
-import { BOILERPLATE_LABEL } from '../../../shared/boilerplate';
-
-/** Web boilerplate ("Read More: …", "Share This Article"): its label (drawn before it) and tooltip. */
-const BOILERPLATE_TITLE = 'Web page furniture (teasers, share and comment prompts): kept in the text, left out of search and snippets';
+import { useT } from '../i18n';
 
 /** An annotation to scroll to and mark briefly. Each request is a new object, so asking twice scrolls twice. */
 export interface RevealRequest {
@@ -66,6 +63,7 @@ interface PendingSelection {
 }
 
 export function Reader({ ref, display, controls, empty, opened, annotations, focusedAnnotation, reveal, knownTags, onFocusAnnotation, onCreate, onEditMetadata }: Props) {
+  const t = useT().reader;
   const articleRef = useRef<HTMLElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const [currentHit, setCurrentHit] = useState(0);
@@ -75,7 +73,7 @@ export function Reader({ ref, display, controls, empty, opened, annotations, foc
   const matches = useMemo(() => opened?.matches ?? [], [opened]);
   const kinds = opened?.matchKinds ?? [];
   const hasInexact = kinds.some((kind) => kind !== 'exact');
-  const currentKind = KIND_TEXT[kinds[currentHit] ?? 'exact'];
+  const currentKind = kindText(kinds[currentHit] ?? 'exact', t);
   // Orphaned annotations have no place (current is null) and are never drawn on other words.
   const highlights = useMemo<HighlightRange[]>(
     () => annotations.flatMap((a) => (a.current && a.status !== 'orphaned' ? [{ id: a.id, color: a.color, review: a.status === 'fuzzy', ...a.current }] : [])),
@@ -182,20 +180,20 @@ export function Reader({ ref, display, controls, empty, opened, annotations, foc
 
   if (!doc) {
     return (
-      <section className="pane reader-pane empty" aria-label="Reader">
+      <section className="pane reader-pane empty" aria-label={t.label}>
         {empty}
       </section>
     );
   }
 
   return (
-    <section className="pane reader-pane" aria-label="Reader" style={{ '--reader-text-size': `${display.textSize}px`, '--reader-line-width': `${display.lineWidth}ch` } as CSSProperties}>
+    <section className="pane reader-pane" aria-label={t.label} style={{ '--reader-text-size': `${display.textSize}px`, '--reader-line-width': `${display.lineWidth}ch` } as CSSProperties}>
       <header className="reader-header">
         <div className="doc-title-row">
           <h1 className="doc-title">{doc.title}</h1>
           {onEditMetadata && (
             <button type="button" className="edit-metadata" onClick={onEditMetadata}>
-              Edit metadata…
+              {t.editMetadata}
             </button>
           )}
         </div>
@@ -209,25 +207,25 @@ export function Reader({ ref, display, controls, empty, opened, annotations, foc
         </p>
         <DocumentInfo doc={doc} />
         {matches.length > 0 && (
-          <div className="hit-nav" role="group" aria-label="Search hits">
-            <button type="button" onClick={() => step(-1)} aria-label="Previous hit">
+          <div className="hit-nav" role="group" aria-label={t.hits}>
+            <button type="button" onClick={() => step(-1)} aria-label={t.previousHit}>
               ◀
             </button>
             <span aria-live="polite">
               <span className="hit-count">
-                Hit {currentHit + 1} of {matches.length}
+                {t.hitOf(currentHit + 1, matches.length)}
               </span>
               {currentKind && <span className="hit-kind"> · {currentKind}</span>}
             </span>
-            <button type="button" onClick={() => step(1)} aria-label="Next hit">
+            <button type="button" onClick={() => step(1)} aria-label={t.nextHit}>
               ▶
             </button>
             {hasInexact && (
               <span className="hit-legend">
                 <span className="legend-sample hit-inexact" aria-hidden="true">
-                  dashed
+                  {t.legendSample}
                 </span>{' '}
-                = name variant or near spelling
+                {t.legendMeaning}
               </span>
             )}
           </div>
@@ -235,13 +233,13 @@ export function Reader({ ref, display, controls, empty, opened, annotations, foc
         {controls}
         {opened && opened.terms.length > 0 && (
           <div className="doc-terms">
-            <span className="doc-terms-label">In this article:</span>
+            <span className="doc-terms-label">{t.inThisArticle}</span>
             <TermList terms={opened.terms} scope="document" />
           </div>
         )}
       </header>
       {/* Focusable, so the text can be scrolled with the keyboard; `j` puts the focus here. */}
-      <div className="reader-scroll" ref={scrollRef} tabIndex={0} role="region" aria-label="Article text">
+      <div className="reader-scroll" ref={scrollRef} tabIndex={0} role="region" aria-label={t.articleText}>
         <article
           ref={articleRef}
           className="doc-text"
@@ -255,8 +253,8 @@ export function Reader({ ref, display, controls, empty, opened, annotations, foc
               ))}
               <p
                 className={boilerplate.has(i) ? 'boilerplate' : undefined}
-                data-label={boilerplate.has(i) ? BOILERPLATE_LABEL : undefined}
-                title={boilerplate.has(i) ? BOILERPLATE_TITLE : undefined}
+                data-label={boilerplate.has(i) ? t.boilerplateLabel : undefined}
+                title={boilerplate.has(i) ? t.boilerplateTitle : undefined}
               >
                 {segments.map((segment) => (
                   <SegmentView
@@ -302,9 +300,10 @@ export function Reader({ ref, display, controls, empty, opened, annotations, foc
  * for screen readers. It is not part of the text: it has no offsets and cannot be selected or copied.
  */
 function PageMarker({ page, count }: { page: number; count: number }) {
+  const t = useT().reader;
   return (
-    <div className="page-marker" role="separator" aria-label={`Page ${page} of ${count}`} data-page={page}>
-      p. {page}
+    <div className="page-marker" role="separator" aria-label={t.pageOf(page, count)} data-page={page}>
+      {t.pageMarker(page)}
     </div>
   );
 }

@@ -1,11 +1,13 @@
 import type { ReactNode } from 'react';
 import type { HighlightColor, MatchKind } from '../../../core/api/types';
+import type { Catalogue } from '../../../shared/i18n/catalogue';
+import { useT } from '../i18n';
 import type { Segment } from '../reader/segments';
 
-/** How a hit that is not the word as asked is named (title, hit navigation, legend). */
-export const KIND_TEXT: Record<MatchKind, string | null> = { exact: null, variant: 'name variant', fuzzy: 'near spelling' };
-
-const REVIEW_TITLE = 'Needs review: the source changed here. Compare the old and new text in the sidebar, then accept or detach.';
+/** How a hit that is not the word as asked is named (title, hit navigation, legend); an exact hit needs no name. */
+export function kindText(kind: MatchKind, t: Catalogue['reader']): string | null {
+  return kind === 'exact' ? null : t.kinds[kind];
+}
 
 /** One run of the text: plain, a search hit, highlighted, or a hit inside highlights. */
 export function SegmentView({
@@ -26,6 +28,7 @@ export function SegmentView({
   flashing: string | null;
   onFocusAnnotation(id: string): void;
 }) {
+  const t = useT().reader;
   let node: ReactNode = <span data-start={segment.start}>{text.slice(segment.start, segment.end)}</span>;
   if (segment.hit !== null) {
     // Variants and near spellings are drawn with a dashed underline and named in a tooltip, so they
@@ -35,7 +38,7 @@ export function SegmentView({
         className={`hit${kind === 'exact' ? '' : ` hit-inexact hit-${kind}`}${segment.hit === currentHit ? ' current' : ''}`}
         data-hit={segment.hit}
         data-kind={kind}
-        title={KIND_TEXT[kind] ?? undefined}
+        title={kindText(kind, t) ?? undefined}
       >
         {node}
       </mark>
@@ -60,7 +63,7 @@ export function SegmentView({
         data-annotation={ids.join(' ')}
         data-review-end={segment.highlights.some((h) => h.review && h.end === segment.end) || undefined}
         // The colour in words (its line under the text shows it without colour too).
-        title={review ? REVIEW_TITLE : `${segment.highlights.map((h) => h.color).join(' and ')} highlight`}
+        title={review ? t.reviewTitle : t.highlightTitle(...segment.highlights.map((h) => t.colors[h.color as HighlightColor]))}
         onClick={() => onFocusAnnotation(top.id)}
       >
         {node}

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { ArchiveDocument, TextSpan } from '../../../core/api/types';
 import type { CasefileClient } from '../api/client';
+import { useT } from '../i18n';
 import { useCall } from '../useCall';
 import '../styles/page-view.css';
 
@@ -49,6 +50,7 @@ interface Props {
  * paragraphs, numbered, under the page numbers of its PDF. Printing prints this alone (page-view.css).
  */
 export function SourcePrintView({ document: doc, reference, onClose }: Props) {
+  const t = useT().reader.pageView;
   const titleId = useId();
   const dialog = useRef<HTMLDivElement>(null);
   const [before] = useState(() => (window.document.activeElement instanceof HTMLElement ? window.document.activeElement : null));
@@ -74,13 +76,13 @@ export function SourcePrintView({ document: doc, reference, onClose }: Props) {
       tabIndex={-1}
       onKeyDown={(e) => e.key === 'Escape' && onClose()}
     >
-      <div className="page-view-bar" role="toolbar" aria-label="Page view">
-        <span className="page-view-bar-title">Page view</span>
+      <div className="page-view-bar" role="toolbar" aria-label={t.title}>
+        <span className="page-view-bar-title">{t.title}</span>
         <button type="button" className="primary" onClick={() => window.print()}>
-          Print…
+          {t.print}
         </button>
         <button type="button" onClick={onClose}>
-          Close
+          {t.close}
         </button>
       </div>
       <article className="page-view-sheet" lang={doc.language ?? undefined}>
@@ -89,23 +91,23 @@ export function SourcePrintView({ document: doc, reference, onClose }: Props) {
           {facts && <p className="page-view-facts">{facts}</p>}
           {reference && <p className="page-view-reference">{reference}</p>}
           <p className="page-view-file">
-            File <code>{doc.id}</code> · {doc.format.toUpperCase()}
-            {doc.pages ? ` · ${doc.pages.length} ${doc.pages.length === 1 ? 'page' : 'pages'}` : ''} · SHA-256 <code className="page-view-digest">{doc.sha256}</code>
+            {t.file} <code>{doc.id}</code> · {doc.format.toUpperCase()}
+            {doc.pages ? ` · ${t.pages(doc.pages.length)}` : ''} · SHA-256 <code className="page-view-digest">{doc.sha256}</code>
           </p>
         </header>
         {pages.map(({ page, pieces }) => (
-          <section key={page ?? 'text'} className="page-view-page" aria-label={page === null ? undefined : `Page ${page}`}>
+          <section key={page ?? 'text'} className="page-view-page" aria-label={page === null ? undefined : t.page(page)}>
             {page !== null && (
               <p className="page-view-page-number" aria-hidden="true">
-                Page {page}
+                {t.page(page)}
               </p>
             )}
             {pieces.map((piece) => (
               <p key={`${piece.paragraph}-${piece.start}`} className={`page-view-paragraph${piece.boilerplate ? ' boilerplate' : ''}`}>
                 <span className="page-view-paragraph-number">
-                  <span className="visually-hidden">Paragraph </span>
+                  <span className="visually-hidden">{t.paragraph}</span>
                   {piece.first ? piece.paragraph : `${piece.paragraph}…`}
-                  <span className="visually-hidden">{piece.first ? ': ' : ' continued: '}</span>
+                  <span className="visually-hidden">{piece.first ? t.paragraphStarts : t.paragraphContinues}</span>
                 </span>
                 {doc.text.slice(piece.start, piece.end)}
               </p>
