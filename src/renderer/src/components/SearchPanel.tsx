@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { ArchiveIndexStatus, WorkstationSearchResult } from '../../../core/api/types';
 import { ApiCallError, type CasefileClient } from '../api/client';
-import { plural } from '../format';
+import { useT } from '../i18n';
 import { isFiltered, searchArgs, type SearchSettings } from '../search/settings';
 import { useDebounced } from '../useDebounced';
 import { IndexProgress } from './IndexProgress';
@@ -40,6 +40,7 @@ const INDEX_POLL_MS = 500;
 const PAUSE_MS = 1500;
 
 export function SearchPanel({ client, settings, onSettingsChange, openId, onOpen, archiveRevision }: Props) {
+  const { panel: t, syntax: { title: syntaxTitle } } = useT().search;
   // Every input (query, toggle, sort, filters) settles before it is searched, so typing a source
   // or flipping options quickly sends one request.
   const settled = useDebounced(settings, DEBOUNCE_MS);
@@ -138,14 +139,18 @@ export function SearchPanel({ client, settings, onSettingsChange, openId, onOpen
   const count =
     result &&
     (result.total === 0
-      ? `No documents match${filtered ? ' with these filters' : ''}.`
-      : `${plural(result.total, 'document')}${result.total > result.hits.length ? ` (the first ${result.hits.length} shown)` : ''}`);
+      ? filtered
+        ? t.noMatchFiltered
+        : t.noMatch
+      : result.total > result.hits.length
+        ? t.firstShown(result.total, result.hits.length)
+        : t.documents(result.total));
 
   return (
-    <section className="pane results-pane" id="results-pane" aria-label="Search">
+    <section className="pane results-pane" id="results-pane" aria-label={t.label}>
       {/* Always mounted, so a screen reader hears each new count (a live region mounted with its text is often not read). */}
       <p className="visually-hidden" aria-live="polite">
-        {listed && count && `Results for “${listed.request.query.trim()}”: ${count}`}
+        {listed && count && t.announced(listed.request.query.trim(), count)}
       </p>
       <form
         className="search-form"
@@ -156,12 +161,12 @@ export function SearchPanel({ client, settings, onSettingsChange, openId, onOpen
         }}
       >
         <label htmlFor="search-input" className="visually-hidden">
-          Search the archive
+          {t.inputLabel}
         </label>
         <input
           id="search-input"
           type="search"
-          placeholder="Search the archive…"
+          placeholder={t.placeholder}
           value={settings.query}
           autoFocus
           spellCheck={false}
@@ -183,7 +188,7 @@ export function SearchPanel({ client, settings, onSettingsChange, openId, onOpen
       )}
       {result && kept && (
         <p className="kept-results">
-          Still showing the results of the previous query, <q>{kept.request.query}</q>
+          {t.keptResults(<q key="query">{kept.request.query}</q>)}
         </p>
       )}
       {result && (
@@ -193,17 +198,21 @@ export function SearchPanel({ client, settings, onSettingsChange, openId, onOpen
         </div>
       )}
       {typed && !shown && (
-        <p className="result-count">Searching…</p>
+        <p className="result-count">{t.searching}</p>
       )}
       {!typed && (
         <div className="empty-hint">
           <p>
-            Type words to search every article in the archive (<kbd>/</kbd> brings you here from anywhere); ↓ then moves through the
-            results and Enter opens one. Phrases in quotes, <code>+must</code>, <code>-not</code>, fields and wildcards work too:{' '}
-            <button type="button" className="link" onClick={showQuerySyntax}>
-              Query syntax
-            </button>
-            .
+            {t.emptyHint({
+              slash: <kbd key="slash">/</kbd>,
+              must: <code key="must">+must</code>,
+              not: <code key="not">-not</code>,
+              syntax: (
+                <button key="syntax" type="button" className="link" onClick={showQuerySyntax}>
+                  {syntaxTitle}
+                </button>
+              ),
+            })}
           </p>
         </div>
       )}
@@ -211,7 +220,7 @@ export function SearchPanel({ client, settings, onSettingsChange, openId, onOpen
         ref={listRef}
         className={`results${outdated ? ' outdated' : ''}`}
         aria-busy={outdated || undefined}
-        aria-label="Results"
+        aria-label={t.results}
         onKeyDown={(e) => moveThroughResults(e, 'list')}
       >
         {result?.hits.map((hit) => (
