@@ -113,7 +113,7 @@ test('the listener hears what a screen reader would, and the snapshot walk finds
   await expect.poll(() => heard(page)).toEqual(['Said in a polite region', 'Said in a status', 'Said as an alert']);
 });
 
-test('the main flow heard through a screen reader: every control named, every change announced', async ({ page, shell }) => {
+test('the main flow heard through a screen reader: every control named, every change announced', async ({ page, shell }, testInfo) => {
   // Searches, highlights, builds a dossier and exports it on a loaded 2-core machine: the budget is for the work.
   test.setTimeout(180_000);
   await listenLikeAScreenReader(page);
@@ -162,15 +162,25 @@ test('the main flow heard through a screen reader: every control named, every ch
   const exporting = page.getByRole('group', { name: 'Export' });
   const download = page.waitForEvent('download');
   await exporting.getByRole('button', { name: /^Export / }).click();
-  await download;
   await expect(exporting.getByText(/^Saved .+\.pdf \(\d+ KB\)\.$/)).toBeVisible({ timeout: 60_000 });
   await hears(/^Saved .+\.pdf \(\d+ KB\)\.$/);
   await check('7-exported');
 
+  // Verified: the check in progress said, then the report takes the focus and is read from there.
+  const pdf = testInfo.outputPath('dossier.pdf');
+  await (await download).saveAs(pdf);
+  const verifying = page.getByRole('group', { name: 'Verify a dossier PDF' });
+  await verifying.getByLabel('Dossier PDF').setInputFiles(pdf);
+  await hears(/^Checking dossier\.pdf…$/);
+  // Verify reads every printed page and checks the signature: seconds, more on a loaded machine.
+  await expect(verifying.getByRole('region', { name: 'Verification report' })).toBeFocused({ timeout: 60_000 });
+  await expect(verifying.locator('.verify-verdict')).toHaveText('Verified: the quote matches the archive.');
+  await check('8-verified');
+
   // An unfinished query: the hint said quietly, the last results kept.
   await page.getByLabel('Search the archive').fill('"fire without');
   await hears(/quote/i);
-  await check('8-query-hint');
+  await check('9-query-hint');
 
   expect(unnamed).toEqual(Object.fromEntries(Object.keys(unnamed).map((step) => [step, []])));
 });

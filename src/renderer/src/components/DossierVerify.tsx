@@ -75,7 +75,8 @@ export function DossierVerify({ client, titles }: { client: CasefileClient; titl
           }}
         />
       </label>
-      {checking && <ModalMessage message={`Checking ${checking}…`} error={false} />}
+      {/* Mounted throughout, so the check is heard as it starts. */}
+      <ModalMessage message={checking && `Checking ${checking}…`} error={false} />
       <div ref={outcome} className="verify-outcome">
         <ModalMessage message={problem} error />
         {result && <VerifyReport {...result} titles={titles} />}
