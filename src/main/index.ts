@@ -6,10 +6,12 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { bundledArchiveDir, defaultDataDir } from '../core/locations';
 import { ArchiveSession } from '../core/session';
+import type { CommandId } from '../shared/commands';
+import { resolveLanguage } from '../shared/i18n/language';
 import { CONTENT_SECURITY_POLICY } from '../shell/csp';
 import { servedFile } from '../shell/ui-files';
 import { handleAnnotationLinks, registerLinkCopying, type LinkWindow } from './annotation-links';
-import { isTrustedSender, registerApiHandlers, type SenderEvent } from './ipc';
+import { API_CHANNEL_PREFIX, isTrustedSender, registerApiHandlers, type IpcRegistrar, type SenderEvent } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { registerOriginalOpening } from './original-file';
 import { claimSingleInstance } from './single-instance';
@@ -54,10 +56,18 @@ function serveRenderer(): void {
   });
 }
 
-function registerApi(session: ArchiveSession, window: BrowserWindow): void {
+function registerApi(session: ArchiveSession, window: BrowserWindow, preferencesSet: () => void): void {
   // Only the app's own page, in our window's top frame, may call the API or the shell's dialogs.
   const trusted = (event: SenderEvent) => isTrustedSender(event, window, appOrigins);
-  registerApiHandlers(ipcMain, trusted, session);
+  const handlers: IpcRegistrar = {
+    handle: (channel, listener) =>
+      ipcMain.handle(channel, async (event, args) => {
+        const result = await listener(event, args);
+        if (channel === `${API_CHANNEL_PREFIX}setPreferences` && result.ok) preferencesSet();
+        return result;
+      }),
+  };
+  registerApiHandlers(handlers, trusted, session);
   registerLinkCopying(ipcMain, trusted);
   registerOriginalOpening(ipcMain, trusted, () => session.current, (fileName) => confirmWebOriginal(window, fileName));
   ipcMain.handle('casefile-shell:chooseFolder', async (event) => {
@@ -135,12 +145,14 @@ async function createWindow(): Promise<void> {
   mainWindow = window;
   if (saved?.maximized) window.maximize();
   trackWindowState(window, (state) => saveWindowState(stateFile, state), (error) => console.error('the window position could not be saved:', error));
-  registerApi(session, window);
-  Menu.setApplicationMenu(
-    Menu.buildFromTemplate(
-      buildMenuTemplate({ mac: process.platform === 'darwin', appName: app.name, send: (id) => window.webContents.send('casefile-shell:command', id) }),
-    ),
-  );
+  // The menu speaks the interface's language; built again when the page changes it in the preferences.
+  const showMenu = () => {
+    const language = resolveLanguage(session.current.preferences.get().language, app.getPreferredSystemLanguages());
+    const send = (id: CommandId) => window.webContents.send('casefile-shell:command', id);
+    Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ mac: process.platform === 'darwin', appName: app.name, language, send })));
+  };
+  registerApi(session, window, showMenu);
+  showMenu();
   window.on('ready-to-show', () => window.show());
   app.on('before-quit', () => void session.current.flush());
   await window.loadURL(devUrl ?? `${APP_ORIGIN}/index.html`);

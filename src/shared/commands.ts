@@ -1,7 +1,8 @@
 /**
  * Every command of the app, with its key. One list feeds the command palette, the shortcuts sheet,
  * the key handling in the page and Electron's application menu (src/main/menu.ts), so a command
- * and its key are written once. Plain TypeScript without DOM: the main process imports it too.
+ * and its key are written once; its title and explanation are in each language's catalogue
+ * (src/shared/i18n/<language>/commands.ts). Plain TypeScript without DOM: the main process imports it too.
  */
 
 /** A key press that runs a command. */
@@ -24,54 +25,51 @@ export const COMMAND_GROUPS: readonly CommandGroup[] = ['File', 'Edit', 'Annotat
 
 export interface CommandSpec<Id extends string = string> {
   id: Id;
-  title: string;
   group: CommandGroup;
   keys: KeyBinding;
   /** A second key for the same command (Ctrl+Y for redo, as on Windows). */
   alternative?: KeyBinding;
-  /** What it does when that is not obvious from the title; shown in the palette and the sheet. */
-  detail?: string;
 }
 
 const COMMAND_LIST = [
-  { id: 'palette', title: 'Command palette…', group: 'Help', keys: { key: 'k', mod: true } },
-  { id: 'shortcuts', title: 'Keyboard shortcuts', group: 'Help', keys: { key: '?' } },
-  { id: 'query-syntax', title: 'Query syntax', group: 'Help', keys: { key: 'F1' }, detail: 'What a query can say: phrases, +must, -not, fields, wildcards' },
+  { id: 'palette', group: 'Help', keys: { key: 'k', mod: true } },
+  { id: 'shortcuts', group: 'Help', keys: { key: '?' } },
+  { id: 'query-syntax', group: 'Help', keys: { key: 'F1' } },
 
-  { id: 'open-archive', title: 'Open archive…', group: 'File', keys: { key: 'o', mod: true } },
-  { id: 'add-files', title: 'Add files…', group: 'File', keys: { key: 'o', mod: true, shift: true } },
-  { id: 'ingest-report', title: 'Ingest report', group: 'File', keys: { key: 'i', mod: true }, detail: 'Every file of the archive folder and what Casefile did with it' },
-  { id: 'export-dossier', title: 'Export the dossier…', group: 'File', keys: { key: 'e', mod: true }, detail: 'Opens the dossier at its Export button (PDF, Markdown or manifest)' },
-  { id: 'export-all', title: 'Export all annotations as a PDF…', group: 'File', keys: { key: 'p', mod: true, shift: true } },
-  { id: 'annotation-files', title: 'Export / import annotations…', group: 'File', keys: { key: 'e', mod: true, shift: true } },
-  { id: 'open-original', title: 'Open the original file', group: 'File', keys: { key: 'o' }, detail: 'The open article’s file, in the program your system opens it with (in a browser: downloaded)' },
-  { id: 'page-view', title: 'Page view for printing', group: 'File', keys: { key: 'p' }, detail: 'The open article with its paragraphs and page numbers, ready to print' },
-  { id: 'preferences', title: 'Preferences…', group: 'File', keys: { key: ',', mod: true } },
+  { id: 'open-archive', group: 'File', keys: { key: 'o', mod: true } },
+  { id: 'add-files', group: 'File', keys: { key: 'o', mod: true, shift: true } },
+  { id: 'ingest-report', group: 'File', keys: { key: 'i', mod: true } },
+  { id: 'export-dossier', group: 'File', keys: { key: 'e', mod: true } },
+  { id: 'export-all', group: 'File', keys: { key: 'p', mod: true, shift: true } },
+  { id: 'annotation-files', group: 'File', keys: { key: 'e', mod: true, shift: true } },
+  { id: 'open-original', group: 'File', keys: { key: 'o' } },
+  { id: 'page-view', group: 'File', keys: { key: 'p' } },
+  { id: 'preferences', group: 'File', keys: { key: ',', mod: true } },
 
-  { id: 'undo', title: 'Undo annotation change', group: 'Edit', keys: { key: 'z', mod: true } },
-  { id: 'redo', title: 'Redo annotation change', group: 'Edit', keys: { key: 'z', mod: true, shift: true }, alternative: { key: 'y', mod: true } },
-  { id: 'focus-search', title: 'Search the archive', group: 'Edit', keys: { key: '/' }, detail: 'Then ↓ and ↑ move through the results, Enter opens one' },
+  { id: 'undo', group: 'Edit', keys: { key: 'z', mod: true } },
+  { id: 'redo', group: 'Edit', keys: { key: 'z', mod: true, shift: true }, alternative: { key: 'y', mod: true } },
+  { id: 'focus-search', group: 'Edit', keys: { key: '/' } },
 
-  { id: 'highlight', title: 'Highlight the selection', group: 'Annotate', keys: { key: 'h' } },
-  { id: 'note', title: 'Write a note', group: 'Annotate', keys: { key: 'n' }, detail: 'On the selection, or on the highlight in focus' },
-  { id: 'tags', title: 'Edit tags', group: 'Annotate', keys: { key: 't' }, detail: 'On the selection, or on the highlight in focus' },
-  { id: 'add-to-dossier', title: 'Add the highlight to the dossier', group: 'Annotate', keys: { key: 'd' } },
-  { id: 'delete-annotation', title: 'Delete the highlight in focus', group: 'Annotate', keys: { key: 'Delete' } },
-  { id: 'copy-link', title: 'Copy link to the highlight', group: 'Annotate', keys: { key: 'l' }, detail: 'casefile://annotation/… of the highlight in focus: the link opens Casefile at it' },
+  { id: 'highlight', group: 'Annotate', keys: { key: 'h' } },
+  { id: 'note', group: 'Annotate', keys: { key: 'n' } },
+  { id: 'tags', group: 'Annotate', keys: { key: 't' } },
+  { id: 'add-to-dossier', group: 'Annotate', keys: { key: 'd' } },
+  { id: 'delete-annotation', group: 'Annotate', keys: { key: 'Delete' } },
+  { id: 'copy-link', group: 'Annotate', keys: { key: 'l' } },
 
-  { id: 'next-hit', title: 'Next hit', group: 'Reader', keys: { key: 'j' }, detail: 'Selects it: Shift+arrows then widen the selection' },
-  { id: 'previous-hit', title: 'Previous hit', group: 'Reader', keys: { key: 'k' } },
-  { id: 'text-larger', title: 'Larger text', group: 'Reader', keys: { key: '+' } },
-  { id: 'text-smaller', title: 'Smaller text', group: 'Reader', keys: { key: '-' } },
-  { id: 'lines-wider', title: 'Wider lines', group: 'Reader', keys: { key: ']' } },
-  { id: 'lines-narrower', title: 'Narrower lines', group: 'Reader', keys: { key: '[' } },
+  { id: 'next-hit', group: 'Reader', keys: { key: 'j' } },
+  { id: 'previous-hit', group: 'Reader', keys: { key: 'k' } },
+  { id: 'text-larger', group: 'Reader', keys: { key: '+' } },
+  { id: 'text-smaller', group: 'Reader', keys: { key: '-' } },
+  { id: 'lines-wider', group: 'Reader', keys: { key: ']' } },
+  { id: 'lines-narrower', group: 'Reader', keys: { key: '[' } },
 
-  { id: 'reading-mode', title: 'Reading mode', group: 'View', keys: { key: 'r' }, detail: 'Hides the results and the sidebar; again to bring them back' },
-  { id: 'show-annotations', title: 'Show annotations', group: 'View', keys: { key: 'a' } },
-  { id: 'show-dossier', title: 'Show the dossier', group: 'View', keys: { key: 'd', shift: true } },
-  { id: 'next-pane', title: 'Next pane', group: 'View', keys: { key: 'F6' } },
-  { id: 'previous-pane', title: 'Previous pane', group: 'View', keys: { key: 'F6', shift: true } },
-  { id: 'theme', title: 'Switch theme (system, light, dark)', group: 'View', keys: { key: 'l', mod: true, shift: true } },
+  { id: 'reading-mode', group: 'View', keys: { key: 'r' } },
+  { id: 'show-annotations', group: 'View', keys: { key: 'a' } },
+  { id: 'show-dossier', group: 'View', keys: { key: 'd', shift: true } },
+  { id: 'next-pane', group: 'View', keys: { key: 'F6' } },
+  { id: 'previous-pane', group: 'View', keys: { key: 'F6', shift: true } },
+  { id: 'theme', group: 'View', keys: { key: 'l', mod: true, shift: true } },
 ] as const satisfies ReadonlyArray<CommandSpec>;
 
 export type CommandId = (typeof COMMAND_LIST)[number]['id'];

@@ -2,14 +2,15 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS, type CommandId } from '../../src/shared/commands';
 import { buildMenuTemplate } from '../../src/main/menu';
+import type { Language } from '../../src/shared/i18n/language';
 
 function allItems(template: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
   return template.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? allItems(item.submenu) : [])]);
 }
 
-function menu(mac: boolean) {
+function menu(mac: boolean, language: Language = 'en') {
   const sent: CommandId[] = [];
-  const template = buildMenuTemplate({ mac, appName: 'Casefile', send: (id) => sent.push(id) });
+  const template = buildMenuTemplate({ mac, appName: 'Casefile', language, send: (id) => sent.push(id) });
   return { template, items: allItems(template), sent };
 }
 
@@ -44,5 +45,21 @@ describe('the application menu', () => {
     expect(where(true)).toBe('Casefile');
     expect(where(false)).toBe('&File');
     expect(menu(false).items.find((i) => i.id === 'command:preferences')?.accelerator).toBe('CmdOrCtrl+,');
+  });
+
+  it('speaks Russian when the interface does: menus, commands and the standard items', () => {
+    for (const mac of [false, true]) {
+      const { template, items, sent } = menu(mac, 'ru');
+      expect(template.map((m) => m.label)).toEqual([...(mac ? ['Casefile'] : []), '&Файл', '&Правка', '&Аннотации', '&Чтение', '&Вид', '&Окно', '&Справка']);
+      const highlight = items.find((item) => item.id === 'command:highlight')!;
+      expect([highlight.label, highlight.accelerator]).toEqual(['Выделить фрагмент', 'H']);
+      (highlight.click as () => void)();
+      expect(sent).toEqual(['highlight']);
+      expect(items.find((item) => item.role === 'copy')?.label).toBe('Копировать');
+      // Every item a person reads is labelled, and none in English.
+      const labels = items.filter((item) => item.type !== 'separator').map((item) => item.label ?? '');
+      for (const label of labels) expect(label === 'Casefile' || /[А-Яа-яЁё]/.test(label), label).toBe(true);
+    }
+    expect(menu(true, 'ru').items.find((item) => item.role === 'about')?.label).toBe('О программе Casefile');
   });
 });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { accelerator, commandForKey, COMMANDS, keyLabel, worksWhileTyping, type KeyPress } from '../../src/shared/commands';
 import { filterCommands } from '../../src/renderer/src/commands/CommandPalette';
+import { catalogueFor } from '../../src/shared/i18n/catalogue';
+
+const english = catalogueFor('en').commands;
 
 const press = (key: string, code: string, modifiers: Partial<KeyPress> = {}): KeyPress => ({
   key,
@@ -62,14 +65,21 @@ describe('the command catalogue', () => {
   });
 
   it('filters the palette by every word typed, in titles, menus and explanations', () => {
-    expect(filterCommands('export dossier').map((c) => c.id)).toEqual(['export-dossier']);
-    expect(filterCommands('HIT').map((c) => c.id)).toEqual(['next-hit', 'previous-hit']);
-    expect(filterCommands('')).toHaveLength(COMMANDS.length);
-    expect(filterCommands('nothing like this')).toEqual([]);
+    expect(filterCommands('export dossier', english).map((c) => c.id)).toEqual(['export-dossier']);
+    expect(filterCommands('HIT', english).map((c) => c.id)).toEqual(['next-hit', 'previous-hit']);
+    expect(filterCommands('', english)).toHaveLength(COMMANDS.length);
+    expect(filterCommands('nothing like this', english)).toEqual([]);
+  });
+
+  it('filters the palette in the interface’s language', () => {
+    const russian = catalogueFor('ru').commands;
+    expect(filterCommands('досье экспорт', russian).map((c) => c.id)).toEqual(['export-dossier']);
+    expect(filterCommands('совпадение', russian).map((c) => c.id)).toEqual(['next-hit', 'previous-hit']);
+    expect(filterCommands('export dossier', russian)).toEqual([]);
   });
 
   it('lists Help last in the palette, so that the first choice does something', () => {
-    const all = filterCommands('');
+    const all = filterCommands('', english);
     expect(all[0].group).not.toBe('Help');
     const firstHelp = all.findIndex((c) => c.group === 'Help');
     expect(all.slice(firstHelp).every((c) => c.group === 'Help')).toBe(true);

@@ -24,6 +24,7 @@ import { StoreProblemBanner } from './components/StoreProblemBanner';
 import { dossierAdding, itemCount } from './dossier/dossier-target';
 import { useDossierEditor } from './dossier/use-dossier';
 import { addedSummary, useAddFiles, type AddedFile } from './ingest/add-files';
+import { useT } from './i18n';
 import { useCommandKeys } from './keys';
 import { clampSize, LIMITS, useLayout, useTheme, type Layout, type SizeName } from './layout/layout';
 import { openLinkedAnnotation, useAnnotationLinks } from './links/annotation-links';
@@ -36,6 +37,7 @@ import { useOtherChanges } from './useOtherChanges';
 
 /** The window: the archive's search, the reader and the annotations or dossier, with the commands over them. */
 export function App({ client }: { client: CasefileClient }) {
+  const t = useT();
   const archive = useArchive(client);
   const { info, revision, archiveRevision, annotationsChanged, archiveChanged } = archive;
   const { notice, dismissNotice, fail, toast, notify, dismissToast } = useNotices();
@@ -66,7 +68,7 @@ export function App({ client }: { client: CasefileClient }) {
   const files = useAddFiles(client, (results: AddedFile[], shown: boolean) => {
     archiveChanged();
     // The dialog lists each file; hidden before the end, a message says how it went.
-    if (!shown) notify(`Files added — ${addedSummary(results)}`);
+    if (!shown) notify(t.ingest.adding.addedToast(addedSummary(results, t.ingest.adding)));
   });
 
   const { actions, undoOrRedo, create } = annotationActions({ client, article, search, notify, fail, annotationsChanged });
@@ -110,6 +112,7 @@ export function App({ client }: { client: CasefileClient }) {
       openOriginal: () => opened && void openOriginalAndSay(opened.document.id, notify),
       pageView: () => setPageView(true),
       notify,
+      said: t.commands.said,
     })[id]();
 
   // Every command's key, from one list (src/shared/commands.ts); none while a dialog is open.
@@ -119,7 +122,7 @@ export function App({ client }: { client: CasefileClient }) {
   if (archive.fatal) {
     return (
       <main className="fatal" role="alert">
-        <h1>Casefile cannot open the archive</h1>
+        <h1>{t.app.cannotOpen}</h1>
         <p>{archive.fatal}</p>
       </main>
     );
@@ -135,7 +138,7 @@ export function App({ client }: { client: CasefileClient }) {
           onRestored={(next) => {
             archive.setInfo(next);
             annotationsChanged();
-            notify('Annotations restored from the backup; the damaged file is kept.');
+            notify(t.app.restored);
           }}
         />
       )}
@@ -143,7 +146,7 @@ export function App({ client }: { client: CasefileClient }) {
         <div className="banner" role="status">
           {notice}{' '}
           <button type="button" className="link" onClick={dismissNotice}>
-            Dismiss
+            {t.app.dismiss}
           </button>
         </div>
       )}
@@ -165,7 +168,7 @@ export function App({ client }: { client: CasefileClient }) {
           archiveRevision={archiveRevision}
         />
         <Splitter
-          label="Resize the results"
+          label={t.app.resize.results}
           controls="results-pane"
           value={layout.resultsWidth}
           min={LIMITS.resultsWidth.min}
@@ -205,7 +208,7 @@ export function App({ client }: { client: CasefileClient }) {
           onEditMetadata={() => setDialog('metadata')}
         />
         <Splitter
-          label={place === 'dossier' ? 'Resize the dossier' : 'Resize the annotations'}
+          label={place === 'dossier' ? t.app.resize.dossier : t.app.resize.annotations}
           controls="sidebar-pane"
           value={layout.sideWidth}
           min={LIMITS.sideWidth.min}

@@ -1,13 +1,28 @@
+import { useEffect } from 'react';
+import { catalogueFor } from '../../../shared/i18n/catalogue';
+import { resolveLanguage } from '../../../shared/i18n/language';
 import './access.css';
 
-/** What a tab without the web shell's token shows instead of the app (its API would refuse every call). */
+const ADDRESS = 'http://127.0.0.1:PORT/?token=…';
+
+/**
+ * What a tab without the web shell's token shows instead of the app (its API would refuse every call).
+ * Without the API there are no preferences to read: it speaks the browser's language.
+ */
 export function AccessTokenMissing() {
+  const language = resolveLanguage('system', navigator.languages);
+  const t = catalogueFor(language).app.access;
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+  const [before, after] = t.needsToken.split('{address}');
   return (
     <main className="access-missing">
-      <h1>Open the address Casefile printed</h1>
+      <h1>{t.heading}</h1>
       <p>
-        This page needs the access token that the web shell printed when it started, in an address like{' '}
-        <code>http://127.0.0.1:PORT/?token=…</code>. Open that address in this tab; the tab keeps the token until it is closed.
+        {before}
+        <code>{ADDRESS}</code>
+        {after}
       </p>
     </main>
   );

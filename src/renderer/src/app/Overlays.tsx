@@ -13,6 +13,7 @@ import { MetadataDialog } from '../components/MetadataDialog';
 import { OpenArchiveDialog } from '../components/OpenArchiveDialog';
 import { PreferencesDialog } from '../components/PreferencesDialog';
 import { Toast, type ToastMessage } from '../components/Toast';
+import { useT } from '../i18n';
 import type { useAddFiles } from '../ingest/add-files';
 import type { Notify } from './use-notices';
 
@@ -37,6 +38,7 @@ interface Props {
 
 /** What shows over the panes: the message at the bottom, the open dialog, adding files and the drop target. */
 export function Overlays({ client, dialog, onCloseDialog, toast, onDismissToast, notify, onRun, archiveRevision, openedDocument, onMetadataSaved, files, onAnnotationsImported }: Props) {
+  const t = useT().app;
   return (
     <>
       <Toast toast={toast} onDismiss={onDismissToast} />
@@ -47,7 +49,7 @@ export function Overlays({ client, dialog, onCloseDialog, toast, onDismissToast,
         // Everything shown belongs to the archive: start afresh on the new one.
         <OpenArchiveDialog client={client} onClose={onCloseDialog} onOpened={() => window.location.reload()} />
       )}
-      {dialog === 'preferences' && <PreferencesDialog client={client} onClose={onCloseDialog} onSaved={() => notify('Preferences saved.')} />}
+      {dialog === 'preferences' && <PreferencesDialog client={client} onClose={onCloseDialog} onSaved={() => notify(t.preferences.saved)} />}
       {dialog === 'ingest-report' && <IngestReportDialog client={client} revision={archiveRevision} onClose={onCloseDialog} />}
       {dialog === 'metadata' && openedDocument && (
         <MetadataDialog
@@ -56,7 +58,7 @@ export function Overlays({ client, dialog, onCloseDialog, toast, onDismissToast,
           onClose={onCloseDialog}
           onSaved={(summary) => {
             onMetadataSaved(summary);
-            notify('Metadata saved in Casefile’s data folder; the source file is unchanged.');
+            notify(t.metadataSaved);
           }}
         />
       )}

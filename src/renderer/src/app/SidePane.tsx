@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Tabs } from '../components/Tabs';
+import { useT } from '../i18n';
 
 /** What the right-hand pane shows. */
 export type Place = 'annotations' | 'dossier';
@@ -15,15 +16,16 @@ interface Props {
 
 /** The right-hand pane: the annotations or the dossier, one tab each. */
 export function SidePane({ place, onPlace, itemCount, annotations, dossier }: Props) {
+  const t = useT().app.sidePane;
   return (
-    <aside className="pane sidebar-pane" id="sidebar-pane" aria-label={place === 'dossier' ? 'Dossier' : 'Annotations'}>
+    <aside className="pane sidebar-pane" id="sidebar-pane" aria-label={place === 'dossier' ? t.dossier : t.annotations}>
       <Tabs<Place>
         tabs={[
-          ['annotations', 'Annotations'],
+          ['annotations', t.annotations],
           [
             'dossier',
             <>
-              Dossier{' '}
+              {t.dossier}{' '}
               <span className="count" aria-hidden="true">
                 {itemCount || ''}
               </span>
@@ -32,7 +34,7 @@ export function SidePane({ place, onPlace, itemCount, annotations, dossier }: Pr
         ]}
         value={place}
         onChange={onPlace}
-        label="Annotations or dossier"
+        label={t.tabs}
         idPrefix="place-tab"
         panelId={(tab) => `place-panel-${tab}`}
         className="place-tabs"

@@ -1,9 +1,9 @@
 import type { RefObject } from 'react';
 import type { WorkstationInfo } from '../../../core/api/types';
 import type { CommandId } from '../../../shared/commands';
-import { plural } from '../format';
 import { commandKey } from '../keys';
-import { THEME_NAMES, type ThemeChoice } from '../layout/layout';
+import { useT } from '../i18n';
+import type { ThemeChoice } from '../layout/layout';
 import type { Dialog } from './Overlays';
 
 interface Props {
@@ -19,6 +19,8 @@ interface Props {
 
 /** The bar across the top: the archive in brief, and the app's main commands. */
 export function TopBar({ info, theme, fileInput, onFiles, onRun, onOpen }: Props) {
+  const t = useT().app.topBar;
+  const themeName = useT().app.themes[theme];
   return (
     <header className="topbar">
       <div className="brand">
@@ -31,55 +33,54 @@ export function TopBar({ info, theme, fileInput, onFiles, onRun, onOpen }: Props
         <button
           type="button"
           className="archive-info"
-          title="Ingest report: every file of the archive folder and what Casefile did with it"
+          title={t.ingestTitle}
           onClick={() => onOpen('ingest-report')}
         >
           <span className="archive-line">
-            {plural(info.documentCount, 'document')}
-            {info.skipped.length > 0 && ` (${plural(info.skipped.length, 'file')} not indexed)`} · {info.archiveRoot}
+            {t.archiveLine(info.documentCount, info.skipped.length, info.archiveRoot)}
           </span>{' '}
-          <span className="archive-report">Ingest report</span>
+          <span className="archive-report">{t.ingestReport}</span>
         </button>
       ) : (
-        <div className="archive-info">Opening archive…</div>
+        <div className="archive-info">{t.opening}</div>
       )}
       <button type="button" onClick={() => onRun('open-archive')}>
-        Open archive…
+        {t.openArchive}
       </button>
       <button type="button" onClick={() => onRun('add-files')}>
-        Add files…
+        {t.addFiles}
       </button>
       <input
         ref={fileInput}
         type="file"
         multiple
         hidden
-        aria-label="Add files to the archive"
+        aria-label={t.addFilesInput}
         onChange={(e) => {
           onFiles([...(e.target.files ?? [])]);
           e.target.value = ''; // the same files can be chosen again
         }}
       />
       <button type="button" onClick={() => onOpen('preferences')}>
-        Preferences…
+        {t.preferences}
       </button>
       <button type="button" onClick={() => onOpen('annotation-files')}>
-        Export / import annotations…
+        {t.annotationFiles}
       </button>
       <button type="button" className="primary" onClick={() => onOpen('dossier')}>
-        Export dossier…
+        {t.exportDossier}
       </button>
       <button
         type="button"
         className="theme-button"
-        aria-label={`Theme: ${THEME_NAMES[theme]}`}
-        title={`Theme: ${THEME_NAMES[theme]} — switch (${commandKey('theme')})`}
+        aria-label={t.theme(theme)}
+        title={t.themeTitle(theme, commandKey('theme'))}
         onClick={() => onRun('theme')}
       >
-        <span aria-hidden="true">◐</span> {THEME_NAMES[theme]}
+        <span aria-hidden="true">◐</span> {themeName}
       </button>
-      <button type="button" title={`Every command and its key (${commandKey('palette')})`} onClick={() => onRun('palette')}>
-        Commands <kbd>{commandKey('palette')}</kbd>
+      <button type="button" title={t.commandsTitle(commandKey('palette'))} onClick={() => onRun('palette')}>
+        {t.commands} <kbd>{commandKey('palette')}</kbd>
       </button>
     </header>
   );

@@ -2,23 +2,29 @@ import { Key } from '../components/Key';
 import { Modal } from '../components/Modal';
 import { shownKey } from '../keys';
 import { COMMAND_GROUPS, COMMANDS } from '../../../shared/commands';
+import type { Catalogue } from '../../../shared/i18n/catalogue';
+import { KeyedText } from '../components/KeyedText';
+import { useT } from '../i18n';
+
+type SelectionMeaning = keyof Catalogue['commands']['sheet']['selectionKeys'];
 
 /** Keys of the reader's keyboard selection, which are not commands of their own: each pair of keys, and what they do. */
-const SELECTION_KEYS: ReadonlyArray<[string[], string]> = [
-  [['J', 'K'], 'select the next / previous hit'],
-  [['Shift+→', 'Shift+←'], 'end of the selection one word later / earlier'],
-  [['Alt+Shift+←', 'Alt+Shift+→'], 'start of the selection one word earlier / later'],
-  [['Shift+↓', 'Shift+↑'], 'end to the end of the sentence / start to its beginning'],
+const SELECTION_KEYS: ReadonlyArray<[string[], SelectionMeaning]> = [
+  [['J', 'K'], 'hits'],
+  [['Shift+→', 'Shift+←'], 'end'],
+  [['Alt+Shift+←', 'Alt+Shift+→'], 'start'],
+  [['Shift+↓', 'Shift+↑'], 'sentence'],
 ];
 
 /** Every key of the app, by menu, with how to select text without a mouse. */
 export function ShortcutsSheet({ onClose }: { onClose(): void }) {
+  const t = useT().commands;
   return (
-    <Modal title="Keyboard shortcuts" onClose={onClose} wide>
+    <Modal title={t.sheet.title} onClose={onClose} wide>
       <div className="shortcut-groups">
         {COMMAND_GROUPS.map((group) => (
           <section key={group} aria-labelledby={`shortcuts-${group}`}>
-            <h3 id={`shortcuts-${group}`}>{group}</h3>
+            <h3 id={`shortcuts-${group}`}>{t.groups[group]}</h3>
             <dl className="shortcut-list">
               {COMMANDS.filter((command) => command.group === group).map((command) => (
                 <div key={command.id}>
@@ -31,14 +37,14 @@ export function ShortcutsSheet({ onClose }: { onClose(): void }) {
                       </>
                     )}
                   </dt>
-                  <dd>{command.title}</dd>
+                  <dd>{t.titles[command.id]}</dd>
                 </div>
               ))}
             </dl>
           </section>
         ))}
         <section aria-labelledby="shortcuts-selection" className="shortcut-selection">
-          <h3 id="shortcuts-selection">Selecting text without a mouse</h3>
+          <h3 id="shortcuts-selection">{t.sheet.selection}</h3>
           <dl className="shortcut-list">
             {SELECTION_KEYS.map(([keys, meaning]) => (
               <div key={meaning}>
@@ -50,19 +56,18 @@ export function ShortcutsSheet({ onClose }: { onClose(): void }) {
                     </span>
                   ))}
                 </dt>
-                <dd>{meaning}</dd>
+                <dd>{t.sheet.selectionKeys[meaning]}</dd>
               </div>
             ))}
           </dl>
           <p className="muted">
-            Then <kbd>H</kbd> highlights the selection, <kbd>N</kbd> adds a note, <kbd>T</kbd> tags, <kbd>D</kbd> puts the highlight in
-            the dossier. <kbd>Esc</kbd> closes any popup; <kbd>Tab</kbd> moves between controls, and <Key>↓</Key> <Key>↑</Key> between results.
+            <KeyedText text={t.sheet.then} />
           </p>
         </section>
       </div>
       <div className="toolbar-actions">
         <button type="button" onClick={onClose} autoFocus>
-          Close
+          {t.sheet.close}
         </button>
       </div>
     </Modal>

@@ -1,5 +1,6 @@
 import type { RefObject } from 'react';
 import type { CommandId } from '../../../shared/commands';
+import type { Catalogue } from '../../../shared/i18n/catalogue';
 import { afterRender } from '../after-render';
 import type { Dialog } from '../app/Overlays';
 import type { Place } from '../app/SidePane';
@@ -7,7 +8,7 @@ import type { Notify } from '../app/use-notices';
 import { showQuerySyntax } from '../components/QuerySyntaxHelp';
 import type { DraftField } from '../components/DraftEditor';
 import type { ReaderHandle } from '../components/Reader';
-import { clampSize, LINE_WIDTH_STEP, nextTheme, TEXT_SIZE_STEP, THEME_NAMES, type LayoutChange, type SizeName, type ThemeChoice } from '../layout/layout';
+import { clampSize, LINE_WIDTH_STEP, nextTheme, TEXT_SIZE_STEP, type LayoutChange, type SizeName, type ThemeChoice } from '../layout/layout';
 import { focusPane } from '../layout/panes';
 
 /** What the commands act on: the app's state and the few things they may do to it. */
@@ -35,21 +36,23 @@ export interface CommandContext {
   /** The open article as pages to print. */
   pageView(): void;
   notify: Notify;
+  /** What the commands say when they cannot act, in the interface's language. */
+  said: Catalogue['commands']['said'];
 }
 
 /** Each command of the catalogue (src/shared/commands.ts) and what it does; the keys, the palette and the menu all run these. */
 export function commandHandlers(context: CommandContext): Record<CommandId, () => void> {
-  const { openDialog, changeLayout, showSidebar, reader, focusedAnnotation, notify } = context;
+  const { openDialog, changeLayout, showSidebar, reader, focusedAnnotation, notify, said } = context;
   const nudge = (name: SizeName, step: number) => changeLayout((current) => ({ [name]: clampSize(name, current[name] + step) }));
 
   /** `n` and `t`: the selected passage's toolbar, else the focused highlight's card, at the note or the tags. */
   const editField = (field: DraftField) => {
     if (reader.current?.draft(field)) return;
-    if (!focusedAnnotation) return notify('Select a passage first (J selects the next hit), or focus a highlight.');
+    if (!focusedAnnotation) return notify(said.selectFirst);
     context.editAnnotation(focusedAnnotation, field);
   };
   const step = (delta: 1 | -1) => {
-    if (!reader.current?.step(delta)) notify(context.articleOpen ? 'This article has no hits: search for words in it first.' : 'Open an article first.');
+    if (!reader.current?.step(delta)) notify(context.articleOpen ? said.noHits : said.openArticle);
   };
 
   return {
@@ -80,29 +83,29 @@ export function commandHandlers(context: CommandContext): Record<CommandId, () =
       afterRender(() => {
         const button = document.getElementById('dossier-export-button');
         if (button) button.focus();
-        else notify('No dossier yet: press D on a highlight (or Add to dossier on its card) to start one.');
+        else notify(said.noDossier);
       });
     },
     undo: () => context.undoOrRedo('undo'),
     redo: () => context.undoOrRedo('redo'),
     highlight: () => {
-      if (!reader.current?.highlight()) notify('Select a passage first: drag over it, or press J to select the next hit.');
+      if (!reader.current?.highlight()) notify(said.selectToHighlight);
     },
     note: () => editField('note'),
     tags: () => editField('tags'),
     'add-to-dossier': () => {
       if (focusedAnnotation) context.addToDossier(focusedAnnotation);
-      else notify('Focus a highlight first (highlight a passage, or Tab to its card).');
+      else notify(said.focusToAdd);
     },
     'delete-annotation': () => {
       if (focusedAnnotation) context.deleteAnnotation(focusedAnnotation);
     },
     'copy-link': () => {
       if (focusedAnnotation) context.copyLink(focusedAnnotation);
-      else notify('Focus a highlight first (click it, or Tab to its card).');
+      else notify(said.focusToLink);
     },
-    'open-original': () => (context.articleOpen ? context.openOriginal() : notify('Open an article first.')),
-    'page-view': () => (context.articleOpen ? context.pageView() : notify('Open an article first.')),
+    'open-original': () => (context.articleOpen ? context.openOriginal() : notify(said.openArticle)),
+    'page-view': () => (context.articleOpen ? context.pageView() : notify(said.openArticle)),
     'next-hit': () => step(1),
     'previous-hit': () => step(-1),
     'text-larger': () => nudge('textSize', TEXT_SIZE_STEP),
@@ -117,7 +120,7 @@ export function commandHandlers(context: CommandContext): Record<CommandId, () =
     theme: () => {
       const theme = nextTheme(context.theme);
       changeLayout({ theme });
-      notify(`Theme: ${THEME_NAMES[theme]}${theme === 'system' ? ' (follows the system setting)' : ''}`);
+      notify(said.theme[theme]);
     },
   };
 }

@@ -1,4 +1,4 @@
-import { plural } from '../format';
+import { useT } from '../i18n';
 import { addedSummary, type AddedFile, type Adding } from '../ingest/add-files';
 import { StatusLabel } from '../ingest/outcome';
 import { FileName } from './FileName';
@@ -6,31 +6,30 @@ import { Modal } from './Modal';
 
 /** Files on their way into the archive, then each one's outcome: indexed, or skipped and why, and the name it got. */
 export function AddFilesDialog({ adding, onClose, onCancel }: { adding: Adding; onClose(): void; onCancel(): void }) {
+  const t = useT().ingest.adding;
   const { results } = adding;
   const indexed = results?.filter((r) => r.entry?.status === 'indexed').length ?? 0;
   return (
-    <Modal title={results ? 'Files added' : 'Adding files'} onClose={onClose} wide>
+    <Modal title={results ? t.added : t.adding} onClose={onClose} wide>
       {results ? (
         <p className="muted" role="status">
-          {addedSummary(results)}. Copies are in the archive folder; the files you chose are untouched.
+          {t.done(addedSummary(results, t))}
         </p>
       ) : (
         <label className="export-progress">
-          {adding.cancelling
-            ? `Stopping after the files on their way (${adding.done} of ${plural(adding.total, 'file')} done)…`
-            : `Copying ${adding.done} of ${plural(adding.total, 'file')} into the archive…`}
+          {adding.cancelling ? t.stopping(adding.done, adding.total) : t.copying(adding.done, adding.total)}
           <progress value={adding.done} max={adding.total} />
         </label>
       )}
       {results && (
         <div className="report-table-wrap">
           <table className="report-table added-table">
-            <caption className="visually-hidden">What became of each file</caption>
+            <caption className="visually-hidden">{t.caption}</caption>
             <thead>
               <tr>
-                <th scope="col">File</th>
-                <th scope="col">Outcome</th>
-                <th scope="col">In the archive as</th>
+                <th scope="col">{t.file}</th>
+                <th scope="col">{t.outcome}</th>
+                <th scope="col">{t.storedAs}</th>
               </tr>
             </thead>
             <tbody>
@@ -41,15 +40,15 @@ export function AddFilesDialog({ adding, onClose, onCancel }: { adding: Adding; 
           </table>
         </div>
       )}
-      {results && indexed > 0 && <p className="muted">Indexed files are searchable as soon as indexing finishes (shown under the search box).</p>}
+      {results && indexed > 0 && <p className="muted">{t.searchableSoon}</p>}
       <div className="toolbar-actions">
         {!results && (
           <button type="button" onClick={onCancel} disabled={adding.cancelling}>
-            Cancel the rest
+            {t.cancelRest}
           </button>
         )}
         <button type="button" onClick={onClose} autoFocus>
-          {results ? 'Close' : 'Hide (the files are still added)'}
+          {results ? t.close : t.hide}
         </button>
       </div>
     </Modal>
@@ -57,6 +56,7 @@ export function AddFilesDialog({ adding, onClose, onCancel }: { adding: Adding; 
 }
 
 function AddedRow({ result: { name, entry, problem } }: { result: AddedFile }) {
+  const t = useT().ingest.adding;
   const stored = entry?.file ?? null;
   const storedName = stored?.split('/').pop();
   return (
@@ -65,21 +65,21 @@ function AddedRow({ result: { name, entry, problem } }: { result: AddedFile }) {
         <FileName name={name} />
       </th>
       <td>
-        {entry ? <StatusLabel status={entry.status} /> : <span className="outcome outcome-failed">Not added</span>}
+        {entry ? <StatusLabel status={entry.status} /> : <span className="outcome outcome-failed">{t.notAdded}</span>}
         {(entry?.reason ?? problem) && <span className="report-reason"> {entry?.reason ?? problem}</span>}
       </td>
       <td className="report-file">
         {stored !== null ? <FileName name={stored} /> : <span className="muted">—</span>}
-        {storedName !== undefined && storedName !== name && <span className="renamed"> (renamed: {renameReason(name, storedName)})</span>}
+        {storedName !== undefined && storedName !== name && <span className="renamed">{t.renamed(renameReason(name, storedName, t))}</span>}
       </td>
     </tr>
   );
 }
 
 /** Why a copy got another name: the name was taken ("story (2).txt"), or it had to be made a plain file name. */
-function renameReason(name: string, stored: string): string {
+function renameReason(name: string, stored: string, t: { nameTaken: string; plainName: string }): string {
   const dot = name.lastIndexOf('.');
   const [stem, ext] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
   const numbered = stored.startsWith(`${stem} (`) && stored.endsWith(`)${ext}`);
-  return numbered ? 'a file of that name is already in the archive' : 'made a plain file name';
+  return numbered ? t.nameTaken : t.plainName;
 }

@@ -1,4 +1,5 @@
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
+import { useT } from '../i18n';
 
 const carriesFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;
 
@@ -7,6 +8,7 @@ const carriesFiles = (event: DragEvent) => event.dataTransfer?.types.includes('F
  * dropped, they are handed on. Other drags (reordering a dossier) are left alone.
  */
 export function DropZone({ onFiles }: { onFiles(files: File[]): void }) {
+  const t = useT().app.dropZone;
   const [over, setOver] = useState(false);
   /** dragenter and dragleave fire for every element crossed: the drag is over the window while this is above 0. */
   const depth = useRef(0);
@@ -53,9 +55,9 @@ export function DropZone({ onFiles }: { onFiles(files: File[]): void }) {
   return (
     <div className="drop-zone" role="status">
       <div className="drop-zone-inner">
-        <p className="drop-zone-title">Drop files to add them to the archive</p>
-        <p>They are copied in (the originals stay where they are) and indexed; an existing file is never overwritten.</p>
-        <p className="muted">.txt, .md, .html, .pdf, .docx and web archives (.warc, .warc.gz, .wacz) are read; other files are listed as skipped.</p>
+        <p className="drop-zone-title">{t.title}</p>
+        <p>{t.copied}</p>
+        <p className="muted">{t.formats}</p>
       </div>
     </div>
   );

@@ -1,5 +1,6 @@
 import type { CommandId } from '../../../shared/commands';
-import { plural } from '../format';
+import { useT } from '../i18n';
+import { KeyedText } from './KeyedText';
 
 /** Queries that show the language at work; a click runs one. */
 const EXAMPLES = ['Tokayev', '"shoot without warning"', 'protest* -Astana'];
@@ -14,62 +15,59 @@ interface Props {
 
 /** What the reader says before an article is opened: the three steps from an archive to a highlight. */
 export function EmptyReader({ documentCount, archiveRoot, onRun, onTry }: Props) {
+  const t = useT().app.emptyReader;
   const empty = documentCount === 0;
   return (
     <div className="empty-hint first-run">
-      <h2>{empty ? 'This archive has no articles yet' : 'No article open'}</h2>
+      <h2>{empty ? t.noArticles : t.noArticleOpen}</h2>
       <ol className="first-steps">
         <li>
-          <strong>Open an archive</strong>
+          <strong>{t.openStep}</strong>
           <p>
-            {archiveRoot === null
-              ? 'The archive is opening…'
-              : `${archiveRoot} — ${plural(documentCount ?? 0, 'document')}.`}{' '}
-            Any folder of .txt, .md, .html, .pdf and .docx files, and web archives (.warc, .warc.gz, .wacz), can be one.
+            {archiveRoot === null ? t.archiveOpening : t.archiveSummary(archiveRoot, documentCount ?? 0)} {t.anyFolder}
           </p>
           <p className="first-actions">
             <button type="button" onClick={() => onRun('open-archive')}>
-              Open archive…
+              {t.openArchive}
             </button>
             <button type="button" onClick={() => onRun('add-files')}>
-              Add files…
+              {t.addFiles}
             </button>
           </p>
         </li>
         <li>
-          <strong>Try a query</strong>
+          <strong>{t.queryStep}</strong>
           <p>
-            Press <kbd>/</kbd> and type, or try{' '}
+            <KeyedText text={t.pressSlash} />{' '}
             {EXAMPLES.map((query, i) => (
               <span key={query}>
-                {i > 0 && ', '}
+                {i > 0 && t.orSeparator}
                 <button type="button" className="link example-query" onClick={() => onTry(query)}>
                   <code>{query}</code>
                 </button>
               </span>
             ))}
-            . ↓ and ↑ move through the results, Enter opens one.
+            {t.afterExamples}
           </p>
           <p className="first-actions">
             <button type="button" onClick={() => onRun('query-syntax')}>
-              Query syntax
+              {t.querySyntax}
             </button>
           </p>
         </li>
         <li>
-          <strong>Select text to highlight</strong>
+          <strong>{t.highlightStep}</strong>
           <p>
-            Drag over a passage, or press <kbd>J</kbd> to select the next hit and <kbd>Shift</kbd>+arrows to widen it. Then <kbd>H</kbd>{' '}
-            highlights, <kbd>N</kbd> adds a note, <kbd>T</kbd> tags, <kbd>D</kbd> puts it in the dossier.
+            <KeyedText text={t.howToHighlight} />
           </p>
         </li>
       </ol>
       <p className="first-actions">
         <button type="button" onClick={() => onRun('shortcuts')}>
-          All keyboard shortcuts <kbd>?</kbd>
+          {t.allShortcuts} <kbd>?</kbd>
         </button>
         <button type="button" onClick={() => onRun('palette')}>
-          Commands
+          {t.commands}
         </button>
       </p>
     </div>

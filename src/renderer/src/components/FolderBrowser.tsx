@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 're
 import type { ResultOf } from '../../../core/api/types';
 import type { CasefileClient } from '../api/client';
 import { errorMessage } from '../../../shared/error-message';
+import { useT } from '../i18n';
 import './folder-browser.css';
 
 type Listing = ResultOf<'listFolders'>;
@@ -13,6 +14,7 @@ type Listing = ResultOf<'listFolders'>;
  * handed to `onBrowse`, so the dialog's Open button opens the one in view.
  */
 export function FolderBrowser({ client, start, onBrowse }: { client: CasefileClient; start?: string; onBrowse(path: string): void }) {
+  const t = useT().app.folderBrowser;
   const [listing, setListing] = useState<Listing | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [hidden, setHidden] = useState(false);
@@ -79,12 +81,12 @@ export function FolderBrowser({ client, start, onBrowse }: { client: CasefileCli
   };
 
   return (
-    <section className="folder-browser" aria-label="Browse folders">
+    <section className="folder-browser" aria-label={t.label}>
       <div className="folder-browser-bar">
         <button type="button" id="folder-browser-up" onClick={() => go(listing?.parent ?? null, false)} disabled={!listing?.parent}>
-          ↑ Up
+          {t.up}
         </button>
-        <span className="folder-browser-path">{listing?.path ?? 'Listing…'}</span>
+        <span className="folder-browser-path">{listing?.path ?? t.listing}</span>
         <label className="folder-browser-hidden">
           <input
             type="checkbox"
@@ -94,7 +96,7 @@ export function FolderBrowser({ client, start, onBrowse }: { client: CasefileCli
               if (listing) void load(listing.path, e.target.checked);
             }}
           />
-          Hidden folders
+          {t.hidden}
         </label>
       </div>
       {problem && (
@@ -102,9 +104,9 @@ export function FolderBrowser({ client, start, onBrowse }: { client: CasefileCli
           {problem}
         </p>
       )}
-      {listing && listing.folders.length === 0 && <p className="muted folder-browser-empty">No folders in this one.</p>}
+      {listing && listing.folders.length === 0 && <p className="muted folder-browser-empty">{t.empty}</p>}
       {listing && listing.folders.length > 0 && (
-        <ul ref={list} className="folder-list" aria-label={`Folders in ${listing.path}`} onKeyDown={onListKey}>
+        <ul ref={list} className="folder-list" aria-label={t.folders(listing.path)} onKeyDown={onListKey}>
           {listing.folders.map((folder, i) => (
             <li key={folder.path}>
               <button type="button" tabIndex={i === active ? 0 : -1} onFocus={() => setActive(i)} onClick={() => go(folder.path, true)}>

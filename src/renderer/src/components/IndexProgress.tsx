@@ -1,4 +1,5 @@
 import type { ArchiveIndexStatus } from '../../../core/api/types';
+import { useT } from '../i18n';
 
 interface Props {
   status: ArchiveIndexStatus;
@@ -13,14 +14,15 @@ interface Props {
  * archive's files are compared with what it opened with (an archive opens as it was last seen).
  */
 export function IndexProgress({ status, onStop, onResume }: Props) {
+  const t = useT().app.indexing;
   if (status.state === 'paused') {
     return (
       <div className="index-progress">
         <p role="status">
-          Indexing stopped: {count(status.done)} of {count(status.total)} files indexed; search covers only those.
+          {t.stopped(status.done, status.total)}
         </p>
         <button type="button" onClick={onResume}>
-          Resume indexing
+          {t.resume}
         </button>
       </div>
     );
@@ -28,26 +30,21 @@ export function IndexProgress({ status, onStop, onResume }: Props) {
   if (status.state !== 'indexing') {
     return (
       <p className="index-progress muted" role="status">
-        Checking the archive’s files for changes since it was last open; results refresh when that is done.
+        {t.checking}
       </p>
     );
   }
-  const label = `Indexing ${count(status.done)} of ${count(status.total)} files`;
+  const label = t.progress(status.done, status.total);
   return (
     <div className="index-progress">
       <label>
         {label}
         <progress value={status.done} max={Math.max(status.total, 1)} />
       </label>
-      <p className="muted">Results may be incomplete until indexing finishes; they refresh when it does.</p>
+      <p className="muted">{t.incomplete}</p>
       <button type="button" onClick={onStop}>
-        Stop indexing
+        {t.stop}
       </button>
     </div>
   );
-}
-
-/** 10,000 rather than 10000. */
-function count(n: number): string {
-  return n.toLocaleString('en');
 }

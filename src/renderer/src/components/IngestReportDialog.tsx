@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { CasefileClient } from '../api/client';
-import { plural } from '../format';
-import { ShortSha, STATUS_LABELS, STATUS_MEANINGS, STATUS_ORDER, StatusLabel, type IngestEntry, type IngestStatus } from '../ingest/outcome';
+import { useT } from '../i18n';
+import { ShortSha, STATUS_ORDER, StatusLabel, type IngestEntry, type IngestStatus } from '../ingest/outcome';
 import { useCall } from '../useCall';
 import { FileName } from './FileName';
 import { Modal } from './Modal';
@@ -9,12 +9,7 @@ import { Modal } from './Modal';
 type Shown = IngestStatus | 'all';
 type SortKey = 'file' | 'status' | 'format' | 'encoding';
 
-const COLUMNS: ReadonlyArray<[SortKey, string]> = [
-  ['file', 'File'],
-  ['status', 'Outcome'],
-  ['format', 'Format'],
-  ['encoding', 'Encoding'],
-];
+const COLUMNS: readonly SortKey[] = ['file', 'status', 'format', 'encoding'];
 
 /** Rows drawn at first; a folder of 10,000 files shows the rest on request. */
 const ROWS_SHOWN = 500;
@@ -28,6 +23,7 @@ interface Props {
 
 /** Every file of the archive folder with what Casefile did with it: indexed, or skipped or failed and why. */
 export function IngestReportDialog({ client, revision, onClose }: Props) {
+  const { statuses, meanings, report: t } = useT().ingest;
   const report = useCall(client, 'ingestReport', {}, revision);
   const [shown, setShown] = useState<Shown>('all');
   const [text, setText] = useState('');
@@ -41,18 +37,18 @@ export function IngestReportDialog({ client, revision, onClose }: Props) {
     .filter((e) => (shown === 'all' || e.status === shown) && (needle === '' || e.file.toLowerCase().includes(needle)))
     .sort((a, b) => ordered(a, b, sort.key, sort.descending));
   const choices: ReadonlyArray<[Shown, string, number]> = [
-    ['all', 'All', entries.length],
-    ...(['indexed', 'skipped', 'failed'] as const).map((s): [Shown, string, number] => [s, STATUS_LABELS[s], counts[s]]),
+    ['all', t.all, entries.length],
+    ...(['indexed', 'skipped', 'failed'] as const).map((s): [Shown, string, number] => [s, statuses[s], counts[s]]),
   ];
 
   return (
-    <Modal title="Ingest report" onClose={onClose} wide>
+    <Modal title={t.title} onClose={onClose} wide>
       <p className="muted report-summary">
         {report.value
-          ? `${plural(entries.length, 'file')} in the archive folder: ${counts.indexed} indexed, ${counts.skipped} skipped, ${counts.failed} failed.`
+          ? t.summary(entries.length, counts.indexed, counts.skipped, counts.failed)
           : report.error
             ? null
-            : 'Reading the report…'}
+            : t.reading}
       </p>
       {report.error && (
         <p className="query-error" role="alert">
@@ -65,13 +61,13 @@ export function IngestReportDialog({ client, revision, onClose }: Props) {
             <dt>
               <StatusLabel status={s} />
             </dt>
-            <dd>{STATUS_MEANINGS[s]}</dd>
+            <dd>{meanings[s]}</dd>
           </div>
         ))}
       </dl>
       <div className="report-controls">
         <fieldset className="segmented">
-          <legend className="visually-hidden">Show</legend>
+          <legend className="visually-hidden">{t.show}</legend>
           {choices.map(([value, label, count]) => (
             <label key={value} className={shown === value ? 'chosen' : undefined}>
               <input
@@ -90,26 +86,25 @@ export function IngestReportDialog({ client, revision, onClose }: Props) {
           ))}
         </fieldset>
         <label className="report-search">
-          File name contains
+          {t.nameContains}
           <input type="search" value={text} onChange={(e) => setText(e.target.value)} />
         </label>
       </div>
       <div className="report-table-wrap">
         <table className="report-table">
           <caption className="visually-hidden">
-            {shown === 'all' ? 'Every file' : `${STATUS_LABELS[shown]} files`}
-            {needle && ` whose name contains “${text.trim()}”`}: {rows.length}, sorted by {COLUMNS.find(([key]) => key === sort.key)?.[1]}
+            {t.caption(t.filesOf[shown], needle ? text.trim() : null, rows.length, t.columns[sort.key])}
           </caption>
           <thead>
             <tr>
-              {COLUMNS.map(([key, label]) => (
+              {COLUMNS.map((key) => (
                 <th key={key} scope="col" aria-sort={sort.key === key ? (sort.descending ? 'descending' : 'ascending') : undefined}>
                   <button
                     type="button"
                     className="sort-button"
                     onClick={() => setSort((s) => ({ key, descending: s.key === key ? !s.descending : false }))}
                   >
-                    {label}
+                    {t.columns[key]}
                     <span aria-hidden="true">{sort.key === key ? (sort.descending ? ' ▼' : ' ▲') : ''}</span>
                   </button>
                 </th>
@@ -137,16 +132,16 @@ export function IngestReportDialog({ client, revision, onClose }: Props) {
             ))}
           </tbody>
         </table>
-        {report.value && rows.length === 0 && <p className="muted report-empty">No files {shown === 'all' ? '' : `${shown} `}match.</p>}
+        {report.value && rows.length === 0 && <p className="muted report-empty">{t.noMatch[shown]}</p>}
       </div>
       <div className="toolbar-actions">
         {rows.length > limit && (
           <button type="button" className="link" onClick={() => setLimit(rows.length)}>
-            Show all {rows.length} rows ({rows.length - limit} more)
+            {t.showAll(rows.length, rows.length - limit)}
           </button>
         )}
         <button type="button" onClick={onClose}>
-          Close
+          {t.close}
         </button>
       </div>
     </Modal>
@@ -166,13 +161,14 @@ function ordered(a: IngestEntry, b: IngestEntry, key: SortKey, descending: boole
 
 /** The records of a web archive: each page or PDF indexed, and why each other record is not. */
 function CaptureList({ captures }: { captures: NonNullable<IngestEntry['captures']> }) {
+  const t = useT().ingest.report;
   return (
     <details className="report-captures">
-      <summary>{plural(captures.length, 'captured record')}</summary>
+      <summary>{t.captures(captures.length)}</summary>
       <ul>
         {captures.map((capture) => (
           <li key={capture.recordId}>
-            <span className={capture.docId ? 'capture-indexed' : 'muted'}>{capture.docId ? 'indexed' : 'not indexed'}</span> <span className="capture-url">{capture.url}</span>
+            <span className={capture.docId ? 'capture-indexed' : 'muted'}>{capture.docId ? t.captureIndexed : t.captureNotIndexed}</span> <span className="capture-url">{capture.url}</span>
             {capture.reason && <span className="report-reason"> — {capture.reason}</span>}
           </li>
         ))}

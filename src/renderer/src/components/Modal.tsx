@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useT } from '../i18n';
 
 interface ModalProps {
   title: string;
@@ -56,6 +57,7 @@ export function FormModal({
   className?: string;
   children: ReactNode;
 }) {
+  const cancel = useT().app.cancel;
   return (
     <Modal title={title} onClose={onClose}>
       <form
@@ -69,7 +71,7 @@ export function FormModal({
         <ModalMessage message={error} error />
         <div className="toolbar-actions">
           <button type="button" onClick={onClose}>
-            Cancel
+            {cancel}
           </button>
           <button type="submit" className="primary" disabled={busy}>
             {submitLabel}

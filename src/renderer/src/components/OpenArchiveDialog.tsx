@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ResultOf } from '../../../core/api/types';
 import type { CasefileClient } from '../api/client';
+import { useT } from '../i18n';
 import { FolderBrowser } from './FolderBrowser';
 import { FormModal } from './Modal';
 
@@ -12,6 +13,7 @@ type Recent = ResultOf<'recentArchives'>;
  * annotations and dossiers; the app reloads on the new one.
  */
 export function OpenArchiveDialog({ client, onClose, onOpened }: { client: CasefileClient; onClose(): void; onOpened(): void }) {
+  const t = useT().app.openArchive;
   const [folder, setFolder] = useState('');
   const [recent, setRecent] = useState<Recent>([]);
   const [problem, setProblem] = useState<string | null>(null);
@@ -25,7 +27,7 @@ export function OpenArchiveDialog({ client, onClose, onOpened }: { client: Casef
 
   const open = async (path: string) => {
     if (path.trim() === '') {
-      setProblem('Give the folder to open, e.g. /home/me/archives/kazakhstan');
+      setProblem(t.needFolder);
       return;
     }
     setBusy(true);
@@ -45,34 +47,34 @@ export function OpenArchiveDialog({ client, onClose, onOpened }: { client: Casef
   };
 
   return (
-    <FormModal title="Open an archive" onClose={onClose} onSubmit={() => void open(folder)} submitLabel={busy ? 'Opening…' : 'Open'} error={problem} busy={busy}>
+    <FormModal title={t.title} onClose={onClose} onSubmit={() => void open(folder)} submitLabel={busy ? t.opening : t.open} error={problem} busy={busy}>
       <label>
-        Folder
-        <input value={folder} onChange={(e) => setFolder(e.target.value)} placeholder="/path/to/a/folder of articles" autoFocus spellCheck={false} />
+        {t.folder}
+        <input value={folder} onChange={(e) => setFolder(e.target.value)} placeholder={t.folderPlaceholder} autoFocus spellCheck={false} />
       </label>
       {window.casefile?.chooseFolder ? (
         <button type="button" onClick={() => void choose()}>
-          Choose folder…
+          {t.choose}
         </button>
       ) : (
         !browsing && (
           <button type="button" onClick={() => setBrowsing({ start: folder.trim() === '' ? undefined : folder.trim() })}>
-            Browse folders…
+            {t.browse}
           </button>
         )
       )}
       {browsing && <FolderBrowser client={client} start={browsing.start} onBrowse={setFolder} />}
-      <p className="muted">Casefile only reads the folder. Its index, annotations and dossiers are kept apart in Casefile’s data folder.</p>
+      <p className="muted">{t.readsOnly}</p>
       {recent.length > 0 && (
-        <section aria-label="Recent archives">
-          <h3 className="recent-heading">Recent archives</h3>
+        <section aria-label={t.recent}>
+          <h3 className="recent-heading">{t.recent}</h3>
           <ul className="recent-archives">
             {recent.map((r) => (
               <li key={r.path}>
                 <button type="button" className="link" disabled={!r.exists || busy} onClick={() => void open(r.path)}>
                   {r.path}
                 </button>
-                {!r.exists && <span className="muted"> — no longer there</span>}
+                {!r.exists && <span className="muted">{t.gone}</span>}
               </li>
             ))}
           </ul>

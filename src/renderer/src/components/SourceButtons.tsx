@@ -1,4 +1,5 @@
-import { COMMANDS, type CommandId } from '../../../shared/commands';
+import type { CommandId } from '../../../shared/commands';
+import { useT } from '../i18n';
 import { commandKey } from '../keys';
 
 const BUTTONS: ReadonlyArray<{ id: CommandId; text: string }> = [
@@ -8,13 +9,14 @@ const BUTTONS: ReadonlyArray<{ id: CommandId; text: string }> = [
 
 /** The open article's page view (to print) and its original file, in the reader's header. */
 export function SourceButtons({ onRun }: { onRun(id: CommandId): void }) {
+  const titles = useT().commands.titles;
   return (
     <div className="reader-controls source-buttons" role="group" aria-label="Source">
       <span className="reader-controls-label" aria-hidden="true">
         Source
       </span>
       {BUTTONS.map(({ id, text }) => (
-        <button key={id} type="button" title={`${COMMANDS.find((c) => c.id === id)?.title ?? text} (${commandKey(id)})`} onClick={() => onRun(id)}>
+        <button key={id} type="button" title={`${titles[id]} (${commandKey(id)})`} onClick={() => onRun(id)}>
           {text}
         </button>
       ))}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { WorkstationInfo } from '../../../core/api/types';
 import type { CasefileClient } from '../api/client';
+import { useT } from '../i18n';
 
 type StoreProblem = NonNullable<WorkstationInfo['storeProblem']>;
 
@@ -14,6 +15,7 @@ export function StoreProblemBanner({
   problem: StoreProblem;
   onRestored(info: WorkstationInfo): void;
 }) {
+  const t = useT().app.storeProblem;
   const [state, setState] = useState<{ busy: boolean; failure: string | null }>({ busy: false, failure: null });
   const restore = async () => {
     setState({ busy: true, failure: null });
@@ -25,18 +27,14 @@ export function StoreProblemBanner({
   };
   return (
     <div className="banner error" role="alert">
-      <p>
-        {problem.message} Annotations are read-only until the file is repaired or replaced by the backup.
-      </p>
+      <p>{t.readOnly(problem.message)}</p>
       <p className="banner-actions">
         <button type="button" disabled={state.busy} onClick={() => void restore()}>
-          Restore from backup
+          {t.restore}
         </button>{' '}
-        <span>
-          Puts back the last good version ({problem.backupFile}). The damaged file is kept beside it, not deleted.
-        </span>
+        <span>{t.restoreNote(problem.backupFile)}</span>
       </p>
-      {state.failure && <p>Could not restore: {state.failure}</p>}
+      {state.failure && <p>{t.couldNotRestore(state.failure)}</p>}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useT } from '../i18n';
 
 export interface ToastMessage {
   text: string;
@@ -13,6 +14,7 @@ const SHOWN_MS = 8_000;
 
 /** A short message in the line at the foot of the window, where it covers nothing; it goes away by itself. */
 export function Toast({ toast, onDismiss }: { toast: ToastMessage | null; onDismiss(): void }) {
+  const dismiss = useT().app.toast.dismiss;
   const serial = toast?.serial;
   useEffect(() => {
     if (serial === undefined) return;
@@ -34,7 +36,7 @@ export function Toast({ toast, onDismiss }: { toast: ToastMessage | null; onDism
               </button>
             </>
           )}
-          <button type="button" className="link toast-close" aria-label="Dismiss message" onClick={onDismiss}>
+          <button type="button" className="link toast-close" aria-label={dismiss} onClick={onDismiss}>
             ×
           </button>
         </div>

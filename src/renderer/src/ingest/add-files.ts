@@ -1,7 +1,12 @@
 import { useRef, useState } from 'react';
+import { catalogueFor, type Catalogue } from '../../../shared/i18n/catalogue';
 import type { CasefileClient } from '../api/client';
-import { plural } from '../format';
+import { useT } from '../i18n';
 import type { IngestEntry } from './outcome';
+
+/** What adding files says, in the interface's language (English where no language is given). */
+type Said = Catalogue['ingest']['adding'];
+const ENGLISH: Said = catalogueFor('en').ingest.adding;
 
 /** One file the user gave: where it went and what became of it, or why it was not sent. */
 export interface AddedFile {
@@ -19,12 +24,12 @@ const BATCH_BYTES = 32 * 1024 * 1024;
 const BATCH_FILES = 200;
 
 /** The file's bytes as base64, read in the page (the shells never see a path on the user's disk). */
-export function base64Of(file: File): Promise<string> {
+export function base64Of(file: File, said: Said = ENGLISH): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     // A data: URL is base64 after its first comma, encoded natively and fast even for large files.
     reader.onload = () => resolve(String(reader.result).replace(/^[^,]*,/, ''));
-    reader.onerror = () => reject(new Error(`${file.name} could not be read (${reader.error?.message ?? 'no reason given'})`));
+    reader.onerror = () => reject(new Error(said.cannotRead(file.name, reader.error?.message ?? null)));
     reader.readAsDataURL(file);
   });
 }
@@ -50,8 +55,8 @@ function batchesOf(files: readonly Numbered[]): Numbered[][] {
   return batches;
 }
 
-/** What a file not sent because the user cancelled is marked with. */
-export const CANCELLED = 'cancelled: not copied';
+/** What a file not sent because the user cancelled is marked with (in English). */
+export const CANCELLED = ENGLISH.cancelled;
 
 /**
  * Copies the files into the archive through `addFiles`, batch by batch; a batch refused never stops
@@ -63,20 +68,21 @@ export async function addFilesToArchive(
   files: readonly File[],
   onProgress: (done: number) => void,
   cancelled: () => boolean = () => false,
+  said: Said = ENGLISH,
 ): Promise<AddedFile[]> {
   const results: AddedFile[] = files.map((file) =>
-    file.size > LARGEST_FILE ? { name: file.name, entry: null, problem: `larger than ${LARGEST_FILE / 1024 / 1024} MiB: not an article, not copied` } : { name: file.name, entry: null, problem: null },
+    file.size > LARGEST_FILE ? { name: file.name, entry: null, problem: said.tooLarge(LARGEST_FILE / 1024 / 1024) } : { name: file.name, entry: null, problem: null },
   );
   let done = results.filter((r) => r.problem !== null).length;
   const numbered = files.map((file, at) => ({ file, at })).filter(({ at }) => results[at].problem === null);
   for (const batch of batchesOf(numbered)) {
     if (cancelled()) {
-      for (const { at } of batch) results[at] = { ...results[at], problem: CANCELLED };
+      for (const { at } of batch) results[at] = { ...results[at], problem: said.cancelled };
       continue;
     }
     const read = await Promise.all(
       batch.map(({ file, at }) =>
-        base64Of(file).then(
+        base64Of(file, said).then(
           (base64) => ({ at, name: file.name, base64 }),
           (error: Error) => {
             results[at] = { ...results[at], problem: error.message };
@@ -90,7 +96,7 @@ export async function addFilesToArchive(
       try {
         const entries = await client.call('addFiles', { files: sent.map(({ name, base64 }) => ({ name, base64 })) });
         sent.forEach(({ at }, i) => {
-          results[at] = { ...results[at], entry: entries[i] ?? null, problem: entries[i] ? null : 'the archive did not say what became of it' };
+          results[at] = { ...results[at], entry: entries[i] ?? null, problem: entries[i] ? null : said.noAnswer };
         });
       } catch (error) {
         for (const { at } of sent) results[at] = { ...results[at], problem: (error as Error).message };
@@ -103,10 +109,9 @@ export async function addFilesToArchive(
 }
 
 /** "2 files: 1 indexed, 1 skipped": the outcomes that occurred, counted. */
-export function addedSummary(results: readonly AddedFile[]): string {
-  const outcomes = ['indexed', 'skipped', 'failed', 'not added'] as const;
-  const counts = outcomes.map((outcome) => [outcome, results.filter((r) => (r.entry?.status ?? 'not added') === outcome).length] as const);
-  return `${plural(results.length, 'file')}: ${counts.flatMap(([outcome, n]) => (n > 0 ? [`${n} ${outcome}`] : [])).join(', ')}`;
+export function addedSummary(results: readonly AddedFile[], said: Said): string {
+  const count = (status: string | null) => results.filter((r) => (r.entry?.status ?? null) === status).length;
+  return said.summary(results.length, { indexed: count('indexed'), skipped: count('skipped'), failed: count('failed'), notAdded: count(null) });
 }
 
 /** Files being added, then what became of each. */
@@ -121,6 +126,7 @@ export interface Adding {
 
 /** Adds files and keeps the latest batch's progress and outcome for the dialog that shows them. */
 export function useAddFiles(client: CasefileClient, onAdded: (results: AddedFile[], shown: boolean) => void) {
+  const said = useT().ingest.adding;
   const [adding, setAdding] = useState<Adding | null>(null);
   const serial = useRef(0);
   const cancelledSerial = useRef(0);
@@ -134,6 +140,7 @@ export function useAddFiles(client: CasefileClient, onAdded: (results: AddedFile
       files,
       (done) => update({ done }),
       () => cancelledSerial.current === mine,
+      said,
     );
     update({ results });
     onAdded(results, serial.current === mine);

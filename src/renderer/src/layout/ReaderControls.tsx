@@ -1,10 +1,11 @@
-import { COMMANDS, type CommandId } from '../../../shared/commands';
+import type { CommandId } from '../../../shared/commands';
+import { useT } from '../i18n';
 import { commandKey } from '../keys';
 import { LIMITS, type Layout } from './layout';
 
 /** A button that runs a command, its key in the tooltip; its words are part of its accessible name. */
 function CommandButton({ id, label, text, disabled = false, pressed, onRun }: { id: CommandId; label?: string; text: string; disabled?: boolean; pressed?: boolean; onRun(id: CommandId): void }) {
-  const title = COMMANDS.find((c) => c.id === id)?.title ?? text;
+  const title = useT().commands.titles[id];
   return (
     <button
       type="button"
