@@ -69,15 +69,20 @@ const CONTROLS = [
 ];
 const CONTROL_LINE = new RegExp(`^\\s*- (${CONTROLS.join('|')})\\b(.*)$`);
 
-/** The controls in the accessibility tree under `root` that have no name, as lines of its ARIA snapshot. */
+/**
+ * The controls in the accessibility tree under `root` with no name a screen reader can say (none, or
+ * only a symbol such as "×" or "▶"), as lines of its ARIA snapshot.
+ */
 async function unnamedControls(root: Locator): Promise<string[]> {
   const snapshot = await root.ariaSnapshot();
   return snapshot
     .split('\n')
     .filter((line) => {
       const control = CONTROL_LINE.exec(line);
+      if (!control) return false;
       // A named control reads `- button "Save highlight"`; an unnamed one `- button`, `- button [disabled]` or `- textbox: its value`.
-      return control !== null && !/^ "[^"]/.test(control[2]) && !/^ \/./.test(control[2]);
+      const name = /^ "((?:[^"\\]|\\.)*)"/.exec(control[2])?.[1] ?? '';
+      return !/[\p{L}\p{N}]/u.test(name);
     })
     .map((line) => line.trim());
 }
@@ -92,7 +97,7 @@ const QUOTE = 'Mass protests in Kazakhstan began peacefully over the New Year’
 const NOTE = 'AP dateline: protests began peacefully.';
 
 const FIXTURE = `
-    <button>Save</button><button aria-label="Close">×</button><button></button><button disabled></button>
+    <button>Save</button><button aria-label="Close">×</button><button>×</button><button></button><button disabled></button>
     <label>Note <input></label><input value="typed"><select><option>One</option></select>
     <a href="#x">Read more</a><a href="#y"></a>
     <div id="polite" aria-live="polite"></div><div id="status" role="status"></div><div id="host"></div>`;
@@ -100,9 +105,9 @@ const FIXTURE = `
 test('the listener hears what a screen reader would, and the snapshot walk finds unnamed controls', async ({ page }) => {
   await listenLikeAScreenReader(page);
   // A page of its own, loaded by navigation so the listener's init script runs in it.
-  await page.route('http://listener.test/', (route) => route.fulfill({ contentType: 'text/html', body: FIXTURE }));
+  await page.route('http://listener.test/', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: FIXTURE }));
   await page.goto('http://listener.test/');
-  expect(await unnamedControls(page.locator('body'))).toEqual(['- button', '- button [disabled]', '- textbox: typed', '- combobox:', '- link:']);
+  expect(await unnamedControls(page.locator('body'))).toEqual(['- button "×"', '- button', '- button [disabled]', '- textbox: typed', '- combobox:', '- link:']);
 
   await page.evaluate(() => {
     document.getElementById('polite')!.textContent = 'Said in a polite region';
@@ -150,13 +155,23 @@ test('the main flow heard through a screen reader: every control named, every ch
   await expect(page.locator('.annotation-card .card-note')).toHaveText(NOTE);
   await hears(`Highlighted: “${QUOTE.slice(0, 40)}`);
   await check('5-highlighted');
+  const card = page.locator('.annotation-card', { hasText: QUOTE });
+  await card.getByRole('button', { name: 'Edit' }).click();
+  await check('5-editing');
+  await card.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('tab', { name: 'All annotations' }).click();
+  await check('5-all-annotations');
 
   // Into a dossier (the first add makes one).
-  await page.locator('.annotation-card', { hasText: QUOTE }).getByRole('button', { name: 'Add to dossier' }).click();
+  await card.getByRole('button', { name: 'Add to dossier' }).click();
   await hears(/^Added to “.+” › .+ as quote 1\./);
   await page.getByRole('tab', { name: /^Dossier/ }).click();
   await expect(page.locator('.dossier-panel').getByRole('listitem', { name: /^Quote 1:/ })).toBeVisible();
   await check('6-dossier');
+  await page.keyboard.press('Control+k');
+  await expect(page.getByRole('dialog', { name: 'Commands' })).toBeVisible();
+  await check('6-palette');
+  await page.keyboard.press('Escape');
 
   // Exported: the file saved is said.
   const exporting = page.getByRole('group', { name: 'Export' });
