@@ -40,7 +40,7 @@ function leftInEnglish(part: object): string[] {
   return englishWords(part).filter((text) => said.includes(text));
 }
 
-const INFO: WorkstationInfo = { archiveRoot: '/archive', dataDir: '/data', documentCount: 5, skipped: ['a.jpg'], storeProblem: null, index: READY };
+const INFO: WorkstationInfo = { archiveRoot: '/archive', dataDir: '/data', documentCount: 5, skipped: [{ id: 'a.jpg', reason: 'not a supported format (.jpg)' }], storeProblem: null, index: READY };
 type Entry = ResultOf<'ingestReport'>[number];
 const REPORT: Entry[] = [
   { file: 'a.txt', status: 'indexed', reason: null, format: 'txt', encoding: 'UTF-8', sha256: 'a'.repeat(64) },
