@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { catalogueFor } from '../../src/shared/i18n/catalogue';
 import { addItem, moveItem, moveToAdjacentSection, moveWithinSection, numberItems, removeItem, sectionName } from '../../src/renderer/src/dossier/sections';
 import { uniqueName } from '../../src/renderer/src/dossier/use-dossier';
 import { dossier, sections, shape } from './dossier-fixtures';
@@ -38,7 +39,7 @@ describe('dossier sections', () => {
     expect(made[0].id).toMatch(/^[0-9a-f-]{36}$/);
     expect(shape(removeItem(START, 'b'))[0][1]).toEqual(['a', 'c']);
     expect([...numberItems(START)]).toEqual([['a', 1], ['b', 2], ['c', 3], ['d', 4]]);
-    expect(START.map(sectionName)).toEqual(['One', 'Section 2 (untitled)', 'Three']);
+    expect(START.map((section, i) => sectionName(section, i, catalogueFor('en').dossier.sections.untitled))).toEqual(['One', 'Section 2 (untitled)', 'Three']);
   });
 
   it('name a new dossier after the ones there are', () => {

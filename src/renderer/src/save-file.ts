@@ -1,3 +1,5 @@
+import type { Catalogue } from '../../shared/i18n/catalogue';
+
 /** How handing an exported file to the user went. */
 export type SaveOutcome = { saved: true; path: string | null } | { saved: false; error: string | null };
 
@@ -23,9 +25,14 @@ export async function saveFile(fileName: string, mediaType: string, bytes: Uint8
 }
 
 /** The sentence a dialog shows afterwards ("Saved dossier.pdf (40 KB)."), and whether it reports a failure. */
-export function savedMessage(fileName: string, outcome: SaveOutcome, detail = ''): { message: string; error: boolean } {
-  if (outcome.saved) return { message: `Saved ${outcome.path ?? fileName}${detail}.`, error: false };
-  return outcome.error ? { message: `Not saved: ${outcome.error}`, error: true } : { message: 'Not saved.', error: false };
+export function savedMessage(
+  strings: Catalogue['dossier']['saved'],
+  fileName: string,
+  outcome: SaveOutcome,
+  detail = '',
+): { message: string; error: boolean } {
+  if (outcome.saved) return { message: strings.saved(outcome.path ?? fileName, detail), error: false };
+  return outcome.error ? { message: strings.failed(outcome.error), error: true } : { message: strings.notSaved, error: false };
 }
 
 /** The bytes of a file the API sent as base64 (an export). */

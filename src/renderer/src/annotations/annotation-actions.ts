@@ -1,3 +1,4 @@
+import { catalogueFor, type Catalogue } from '../../../shared/i18n/catalogue';
 import type { CasefileClient } from '../api/client';
 import { clip } from '../format';
 import type { Notify } from '../app/use-notices';
@@ -16,13 +17,16 @@ interface Context {
   fail(error: unknown): void;
   /** After every change (or failed attempt), every view asks for the annotations again. */
   annotationsChanged(): void;
+  /** The interface's strings, for what the actions say (English until the App passes its language's). */
+  t?: Catalogue;
 }
 
 /** How much of a new highlight's quote its message repeats. */
 const QUOTE_SAID = 60;
 
 /** Changes to the annotations, from the cards, the reader and the keys; each one then refreshes every view. */
-export function annotationActions({ client, article, search, notify, fail, annotationsChanged }: Context) {
+export function annotationActions({ client, article, search, notify, fail, annotationsChanged, t = catalogueFor('en') }: Context) {
+  const said = t.annotations.done;
   /** Runs a change to the annotations; whatever happened, the views are refreshed afterwards. */
   const act = async (action: () => Promise<void>) => {
     try {
@@ -37,9 +41,10 @@ export function annotationActions({ client, article, search, notify, fail, annot
   const undoOrRedo = (which: 'undo' | 'redo') =>
     act(async () => {
       const outcome = await client.call(which, {});
-      notify(outcome ? `${which === 'undo' ? 'Undone' : 'Redone'}: ${outcome.action}` : `Nothing to ${which}`);
+      if (outcome) notify(which === 'undo' ? said.undone(outcome.action) : said.redone(outcome.action));
+      else notify(which === 'undo' ? said.nothingToUndo : said.nothingToRedo);
     });
-  const undoAction = { label: 'Undo', run: () => void undoOrRedo('undo') };
+  const undoAction = { label: said.undo, run: () => void undoOrRedo('undo') };
 
   const actions: AnnotationActions = {
     show: (annotation) => article.show(annotation, search),
@@ -47,24 +52,24 @@ export function annotationActions({ client, article, search, notify, fail, annot
     update: (changes) =>
       act(async () => {
         await client.call('updateAnnotation', changes);
-        notify('Highlight saved', undoAction);
+        notify(said.saved, undoAction);
       }),
     remove: (id) =>
       act(async () => {
         await client.call('deleteAnnotation', { id });
         article.setFocusedAnnotation((focused) => (focused === id ? null : focused));
-        notify('Highlight deleted', undoAction);
+        notify(said.deleted, undoAction);
       }),
     accept: (id) =>
       act(async () => {
         await client.call('acceptAnnotation', { id });
-        notify('Accepted: the highlight is on the new text', undoAction);
+        notify(said.accepted, undoAction);
       }),
     copyLink: (id) => void copyLinkAndSay(id, notify),
     detach: (id) =>
       act(async () => {
         await client.call('detachAnnotation', { id });
-        notify('Detached: kept under Orphaned with its original quote', undoAction);
+        notify(said.detached, undoAction);
       }),
   };
 
@@ -75,7 +80,7 @@ export function annotationActions({ client, article, search, notify, fail, annot
       if (!opened) return;
       const created = await client.call('createAnnotation', { docId: opened.document.id, ...draft });
       article.setFocusedAnnotation(created.id);
-      notify(`Highlighted: “${clip(created.target.quote.exact, QUOTE_SAID)}”`, undoAction);
+      notify(said.highlighted(clip(created.target.quote.exact, QUOTE_SAID)), undoAction);
     });
 
   return { actions, undoOrRedo, create };

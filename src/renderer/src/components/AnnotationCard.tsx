@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { AnchoredAnnotation, HighlightColor } from '../../../core/api/types';
-import { statusLabel } from '../annotations/status';
 import { diffWords, type DiffPart } from '../annotations/word-diff';
 import { clip } from '../format';
+import { useT } from '../i18n';
 import { DraftEditor, type FieldRequest } from './DraftEditor';
 import type { TagCounts } from './TagInput';
 
@@ -53,6 +53,8 @@ interface Props {
 const QUOTE_SHOWN = 220;
 
 export function AnnotationCard({ annotation, focused, documentTitle, documentMissing = false, knownTags, actions, dossier, editRequest = null }: Props) {
+  const strings = useT().annotations;
+  const t = strings.card;
   const [editingByButton, setEditingByButton] = useState(false);
   /** The last key request this card has closed its editor on (a new one opens it again). */
   const [closedRequest, setClosedRequest] = useState<number | null>(null);
@@ -82,7 +84,7 @@ export function AnnotationCard({ annotation, focused, documentTitle, documentMis
           type="button"
           className="card-quote"
           onClick={() => actions.show(annotation)}
-          title={annotation.status === 'orphaned' ? 'The original quote; it is not drawn in the text' : 'Show in the article'}
+          title={annotation.status === 'orphaned' ? t.originalQuoteTitle : t.showInArticle}
         >
           “{clip(quote, QUOTE_SHOWN)}”
         </button>
@@ -93,15 +95,15 @@ export function AnnotationCard({ annotation, focused, documentTitle, documentMis
             type="button"
             className="primary"
             onClick={() => void actions.accept(annotation.id)}
-            title="Attach the highlight, its note and tags to the new text"
+            title={t.acceptTitle}
           >
-            Accept
+            {t.accept}
           </button>
-          <button type="button" onClick={() => void actions.detach(annotation.id)} title="Keep it with its original quote, not drawn in the text">
-            Detach
+          <button type="button" onClick={() => void actions.detach(annotation.id)} title={t.detachTitle}>
+            {t.detach}
           </button>
           <button type="button" className="link" onClick={() => actions.show(annotation)}>
-            Show in the article
+            {t.showInArticle}
           </button>
         </div>
       )}
@@ -119,28 +121,28 @@ export function AnnotationCard({ annotation, focused, documentTitle, documentMis
               ))}
             </p>
           )}
-          {annotation.author && <p className="card-author">by {annotation.author}</p>}
+          {annotation.author && <p className="card-author">{t.by(annotation.author)}</p>}
           <div className="card-actions">
             {/* The colour in words: the bar's colour and line are not the only sign of it. */}
-            <span className="card-color">{annotation.color}</span>
+            <span className="card-color">{strings.colors[annotation.color]}</span>
             <button type="button" className="link" onClick={() => setEditingByButton(true)}>
-              Edit
+              {t.edit}
             </button>
-            <button type="button" className="link" title="A casefile:// link that opens Casefile at this highlight (key: l)" onClick={() => actions.copyLink(annotation.id)}>
-              Copy link
+            <button type="button" className="link" title={t.copyLinkTitle} onClick={() => actions.copyLink(annotation.id)}>
+              {t.copyLink}
             </button>
             {/* No confirmation: a deletion is undone from the message it leaves, or with Ctrl+Z. */}
             <button type="button" className="link danger" onClick={() => void actions.remove(annotation.id)}>
-              Delete
+              {t.delete}
             </button>
             {dossier &&
               (dossier.has(annotation.id) ? (
-                <span className="in-dossier" title={`Already in ${dossier.name}`}>
-                  ✓ In dossier
+                <span className="in-dossier" title={t.alreadyIn(dossier.name)}>
+                  {t.inDossier}
                 </span>
               ) : (
-                <button type="button" className="link add-to-dossier" title={`Add to ${dossier.where} (key: d)`} onClick={() => dossier.add(annotation.id)}>
-                  Add to dossier
+                <button type="button" className="link add-to-dossier" title={t.addTitle(dossier.where)} onClick={() => dossier.add(annotation.id)}>
+                  {t.addToDossier}
                 </button>
               ))}
           </div>
@@ -152,17 +154,15 @@ export function AnnotationCard({ annotation, focused, documentTitle, documentMis
 
 /** The status in words (never by colour alone): a label, then what it means. Nothing for an anchored one. */
 function StatusLine({ annotation, documentMissing }: { annotation: AnchoredAnnotation; documentMissing: boolean }) {
+  const strings = useT().annotations;
   const { status } = annotation;
   if (status === 'anchored') return null;
-  const label = statusLabel(status);
+  const label = strings.status[status];
+  const explain = strings.card.explain;
   const explanation = {
-    moved: 'The source changed; the quote was found, unchanged, at a new place.',
-    fuzzy: 'The source changed. Compare the text it was made on with the text there now.',
-    orphaned: annotation.detached
-      ? 'Detached from the changed source; kept with its original quote.'
-      : documentMissing
-        ? 'The document is no longer in the archive.'
-        : 'The quote is no longer in the source; kept with its original words.',
+    moved: explain.moved,
+    fuzzy: explain.fuzzy,
+    orphaned: annotation.detached ? explain.detached : documentMissing ? explain.documentMissing : explain.orphaned,
   }[status];
   return (
     <p className={`status status-${status}`}>
@@ -173,11 +173,12 @@ function StatusLine({ annotation, documentMissing }: { annotation: AnchoredAnnot
 
 /** The original quote and the proposed new text side by side, the differing words marked. */
 function ReviewCompare({ before, after }: { before: string; after: string }) {
+  const t = useT().annotations.card;
   const diff = diffWords(before, after);
   return (
     <div className="review-compare">
-      <CompareSide caption="Was" className="review-before" parts={diff.before} mark="del" />
-      <CompareSide caption="Now" className="review-after" parts={diff.after} mark="ins" />
+      <CompareSide caption={t.was} className="review-before" parts={diff.before} mark="del" />
+      <CompareSide caption={t.now} className="review-after" parts={diff.after} mark="ins" />
     </div>
   );
 }
@@ -206,16 +207,17 @@ function CardEditor({
   onDone(): void;
   onSave: AnnotationActions['update'];
 }) {
+  const t = useT().annotations.card;
   return (
     <div className="card-edit">
       <DraftEditor
         initial={annotation}
         knownTags={knownTags}
-        noteLabel="Edit note"
-        tagsLabel="Edit tags"
+        noteLabel={t.editNote}
+        tagsLabel={t.editTags}
         noteRows={4}
         focus={focus}
-        saveLabel="Save"
+        saveLabel={t.save}
         onSave={async (draft) => {
           await onSave({ id: annotation.id, ...draft });
           onDone();

@@ -2,20 +2,10 @@ import { useState } from 'react';
 import type { ExportFormat, Grouping, ResultOf } from '../../../core/api/types';
 import type { CasefileClient } from '../api/client';
 import { saveFile, savedMessage } from '../save-file';
-import { plural } from '../format';
+import { useT } from '../i18n';
 import { Modal, ModalMessage } from './Modal';
 import { Options } from './Options';
 
-const FORMATS: ReadonlyArray<[ExportFormat, string]> = [
-  ['jsonld', 'W3C Web Annotation (JSON-LD)'],
-  ['md', 'Markdown'],
-  ['csv', 'CSV (spreadsheet)'],
-];
-const GROUPINGS: ReadonlyArray<[Grouping, string]> = [
-  ['document', 'Document'],
-  ['tag', 'Tag'],
-  ['color', 'Colour'],
-];
 
 interface Status {
   message: string | null;
@@ -27,6 +17,18 @@ interface Status {
  * to read and sort), and JSON-LD back in, merged by id.
  */
 export function AnnotationFilesDialog({ client, onClose, onImported }: { client: CasefileClient; onClose(): void; onImported(): void }) {
+  const catalogue = useT();
+  const t = catalogue.annotations.files;
+  const formats: ReadonlyArray<[ExportFormat, string]> = [
+    ['jsonld', t.formats.jsonld],
+    ['md', 'Markdown'],
+    ['csv', t.formats.csv],
+  ];
+  const groupings: ReadonlyArray<[Grouping, string]> = [
+    ['document', t.groupings.document],
+    ['tag', t.groupings.tag],
+    ['color', t.groupings.color],
+  ];
   const [format, setFormat] = useState<ExportFormat>('jsonld');
   const [groupBy, setGroupBy] = useState<Grouping>('document');
   const [exported, setExported] = useState<Status>({ message: null, error: false });
@@ -37,7 +39,7 @@ export function AnnotationFilesDialog({ client, onClose, onImported }: { client:
     try {
       const file = await client.call('exportAnnotations', { format, ...(format === 'jsonld' ? {} : { groupBy }) });
       const outcome = await saveFile(file.fileName, file.mediaType, new TextEncoder().encode(file.content));
-      setExported(savedMessage(file.fileName, outcome));
+      setExported(savedMessage(catalogue.dossier.saved, file.fileName, outcome));
     } catch (error) {
       setExported({ message: (error as Error).message, error: true });
     }
@@ -45,11 +47,11 @@ export function AnnotationFilesDialog({ client, onClose, onImported }: { client:
 
   const runImport = async (file: File) => {
     setImported(null);
-    setImportStatus({ message: `Reading ${file.name}…`, error: false });
+    setImportStatus({ message: t.reading(file.name), error: false });
     try {
       const outcome = await client.call('importAnnotations', { content: await file.text() });
       setImported(outcome);
-      setImportStatus({ message: `${outcome.added} added, ${outcome.updated} updated, ${outcome.unchanged} unchanged.`, error: false });
+      setImportStatus({ message: t.imported(outcome.added, outcome.updated, outcome.unchanged), error: false });
       onImported();
     } catch (error) {
       setImportStatus({ message: (error as Error).message, error: true });
@@ -57,35 +59,35 @@ export function AnnotationFilesDialog({ client, onClose, onImported }: { client:
   };
 
   return (
-    <Modal title="Export or import annotations" onClose={onClose}>
+    <Modal title={t.title} onClose={onClose}>
       <fieldset className="modal-section">
-        <legend>Export</legend>
+        <legend>{t.export}</legend>
         <label>
-          Format
+          {t.format}
           <select value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)} autoFocus>
-            <Options options={FORMATS} />
+            <Options options={formats} />
           </select>
         </label>
         <label>
-          Group by
+          {t.groupBy}
           <select value={groupBy} disabled={format === 'jsonld'} aria-describedby="grouping-help" onChange={(e) => setGroupBy(e.target.value as Grouping)}>
-            <Options options={GROUPINGS} />
+            <Options options={groupings} />
           </select>
         </label>
         <p id="grouping-help" className="field-help muted">
-          {format === 'jsonld' ? 'JSON-LD is one collection, not grouped; it can be imported again.' : 'Every tag is kept, whatever the grouping.'}
+          {format === 'jsonld' ? t.jsonldHelp : t.tagsKeptHelp}
         </p>
         <ModalMessage message={exported.message} error={exported.error} />
         <div className="toolbar-actions">
           <button type="button" className="primary" onClick={() => void runExport()}>
-            Export annotations
+            {t.exportButton}
           </button>
         </div>
       </fieldset>
       <fieldset className="modal-section">
-        <legend>Import</legend>
+        <legend>{t.import}</legend>
         <label>
-          W3C JSON-LD file (.jsonld, .json)
+          {t.fileLabel}
           <input
             type="file"
             accept=".jsonld,.json,application/ld+json,application/json"
@@ -96,15 +98,15 @@ export function AnnotationFilesDialog({ client, onClose, onImported }: { client:
             }}
           />
         </label>
-        <p className="field-help muted">Merged by id: new annotations are added, newer versions replace older ones, nothing is duplicated.</p>
+        <p className="field-help muted">{t.mergeHelp}</p>
         <ModalMessage message={importStatus.message} error={importStatus.error} />
         {imported && imported.problems.length > 0 && (
           <div className="import-problems" role="alert">
-            <p>{plural(imported.problems.length, 'item')} could not be imported:</p>
+            <p>{t.problems(imported.problems.length)}</p>
             <ul>
               {imported.problems.map((problem) => (
                 <li key={problem.index}>
-                  Item {problem.index + 1}: {problem.message}
+                  {t.item(problem.index + 1, problem.message)}
                 </li>
               ))}
             </ul>
@@ -113,7 +115,7 @@ export function AnnotationFilesDialog({ client, onClose, onImported }: { client:
       </fieldset>
       <div className="toolbar-actions">
         <button type="button" onClick={onClose}>
-          Close
+          {t.close}
         </button>
       </div>
     </Modal>

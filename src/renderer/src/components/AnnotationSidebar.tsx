@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { AnchoredAnnotation } from '../../../core/api/types';
 import type { CasefileClient } from '../api/client';
 import { isFiltered, listArgs, NO_FILTERS, type AnnotationFilters } from '../annotations/filters';
-import { plural } from '../format';
+import { useT } from '../i18n';
 import { useCall } from '../useCall';
 import { useDebounced } from '../useDebounced';
 import { AnnotationCard, type AnnotationActions, type DossierTarget, type EditRequest } from './AnnotationCard';
@@ -26,15 +26,12 @@ interface Props {
 }
 
 type Tab = 'document' | 'all';
-const TABS: ReadonlyArray<[Tab, string]> = [
-  ['document', 'This document'],
-  ['all', 'All annotations'],
-];
 
 const TEXT_DEBOUNCE_MS = 200;
 
 /** Annotations of the open document or of the whole archive, filtered, with the orphaned ones apart. */
 export function AnnotationSidebar({ client, revision, docId, knownTags, focused, actions, dossier, editRequest = null }: Props) {
+  const t = useT().annotations.sidebar;
   const [tab, setTab] = useState<Tab>('document');
   const [filters, setFilters] = useState<AnnotationFilters>(NO_FILTERS);
   const text = useDebounced(filters.text, TEXT_DEBOUNCE_MS);
@@ -68,9 +65,14 @@ export function AnnotationSidebar({ client, revision, docId, knownTags, focused,
     />
   );
 
+  const tabs: ReadonlyArray<[Tab, string]> = [
+    ['document', t.tabs.document],
+    ['all', t.tabs.all],
+  ];
+
   return (
     <>
-      <Tabs<Tab> tabs={TABS} value={tab} onChange={setTab} label="Which annotations" idPrefix="annotations-tab" panelId="annotations-panel" className="sidebar-tabs" />
+      <Tabs<Tab> tabs={tabs} value={tab} onChange={setTab} label={t.tabsLabel} idPrefix="annotations-tab" panelId="annotations-panel" className="sidebar-tabs" />
       <div className="sidebar-panel" role="tabpanel" id="annotations-panel" aria-labelledby={`annotations-tab-${tab}`} ref={listRef}>
         <AnnotationFilterBar filters={filters} onChange={setFilters} knownTags={knownTags} />
         {listed.error && (
@@ -79,17 +81,17 @@ export function AnnotationSidebar({ client, revision, docId, knownTags, focused,
           </p>
         )}
         {tab === 'document' && !docId ? (
-          <p className="empty-hint">Open an article to see its highlights and notes, or see all annotations.</p>
+          <p className="empty-hint">{t.noDocument}</p>
         ) : (
           <>
             <p className="annotation-count" aria-live="polite">
               {annotations.length === 0
                 ? filtered
-                  ? 'No annotations match these filters.'
+                  ? t.noMatch
                   : tab === 'document'
-                    ? 'No highlights yet. Select a passage in the article to add one.'
-                    : 'No annotations in this archive yet.'
-                : `${plural(annotations.length, 'annotation')}${filtered ? ' match these filters' : ''}`}
+                    ? t.noneInDocument
+                    : t.noneInArchive
+                : t.count(annotations.length, filtered)}
             </p>
             <div className={listed.stale ? 'outdated' : undefined} aria-busy={listed.stale || undefined}>
               {tab === 'document' ? (
@@ -105,9 +107,9 @@ export function AnnotationSidebar({ client, revision, docId, knownTags, focused,
               {orphaned.length > 0 && (
                 <section className="orphaned-section" aria-labelledby="orphaned-title">
                   <h3 className="group-title" id="orphaned-title">
-                    Orphaned <span className="count">{orphaned.length}</span>
+                    {t.orphaned} <span className="count">{orphaned.length}</span>
                   </h3>
-                  <p className="orphaned-help">Their words are no longer in the source. They are kept, with the original quote, and never drawn in the text.</p>
+                  <p className="orphaned-help">{t.orphanedHelp}</p>
                   <ul className="annotation-list">{orphaned.map((a) => card(a, tab === 'all'))}</ul>
                 </section>
               )}

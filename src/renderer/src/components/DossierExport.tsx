@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { ArgsOf, Dossier, DossierFormat } from '../../../core/api/types';
 import type { CasefileClient } from '../api/client';
 import type { DossierEditor } from '../dossier/use-dossier';
-import { plural } from '../format';
+import { useT } from '../i18n';
 import { fromBase64, saveFile, savedMessage } from '../save-file';
 import { useCancellable } from '../useCancellable';
 import { ModalMessage } from './Modal';
@@ -11,26 +11,8 @@ import { Options } from './Options';
 type SourceFormat = ArgsOf<'exportSources'>['format'];
 /** The dossier itself, or the sources it cites as a file a reference manager imports. */
 type Format = DossierFormat | `sources-${SourceFormat}`;
-const FORMATS: ReadonlyArray<[Format, string]> = [
-  ['pdf', 'PDF (to read, print and verify)'],
-  ['md', 'Markdown'],
-  ['json', 'Manifest (JSON)'],
-  ['bundle', 'Evidence bundle (.zip)'],
-  ['docx', 'Word document (.docx)'],
-  ['sources-csl-json', 'Sources for Zotero: CSL-JSON'],
-  ['sources-bibtex', 'Sources for Zotero: BibTeX'],
-  ['sources-ris', 'Sources for Zotero: RIS'],
-];
-const FORMAT_NAMES: Record<Format, string> = {
-  pdf: 'PDF',
-  md: 'Markdown',
-  json: 'manifest',
-  bundle: 'evidence bundle',
-  docx: 'Word document',
-  'sources-csl-json': 'sources (CSL-JSON)',
-  'sources-bibtex': 'sources (BibTeX)',
-  'sources-ris': 'sources (RIS)',
-};
+/** The formats in the order the menu offers them. */
+const FORMATS: readonly Format[] = ['pdf', 'md', 'json', 'bundle', 'docx', 'sources-csl-json', 'sources-bibtex', 'sources-ris'];
 
 function isSources(format: Format): format is `sources-${SourceFormat}` {
   return format.startsWith('sources-');
@@ -46,6 +28,8 @@ interface State {
 
 /** Writes the dossier (saved first) as a PDF, Markdown, its manifest, an evidence bundle or a Word document, or its sources for Zotero, and hands the file to the user. */
 export function DossierExport({ client, dossier, flush }: { client: CasefileClient; dossier: Dossier; flush: DossierEditor['flush'] }) {
+  const catalogue = useT().dossier;
+  const t = catalogue.export;
   const [format, setFormat] = useState<Format>('pdf');
   const [state, setState] = useState<State>({ busy: false, message: null, error: false, warnings: [] });
   // Cancel drops the export's result: it is not saved.
@@ -57,51 +41,49 @@ export function DossierExport({ client, dossier, flush }: { client: CasefileClie
     try {
       // What is exported is what is saved: the changes still on their way go first.
       const unsaved = await flush();
-      if (unsaved) throw new Error(`Not exported: the dossier's latest changes are not saved (${unsaved}).`);
+      if (unsaved) throw new Error(t.notExported(unsaved));
       const file = isSources(format)
         ? await client.call('exportSources', { dossier: dossier.id, format: format.slice('sources-'.length) as SourceFormat })
         : await client.call('exportDossier', { dossier: dossier.id, format });
       if (!wanted()) return;
       const outcome = await saveFile(file.fileName, file.mediaType, fromBase64(file.base64));
-      setState({ busy: false, warnings: file.warnings, ...savedMessage(file.fileName, outcome, ` (${Math.max(1, Math.round(file.byteLength / 1024))} KB)`) });
+      setState({ busy: false, warnings: file.warnings, ...savedMessage(catalogue.saved, file.fileName, outcome, t.size(Math.max(1, Math.round(file.byteLength / 1024)))) });
     } catch (error) {
       if (wanted()) setState({ busy: false, message: (error as Error).message, error: true, warnings: [] });
     }
   };
   const cancel = () => {
     runs.cancel();
-    setState({ busy: false, message: 'Cancelled: nothing was saved.', error: false, warnings: [] });
+    setState({ busy: false, message: t.cancelled, error: false, warnings: [] });
   };
 
   return (
     <fieldset className="modal-section dossier-export" aria-busy={state.busy}>
-      <legend>Export</legend>
+      <legend>{t.legend}</legend>
       <div className="export-row">
         <label>
-          Format
+          {t.format}
           <select value={format} disabled={state.busy} onChange={(e) => setFormat(e.target.value as Format)}>
-            <Options options={FORMATS} />
+            <Options options={FORMATS.map((f): [Format, string] => [f, t.formats[f]])} />
           </select>
         </label>
         <button type="button" id="dossier-export-button" className="primary" disabled={state.busy} onClick={() => void run()}>
-          {state.busy ? 'Exporting…' : `Export ${FORMAT_NAMES[format]}`}
+          {state.busy ? t.exporting : t.button[format]}
         </button>
       </div>
       {state.busy && (
         <div className="export-progress" role="status">
-          <progress aria-label="Exporting" />
-          <span>
-            Writing “{dossier.title.trim() || dossier.name}” as {FORMAT_NAMES[format]}… A dossier with many quotes and long sources takes a few seconds.
-          </span>
+          <progress aria-label={t.progress} />
+          <span>{t.writing(dossier.title.trim() || dossier.name, t.writingAs[format])}</span>
           <button type="button" className="export-cancel" onClick={cancel}>
-            Cancel
+            {t.cancel}
           </button>
         </div>
       )}
       <ModalMessage message={state.message} error={state.error} />
       {state.warnings.length > 0 && (
         <div className="export-warnings" role="alert">
-          <p>{plural(state.warnings.length, 'item')} left out:</p>
+          <p>{t.leftOut(state.warnings.length)}</p>
           <ul>
             {state.warnings.map((warning) => (
               <li key={warning}>{warning}</li>

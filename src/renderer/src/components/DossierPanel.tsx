@@ -1,6 +1,8 @@
 import type { AnchoredAnnotation } from '../../../core/api/types';
 import type { CasefileClient } from '../api/client';
 import type { DossierEditor, SaveState } from '../dossier/use-dossier';
+import { fillIn } from '../fill-in';
+import { useT } from '../i18n';
 import { useCall } from '../useCall';
 import { DossierExport } from './DossierExport';
 import { DossierOutline } from './DossierOutline';
@@ -20,6 +22,7 @@ interface Props {
 
 /** The dossier being built: which one, its cover, outline, sections and quotes, export, and verification. */
 export function DossierPanel({ client, editor, revision, active, onShow }: Props) {
+  const t = useT().dossier.panel;
   const listed = useCall(client, 'listAnnotations', active ? {} : null, revision);
   const documents = useCall(client, 'listDocuments', active ? {} : null, revision);
   const annotations = listed.value ? new Map(listed.value.map((a) => [a.id, a])) : null;
@@ -37,17 +40,17 @@ export function DossierPanel({ client, editor, revision, active, onShow }: Props
       <DossierPicker editor={editor} />
       {listed.error && (
         <p className="query-error" role="alert">
-          The annotations could not be read: {listed.error}
+          {t.annotationsUnreadable(listed.error)}
         </p>
       )}
       {current ? (
         <>
           <SaveStatus save={editor.save} onRetry={() => void editor.flush()} />
           <details className="fold dossier-cover" open>
-            <summary>Cover</summary>
+            <summary>{t.cover}</summary>
             <div className="cover-fields">
               <label className="cover-title">
-                Title
+                {t.title}
                 <input
                   value={current.title}
                   maxLength={300}
@@ -57,42 +60,41 @@ export function DossierPanel({ client, editor, revision, active, onShow }: Props
                 />
               </label>
               <label>
-                Author
+                {t.author}
                 <input
                   value={current.author}
                   maxLength={300}
-                  placeholder="Your name"
+                  placeholder={t.yourName}
                   onChange={(e) => editor.edit({ author: e.target.value }, { typing: true })}
                   onBlur={() => void editor.flush()}
                 />
               </label>
               <label>
-                Date
+                {t.date}
                 <input type="date" value={current.date ?? ''} onChange={(e) => editor.edit({ date: e.target.value || null })} />
               </label>
               <label className="cover-introduction">
-                Introduction
+                {t.introduction}
                 <textarea
                   rows={3}
                   value={current.introduction}
-                  placeholder="What this dossier shows, for whom, and how it was made (optional)"
+                  placeholder={t.introductionPlaceholder}
                   onChange={(e) => editor.edit({ introduction: e.target.value }, { typing: true })}
                   onBlur={() => void editor.flush()}
                 />
               </label>
             </div>
           </details>
-          <h3 className="dossier-heading">Outline</h3>
+          <h3 className="dossier-heading">{t.outline}</h3>
           <DossierOutline dossier={current} annotations={annotations} onJump={jump} />
-          <h3 className="dossier-heading">Sections and quotes</h3>
+          <h3 className="dossier-heading">{t.sections}</h3>
           <DossierSections dossier={current} editor={editor} annotations={annotations} titles={titles} onShow={onShow} />
           <DossierExport client={client} dossier={current} flush={editor.flush} />
         </>
       ) : (
         editor.dossiers && (
           <p className="empty-hint">
-            No dossier yet. Make one with <strong>New…</strong>, or press <strong>Add to dossier</strong> on an annotation (or <kbd>d</kbd> on a
-            highlight) and one is made for it.
+            {fillIn(t.empty, { new: <strong>{t.newButton}</strong>, add: <strong>{t.addButton}</strong>, d: <kbd>d</kbd> })}
           </p>
         )
       )}
@@ -103,17 +105,18 @@ export function DossierPanel({ client, editor, revision, active, onShow }: Props
 
 /** Whether the user's changes are on disk; a failed save says why and can be tried again. */
 function SaveStatus({ save, onRetry }: { save: SaveState; onRetry(): void }) {
+  const t = useT().dossier.panel;
   if (save.state === 'error') {
     return (
       <div className="save-status save-error" role="alert">
-        Not saved: {save.message.replace(/\.$/, '')}. Your changes are kept here.{' '}
+        {t.notSaved(save.message.replace(/\.$/, ''))}{' '}
         <button type="button" className="link" onClick={onRetry}>
-          Retry
+          {t.retry}
         </button>
       </div>
     );
   }
-  const text = { saved: 'All changes saved', pending: 'Editing…', saving: 'Saving…' }[save.state];
+  const text = t.saveState[save.state];
   // Not a live region: announced after every change it would only be noise; a failure is an alert.
   return <p className={`save-status save-${save.state}`}>{text}</p>;
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { uniqueName, type DossierEditor } from '../dossier/use-dossier';
-import { plural } from '../format';
+import { useT } from '../i18n';
 import { ConfirmDialog } from './ConfirmDialog';
 import { Modal, ModalMessage } from './Modal';
 
@@ -8,6 +8,7 @@ type Dialog = 'new' | 'rename' | 'delete';
 
 /** Which dossier is edited: choose one, make a new one, rename or delete it. */
 export function DossierPicker({ editor }: { editor: DossierEditor }) {
+  const t = useT().dossier.picker;
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const { dossiers, current } = editor;
@@ -18,7 +19,7 @@ export function DossierPicker({ editor }: { editor: DossierEditor }) {
     <div className="dossier-picker">
       <div className="picker-row">
         <label>
-          <span className="picker-label">Dossier</span>
+          <span className="picker-label">{t.dossier}</span>
           <select
             value={current?.id ?? ''}
             disabled={!dossiers || dossiers.length === 0}
@@ -27,7 +28,7 @@ export function DossierPicker({ editor }: { editor: DossierEditor }) {
               editor.select(e.target.value).catch((error: Error) => setProblem(error.message));
             }}
           >
-            {!current && <option value="">{dossiers === null ? 'Loading…' : 'No dossier yet'}</option>}
+            {!current && <option value="">{dossiers === null ? t.loading : t.none}</option>}
             {(dossiers ?? []).map((d) => (
               <option key={d.id} value={d.id}>
                 {d.name}
@@ -36,38 +37,35 @@ export function DossierPicker({ editor }: { editor: DossierEditor }) {
           </select>
         </label>
         <button type="button" onClick={() => setDialog('new')}>
-          New…
+          {t.new}
         </button>
         <button type="button" disabled={!current} onClick={() => setDialog('rename')}>
-          Rename…
+          {t.rename}
         </button>
         <button type="button" className="danger" disabled={!current} onClick={() => setDialog('delete')}>
-          Delete…
+          {t.delete}
         </button>
       </div>
       {(problem ?? editor.loadError) && (
         <p className="query-error" role="alert">
-          {problem ?? `The dossiers could not be read: ${editor.loadError}`}
+          {problem ?? t.unreadable(editor.loadError ?? '')}
         </p>
       )}
       {dialog === 'new' && (
         <NameDialog
-          title="New dossier"
-          initial={uniqueName(dossiers ?? [])}
-          submitLabel="Create"
+          title={t.newTitle}
+          initial={uniqueName(dossiers ?? [], t.defaultName)}
+          submitLabel={t.create}
           onSubmit={async (name) => void (await editor.create(name))}
           onClose={close}
         />
       )}
       {dialog === 'rename' && current && (
-        <NameDialog title="Rename dossier" initial={current.name} submitLabel="Rename" onSubmit={editor.rename} onClose={close} />
+        <NameDialog title={t.renameTitle} initial={current.name} submitLabel={t.renameSubmit} onSubmit={editor.rename} onClose={close} />
       )}
       {dialog === 'delete' && current && (
-        <ConfirmDialog title="Delete dossier" confirmLabel="Delete dossier" onConfirm={editor.remove} onClose={close}>
-          <p>
-            Delete “{current.name}” and its {plural(current.sections.length, 'section')} ({plural(count, 'quote')})? The annotations themselves
-            are kept; files already exported are not touched. This cannot be undone.
-          </p>
+        <ConfirmDialog title={t.deleteTitle} confirmLabel={t.deleteTitle} onConfirm={editor.remove} onClose={close}>
+          <p>{t.deleteQuestion(current.name, current.sections.length, count)}</p>
         </ConfirmDialog>
       )}
     </div>
@@ -87,6 +85,7 @@ function NameDialog({
   onSubmit(name: string): Promise<void>;
   onClose(): void;
 }) {
+  const t = useT().dossier.picker;
   const [name, setName] = useState(initial);
   const [problem, setProblem] = useState<string | null>(null);
   return (
@@ -99,14 +98,14 @@ function NameDialog({
         }}
       >
         <label>
-          Name
+          {t.name}
           <input value={name} maxLength={200} onChange={(e) => setName(e.target.value)} autoFocus onFocus={(e) => e.target.select()} />
         </label>
-        <p className="muted field-help">Names tell dossiers apart here and in the command line (export --dossier NAME).</p>
+        <p className="muted field-help">{t.nameHelp}</p>
         <ModalMessage message={problem} error />
         <div className="toolbar-actions">
           <button type="button" onClick={onClose}>
-            Cancel
+            {t.cancel}
           </button>
           <button type="submit" className="primary" disabled={name.trim() === ''}>
             {submitLabel}

@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import type { AnchoredAnnotation, Dossier } from '../../../core/api/types';
-import { statusLabel } from '../annotations/status';
 import {
   moveItem,
   moveToAdjacentSection,
@@ -15,7 +14,9 @@ import {
   type Sections,
 } from '../dossier/sections';
 import type { DossierEditor } from '../dossier/use-dossier';
-import { clip, plural } from '../format';
+import { fillIn } from '../fill-in';
+import { clip } from '../format';
+import { useT } from '../i18n';
 import { ConfirmDialog } from './ConfirmDialog';
 import { FileName } from './FileName';
 import { Key } from './Key';
@@ -42,6 +43,8 @@ function oneLine(text: string): string {
 
 /** The dossier's sections and their quotes: headings, commentary, order (drag and drop or keyboard), removal. */
 export function DossierSections({ dossier, editor, annotations, titles, onShow }: Props) {
+  const catalogue = useT().dossier;
+  const t = catalogue.sections;
   const { sections } = dossier;
   const numbers = numberItems(sections);
   const [removing, setRemoving] = useState<Section | null>(null);
@@ -63,7 +66,7 @@ export function DossierSections({ dossier, editor, annotations, titles, onShow }
     change(next);
     setFocusAfter({ id });
     const index = next.findIndex((s) => s.items.some((i) => i.annotationId === id));
-    setAnnouncement(`Now quote ${numberItems(next).get(id)}, in ${sectionName(next[index], index)}.`);
+    setAnnouncement(t.nowQuote(numberItems(next).get(id) ?? 0, sectionName(next[index], index, t.untitled)));
   };
 
   const onItemKeyDown = (event: KeyboardEvent<HTMLLIElement>, id: string) => {
@@ -78,7 +81,8 @@ export function DossierSections({ dossier, editor, annotations, titles, onShow }
     const delta = event.key === 'ArrowUp' ? -1 : 1;
     const next = event.shiftKey ? moveToAdjacentSection(sections, id, delta) : moveWithinSection(sections, id, delta);
     if (next) moved(next, id);
-    else setAnnouncement(event.shiftKey ? `There is no section ${delta < 0 ? 'before' : 'after'} this one.` : `Already ${delta < 0 ? 'first' : 'last'} in its section.`);
+    else if (event.shiftKey) setAnnouncement(delta < 0 ? t.noSectionBefore : t.noSectionAfter);
+    else setAnnouncement(delta < 0 ? t.alreadyFirst : t.alreadyLast);
   };
 
   const dragOver = (event: DragEvent, place: DropPlace) => {
@@ -112,37 +116,35 @@ export function DossierSections({ dossier, editor, annotations, titles, onShow }
   return (
     <div className="dossier-sections" ref={root}>
       <p id={KEY_HELP_ID} className="field-help muted">
-        Drag a quote by its handle, or focus it and press <kbd>Alt</kbd>+<Key>↑</Key>/<Key>↓</Key> to move it;{' '}
-        <kbd>Alt</kbd>+<kbd>Shift</kbd>+<Key>↑</Key>/<Key>↓</Key> moves it to the section before or after. In the reader, <kbd>d</kbd> adds the
-        focused highlight.
+        {fillIn(t.keyHelp, { alt: <kbd>Alt</kbd>, shift: <kbd>Shift</kbd>, up: <Key>↑</Key>, down: <Key>↓</Key>, d: <kbd>d</kbd> })}
       </p>
       {sections.map((section, index) => (
-        <section key={section.id} className="dossier-section" aria-label={sectionName(section, index)}>
+        <section key={section.id} className="dossier-section" aria-label={sectionName(section, index, t.untitled)}>
           <div className="section-head">
             {/* A box that wraps and grows, so a long heading is read whole; still one line of text. */}
             <textarea
               className="section-heading"
               rows={1}
-              aria-label={`Heading of section ${index + 1}`}
-              placeholder={`Section ${index + 1} (untitled)`}
+              aria-label={t.headingLabel(index + 1)}
+              placeholder={t.untitled(index + 1)}
               value={section.heading}
               maxLength={300}
               onKeyDown={(e) => e.key === 'Enter' && e.preventDefault()}
               onChange={(e) => typing(sections.map((s) => (s.id === section.id ? { ...s, heading: oneLine(e.target.value) } : s)))}
               onBlur={() => void editor.flush()}
             />
-            <label className="add-here" title="“Add to dossier” and d put quotes at the end of this section">
+            <label className="add-here" title={t.addHereTitle}>
               <input type="radio" name="dossier-target" checked={editor.target === section.id} onChange={() => editor.setTarget(section.id)} />
-              New quotes go here
+              {t.addHere}
             </label>
             <button
               type="button"
               className="link danger"
               disabled={sections.length === 1}
-              title={sections.length === 1 ? 'A dossier keeps at least one section' : undefined}
+              title={sections.length === 1 ? t.keepOne : undefined}
               onClick={() => (section.items.length > 0 ? setRemoving(section) : removeSection(section))}
             >
-              Remove section
+              {t.remove}
             </button>
           </div>
           <ol
@@ -184,26 +186,23 @@ export function DossierSections({ dossier, editor, annotations, titles, onShow }
                 }}
                 onRemove={() => {
                   change(removeItem(sections, item.annotationId));
-                  setAnnouncement(`Quote ${numbers.get(item.annotationId)} removed from the dossier.`);
+                  setAnnouncement(t.removed(numbers.get(item.annotationId) ?? 0));
                 }}
               />
             ))}
-            {section.items.length === 0 && <li className="drop-hint">No quotes yet: use “Add to dossier” on an annotation, or drag one here.</li>}
+            {section.items.length === 0 && <li className="drop-hint">{t.noQuotes}</li>}
           </ol>
         </section>
       ))}
       <button type="button" onClick={() => change([...sections, newSection()])}>
-        Add section
+        {t.add}
       </button>
       <p className="visually-hidden" role="status" aria-live="polite">
         {announcement}
       </p>
       {removing && (
-        <ConfirmDialog title="Remove section" confirmLabel="Remove section" onConfirm={() => removeSection(removing)} onClose={() => setRemoving(null)}>
-          <p>
-            Remove “{sectionName(removing, sections.indexOf(removing))}” and the {plural(removing.items.length, 'quote')} in it, with their commentary?
-            The annotations themselves are kept.
-          </p>
+        <ConfirmDialog title={t.remove} confirmLabel={t.remove} onConfirm={() => removeSection(removing)} onClose={() => setRemoving(null)}>
+          <p>{t.removeQuestion(sectionName(removing, sections.indexOf(removing), t.untitled), removing.items.length)}</p>
         </ConfirmDialog>
       )}
     </div>
@@ -233,6 +232,7 @@ interface ItemProps {
 }
 
 function DossierItem({ item, number, section, sections, annotation, loading, titles, drop, ...handlers }: ItemProps) {
+  const t = useT().dossier.item;
   const quote = annotation?.target.quote.exact;
   const classes = ['dossier-item', `hl-border-${annotation?.color ?? 'yellow'}`, !annotation && !loading && 'item-deleted', drop && `drop-${drop}`];
   return (
@@ -240,23 +240,23 @@ function DossierItem({ item, number, section, sections, annotation, loading, tit
       className={classes.filter(Boolean).join(' ')}
       data-item={item.annotationId}
       tabIndex={0}
-      aria-label={`Quote ${number}: ${quote ? clip(quote, 80) : 'deleted annotation'}`}
+      aria-label={t.label(number, quote ? clip(quote, 80) : null)}
       aria-describedby={KEY_HELP_ID}
       onKeyDown={handlers.onKeyDown}
       onDragOver={handlers.onDragOver}
       onDrop={handlers.onDrop}
     >
       <div className="item-head">
-        <span className="drag-handle" draggable title="Drag to move" aria-hidden="true" onDragStart={handlers.onDragStart} onDragEnd={handlers.onDragEnd}>
+        <span className="drag-handle" draggable title={t.dragTitle} aria-hidden="true" onDragStart={handlers.onDragStart} onDragEnd={handlers.onDragEnd}>
           ⠿
         </span>
         <span className="item-number">{number}</span>
         {annotation ? (
-          <button type="button" className="item-quote" title="Show in the article" onClick={() => handlers.onShow(annotation)}>
+          <button type="button" className="item-quote" title={t.showInArticle} onClick={() => handlers.onShow(annotation)}>
             “{clip(annotation.target.quote.exact, QUOTE_SHOWN)}”
           </button>
         ) : (
-          <span className="item-quote muted">{loading ? 'Reading the annotation…' : 'This annotation was deleted.'}</span>
+          <span className="item-quote muted">{loading ? t.reading : t.deleted}</span>
         )}
       </div>
       <p className="item-source">
@@ -264,11 +264,11 @@ function DossierItem({ item, number, section, sections, annotation, loading, tit
         <ItemStatus annotation={annotation} loading={loading} />
       </p>
       <label className="item-commentary">
-        <span>Commentary for this dossier</span>
+        <span>{t.commentary}</span>
         <textarea
           rows={1}
           value={item.commentary}
-          placeholder={annotation?.note ? `The note is printed too: “${clip(annotation.note, 60)}”` : 'Optional'}
+          placeholder={annotation?.note ? t.notePrinted(clip(annotation.note, 60)) : t.optional}
           onChange={(e) => handlers.onCommentary(e.target.value)}
           onBlur={handlers.onCommentaryDone}
         />
@@ -276,27 +276,27 @@ function DossierItem({ item, number, section, sections, annotation, loading, tit
       <div className="item-actions">
         {/* The closed menu shows a short prompt, never a heading cut off; the list names each other section whole. */}
         <label>
-          Move to
+          {t.moveTo}
           <select
             value=""
             disabled={sections.length === 1}
-            title={sections.length === 1 ? 'Add a section to move quotes to it' : undefined}
+            title={sections.length === 1 ? t.moveToTitle : undefined}
             onChange={(e) => e.target.value && handlers.onMove(e.target.value)}
           >
             <option value="" disabled>
-              another section…
+              {t.anotherSection}
             </option>
             {sections.map((s, i) =>
               s.id === section.id ? null : (
                 <option key={s.id} value={s.id}>
-                  {`${i + 1}. ${s.heading.trim() || 'Untitled section'}`}
+                  {`${i + 1}. ${s.heading.trim() || t.untitledSection}`}
                 </option>
               ),
             )}
           </select>
         </label>
         <button type="button" className="link danger" onClick={handlers.onRemove}>
-          Remove from dossier
+          {t.remove}
         </button>
       </div>
     </li>
@@ -305,23 +305,21 @@ function DossierItem({ item, number, section, sections, annotation, loading, tit
 
 /** What the export will do with a quote whose source changed, in words; nothing for an anchored one. */
 function ItemStatus({ annotation, loading }: { annotation: AnchoredAnnotation | undefined; loading: boolean }) {
+  const catalogue = useT();
+  const t = catalogue.dossier.item;
   if (loading) return null;
   if (!annotation) {
     return (
       <span className="status status-orphaned">
-        <span className="status-label">deleted</span> Left out of exports; remove it (or undo the deletion) so the dossier can be saved.
+        <span className="status-label">{t.deletedLabel}</span> {t.deletedText}
       </span>
     );
   }
   if (annotation.status === 'anchored') return null;
-  const text = {
-    moved: 'Found unchanged at a new place in the changed source.',
-    fuzzy: 'The source changed here: review it in Annotations. Exported without offsets until then.',
-    orphaned: 'No longer in the source: exported with its recorded words, without offsets.',
-  }[annotation.status];
+  const text = t.explain[annotation.status];
   return (
     <span className={`status status-${annotation.status}`}>
-      <span className="status-label">{statusLabel(annotation.status)}</span> {text}
+      <span className="status-label">{catalogue.annotations.status[annotation.status]}</span> {text}
     </span>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { HighlightColor } from '../../../core/api/types';
+import { useT } from '../i18n';
 import { ColorPicker } from './ColorPicker';
 import { parseTags, TagInput, type TagCounts } from './TagInput';
 
@@ -43,6 +44,7 @@ interface Props {
  * Ctrl+Enter (⌘+Enter) in a field saves, Escape cancels.
  */
 export function DraftEditor({ initial, knownTags, noteLabel, tagsLabel, placeholders = false, noteRows, focus = null, saveLabel, hint, onSave, onCancel }: Props) {
+  const t = useT().annotations.draft;
   const [color, setColor] = useState(initial.color);
   const [note, setNote] = useState(initial.note);
   const [tags, setTags] = useState(initial.tags.join(', '));
@@ -77,7 +79,7 @@ export function DraftEditor({ initial, knownTags, noteLabel, tagsLabel, placehol
       <textarea
         ref={noteRef}
         aria-label={noteLabel}
-        placeholder={placeholders ? 'Note (optional)' : undefined}
+        placeholder={placeholders ? t.notePlaceholder : undefined}
         value={note}
         rows={noteRows}
         onChange={(e) => setNote(e.target.value)}
@@ -86,7 +88,7 @@ export function DraftEditor({ initial, knownTags, noteLabel, tagsLabel, placehol
       <TagInput
         inputRef={tagsRef}
         label={tagsLabel}
-        placeholder={placeholders ? 'Tags, separated by commas' : undefined}
+        placeholder={placeholders ? t.tagsPlaceholder : undefined}
         value={tags}
         onChange={setTags}
         onKeyDown={onKeyDown}
@@ -95,7 +97,7 @@ export function DraftEditor({ initial, knownTags, noteLabel, tagsLabel, placehol
       {hint}
       <div className="toolbar-actions">
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t.cancel}
         </button>
         <button
           type="button"

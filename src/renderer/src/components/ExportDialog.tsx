@@ -1,12 +1,15 @@
 import { useEffect, useState } from 'react';
 import type { CasefileClient } from '../api/client';
 import { fromBase64, saveFile, savedMessage } from '../save-file';
+import { useT } from '../i18n';
 import { useCancellable } from '../useCancellable';
 import { Modal, ModalMessage } from './Modal';
 
 /** Asks for the dossier's title and author, then writes the PDF and hands it to the browser as a download. */
 export function ExportDialog({ client, onClose }: { client: CasefileClient; onClose(): void }) {
-  const [title, setTitle] = useState('Casefile dossier');
+  const catalogue = useT().dossier;
+  const t = catalogue.exportDialog;
+  const [title, setTitle] = useState(t.defaultTitle);
   const [author, setAuthor] = useState('');
   const [state, setState] = useState<{ busy: boolean; message: string | null; error: boolean }>({ busy: false, message: null, error: false });
 
@@ -23,29 +26,29 @@ export function ExportDialog({ client, onClose }: { client: CasefileClient; onCl
 
   const run = async () => {
     const wanted = runs.start();
-    setState({ busy: true, message: 'Writing the PDF…', error: false });
+    setState({ busy: true, message: t.writing, error: false });
     try {
       const pdf = await client.call('exportDossier', { dossier: null, format: 'pdf', title, author: author || undefined });
       if (!wanted()) return;
       const outcome = await saveFile(pdf.fileName, pdf.mediaType, fromBase64(pdf.base64));
       // Items left out (an annotation whose source is gone) are said, not dropped silently.
-      const left = pdf.warnings.length > 0 ? `. Left out: ${pdf.warnings.join('; ')}` : '';
-      setState({ busy: false, ...savedMessage(pdf.fileName, outcome, ` (${Math.round(pdf.byteLength / 1024)} KB)${left}`) });
+      const left = pdf.warnings.length > 0 ? t.leftOut(pdf.warnings.join('; ')) : '';
+      setState({ busy: false, ...savedMessage(catalogue.saved, pdf.fileName, outcome, `${catalogue.export.size(Math.round(pdf.byteLength / 1024))}${left}`) });
     } catch (error) {
       if (wanted()) setState({ busy: false, message: (error as Error).message, error: true });
     }
   };
 
   return (
-    <Modal title="Export dossier" onClose={onClose}>
-      <p className="muted">All annotations, grouped by source, each quote verbatim with its note and a citation.</p>
+    <Modal title={t.title} onClose={onClose}>
+      <p className="muted">{t.about}</p>
       <label>
-        Title
+        {t.titleLabel}
         <input value={title} onChange={(e) => setTitle(e.target.value)} autoFocus />
       </label>
       <label>
-        Author
-        <input value={author} onChange={(e) => setAuthor(e.target.value)} placeholder="Your name" />
+        {t.author}
+        <input value={author} onChange={(e) => setAuthor(e.target.value)} placeholder={t.yourName} />
       </label>
       <ModalMessage message={state.message} error={state.error} />
       <div className="toolbar-actions">
@@ -54,17 +57,17 @@ export function ExportDialog({ client, onClose }: { client: CasefileClient; onCl
             type="button"
             onClick={() => {
               runs.cancel();
-              setState({ busy: false, message: 'Cancelled: nothing was saved.', error: false });
+              setState({ busy: false, message: t.cancelled, error: false });
             }}
           >
-            Cancel
+            {t.cancel}
           </button>
         )}
         <button type="button" onClick={onClose}>
-          Close
+          {t.close}
         </button>
         <button type="button" className="primary" disabled={state.busy || title.trim() === ''} onClick={() => void run()}>
-          Export PDF
+          {t.exportPdf}
         </button>
       </div>
     </Modal>

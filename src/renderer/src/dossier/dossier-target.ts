@@ -1,4 +1,5 @@
 import type { Dossier } from '../../../core/api/types';
+import { catalogueFor, type Catalogue } from '../../../shared/i18n/catalogue';
 import type { DossierTarget } from '../components/AnnotationCard';
 import type { Notify } from '../app/use-notices';
 import { hasItem, sectionName } from './sections';
@@ -8,7 +9,9 @@ import type { DossierEditor } from './use-dossier';
  * Adding highlights to the dossier (from a card's button or the D key): where they go, as the cards
  * name it, and the adding itself, which says what became of the highlight.
  */
-export function dossierAdding(editor: DossierEditor, notify: Notify, fail: (error: unknown) => void) {
+export function dossierAdding(editor: DossierEditor, notify: Notify, fail: (error: unknown) => void, t: Catalogue = catalogueFor('en')) {
+  const said = t.dossier.adding;
+  const untitled = t.dossier.sections.untitled;
   const add = async (annotationId: string) => {
     try {
       notify(await editor.add(annotationId));
@@ -19,8 +22,8 @@ export function dossierAdding(editor: DossierEditor, notify: Notify, fail: (erro
   const { current, target } = editor;
   const targetIndex = current ? current.sections.findIndex((s) => s.id === target) : -1;
   const dossierTarget: DossierTarget = {
-    name: current ? `“${current.name}”` : 'a new dossier',
-    where: current && targetIndex !== -1 ? `“${current.name}” › ${sectionName(current.sections[targetIndex], targetIndex)}` : 'a new dossier',
+    name: current ? said.named(current.name) : said.newDossier,
+    where: current && targetIndex !== -1 ? said.where(current.name, sectionName(current.sections[targetIndex], targetIndex, untitled)) : said.newDossier,
     has: (id) => (current ? hasItem(current.sections, id) : false),
     add: (id) => void add(id),
   };

@@ -88,8 +88,9 @@ export function numberItems(sections: Sections): Map<string, number> {
   return new Map(sections.flatMap((s) => s.items).map((item, i) => [item.annotationId, i + 1]));
 }
 
-export function sectionName(section: Section, index: number): string {
-  return section.heading.trim() || `Section ${index + 1} (untitled)`;
+/** A section's heading, or (untitled) its number in the interface's words: `untitled(2)` is "Section 2 (untitled)". */
+export function sectionName(section: Section, index: number, untitled: (n: number) => string): string {
+  return section.heading.trim() || untitled(index + 1);
 }
 
 function sameOrder(a: Sections, b: Sections): boolean {

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Dossier } from '../../../core/api/types';
 import type { CasefileClient } from '../api/client';
+import { useT } from '../i18n';
 import { addItem, hasItem, numberItems, removeItem, sectionName } from './sections';
 
 /** What the editor changes through the save queue; the name is changed at once (it may be refused). */
@@ -45,7 +46,6 @@ export interface DossierEditor {
 const TYPING_DELAY_MS = 600;
 /** The dossier chosen last, chosen again when the app opens. */
 const REMEMBERED = 'casefile.dossier';
-const DEFAULT_NAME = 'Dossier';
 
 /**
  * The dossiers of the archive and the one being edited. The editor's copy is what the user sees: a
@@ -54,6 +54,8 @@ const DEFAULT_NAME = 'Dossier';
  * by `flush` (Retry). Additions are saved with addToDossier, in the same one-at-a-time order.
  */
 export function useDossierEditor(client: CasefileClient): DossierEditor {
+  const t = useT().dossier;
+  const said = t.adding;
   const [dossiers, setDossiers] = useState<Dossier[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [current, setCurrentState] = useState<Dossier | null>(null);
@@ -182,7 +184,7 @@ export function useDossierEditor(client: CasefileClient): DossierEditor {
   /** Saves the open dossier before another is chosen; refuses to leave it while it cannot be saved. */
   const leave = async () => {
     const error = await flush();
-    if (error) throw new Error(`The changes to “${currentRef.current?.name}” are not saved (${error}); retry or undo them first.`);
+    if (error) throw new Error(said.notLeft(currentRef.current?.name ?? '', error));
   };
 
   const create = async (name: string) => {
@@ -196,8 +198,8 @@ export function useDossierEditor(client: CasefileClient): DossierEditor {
   const addNow = async (annotationId: string): Promise<string> => {
     // What is waiting to be saved goes first: a section made here must be on disk to be added to.
     await flush();
-    const draft = currentRef.current ?? (await create(uniqueName(dossiers ?? [])));
-    if (hasItem(draft.sections, annotationId)) return `Already in “${draft.name}”.`;
+    const draft = currentRef.current ?? (await create(uniqueName(dossiers ?? [], t.picker.defaultName)));
+    if (hasItem(draft.sections, annotationId)) return said.alreadyIn(draft.name);
     const sectionId = draft.sections.some((s) => s.id === targetRef.current) ? (targetRef.current ?? undefined) : undefined;
     // Shown at once, as every edit; the store appends it to the dossier as it is on disk then.
     setCurrent({ ...draft, sections: addItem(draft.sections, sectionId ?? null, { annotationId, commentary: '' }) });
@@ -208,14 +210,14 @@ export function useDossierEditor(client: CasefileClient): DossierEditor {
     } catch (error) {
       const shown = stillShown();
       if (shown) setCurrent({ ...shown, sections: removeItem(shown.sections, annotationId) });
-      throw new Error(`Not added to “${draft.name}”: ${(error as Error).message.replace(/\.$/, '')}.`, { cause: error });
+      throw new Error(said.notAdded(draft.name, (error as Error).message.replace(/\.$/, '')), { cause: error });
     }
     listed(saved);
     const shown = stillShown();
     // The stored sections, with what other windows added, unless the user has changed them here since.
     if (shown && !dirty.current.has('sections')) setCurrent({ ...shown, sections: saved.sections, modified: saved.modified });
     const index = saved.sections.findIndex((s) => s.items.some((i) => i.annotationId === annotationId));
-    return `Added to “${saved.name}” › ${sectionName(saved.sections[index], index)} as quote ${numberItems(saved.sections).get(annotationId)}.`;
+    return said.added(saved.name, sectionName(saved.sections[index], index, t.sections.untitled), numberItems(saved.sections).get(annotationId) ?? 0);
   };
   const add = (annotationId: string): Promise<string> => {
     const run = adding.current.then(() => addNow(annotationId));
@@ -273,8 +275,8 @@ export function useDossierEditor(client: CasefileClient): DossierEditor {
   };
 }
 
-/** "Dossier", or "Dossier 2", "Dossier 3"… when the name is taken. */
-export function uniqueName(dossiers: readonly Dossier[], base = DEFAULT_NAME): string {
+/** "Dossier", or "Dossier 2", "Dossier 3"… when the name is taken (the base is the interface's word for a dossier). */
+export function uniqueName(dossiers: readonly Dossier[], base = 'Dossier'): string {
   const taken = new Set(dossiers.map((d) => d.name));
   for (let n = 1; ; n++) {
     const name = n === 1 ? base : `${base} ${n}`;

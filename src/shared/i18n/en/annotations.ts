@@ -1,2 +1,96 @@
 /** The English strings of the annotations part of the interface (see ../catalogue.ts). */
-export const annotations = {};
+
+/** "1 annotation", "3 annotations": as the renderer's plural() always wrote them (no digit grouping). */
+const count = (n: number, one: string, other: string) => `${n} ${n === 1 ? one : other}`;
+
+export const annotations = {
+  sidebar: {
+    tabs: { document: 'This document', all: 'All annotations' },
+    tabsLabel: 'Which annotations',
+    noDocument: 'Open an article to see its highlights and notes, or see all annotations.',
+    noMatch: 'No annotations match these filters.',
+    noneInDocument: 'No highlights yet. Select a passage in the article to add one.',
+    noneInArchive: 'No annotations in this archive yet.',
+    count: (n: number, filtered: boolean) => `${count(n, 'annotation', 'annotations')}${filtered ? ' match these filters' : ''}`,
+    orphaned: 'Orphaned',
+    orphanedHelp: 'Their words are no longer in the source. They are kept, with the original quote, and never drawn in the text.',
+  },
+  filters: {
+    legend: 'Filter annotations',
+    tag: 'Tag',
+    anyTag: 'Any tag',
+    colour: 'Colour',
+    anyColour: 'Any colour',
+    text: 'Find in quotes and notes',
+  },
+  /** The highlight colours in words (the card says its colour; a bar's colour is not the only sign of it). */
+  colors: { yellow: 'yellow', green: 'green', blue: 'blue', pink: 'pink', orange: 'orange' },
+  /** An annotation's status as shown ("fuzzy" is shown as what it asks of the user). */
+  status: { anchored: 'anchored', moved: 'moved', fuzzy: 'needs review', orphaned: 'orphaned' },
+  card: {
+    originalQuoteTitle: 'The original quote; it is not drawn in the text',
+    showInArticle: 'Show in the article',
+    acceptTitle: 'Attach the highlight, its note and tags to the new text',
+    accept: 'Accept',
+    detachTitle: 'Keep it with its original quote, not drawn in the text',
+    detach: 'Detach',
+    by: (author: string) => `by ${author}`,
+    edit: 'Edit',
+    copyLinkTitle: 'A casefile:// link that opens Casefile at this highlight (key: l)',
+    copyLink: 'Copy link',
+    delete: 'Delete',
+    alreadyIn: (dossier: string) => `Already in ${dossier}`,
+    inDossier: '✓ In dossier',
+    addTitle: (where: string) => `Add to ${where} (key: d)`,
+    addToDossier: 'Add to dossier',
+    explain: {
+      moved: 'The source changed; the quote was found, unchanged, at a new place.',
+      fuzzy: 'The source changed. Compare the text it was made on with the text there now.',
+      detached: 'Detached from the changed source; kept with its original quote.',
+      documentMissing: 'The document is no longer in the archive.',
+      orphaned: 'The quote is no longer in the source; kept with its original words.',
+    },
+    was: 'Was',
+    now: 'Now',
+    editNote: 'Edit note',
+    editTags: 'Edit tags',
+    save: 'Save',
+  },
+  draft: {
+    notePlaceholder: 'Note (optional)',
+    tagsPlaceholder: 'Tags, separated by commas',
+    cancel: 'Cancel',
+  },
+  files: {
+    title: 'Export or import annotations',
+    export: 'Export',
+    format: 'Format',
+    formats: { jsonld: 'W3C Web Annotation (JSON-LD)', csv: 'CSV (spreadsheet)' },
+    groupBy: 'Group by',
+    groupings: { document: 'Document', tag: 'Tag', color: 'Colour' },
+    jsonldHelp: 'JSON-LD is one collection, not grouped; it can be imported again.',
+    tagsKeptHelp: 'Every tag is kept, whatever the grouping.',
+    exportButton: 'Export annotations',
+    import: 'Import',
+    fileLabel: 'W3C JSON-LD file (.jsonld, .json)',
+    mergeHelp: 'Merged by id: new annotations are added, newer versions replace older ones, nothing is duplicated.',
+    reading: (file: string) => `Reading ${file}…`,
+    imported: (added: number, updated: number, unchanged: number) => `${added} added, ${updated} updated, ${unchanged} unchanged.`,
+    problems: (n: number) => `${count(n, 'item', 'items')} could not be imported:`,
+    item: (n: number, problem: string) => `Item ${n}: ${problem}`,
+    close: 'Close',
+  },
+  /** What the app says after a change to the annotations. */
+  done: {
+    undo: 'Undo',
+    undone: (action: string) => `Undone: ${action}`,
+    redone: (action: string) => `Redone: ${action}`,
+    nothingToUndo: 'Nothing to undo',
+    nothingToRedo: 'Nothing to redo',
+    saved: 'Highlight saved',
+    deleted: 'Highlight deleted',
+    accepted: 'Accepted: the highlight is on the new text',
+    detached: 'Detached: kept under Orphaned with its original quote',
+    highlighted: (quote: string) => `Highlighted: “${quote}”`,
+  },
+};
