@@ -144,6 +144,8 @@ test('the main flow heard through a screen reader: every control named, every ch
   await expect(page.locator('.doc-title')).toHaveText(TITLE);
   await hears(new RegExp(`^Opened “${TITLE}”, \\d+ search hits\\.$`));
   await check('3-reader');
+  await page.getByRole('button', { name: 'Next hit' }).click();
+  await hears(/^Hit 2 of \d+/);
 
   // A passage highlighted with a note.
   await selectWithMouse(page, QUOTE);
