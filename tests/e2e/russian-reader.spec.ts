@@ -1,0 +1,121 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { api } from './api';
+import { failOnPageErrors } from './page-errors';
+import { selectWithMouse } from './select-text';
+import { expect, test } from './web-shell';
+
+/** The search pane, the reader and the page view in Russian (issue 21, point 8), in both themes. */
+
+const SHOTS = '/tmp/shots/h8-ru-search-reader';
+
+failOnPageErrors();
+test.use({ copyArchive: true });
+// Three axe scans a theme, and a PDF read: generous on a loaded 2-core machine.
+test.describe.configure({ timeout: 240_000 });
+
+/** The violations axe rates serious or critical (as tests/e2e/accessibility.spec.ts counts them). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+/**
+ * The controls and labels under `root` whose text is cut off: wider or taller than their box while
+ * they hide what overflows (Russian words are longer than English ones).
+ */
+function clipped(root: Locator): Promise<string[]> {
+  return root.evaluate((container) =>
+    [...container.querySelectorAll<HTMLElement>('button, summary, label, legend, dt, dd, .hit-count, .hit-legend, .result-meta, .page-marker, .page-view-bar *')]
+      .filter((el) => {
+        const style = getComputedStyle(el);
+        // Text for screen readers only is clipped on purpose.
+        if (el.closest('.visually-hidden') || el.offsetParent === null || (style.overflowX === 'visible' && style.overflowY === 'visible' && style.textOverflow !== 'ellipsis')) return false;
+        return el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1;
+      })
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className}: ${el.textContent?.trim().slice(0, 60)}`),
+  );
+}
+
+/** Two pages, so the reader shows page markers and the page view page numbers. */
+async function twoPagePdf(): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  const font = await pdf.embedFont(StandardFonts.Helvetica);
+  pdf.setTitle('Akimat briefing notes');
+  const pages = [
+    ['Briefing of the akimat, 6 January 2022.', 'Casualty figures were given as 164 by the ministry.'],
+    ['The figures were revised on 15 January.', 'The briefing closed at noon.'],
+  ];
+  for (const lines of pages) {
+    const page = pdf.addPage();
+    lines.forEach((line, i) => page.drawText(line, { x: 50, y: 750 - i * 20, size: 12, font }));
+  }
+  return pdf.save();
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`search, reader, highlight toolbar and page view speak Russian, nothing cut off (${theme})`, async ({ page, shell }) => {
+    await mkdir(SHOTS, { recursive: true });
+    await api(page, shell, 'addFiles', { files: [{ name: 'briefing.pdf', base64: Buffer.from(await twoPagePdf()).toString('base64') }] });
+    await api(page, shell, 'setPreferences', { language: 'ru' });
+    await page.emulateMedia({ colorScheme: theme });
+    await page.goto(shell.url);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+
+    // A search with results, its terms, and the query syntax unfolded.
+    const pane = page.getByRole('region', { name: 'Поиск' });
+    await expect(pane.getByText(/Введите слова, чтобы искать/)).toBeVisible();
+    await page.getByLabel('Поиск по архиву').fill('Tokayev');
+    await expect(pane.locator('.result-count')).toHaveText(/^\d+ документ/);
+    await expect(pane.getByRole('list', { name: 'Термины запроса в результатах' })).toBeVisible();
+    await pane.getByText('Фильтр по источнику или дате').click();
+    await pane.getByText('Синтаксис запросов').click();
+    await expect(pane.getByText('точная фраза: слова рядом, в этом порядке')).toBeVisible();
+    expect(await clipped(pane)).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, `search-${theme}.png`) });
+    await pane.screenshot({ path: path.join(SHOTS, `search-pane-${theme}.png`) });
+    // Folded again, the results come up under the box.
+    await pane.getByText('Синтаксис запросов').click();
+    await pane.getByText('Фильтр по источнику или дате').click();
+    await expect(pane.locator('.result-meta').first()).toContainText(/совпадени/);
+    expect(await clipped(pane)).toEqual([]);
+    await pane.screenshot({ path: path.join(SHOTS, `search-results-${theme}.png`) });
+
+    // The PDF open in the reader: hits, page markers, document information, and a new highlight's toolbar.
+    await page.getByLabel('Поиск по архиву').fill('akimat');
+    await page.locator('.result', { hasText: 'Akimat briefing notes' }).click({ timeout: 60_000 });
+    const reader = page.getByRole('region', { name: 'Чтение' });
+    await expect(reader.locator('.doc-title')).toHaveText('Akimat briefing notes');
+    await expect(reader.getByText(/^Совпадение 1 из \d+$/)).toBeVisible();
+    await expect(reader.getByRole('separator', { name: 'Страница 2 из 2' })).toHaveText('с. 2');
+    await expect(reader.getByLabel('Сведения о документе')).toContainText('Формат');
+    await selectWithMouse(page, 'Casualty figures were given');
+    const toolbar = page.getByRole('dialog', { name: 'Новое выделение' });
+    await expect(toolbar).toBeVisible();
+    await expect(toolbar.getByRole('button', { name: 'Сохранить выделение' })).toBeVisible();
+    expect(await clipped(reader)).toEqual([]);
+    expect(await clipped(toolbar)).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, `reader-toolbar-${theme}.png`) });
+    await toolbar.screenshot({ path: path.join(SHOTS, `toolbar-${theme}.png`) });
+
+    // The page view.
+    await page.keyboard.press('Escape');
+    await expect(toolbar).toHaveCount(0);
+    await page.locator('.reader-scroll').focus();
+    await page.keyboard.press('p');
+    const view = page.getByRole('dialog', { name: 'Akimat briefing notes' });
+    await expect(view).toBeVisible();
+    await expect(view.getByRole('toolbar', { name: 'Постраничный вид' })).toBeVisible();
+    await expect(view.getByRole('region', { name: 'Страница 2' })).toContainText('The figures were revised on 15 January.');
+    await expect(view.locator('.page-view-file')).toContainText('2 страницы');
+    expect(await clipped(view)).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, `page-view-${theme}.png`) });
+  });
+}
