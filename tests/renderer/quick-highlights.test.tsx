@@ -38,4 +38,23 @@ describe('quick highlighting', () => {
     await act(async () => saves[1]());
     expect(window.getSelection()?.isCollapsed ?? true).toBe(true);
   });
+
+  it('h highlights the passage selected now, even before the reader has taken in the mouse-up of it', async () => {
+    const made: Array<{ start: number; end: number }> = [];
+    const onCreate = (draft: { start: number; end: number }) => {
+      made.push({ start: draft.start, end: draft.end });
+      return new Promise<void>(() => undefined); // the saves answer late: none has come back yet
+    };
+    const { container } = render(<ReaderWithDefaults opened={OPENED} onCreate={onCreate} />);
+    const article = container.querySelector('.doc-text')!;
+    selectInReader(container, 0, 7);
+    fireEvent.mouseUp(article);
+    await act(() => new Promise((resolve) => setTimeout(resolve, 0))); // the reader takes in the first selection
+    fireEvent.keyDown(document.body, { key: 'h', code: 'KeyH' });
+    // On a busy machine the next key comes before the reader has read the new selection's mouse-up.
+    selectInReader(container, 85, 90);
+    fireEvent.mouseUp(article);
+    fireEvent.keyDown(document.body, { key: 'h', code: 'KeyH' });
+    await waitFor(() => expect(made).toEqual([{ start: 0, end: 7 }, { start: 85, end: 90 }]));
+  });
 });

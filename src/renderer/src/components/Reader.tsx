@@ -122,6 +122,17 @@ export function Reader({ ref, display, controls, empty, opened, annotations, foc
     endElement?.scrollIntoView?.({ block: 'nearest' });
   };
 
+  /**
+   * The passage a key acts on: the one selected in the text now, else the toolbar's. The selection is
+   * taken in after the mouse-up, and on a busy machine the key can come first: the old passage would
+   * be highlighted a second time and the new one never.
+   */
+  const passageNow = (): PendingSelection | null => {
+    const live = readSelection();
+    if (live && pending && live.start === pending.start && live.end === pending.end) return pending;
+    return live ?? pending;
+  };
+
   const captureSelection = () => {
     const selected = readSelection();
     if (selected) setPending(selected);
@@ -152,12 +163,12 @@ export function Reader({ ref, display, controls, empty, opened, annotations, foc
       return true;
     },
     highlight() {
-      const selected = pending ?? readSelection();
+      const selected = passageNow();
       if (selected) void save(selected, DEFAULT_DRAFT);
       return selected !== null;
     },
     draft(field) {
-      const selected = pending ?? readSelection();
+      const selected = passageNow();
       if (selected) setPending({ ...selected, focus: { field, serial: (selected.focus?.serial ?? 0) + 1 } });
       return selected !== null;
     },
