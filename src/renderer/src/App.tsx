@@ -71,8 +71,8 @@ export function App({ client }: { client: CasefileClient }) {
     if (!shown) notify(t.ingest.adding.addedToast(addedSummary(results, t.ingest.adding)));
   });
 
-  const { actions, undoOrRedo, create } = annotationActions({ client, article, search, notify, fail, annotationsChanged });
-  const toDossier = dossierAdding(dossier, notify, fail);
+  const { actions, undoOrRedo, create } = annotationActions({ client, article, search, notify, fail, annotationsChanged, t });
+  const toDossier = dossierAdding(dossier, notify, fail, t);
 
   /** The sidebar shown at `to`, leaving reading mode, so what a command acts on is in view. */
   const showSidebar = (to: Place) => {

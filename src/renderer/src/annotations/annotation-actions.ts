@@ -1,4 +1,4 @@
-import { catalogueFor, type Catalogue } from '../../../shared/i18n/catalogue';
+import type { Catalogue } from '../../../shared/i18n/catalogue';
 import type { CasefileClient } from '../api/client';
 import { clip } from '../format';
 import type { Notify } from '../app/use-notices';
@@ -17,15 +17,15 @@ interface Context {
   fail(error: unknown): void;
   /** After every change (or failed attempt), every view asks for the annotations again. */
   annotationsChanged(): void;
-  /** The interface's strings, for what the actions say (English until the App passes its language's). */
-  t?: Catalogue;
+  /** The interface's strings, for what the actions say. */
+  t: Catalogue;
 }
 
 /** How much of a new highlight's quote its message repeats. */
 const QUOTE_SAID = 60;
 
 /** Changes to the annotations, from the cards, the reader and the keys; each one then refreshes every view. */
-export function annotationActions({ client, article, search, notify, fail, annotationsChanged, t = catalogueFor('en') }: Context) {
+export function annotationActions({ client, article, search, notify, fail, annotationsChanged, t }: Context) {
   const said = t.annotations.done;
   /** Runs a change to the annotations; whatever happened, the views are refreshed afterwards. */
   const act = async (action: () => Promise<void>) => {

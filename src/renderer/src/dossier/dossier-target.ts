@@ -1,5 +1,5 @@
 import type { Dossier } from '../../../core/api/types';
-import { catalogueFor, type Catalogue } from '../../../shared/i18n/catalogue';
+import type { Catalogue } from '../../../shared/i18n/catalogue';
 import type { DossierTarget } from '../components/AnnotationCard';
 import type { Notify } from '../app/use-notices';
 import { hasItem, sectionName } from './sections';
@@ -9,7 +9,7 @@ import type { DossierEditor } from './use-dossier';
  * Adding highlights to the dossier (from a card's button or the D key): where they go, as the cards
  * name it, and the adding itself, which says what became of the highlight.
  */
-export function dossierAdding(editor: DossierEditor, notify: Notify, fail: (error: unknown) => void, t: Catalogue = catalogueFor('en')) {
+export function dossierAdding(editor: DossierEditor, notify: Notify, fail: (error: unknown) => void, t: Catalogue) {
   const said = t.dossier.adding;
   const untitled = t.dossier.sections.untitled;
   const add = async (annotationId: string) => {
