@@ -62,7 +62,7 @@ export function HighlightToolbar({ quote, anchor, knownTags, focus, onSave, onCa
       onKeyDown={(e) => e.key === 'Escape' && !e.defaultPrevented && onCancel()}
     >
       <p className="toolbar-quote" title={quote}>
-        “{quote.length > 140 ? `${quote.slice(0, 139)}…` : quote}”
+        {t.quoted(quote.length > 140 ? `${quote.slice(0, 139)}…` : quote)}
       </p>
       <DraftEditor
         initial={DEFAULT_DRAFT}

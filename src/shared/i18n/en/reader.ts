@@ -49,6 +49,8 @@ export const reader = {
   },
   toolbar: {
     label: 'New highlight',
+    /** The selected passage, quoted above the form. */
+    quoted: (quote: string) => `“${quote}”`,
     note: 'Note',
     tags: 'Tags, separated by commas',
     save: 'Save highlight',

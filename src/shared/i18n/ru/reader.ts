@@ -45,21 +45,23 @@ export const reader: typeof english = {
   },
   toolbar: {
     label: 'Новое выделение',
+    quoted: (quote) => `«${quote}»`,
     note: 'Заметка',
     tags: 'Метки через запятую',
     save: 'Сохранить выделение',
+    // A no-break space after each key keeps it on the line of what it does.
     keys: (k) => [
       'Клавиши: ',
       k.h,
-      ' выделить сразу · ',
+      '\u00a0выделить сразу · ',
       k.n,
-      ' заметка · ',
+      '\u00a0заметка · ',
       k.t,
-      ' метки · ',
+      '\u00a0метки · ',
       k.save,
-      ' сохранить · ',
+      '\u00a0сохранить · ',
       k.cancel,
-      ' отмена',
+      '\u00a0отмена',
     ],
   },
   metadata: {
