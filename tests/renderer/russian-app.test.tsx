@@ -71,7 +71,7 @@ describe('the app in Russian', () => {
     expect(await screen.findByText('5 документов (не проиндексировано: 1 файл) · /archive')).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Статья не открыта' })).toBeTruthy();
     expect(screen.getAllByRole('button', { name: 'Открыть архив…' })).toHaveLength(2);
-    expect(screen.getByRole('button', { name: 'Тема: системная' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Тема: авто' })).toBeTruthy();
     expect(screen.getByRole('tab', { name: 'Аннотации' })).toBeTruthy();
     expect(leftInEnglish(english.app.topBar)).toEqual([]);
     expect(leftInEnglish(english.app.emptyReader)).toEqual([]);

@@ -7,7 +7,7 @@ const ofFiles = (n: number) => counted('ru', n, { one: 'файла', few: 'фа�
 
 type Theme = 'system' | 'light' | 'dark';
 /** «Тема: тёмная»: the theme's name inside a sentence. */
-const themeInSentence = { system: 'системная', light: 'светлая', dark: 'тёмная' } satisfies Record<Theme, string>;
+const themeInSentence = { system: 'авто', light: 'светлая', dark: 'тёмная' } satisfies Record<Theme, string>;
 
 /** Русские строки (app); ключи и формы те же, что в английском каталоге. */
 export const app: typeof english = {
@@ -15,7 +15,7 @@ export const app: typeof english = {
   restored: 'Аннотации восстановлены из резервной копии; повреждённый файл сохранён.',
   dismiss: 'Скрыть',
   resize: { results: 'Изменить ширину результатов', dossier: 'Изменить ширину досье', annotations: 'Изменить ширину аннотаций' },
-  themes: { system: 'Системная', light: 'Светлая', dark: 'Тёмная' },
+  themes: { system: 'Авто', light: 'Светлая', dark: 'Тёмная' },
   topBar: {
     ingestTitle: 'Отчёт о загрузке: каждый файл папки архива и что Casefile с ним сделал',
     archiveLine: (count: number, notIndexed: number, root: string) =>
@@ -26,7 +26,7 @@ export const app: typeof english = {
     addFiles: 'Добавить файлы…',
     addFilesInput: 'Добавить файлы в архив',
     preferences: 'Настройки…',
-    annotationFiles: 'Экспорт и импорт аннотаций…',
+    annotationFiles: 'Файлы аннотаций…',
     exportDossier: 'Экспорт досье…',
     theme: (theme: Theme) => `Тема: ${themeInSentence[theme]}`,
     themeTitle: (theme: Theme, key: string) => `Тема: ${themeInSentence[theme]} — сменить (${key})`,
