@@ -75,6 +75,14 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(report.getByText(/^В папке архива \d+ файл/)).toBeVisible();
     await expect(report.getByRole('columnheader', { name: /Результат/ })).toBeVisible();
     expect(await clipped(report)).toEqual([]);
+    // Each outcome's label ends before its meaning begins (the Russian labels are longer).
+    const overlaps = await report.locator('.outcome-legend').evaluate((legend) =>
+      [...legend.querySelectorAll('dt')].filter((dt) => {
+        const label = dt.querySelector('.outcome')!.getBoundingClientRect();
+        return label.right > dt.nextElementSibling!.getBoundingClientRect().left;
+      }).length,
+    );
+    expect(overlaps).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
     await report.screenshot({ path: path.join(SHOTS, `ingest-report-${theme}.png`) });
     await report.getByRole('button', { name: 'Закрыть' }).click();
