@@ -76,9 +76,6 @@ export function parseLayout(stored: string | null): Layout {
   return layout;
 }
 
-/** Each theme choice as the theme button and the message after switching name it. */
-export const THEME_NAMES: Record<ThemeChoice, string> = { system: 'System', light: 'Light', dark: 'Dark' };
-
 /** A change to the layout: the fields to set, or a function of the current layout giving them. */
 export type LayoutChange = Partial<Layout> | ((layout: Layout) => Partial<Layout>);
 
