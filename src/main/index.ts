@@ -7,7 +7,8 @@ import { parseArgs } from 'node:util';
 import { bundledArchiveDir, defaultDataDir } from '../core/locations';
 import { ArchiveSession } from '../core/session';
 import type { CommandId } from '../shared/commands';
-import { resolveLanguage } from '../shared/i18n/language';
+import { catalogueFor } from '../shared/i18n/catalogue';
+import { resolveLanguage, type Language } from '../shared/i18n/language';
 import { CONTENT_SECURITY_POLICY } from '../shell/csp';
 import { servedFile } from '../shell/ui-files';
 import { handleAnnotationLinks, registerLinkCopying, type LinkWindow } from './annotation-links';
@@ -72,7 +73,7 @@ function registerApi(session: ArchiveSession, window: BrowserWindow, preferences
   registerOriginalOpening(ipcMain, trusted, () => session.current, (fileName) => confirmWebOriginal(window, fileName));
   ipcMain.handle('casefile-shell:chooseFolder', async (event) => {
     if (!trusted(event)) return null;
-    const choice = await dialog.showOpenDialog(window, { properties: ['openDirectory'], title: 'Open a folder as an archive' });
+    const choice = await dialog.showOpenDialog(window, { properties: ['openDirectory'], title: said().chooseFolder });
     return choice.canceled ? null : (choice.filePaths[0] ?? null);
   });
   // Exports are saved where the user chooses in a native dialog; the renderer never names a path.
@@ -94,14 +95,18 @@ function registerApi(session: ArchiveSession, window: BrowserWindow, preferences
 async function confirmWebOriginal(window: BrowserWindow, fileName: string): Promise<boolean> {
   const { response } = await dialog.showMessageBox(window, {
     type: 'question',
-    buttons: ['Cancel', 'Open'],
+    buttons: [said().cancel, said().open],
     defaultId: 0,
     cancelId: 0,
-    message: `Open ${fileName} in your web browser?`,
-    detail: 'A saved web page may load its images and scripts from the web: their sites will see a visit from this computer.',
+    message: said().openWebOriginal(fileName),
+    detail: said().webOriginalDetail,
   });
   return response === 1;
 }
+
+/** The interface's language (from the preferences), for the menu and the app's own dialogs. */
+let shownLanguage: Language = 'en';
+const said = () => catalogueFor(shownLanguage).app.shell;
 
 /** The one window, once it exists (a second start of the app brings it forward). */
 let mainWindow: BrowserWindow | null = null;
@@ -148,6 +153,7 @@ async function createWindow(): Promise<void> {
   // The menu speaks the interface's language; built again when the page changes it in the preferences.
   const showMenu = () => {
     const language = resolveLanguage(session.current.preferences.get().language, app.getPreferredSystemLanguages());
+    shownLanguage = language;
     const send = (id: CommandId) => window.webContents.send('casefile-shell:command', id);
     Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ mac: process.platform === 'darwin', appName: app.name, language, send })));
   };
@@ -165,11 +171,11 @@ async function confirmExternal(contents: WebContents, url: string): Promise<bool
   const owner = BrowserWindow.fromWebContents(contents);
   const options = {
     type: 'question' as const,
-    buttons: ['Cancel', 'Open in browser'],
+    buttons: [said().cancel, said().openInBrowser],
     defaultId: 0,
     cancelId: 0,
-    message: 'Open this address in your web browser?',
-    detail: `${url}\n\nThe site will see a visit from this computer.`,
+    message: said().openAddress,
+    detail: said().addressDetail(url),
   };
   const { response } = owner ? await dialog.showMessageBox(owner, options) : await dialog.showMessageBox(options);
   return response === 1;

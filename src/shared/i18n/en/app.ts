@@ -113,4 +113,15 @@ export const app = {
   },
   /** A form dialog's button that closes it without doing anything. */
   cancel: 'Cancel',
+  /** The desktop app's own dialogs (src/main). */
+  shell: {
+    chooseFolder: 'Open a folder as an archive',
+    cancel: 'Cancel',
+    open: 'Open',
+    openWebOriginal: (file: string) => `Open ${file} in your web browser?`,
+    webOriginalDetail: 'A saved web page may load its images and scripts from the web: their sites will see a visit from this computer.',
+    openInBrowser: 'Open in browser',
+    openAddress: 'Open this address in your web browser?',
+    addressDetail: (url: string) => `${url}\n\nThe site will see a visit from this computer.`,
+  },
 };
