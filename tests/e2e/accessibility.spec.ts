@@ -1,9 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { api } from './api';
 import { failOnPageErrors } from './page-errors';
+import { seriousViolations } from './screen-checks';
 import { expect, test } from './web-shell';
 
 const SHOTS = '/tmp/shots';
@@ -20,14 +19,6 @@ const QUOTES = [
   { quote: 'Rioters stormed shops, police stations and local administration buildings', note: 'Looting began.', tags: ['violence'], color: 'blue' },
   { quote: 'According to official data, 8,000 people were arrested.', note: '', tags: ['numbers'], color: 'pink' },
 ] as const;
-
-/** The violations axe rates serious or critical, each with the places it found, for a readable failure. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-}
 
 for (const theme of ['light', 'dark'] as const) {
   test(`every main screen in the ${theme} theme has no serious or critical axe violation`, async ({ page, shell }) => {

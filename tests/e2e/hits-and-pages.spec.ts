@@ -1,10 +1,10 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { api } from './api';
 import { failOnPageErrors } from './page-errors';
+import { seriousViolations } from './screen-checks';
+import { pdfWithPages } from './pdf-fixtures';
 import { expect, test } from './web-shell';
 
 const SHOTS = '/tmp/shots/h1-pages';
@@ -37,12 +37,6 @@ function rgbOf(color: string): [number, number, number] {
 /** How far apart two colours are: the sum of their channels' differences (0 to 765). */
 function distance(a: readonly number[], b: readonly number[]): number {
   return a.reduce((sum, channel, i) => sum + Math.abs(channel - b[i]), 0);
-}
-
-/** The violations axe rates serious or critical (as tests/e2e/accessibility.spec.ts counts them). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
 }
 
 async function openWithHits(page: Page, query: string): Promise<void> {
@@ -104,20 +98,12 @@ for (const theme of ['light', 'dark'] as const) {
 }
 
 /** A three-page PDF whose second page says the searched word. */
-async function threePagePdf(): Promise<Uint8Array> {
-  const pdf = await PDFDocument.create();
-  const font = await pdf.embedFont(StandardFonts.Helvetica);
-  pdf.setTitle('Commission hearing transcript');
-  const pages = [
+function threePagePdf(): Promise<Uint8Array> {
+  return pdfWithPages('Commission hearing transcript', [
     ['Hearing of the commission, 12 January 2022.', 'The chair opened the session at ten.'],
     ['The witness said the square was cleared before noon.', 'Counsel asked who gave the order.'],
     ['The witness did not answer.', 'The session closed at six.'],
-  ];
-  for (const lines of pages) {
-    const page = pdf.addPage();
-    lines.forEach((line, i) => page.drawText(line, { x: 50, y: 750 - i * 20, size: 12, font }));
-  }
-  return pdf.save();
+  ]);
 }
 
 test.describe('a PDF source', () => {

@@ -1,10 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { api } from './api';
 import { failOnPageErrors } from './page-errors';
+import { seriousViolations } from './screen-checks';
+import { pdfWithPages } from './pdf-fixtures';
 import { expect, test } from './web-shell';
 
 const SHOTS = '/tmp/shots/h5-links';
@@ -26,12 +26,6 @@ async function highlight(page: Page, shell: Parameters<typeof api>[1], docId: st
 async function titles(page: Page, shell: Parameters<typeof api>[1]): Promise<Map<string, string>> {
   const docs = await api<Array<{ id: string; title: string }>>(page, shell, 'listDocuments', {});
   return new Map(docs.map((d) => [d.id, d.title]));
-}
-
-/** Serious or critical axe violations, by rule and places. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 test('a link to an annotation opens its document at it, focused; Copy link copies casefile://annotation/<id>', async ({ page, shell, context }) => {
@@ -102,19 +96,11 @@ for (const theme of ['light', 'dark'] as const) {
 }
 
 /** Two pages, the first paragraph running over the break. */
-async function twoPagePdf(): Promise<Uint8Array> {
-  const pdf = await PDFDocument.create();
-  const font = await pdf.embedFont(StandardFonts.Helvetica);
-  pdf.setTitle('Akimat briefing notes');
-  const pages = [
+function twoPagePdf(): Promise<Uint8Array> {
+  return pdfWithPages('Akimat briefing notes', [
     ['Briefing of the akimat, 6 January 2022.', 'Casualty figures were given as 164 by the ministry.'],
     ['The figures were revised on 15 January.', 'The briefing closed at noon.'],
-  ];
-  for (const lines of pages) {
-    const page = pdf.addPage();
-    lines.forEach((line, i) => page.drawText(line, { x: 50, y: 750 - i * 20, size: 12, font }));
-  }
-  return pdf.save();
+  ]);
 }
 
 test.describe('the page view', () => {

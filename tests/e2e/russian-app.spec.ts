@@ -1,8 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Locator, Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
 import { failOnPageErrors } from './page-errors';
+import { clippedText, seriousViolations } from './screen-checks';
 import { expect, test } from './web-shell';
 
 /**
@@ -15,26 +14,6 @@ const SHOTS = '/tmp/shots/h7-ru-app';
 failOnPageErrors();
 // Four axe scans a theme: generous on a loaded 2-core machine.
 test.describe.configure({ timeout: 240_000 });
-
-/** The violations axe rates serious or critical (as tests/e2e/accessibility.spec.ts counts them). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-}
-
-/** The controls and labels under `root` whose text is cut off (Russian words are longer than English ones). */
-function clipped(root: Locator): Promise<string[]> {
-  return root.evaluate((container) =>
-    [...container.querySelectorAll<HTMLElement>('button, label, legend, dt, dd, th, h2, h3, option, .archive-line, .palette-title')]
-      .filter((el) => {
-        const style = getComputedStyle(el);
-        // Text for screen readers only is clipped on purpose.
-        if (el.closest('.visually-hidden') || el.offsetParent === null || (style.overflowX === 'visible' && style.overflowY === 'visible' && style.textOverflow !== 'ellipsis')) return false;
-        return el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1;
-      })
-      .map((el) => `${el.tagName.toLowerCase()}.${el.className}: ${el.textContent?.trim().slice(0, 60)} (${el.scrollWidth} > ${el.clientWidth})`),
-  );
-}
 
 for (const theme of ['light', 'dark'] as const) {
   test(`top bar, empty reader, preferences, ingest report and palette speak Russian (${theme})`, async ({ page, shell }) => {
@@ -50,7 +29,7 @@ for (const theme of ['light', 'dark'] as const) {
     const preferences = page.getByRole('dialog', { name: 'Настройки' });
     await expect(preferences.getByRole('combobox', { name: 'Язык' })).toHaveValue('ru');
     await expect(preferences.getByRole('button', { name: 'Сохранить' })).toBeVisible();
-    expect(await clipped(preferences)).toEqual([]);
+    expect(await clippedText(preferences, 'button, label, legend, dt, dd, th, h2, h3, option, .archive-line, .palette-title')).toEqual([]);
     expect(await seriousViolations(page)).toEqual([]);
     await preferences.screenshot({ path: path.join(SHOTS, `preferences-${theme}.png`) });
     await preferences.getByRole('button', { name: 'Отмена' }).click();
@@ -63,8 +42,8 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(topBar.getByRole('button', { name: 'Экспорт досье…' })).toBeVisible();
     await expect(topBar.locator('.archive-line')).toHaveText(/^\d+ документ/);
     await expect(page.getByRole('heading', { name: 'Статья не открыта' })).toBeVisible();
-    expect(await clipped(topBar)).toEqual([]);
-    expect(await clipped(page.locator('.first-run'))).toEqual([]);
+    expect(await clippedText(topBar, 'button, label, legend, dt, dd, th, h2, h3, option, .archive-line, .palette-title')).toEqual([]);
+    expect(await clippedText(page.locator('.first-run'), 'button, label, legend, dt, dd, th, h2, h3, option, .archive-line, .palette-title')).toEqual([]);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(SHOTS, `window-${theme}.png`) });
     await topBar.screenshot({ path: path.join(SHOTS, `top-bar-${theme}.png`) });
@@ -74,7 +53,7 @@ for (const theme of ['light', 'dark'] as const) {
     const report = page.getByRole('dialog', { name: 'Отчёт о загрузке' });
     await expect(report.getByText(/^В папке архива \d+ файл/)).toBeVisible();
     await expect(report.getByRole('columnheader', { name: /Результат/ })).toBeVisible();
-    expect(await clipped(report)).toEqual([]);
+    expect(await clippedText(report, 'button, label, legend, dt, dd, th, h2, h3, option, .archive-line, .palette-title')).toEqual([]);
     // Each outcome's label ends before its meaning begins (the Russian labels are longer).
     const overlaps = await report.locator('.outcome-legend').evaluate((legend) =>
       [...legend.querySelectorAll('dt')].filter((dt) => {
@@ -92,7 +71,7 @@ for (const theme of ['light', 'dark'] as const) {
     const palette = page.getByRole('dialog', { name: 'Команды' });
     await palette.getByRole('combobox', { name: 'Команда' }).fill('досье');
     await expect(palette.getByRole('option', { name: /Экспорт досье…/ })).toBeVisible();
-    expect(await clipped(palette)).toEqual([]);
+    expect(await clippedText(palette, 'button, label, legend, dt, dd, th, h2, h3, option, .archive-line, .palette-title')).toEqual([]);
     expect(await seriousViolations(page)).toEqual([]);
     await palette.screenshot({ path: path.join(SHOTS, `palette-${theme}.png`) });
     await page.keyboard.press('Escape');

@@ -3,9 +3,9 @@ import { mkdir, mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
 import { api } from './api';
 import { failOnPageErrors } from './page-errors';
+import { seriousViolations, clippedText } from './screen-checks';
 import { expect, test } from './web-shell';
 
 /**
@@ -18,26 +18,6 @@ const SHOTS = '/tmp/shots/h9-ru-dossier';
 failOnPageErrors();
 // An export and a verification that reads every printed page, and axe scans: minutes on a loaded 2-core machine.
 test.describe.configure({ timeout: 300_000 });
-
-/** The violations axe rates serious or critical (as tests/e2e/accessibility.spec.ts counts them). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-}
-
-/** The controls and labels under `root` whose text is cut off (Russian words are longer than English ones). */
-function clipped(root: Locator): Promise<string[]> {
-  return root.evaluate((container) =>
-    [...container.querySelectorAll<HTMLElement>('button, summary, label, legend, h2, h3, [role="tab"], .status-label, .verify-status, .verify-quote, .tag, .card-color, .in-dossier, .save-status, .outline-counts')]
-      .filter((el) => {
-        const style = getComputedStyle(el);
-        // Text for screen readers only is clipped on purpose, and so is an outline's one-line quote (the archive's words, not the interface's).
-        if (el.closest('.visually-hidden') || el.classList.contains('outline-quote') || el.offsetParent === null || (style.overflowX === 'visible' && style.overflowY === 'visible' && style.textOverflow !== 'ellipsis')) return false;
-        return el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1;
-      })
-      .map((el) => `${el.tagName.toLowerCase()}.${el.className}: ${el.textContent?.trim().slice(0, 60)} (${el.scrollWidth} > ${el.clientWidth})`),
-  );
-}
 
 /** A window tall enough for the whole right-hand pane, so its screenshot is not cut by scrolling. */
 async function fitPane(page: Page): Promise<Locator> {
@@ -82,7 +62,7 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(card.locator('.tag')).toHaveText(['хронология', 'приказы']);
     await expect(card.locator('.card-color')).toHaveText('розовый');
     await expect(card.getByText('✓ В досье')).toBeVisible();
-    expect(await clipped(annotations)).toEqual([]);
+    expect(await clippedText(annotations, 'button, summary, label, legend, h2, h3, [role="tab"], .status-label, .verify-status, .verify-quote, .tag, .card-color, .in-dossier, .save-status, .outline-counts', '.outline-quote')).toEqual([]);
     expect(await seriousViolations(page)).toEqual([]);
     await annotations.screenshot({ path: path.join(SHOTS, `annotations-all-${theme}.png`) });
     await card.screenshot({ path: path.join(SHOTS, `card-${theme}.png`) });
@@ -94,7 +74,7 @@ for (const theme of ['light', 'dark'] as const) {
     await annotations.locator('.annotation-card').getByRole('button', { name: 'Изменить' }).click();
     await expect(annotations.getByRole('textbox', { name: 'Изменить заметку' })).toBeVisible();
     await expect(annotations.getByRole('radio', { name: 'розовый' })).toHaveAttribute('aria-checked', 'true');
-    expect(await clipped(annotations)).toEqual([]);
+    expect(await clippedText(annotations, 'button, summary, label, legend, h2, h3, [role="tab"], .status-label, .verify-status, .verify-quote, .tag, .card-color, .in-dossier, .save-status, .outline-counts', '.outline-quote')).toEqual([]);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(SHOTS, `annotations-document-${theme}.png`) });
     await annotations.getByRole('button', { name: 'Отмена' }).click();
@@ -106,7 +86,7 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(panel.getByRole('region', { name: 'Протесты' })).toBeVisible();
     await expect(panel.getByRole('region', { name: 'Раздел 2 (без названия)' })).toBeVisible();
     await expect(panel.getByText('Все изменения сохранены')).toBeVisible();
-    expect(await clipped(panel)).toEqual([]);
+    expect(await clippedText(panel, 'button, summary, label, legend, h2, h3, [role="tab"], .status-label, .verify-status, .verify-quote, .tag, .card-color, .in-dossier, .save-status, .outline-counts', '.outline-quote')).toEqual([]);
     expect(await seriousViolations(page)).toEqual([]);
     await (await fitPane(page)).screenshot({ path: path.join(SHOTS, `dossier-panel-${theme}.png`) });
     await page.setViewportSize({ width: 1440, height: 900 });
@@ -125,7 +105,7 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(report.locator('.verify-verdict')).toHaveText('Подтверждено: все цитаты (3) совпадают с архивом.');
     await expect(report.locator('.verify-status').first()).toHaveText(/^(верна|без подписи)$/);
     await expect(report.locator('.verify-status').nth(1)).toHaveText('в порядке');
-    expect(await clipped(verify)).toEqual([]);
+    expect(await clippedText(verify, 'button, summary, label, legend, h2, h3, [role="tab"], .status-label, .verify-status, .verify-quote, .tag, .card-color, .in-dossier, .save-status, .outline-counts', '.outline-quote')).toEqual([]);
     expect(await seriousViolations(page)).toEqual([]);
     // A window as tall as the pane: the top bar does not cover the report in the screenshot.
     await fitPane(page);
@@ -137,7 +117,7 @@ for (const theme of ['light', 'dark'] as const) {
     const dialog = page.getByRole('dialog', { name: 'Экспорт досье' });
     await expect(dialog.getByLabel('Заголовок')).toHaveValue('Досье Casefile');
     await expect(dialog.getByRole('button', { name: 'Экспорт в PDF' })).toBeEnabled();
-    expect(await clipped(dialog)).toEqual([]);
+    expect(await clippedText(dialog, 'button, summary, label, legend, h2, h3, [role="tab"], .status-label, .verify-status, .verify-quote, .tag, .card-color, .in-dossier, .save-status, .outline-counts', '.outline-quote')).toEqual([]);
     expect(await seriousViolations(page)).toEqual([]);
     await dialog.screenshot({ path: path.join(SHOTS, `export-dialog-${theme}.png`) });
   });

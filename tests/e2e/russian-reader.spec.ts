@@ -1,11 +1,10 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Locator, Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { api } from './api';
 import { failOnPageErrors } from './page-errors';
 import { selectWithMouse } from './select-text';
+import { seriousViolations, clippedText } from './screen-checks';
+import { pdfWithPages } from './pdf-fixtures';
 import { expect, test } from './web-shell';
 
 /** The search pane, the reader and the page view in Russian (issue 21, point 8), in both themes. */
@@ -17,43 +16,12 @@ test.use({ copyArchive: true });
 // Three axe scans a theme, and a PDF read: generous on a loaded 2-core machine.
 test.describe.configure({ timeout: 240_000 });
 
-/** The violations axe rates serious or critical (as tests/e2e/accessibility.spec.ts counts them). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-}
-
-/**
- * The controls and labels under `root` whose text is cut off: wider or taller than their box while
- * they hide what overflows (Russian words are longer than English ones).
- */
-function clipped(root: Locator): Promise<string[]> {
-  return root.evaluate((container) =>
-    [...container.querySelectorAll<HTMLElement>('button, summary, label, legend, dt, dd, .hit-count, .hit-legend, .result-meta, .page-marker, .page-view-bar *')]
-      .filter((el) => {
-        const style = getComputedStyle(el);
-        // Text for screen readers only is clipped on purpose.
-        if (el.closest('.visually-hidden') || el.offsetParent === null || (style.overflowX === 'visible' && style.overflowY === 'visible' && style.textOverflow !== 'ellipsis')) return false;
-        return el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1;
-      })
-      .map((el) => `${el.tagName.toLowerCase()}.${el.className}: ${el.textContent?.trim().slice(0, 60)}`),
-  );
-}
-
 /** Two pages, so the reader shows page markers and the page view page numbers. */
-async function twoPagePdf(): Promise<Uint8Array> {
-  const pdf = await PDFDocument.create();
-  const font = await pdf.embedFont(StandardFonts.Helvetica);
-  pdf.setTitle('Akimat briefing notes');
-  const pages = [
+function twoPagePdf(): Promise<Uint8Array> {
+  return pdfWithPages('Akimat briefing notes', [
     ['Briefing of the akimat, 6 January 2022.', 'Casualty figures were given as 164 by the ministry.'],
     ['The figures were revised on 15 January.', 'The briefing closed at noon.'],
-  ];
-  for (const lines of pages) {
-    const page = pdf.addPage();
-    lines.forEach((line, i) => page.drawText(line, { x: 50, y: 750 - i * 20, size: 12, font }));
-  }
-  return pdf.save();
+  ]);
 }
 
 for (const theme of ['light', 'dark'] as const) {
@@ -75,7 +43,7 @@ for (const theme of ['light', 'dark'] as const) {
     await pane.getByText('Фильтр по источнику или дате').click();
     await pane.getByText('Синтаксис запросов').click();
     await expect(pane.getByText('точная фраза: слова рядом, в этом порядке')).toBeVisible();
-    expect(await clipped(pane)).toEqual([]);
+    expect(await clippedText(pane, 'button, summary, label, legend, dt, dd, .hit-count, .hit-legend, .result-meta, .page-marker, .page-view-bar *')).toEqual([]);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(SHOTS, `search-${theme}.png`) });
     await pane.screenshot({ path: path.join(SHOTS, `search-pane-${theme}.png`) });
@@ -83,7 +51,7 @@ for (const theme of ['light', 'dark'] as const) {
     await pane.getByText('Синтаксис запросов').click();
     await pane.getByText('Фильтр по источнику или дате').click();
     await expect(pane.locator('.result-meta').first()).toContainText(/совпадени/);
-    expect(await clipped(pane)).toEqual([]);
+    expect(await clippedText(pane, 'button, summary, label, legend, dt, dd, .hit-count, .hit-legend, .result-meta, .page-marker, .page-view-bar *')).toEqual([]);
     await pane.screenshot({ path: path.join(SHOTS, `search-results-${theme}.png`) });
 
     // The PDF open in the reader: hits, page markers, document information, and a new highlight's toolbar.
@@ -98,8 +66,8 @@ for (const theme of ['light', 'dark'] as const) {
     const toolbar = page.getByRole('dialog', { name: 'Новое выделение' });
     await expect(toolbar).toBeVisible();
     await expect(toolbar.getByRole('button', { name: 'Сохранить выделение' })).toBeVisible();
-    expect(await clipped(reader)).toEqual([]);
-    expect(await clipped(toolbar)).toEqual([]);
+    expect(await clippedText(reader, 'button, summary, label, legend, dt, dd, .hit-count, .hit-legend, .result-meta, .page-marker, .page-view-bar *')).toEqual([]);
+    expect(await clippedText(toolbar, 'button, summary, label, legend, dt, dd, .hit-count, .hit-legend, .result-meta, .page-marker, .page-view-bar *')).toEqual([]);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(SHOTS, `reader-toolbar-${theme}.png`) });
     await toolbar.screenshot({ path: path.join(SHOTS, `toolbar-${theme}.png`) });
@@ -114,7 +82,7 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(view.getByRole('toolbar', { name: 'Постраничный вид' })).toBeVisible();
     await expect(view.getByRole('region', { name: 'Страница 2' })).toContainText('The figures were revised on 15 January.');
     await expect(view.locator('.page-view-file')).toContainText('2 страницы');
-    expect(await clipped(view)).toEqual([]);
+    expect(await clippedText(view, 'button, summary, label, legend, dt, dd, .hit-count, .hit-legend, .result-meta, .page-marker, .page-view-bar *')).toEqual([]);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(SHOTS, `page-view-${theme}.png`) });
   });

@@ -12,28 +12,12 @@ import { InLanguage, LanguageProvider } from '../../src/renderer/src/i18n';
 import { catalogueFor } from '../../src/shared/i18n/catalogue';
 import { fakeClient, READY } from './fake-client';
 import { stubLayout } from './reader-fixtures';
+import { englishWords, everythingSaid } from './russian-checks';
 
 beforeAll(stubLayout);
 afterEach(cleanup);
 
 const english = catalogueFor('en');
-
-/** Every string of a catalogue part (functions called with sample arguments) with a word of four letters or more. */
-function englishWords(part: object): string[] {
-  return Object.values(part).flatMap((value: unknown): string[] => {
-    if (typeof value === 'string') return /[A-Za-z]{4,}/.test(value) ? [value] : [];
-    if (typeof value === 'function') return englishWords({ said: String((value as (...args: unknown[]) => unknown)(2, 'X', 'Y', 'Z')) });
-    return typeof value === 'object' && value !== null ? englishWords(value) : [];
-  });
-}
-
-/** What the user reads or hears of the page: its text and the attributes that are read out or shown. */
-function everythingSaid(): string {
-  const attributes = [...document.body.querySelectorAll('*')].flatMap((el) =>
-    ['aria-label', 'title', 'placeholder'].map((name) => el.getAttribute(name)).filter((value): value is string => value !== null),
-  );
-  return [document.body.textContent ?? '', ...attributes].join('\n');
-}
 
 function leftInEnglish(part: object): string[] {
   const said = everythingSaid();

@@ -9,6 +9,7 @@ import { catalogueFor } from '../../src/shared/i18n/catalogue';
 import { dossier, dossierServer, sections, uuid } from './dossier-fixtures';
 import { annotation, fakeClient, READY } from './fake-client';
 import { archiveDocument, stubLayout } from './reader-fixtures';
+import { englishWords, everythingSaid } from './russian-checks';
 
 beforeAll(stubLayout);
 afterEach(() => {
@@ -17,23 +18,6 @@ afterEach(() => {
 });
 
 const english = catalogueFor('en');
-
-/** Every string of a catalogue part (functions called with sample arguments) with a word of four letters or more. */
-function englishWords(part: object): string[] {
-  return Object.values(part).flatMap((value: unknown): string[] => {
-    if (typeof value === 'string') return /[A-Za-z]{4,}/.test(value) ? [value] : [];
-    if (typeof value === 'function') return englishWords({ said: String((value as (...args: unknown[]) => unknown)(2, 'X', 'Y', 'Z')) });
-    return typeof value === 'object' && value !== null ? englishWords(value) : [];
-  });
-}
-
-/** What the user reads or hears of the page: its text and the attributes that are read out or shown. */
-function everythingSaid(): string {
-  const attributes = [...document.body.querySelectorAll('*')].flatMap((el) =>
-    ['aria-label', 'title', 'placeholder'].map((name) => el.getAttribute(name)).filter((value): value is string => value !== null),
-  );
-  return [document.body.textContent ?? '', ...attributes].join('\n');
-}
 
 /** Names that are the same in every language (a format's name) are not left in English. */
 const NAMES = new Set(['Markdown']);

@@ -11,26 +11,12 @@ import { InLanguage } from '../../src/renderer/src/i18n';
 import { INITIAL_SEARCH, type SearchSettings } from '../../src/renderer/src/search/settings';
 import { fakeClient, hit, READY, searchResult, term } from './fake-client';
 import { archiveDocument, ReaderWithDefaults, selectInReader, stubLayout } from './reader-fixtures';
+import { englishWords, everythingSaid } from './russian-checks';
 
 beforeAll(stubLayout);
 afterEach(cleanup);
 
 const english = catalogueFor('en');
-
-/** Every plain string of a catalogue part with four letters or more in a row (a word, not a key or a sign). */
-function englishWords(part: object): string[] {
-  return Object.values(part).flatMap((value: unknown) =>
-    typeof value === 'string' ? (/[A-Za-z]{4,}/.test(value) ? [value] : []) : typeof value === 'object' && value !== null ? englishWords(value) : [],
-  );
-}
-
-/** What the user reads or hears of the page: its text and the attributes that are read out or shown. */
-function everythingSaid(): string {
-  const attributes = [...document.body.querySelectorAll('*')].flatMap((el) =>
-    ['aria-label', 'title', 'placeholder', 'data-label'].map((name) => el.getAttribute(name)).filter((value): value is string => value !== null),
-  );
-  return [document.body.textContent ?? '', ...attributes].join('\n');
-}
 
 /** The strings of an area's catalogue (those not also in the archive's own words) that are still shown in English. */
 function leftInEnglish(part: object, except: readonly string[] = []): string[] {
