@@ -1,5 +1,5 @@
 import type { OpenedDocument } from '../../../core/api/types';
-import { plural } from '../format';
+import { useT } from '../i18n';
 
 /**
  * Says which article the reader now shows, while the focus stays where it was (in the results, for
@@ -7,10 +7,10 @@ import { plural } from '../format';
  * mounted with its text is often not read.
  */
 export function OpenedAnnouncement({ opened }: { opened: OpenedDocument | null }) {
-  const hits = opened?.matches.length ?? 0;
+  const t = useT();
   return (
     <p className="visually-hidden" aria-live="polite">
-      {opened && `Opened “${opened.document.title}”${hits > 0 ? `, ${plural(hits, 'search hit')}` : ''}.`}
+      {opened && t.reader.opened(opened.document.title, opened.matches.length)}
     </p>
   );
 }

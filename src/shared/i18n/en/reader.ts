@@ -1,3 +1,4 @@
+import { plural } from './plural';
 import { BOILERPLATE_LABEL } from '../../boilerplate';
 
 /** The English strings of the reader part of the interface (see ../catalogue.ts). */
@@ -12,6 +13,8 @@ export const reader = {
   previousHit: 'Previous hit',
   nextHit: 'Next hit',
   hitOf: (hit: number, total: number) => `Hit ${hit} of ${total}`,
+  /** Said to screen readers when an article opens (the focus stays in the results). */
+  opened: (title: string, hits: number) => `Opened “${title}”${hits > 0 ? `, ${plural(hits, 'search hit')}` : ''}.`,
   /** How a hit that is not the word as asked is named (title, hit navigation, legend). */
   kinds: { variant: 'name variant', fuzzy: 'near spelling' },
   /** The legend's sample (drawn dashed) and what it means. */

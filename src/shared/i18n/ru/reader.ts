@@ -12,6 +12,7 @@ export const reader: typeof english = {
   previousHit: 'Предыдущее совпадение',
   nextHit: 'Следующее совпадение',
   hitOf: (hit, total) => `Совпадение ${hit} из ${total}`,
+  opened: (title, hits) => `Открыта статья «${title}»${hits > 0 ? `, ${counted('ru', hits, { one: 'совпадение', few: 'совпадения', many: 'совпадений', other: 'совпадения' })}` : ''}.`,
   kinds: { variant: 'вариант имени', fuzzy: 'близкое написание' },
   legendSample: 'пунктир',
   legendMeaning: '= вариант имени или близкое написание',
