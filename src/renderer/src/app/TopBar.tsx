@@ -37,7 +37,12 @@ export function TopBar({ info, theme, fileInput, onFiles, onRun, onOpen }: Props
           onClick={() => onOpen('ingest-report')}
         >
           <span className="archive-line">
-            {t.archiveLine(info.documentCount, info.skipped.length, info.archiveRoot)}
+            <span className="archive-count">{t.archiveCount(info.documentCount, info.skipped.length)}</span>
+            <span className="archive-separator">·</span>
+            {/* A long path is cut at its start, so the archive's own folder stays in view. */}
+            <span className="archive-path" title={info.archiveRoot}>
+              <bdi>{info.archiveRoot}</bdi>
+            </span>
           </span>{' '}
           <span className="archive-report">{t.ingestReport}</span>
         </button>

@@ -13,8 +13,9 @@ export const app = {
   themes,
   topBar: {
     ingestTitle: 'Ingest report: every file of the archive folder and what Casefile did with it',
-    archiveLine: (documents: number, notIndexed: number, root: string) =>
-      `${plural(documents, 'document')}${notIndexed > 0 ? ` (${plural(notIndexed, 'file')} not indexed)` : ''} · ${root}`,
+    /** The archive's counts; its folder follows in a box of its own that may be cut. */
+    archiveCount: (documents: number, notIndexed: number) =>
+      `${plural(documents, 'document')}${notIndexed > 0 ? ` (${plural(notIndexed, 'file')} not indexed)` : ''}`,
     ingestReport: 'Ingest report',
     opening: 'Opening archive…',
     openArchive: 'Open archive…',

@@ -18,8 +18,8 @@ export const app: typeof english = {
   themes: { system: 'Авто', light: 'Светлая', dark: 'Тёмная' },
   topBar: {
     ingestTitle: 'Отчёт о загрузке: каждый файл папки архива и что Casefile с ним сделал',
-    archiveLine: (count: number, notIndexed: number, root: string) =>
-      `${documents(count)}${notIndexed > 0 ? ` (не проиндексировано: ${counted('ru', notIndexed, { one: 'файл', few: 'файла', many: 'файлов', other: 'файла' })})` : ''} · ${root}`,
+    archiveCount: (count: number, notIndexed: number) =>
+      `${documents(count)}${notIndexed > 0 ? ` (не проиндексировано: ${counted('ru', notIndexed, { one: 'файл', few: 'файла', many: 'файлов', other: 'файла' })})` : ''}`,
     ingestReport: 'Отчёт о загрузке',
     opening: 'Архив открывается…',
     openArchive: 'Открыть архив…',
