@@ -68,9 +68,14 @@ export class ArchiveSession {
   }
 
   private static async start(options: SessionOptions, archiveDir: string, preferences: PreferencesStore): Promise<Workstation> {
-    const ws = await Workstation.open({ archiveDir, dataDir: options.dataDir, indexBuilder: options.indexBuilder, openAsLastSeen: options.watch, preferences });
-    if (options.watch) await ws.watch();
-    return ws;
+    return Workstation.open({
+      archiveDir,
+      dataDir: options.dataDir,
+      indexBuilder: options.indexBuilder,
+      openAsLastSeen: options.watch,
+      followAfterFirstAnswer: options.watch,
+      preferences,
+    });
   }
 
   private async remember(root: string): Promise<void> {

@@ -28,6 +28,11 @@ export interface WorkstationOptions {
    * `indexStatus().checking`). Off, the folder is listed before open returns (one-shot commands).
    */
   openAsLastSeen?: boolean;
+  /**
+   * The app's way: follow the folder (watch it, then check it against what was opened) once the
+   * first search is answered (see followSoon). Off, the check starts at open and nothing is watched.
+   */
+  followAfterFirstAnswer?: boolean;
   /** The process's preferences store when a session owns it; else the workstation opens its own. */
   preferences?: PreferencesStore;
 }
@@ -66,6 +71,9 @@ export interface WorkstationSearchResult extends SearchResult {
 
 export type { AnnotationChanges, AnnotationFilter, NewAnnotation };
 
+/** How long an app's workstation waits for a first search before it follows the folder anyway. */
+const FOLLOW_WITHOUT_ANSWER_MS = 1500;
+
 export interface DataRevision {
   data: number;
   archive: number;
@@ -79,6 +87,12 @@ export interface DataRevision {
 export class Workstation {
   /** Stops following the data files (annotations, dossiers, corrections, preferences) for other processes' changes. */
   private unfollow: Array<() => void> = [];
+  /** Following that waits for the first answer (followSoon), once asked for. */
+  private following: Promise<void> | null = null;
+  /** Tells followSoon that a search was answered; set while it waits. */
+  private answered: (() => void) | null = null;
+  private stopWaitingToFollow: (() => void) | null = null;
+  private closed = false;
   /** Counts changes the user did not make here: other processes' saves; any change to the archive's documents. */
   private revisions: DataRevision = { data: 0, archive: 0 };
   /** The dossiers: built, exported and verified (the API's dossier methods call it). */
@@ -118,14 +132,14 @@ export class Workstation {
     });
   }
 
-  static async open({ archiveDir, dataDir, now = () => new Date(), indexBuilder = workerBuilder, openAsLastSeen = false, preferences: shared }: WorkstationOptions): Promise<Workstation> {
+  static async open({ archiveDir, dataDir, now = () => new Date(), indexBuilder = workerBuilder, openAsLastSeen = false, followAfterFirstAnswer = false, preferences: shared }: WorkstationOptions): Promise<Workstation> {
     const root = await resolveFolder(archiveDir);
     const storeDir = archiveDataDir(path.resolve(dataDir), root);
     await mkdir(storeDir, { recursive: true });
     // The index cache is read while the archive's files are checked: both wait mostly on the disk.
     const indexDir = path.join(storeDir, 'index');
     const cachedIndex = LiveIndex.readCache(indexDir);
-    const { archive, startChecking } = await ArchiveService.open({ root, storeDir, openAsLastSeen, now });
+    const archive = await ArchiveService.open({ root, storeDir, openAsLastSeen, now });
     // Which folder this data is for (a note for people looking at the data folder): a full disk must not stop the open.
     await writeFile(path.join(storeDir, 'archive.json'), `${JSON.stringify({ archiveRoot: root }, null, 2)}\n`).catch((error: unknown) =>
       console.error(writeFailure(error, 'the data folder could not be written').message),
@@ -136,8 +150,10 @@ export class Workstation {
     const dossierStore = await DossierStore.open(path.join(storeDir, 'dossiers.json'), now);
     const index = await LiveIndex.open(archive.documents, indexDir, indexBuilder, cachedIndex);
     archive.onDocumentsChanged(() => index.refresh());
-    startChecking();
-    return new Workstation(archive, index, annotations, dossierStore, preferences, shared === undefined, path.resolve(dataDir), now);
+    const workstation = new Workstation(archive, index, annotations, dossierStore, preferences, shared === undefined, path.resolve(dataDir), now);
+    if (followAfterFirstAnswer) workstation.followSoon();
+    else archive.startChecking();
+    return workstation;
   }
 
   /**
@@ -185,7 +201,9 @@ export class Workstation {
   }
 
   search(query: string, options: SearchOptions = {}): WorkstationSearchResult {
-    return { ...this.index.engine().search(query, options), index: this.indexStatus() };
+    const result = { ...this.index.engine().search(query, options), index: this.indexStatus() };
+    this.answered?.();
+    return result;
   }
 
   /**
@@ -205,8 +223,10 @@ export class Workstation {
    * files that other Casefile processes (the app, the web shell, the CLI) may change meanwhile.
    */
   async watch(): Promise<void> {
-    // The archive revision moves with every change taken in (see the constructor).
+    // The archive revision moves with every change taken in (see the constructor). The watcher is
+    // ready before the folder is listed again, so a change is seen by one or the other, never neither.
     await this.archive.watch(() => undefined);
+    this.archive.startChecking();
     if (this.unfollow.length > 0) return;
     const changed = () => {
       this.revisions.data++;
@@ -234,7 +254,37 @@ export class Workstation {
     await Promise.all([this.annotations.flush(), this.dossiers.flush()]);
   }
 
+  /**
+   * The app's way: start following (watch) once the first search has been answered, or after
+   * FOLLOW_WITHOUT_ANSWER_MS if none comes, so the first answer does not wait on a watcher
+   * scanning 10,000 files and the folder being listed again (issue 22). Until then the index
+   * status says the files are still being checked.
+   */
+  followSoon(): void {
+    if (this.following) return;
+    this.following = new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, FOLLOW_WITHOUT_ANSWER_MS);
+      this.answered = () => {
+        clearTimeout(timer);
+        // After this answer has gone out.
+        setImmediate(resolve);
+      };
+      this.stopWaitingToFollow = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    })
+      .then(async () => {
+        this.answered = null;
+        if (!this.closed) await this.watch();
+      })
+      .catch((error: unknown) => console.error('the archive folder is not followed:', error));
+  }
+
   async close(): Promise<void> {
+    this.closed = true;
+    this.stopWaitingToFollow?.();
+    await this.following?.catch(() => undefined);
     for (const stop of this.unfollow) stop();
     this.unfollow = [];
     await this.archive.close();

@@ -1,7 +1,8 @@
 import { cp, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { invokeApi } from '../../src/core/api';
+import { ArchiveService } from '../../src/core/archive/archive-service';
 import { inProcessBuilder } from '../../src/core/search/index-builder';
 import { ArchiveSession } from '../../src/core/session';
 import { ARCHIVE_DIR, archiveFile } from '../helpers/archive-files';
@@ -57,6 +58,51 @@ describe('switching archives', () => {
     const session = await ArchiveSession.open({ archiveDir: first, dataDir: data, indexBuilder: inProcessBuilder });
     try {
       expect(await invokeApi(session.current, 'openArchive', { path: second })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    } finally {
+      await session.close();
+    }
+  });
+});
+
+describe('the app’s session (watch: true)', () => {
+  async function eventually(check: () => boolean, what: string): Promise<void> {
+    for (let i = 0; i < 400 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 25));
+    if (!check()) throw new Error(`never: ${what}`);
+  }
+
+  it('answers the first search before it follows the folder, then follows it: a file added afterwards is found', async () => {
+    const { first, data } = await twoArchives();
+    // Opened once before, so the app opens it as last seen.
+    await (await ArchiveSession.open({ archiveDir: first, dataDir: data, indexBuilder: inProcessBuilder })).close();
+    const watching = vi.spyOn(ArchiveService.prototype, 'watch');
+    const session = await ArchiveSession.open({ archiveDir: first, dataDir: data, indexBuilder: inProcessBuilder, watch: true });
+    try {
+      // Nothing of the folder is compared or watched yet: the answer says its results may still change.
+      expect(watching).not.toHaveBeenCalled();
+      expect(session.current.archive.checking).toBe(true);
+      await session.current.indexReady();
+      const answer = session.current.search('Tokayev');
+      expect(answer.hits.length).toBeGreaterThan(0);
+      expect(answer.index.checking).toBe(true);
+      expect(watching).not.toHaveBeenCalled();
+      await eventually(() => watching.mock.calls.length > 0, 'the folder is watched after the first answer');
+      await session.current.archiveVerified();
+      await writeFile(path.join(first, 'later.txt'), 'Added later\n\nThe Zhanaozen strike of 2011 came back in the news.');
+      await eventually(() => session.current.search('Zhanaozen').hits.some((h) => h.id === 'later.txt'), 'the added file is searchable');
+    } finally {
+      await session.close();
+      watching.mockRestore();
+    }
+  });
+
+  it('follows the folder without a search too, and a close before it starts leaves nothing running', async () => {
+    const { first, data } = await twoArchives();
+    const quiet = await ArchiveSession.open({ archiveDir: first, dataDir: data, indexBuilder: inProcessBuilder, watch: true });
+    await quiet.close(); // before following began: no watcher is left behind to keep the process alive
+    const session = await ArchiveSession.open({ archiveDir: first, dataDir: data, indexBuilder: inProcessBuilder, watch: true });
+    try {
+      await writeFile(path.join(first, 'later.txt'), 'Added later\n\nThe Zhanaozen strike of 2011 came back in the news.');
+      await eventually(() => session.current.archive.documents.has('later.txt'), 'the added file is taken in');
     } finally {
       await session.close();
     }

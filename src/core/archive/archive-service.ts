@@ -10,7 +10,7 @@ import { CustodyLedger, type Custody, type CustodyView, type LedgerCheck } from 
 import { addedFileName } from './file-names';
 import { MetadataOverrides, type MetadataEdit } from './metadata-overrides';
 import { watchArchive, type ArchiveWatcher } from './watch';
-import { sourceFileOf, type WebCapture } from './web-archive';
+import { sourceFileOf, webArchiveFormatOf, type WebCapture } from './web-archive';
 
 /** Files read at once when checking catalogued files in the background. */
 const VERIFY_BATCH = 8;
@@ -38,6 +38,8 @@ export class ArchiveService {
   /** Whether the files are still being compared with what was opened (see checked). */
   private checkingNow = false;
   private closing = false;
+  /** Starts the background check (see startChecking); null once started. */
+  private beginCheck: (() => void) | null = null;
 
   private constructor(
     readonly root: string,
@@ -53,7 +55,7 @@ export class ArchiveService {
    * Opens the archive: from the ingest catalog as it was last seen (then the folder is listed again
    * in the background), or by listing the folder now. Call `startChecking` once its followers exist.
    */
-  static async open({ root, storeDir, openAsLastSeen, now }: ArchiveOpenOptions): Promise<{ archive: ArchiveService; startChecking: () => void }> {
+  static async open({ root, storeDir, openAsLastSeen, now }: ArchiveOpenOptions): Promise<ArchiveService> {
     const catalog = await IngestCatalog.open(path.join(storeDir, 'ingest-catalog'));
     if (catalog.problem) console.error(catalog.problem);
     // An archive opened before opens as it was last seen, and its folder is listed again in the
@@ -64,7 +66,7 @@ export class ArchiveService {
     const ledger = await CustodyLedger.open(storeDir, now);
     if (ledger.check().problem) console.error(`custody ledger of ${root}: ${ledger.check().problem}`);
     const archive = new ArchiveService(root, loaded.report, new Map(loaded.documents.map((doc) => [doc.id, metadata.apply(doc)])), metadata, ledger);
-    const startChecking = () => {
+    archive.beginCheck = () => {
       const opened = new Map(archive.docs);
       // An archive opened as last seen is recorded once its folder is listed again (listAgain), not twice.
       if (!lastSeen) archive.recordCustody();
@@ -75,7 +77,17 @@ export class ArchiveService {
           archive.checkingNow = false;
         });
     };
-    return { archive, startChecking };
+    return archive;
+  }
+
+  /**
+   * Starts comparing the folder with what was opened (listing it again, or reading every file taken
+   * from the catalog), in the background; once only. Call it once the archive's followers exist.
+   */
+  startChecking(): void {
+    const begin = this.beginCheck;
+    this.beginCheck = null;
+    begin?.();
   }
 
   /** The documents by id, kept current (the search index reads this map). */
@@ -85,11 +97,12 @@ export class ArchiveService {
 
   /** Whether the files are still being compared with what was opened: results may still change. */
   get checking(): boolean {
-    return this.checkingNow;
+    return this.checkingNow || this.beginCheck !== null;
   }
 
-  /** Resolves when the folder has been listed again and every file taken from the catalog read and checked. */
+  /** Resolves when the folder has been listed again and every file taken from the catalog read and checked (starting that now if it was not yet). */
   checked(): Promise<void> {
+    this.startChecking();
     return this.check;
   }
 
@@ -248,7 +261,9 @@ export class ArchiveService {
 
   /** Puts a file's documents (one, or each page of a web archive, or none) in place of those it had. */
   private replaceDocumentsOf(file: string, documents: readonly ArchiveDocument[]): void {
-    for (const id of [...this.docs.keys()]) if (sourceFileOf(id) === file) this.docs.delete(id);
+    // Only a web archive has documents of other ids than its file's; looking through them all for every plain file was O(documents).
+    if (webArchiveFormatOf(file) === null) this.docs.delete(file);
+    else for (const id of [...this.docs.keys()]) if (sourceFileOf(id) === file) this.docs.delete(id);
     for (const document of documents) this.docs.set(document.id, this.metadata.apply(document));
   }
 
@@ -289,17 +304,23 @@ export class ArchiveService {
    * time) is taken in as a change.
    */
   private async verifyUnread(files: readonly string[]): Promise<void> {
+    // One lookup table for the whole check (a search of the report per file was O(files²)); a file
+    // read again meanwhile may differ from it, so a difference is confirmed against the report as it is then.
+    const catalogued = new Map(this.report.map((e) => [e.file, e.sha256]));
+    const currentSha256 = (id: string) => this.report.find((e) => e.file === id)?.sha256;
     for (let at = 0; at < files.length && !this.closing; at += VERIFY_BATCH) {
       const batch = files.slice(at, at + VERIFY_BATCH);
       const differing = await Promise.all(
         batch.map(async (id) => {
-          const known = this.report.find((e) => e.file === id);
+          if (!catalogued.get(id)) return [];
           // A file being written right now is left alone: its new version is read when it is opened or the write is seen.
           const bytes = await readArchiveFile(this.root, id, { maxBytes: maxBytesOf(id) }).then(
             (read) => read.bytes,
             (error: unknown) => (error instanceof ArchiveFileRefused && error.refusal === 'changing' ? undefined : null),
           );
-          return known?.sha256 && bytes !== undefined && (bytes === null || sha256Hex(bytes) !== known.sha256) ? [id] : [];
+          if (bytes === undefined) return [];
+          const sha256 = bytes === null ? null : sha256Hex(bytes);
+          return sha256 !== catalogued.get(id) && sha256 !== currentSha256(id) ? [id] : [];
         }),
       );
       const changed = differing.flat();
