@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { MessageCode } from '../shared/i18n/core-messages';
 import { CasefileError, type ErrorCode } from './errors';
 import { Preferences } from './preferences';
 import { QuerySyntaxError, type QuerySpan } from './search/query-parser';
@@ -36,6 +37,8 @@ export interface ApiError {
   message: string;
   /** For a query that cannot be read: where in it the problem is. */
   span?: QuerySpan;
+  /** The message's code and values, for an interface that words it in its own language (see said.ts). */
+  messageCode?: MessageCode;
 }
 /** What crosses a boundary: an explicit result, never a thrown error. */
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
@@ -58,10 +61,11 @@ export async function invokeApi(workstation: Workstation, name: string, args: un
   try {
     return { ok: true, value: await spec.handler(workstation, parsed.data, session) };
   } catch (error) {
-    if (error instanceof QuerySyntaxError) {
-      return { ok: false, error: { code: error.code, message: error.message, span: error.span } };
+    if (error instanceof CasefileError) {
+      const span = error instanceof QuerySyntaxError ? { span: error.span } : {};
+      const messageCode = error.messageCode ? { messageCode: error.messageCode } : {};
+      return { ok: false, error: { code: error.code, message: error.message, ...span, ...messageCode } };
     }
-    if (error instanceof CasefileError) return { ok: false, error: { code: error.code, message: error.message } };
     console.error(`${name} failed:`, error);
     return { ok: false, error: { code: 'internal', message: `${name} failed unexpectedly; details are in the log` } };
   }

@@ -7,6 +7,7 @@
 // The calls: names, arguments, results and errors.
 export type { ApiError, ApiResult, ArgsOf, MethodName, ResultOf } from '../api';
 export type { ErrorCode } from '../errors';
+export type { MessageCode } from '../../shared/i18n/core-messages';
 
 // The archive and its documents.
 export type { ArchiveDocument, DocumentSummary, TextSpan } from '../archive/document';

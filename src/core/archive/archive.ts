@@ -2,7 +2,9 @@ import { createHash, webcrypto } from 'node:crypto';
 import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { ArchiveFileRefused, readArchiveFile, relativePathProblem, type ArchiveFileRefusal } from '../contained-path';
+import type { MessageCode } from '../../shared/i18n/core-messages';
 import { CasefileError, errorMessage } from '../errors';
+import { said, type Said } from '../said';
 import { boilerplateSpans } from './boilerplate';
 import { stampOf, type FileStamp, type IngestCatalog } from './catalog';
 import { decodeBytes } from './decode';
@@ -24,6 +26,8 @@ export interface IngestEntry {
   status: 'indexed' | 'skipped' | 'failed';
   /** Why it was skipped or failed; for an indexed file, how it was read when not the usual way (else null). */
   reason: string | null;
+  /** The reason's code, for an interface that words it in its own language (absent: the English reason only). */
+  reasonCode?: MessageCode;
   format: string | null;
   encoding: string | null;
   sha256: string | null;
@@ -115,8 +119,9 @@ export async function loadArchive(root: string, catalog?: IngestCatalog, pool: E
   return { root: absoluteRoot, documents, report, skipped, reused };
 }
 
-function entry(file: string, status: IngestEntry['status'], reason: string | null, extra: Partial<IngestEntry> = {}): IngestEntry {
-  return { file, status, reason, format: null, encoding: null, sha256: null, ...extra };
+function entry(file: string, status: IngestEntry['status'], reason: string | Said | null, extra: Partial<IngestEntry> = {}): IngestEntry {
+  const coded = reason !== null && typeof reason !== 'string' ? { reason: reason.text, reasonCode: reason.code } : { reason };
+  return { file, status, ...coded, format: null, encoding: null, sha256: null, ...extra };
 }
 
 async function listCandidates(root: string, dir: string, report: IngestEntry[], depth: number): Promise<string[]> {
@@ -132,16 +137,16 @@ async function listCandidates(root: string, dir: string, report: IngestEntry[], 
     const full = path.join(dir, item.name);
     const id = toDocumentId(root, full);
     const unusable = unusableName(id);
-    if (item.name.startsWith('.')) report.push(entry(id, 'skipped', item.isDirectory() ? 'hidden folder' : 'hidden file'));
+    if (item.name.startsWith('.')) report.push(entry(id, 'skipped', said(item.isDirectory() ? 'ingest.hiddenFolder' : 'ingest.hiddenFile')));
     else if (unusable !== null) report.push(entry(id, 'skipped', unusable));
-    else if (item.isSymbolicLink()) report.push(entry(id, 'skipped', 'symbolic link (not followed)'));
+    else if (item.isSymbolicLink()) report.push(entry(id, 'skipped', said('ingest.symbolicLink')));
     else if (item.isDirectory()) {
-      if (depth >= MAX_DEPTH) report.push(entry(id, 'skipped', `folder nested deeper than ${MAX_DEPTH} levels`));
+      if (depth >= MAX_DEPTH) report.push(entry(id, 'skipped', said('ingest.tooDeep', { levels: MAX_DEPTH })));
       else files.push(...(await listCandidates(root, full, report, depth + 1)));
-    } else if (!item.isFile()) report.push(entry(id, 'skipped', 'not a regular file'));
-    else if (TEMPORARY.test(item.name)) report.push(entry(id, 'skipped', 'editor temporary or lock file'));
-    else if (SIDECAR.test(item.name)) report.push(entry(id, 'skipped', 'metadata sidecar (read with its document)', { format: 'json' }));
-    else if (!isArchiveFile(id)) report.push(entry(id, 'skipped', `not a supported format (${path.extname(item.name) || 'no extension'})`));
+    } else if (!item.isFile()) report.push(entry(id, 'skipped', said('ingest.notRegularFile')));
+    else if (TEMPORARY.test(item.name)) report.push(entry(id, 'skipped', said('ingest.temporaryFile')));
+    else if (SIDECAR.test(item.name)) report.push(entry(id, 'skipped', said('ingest.sidecar'), { format: 'json' }));
+    else if (!isArchiveFile(id)) report.push(entry(id, 'skipped', unsupportedFormat(item.name)));
     else files.push(full);
   }
   return files;
@@ -197,7 +202,7 @@ async function readAndIngest(root: string, id: string, format: string | null, po
   try {
     if (isWebArchiveFormat(format)) return await ingestWebArchive(id, format, bytes, sha256, pool);
     const { document, note } = await parseUnderBudget(id, bytes, await readSidecar(root, id), pool);
-    if (document.text.trim() === '') return { entry: entry(id, 'skipped', 'empty (no text)', { format, encoding: document.encoding, sha256 }), documents: [] };
+    if (document.text.trim() === '') return { entry: entry(id, 'skipped', said('ingest.empty'), { format, encoding: document.encoding, sha256 }), documents: [] };
     return { entry: entry(id, 'indexed', note, { format, encoding: document.encoding, sha256 }), documents: [document] };
   } catch (error) {
     const reason = errorMessage(error);
@@ -274,6 +279,12 @@ function refusedEntry(id: string, error: unknown, format: string | null): Ingest
 function unusableName(id: string): string | null {
   const problem = relativePathProblem(id);
   return problem === null ? null : `unusable as a document id: its name ${problem}; rename it to index it`;
+}
+
+/** Why a file of another format is skipped: its extension, or that it has none. */
+export function unsupportedFormat(name: string): Said {
+  const extension = path.extname(name);
+  return extension ? said('ingest.unsupportedFormat', { extension }) : said('ingest.noExtension');
 }
 
 /** Whether a path (relative to the archive) names a file the archive reads. */

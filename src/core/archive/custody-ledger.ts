@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { open, readFile, rename, writeFile } from 'node:fs/promises';
 import writeFileAtomic from 'write-file-atomic';
 import { z } from 'zod';
+import { said, type Said } from '../said';
 import { withFileLock } from '../storage/file-lock';
 import { writeFailure } from '../storage/write-failure';
 
@@ -111,13 +112,19 @@ export function custodyByFile(entries: readonly LedgerEntry[]): Map<string, Cust
 
 /** What a file's history says of one version of it (the SHA-256 a dossier recorded): since when it is unchanged, or when it changed. */
 export function describeCustody(custody: Custody | undefined, sha256: string): string {
-  if (!custody || custody.firstSeen === null) return 'not in the custody ledger';
+  return describeCustodyCoded(custody, sha256).text;
+}
+
+/** describeCustody with the sentence's code; `null` for the custody (or the digest): no ledger was at hand to ask. */
+export function describeCustodyCoded(custody: Custody | undefined | null, sha256: string | null): Said {
+  if (custody === null || sha256 === null) return said('custody.noLedger');
+  if (!custody || custody.firstSeen === null) return said('custody.notInLedger');
   const { firstSeen, events } = custody;
   const lastOfVersion = events.findLastIndex((e) => e.sha256 === sha256);
-  if (lastOfVersion === -1) return `first seen at ${firstSeen}; this version was never seen by Casefile`;
-  if (lastOfVersion < events.length - 1) return `first seen at ${firstSeen}; changed at ${events[lastOfVersion + 1].at}`;
-  if (events.length === 1) return `unchanged since first seen at ${firstSeen}`;
-  return `first seen at ${firstSeen}; unchanged since ${events[lastOfVersion].at}`;
+  if (lastOfVersion === -1) return said('custody.versionNeverSeen', { firstSeen });
+  if (lastOfVersion < events.length - 1) return said('custody.changedAt', { firstSeen, changed: events[lastOfVersion + 1].at });
+  if (events.length === 1) return said('custody.unchangedSinceFirstSeen', { firstSeen });
+  return said('custody.unchangedSince', { firstSeen, since: events[lastOfVersion].at });
 }
 
 /** What the custody ledger says, as verify asks it: whether the chain holds, and each file's history. */

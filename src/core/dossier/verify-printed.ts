@@ -5,6 +5,8 @@ import { ReadLimitError } from '../archive/extracted';
 import { CasefileError } from '../errors';
 import { loadDossierFonts } from './fonts';
 import { MARGIN, QUOTE_INDENT } from './pdf-style';
+import type { MessageCode } from '../../shared/i18n/core-messages';
+import { said, type Said } from '../said';
 
 /**
  * A quote block as printed on the pages of a dossier (see quoteItems in pdf-body.ts): its number
@@ -113,7 +115,7 @@ class BlockReader {
 }
 
 /** How the printed words stand to the quoted ones. */
-export type WordsComparison = { same: true } | { same: false; detail: string };
+export type WordsComparison = { same: true } | { same: false; detail: string; detailCode: MessageCode };
 
 /** Whether the dossier's font draws a character (one code point); one it lacks is printed as an empty box. */
 export type Drawable = (character: string) => boolean;
@@ -151,19 +153,20 @@ export function compareWords(lines: readonly string[], exact: string, drawable: 
     for (let k = 0; k < chars.length; k++) {
       if (same(chars[k], wanted.chars[at + k])) continue;
       if (at + k >= wanted.chars.length) {
-        return { same: false, detail: `the printed quote goes on beyond the source’s words: “${clip(printed.slice(i).join(' ').slice(line.at[k]))}”` };
+        return differs(said('print.goesOn', { beyond: clip(printed.slice(i).join(' ').slice(line.at[k])) }));
       }
-      return {
-        same: false,
-        detail: `printed “${clip(wordAround(printed[i], line.at[k]))}” where the source reads “${clip(wordAround(target, wanted.at[at + k]))}”`,
-      };
+      return differs(said('print.otherWord', { printed: clip(wordAround(printed[i], line.at[k])), source: clip(wordAround(target, wanted.at[at + k])) }));
     }
     at += chars.length;
   }
   if (at < wanted.chars.length) {
-    return { same: false, detail: at === 0 ? 'none of its words is printed' : `only its start is printed; not printed: “${clip(target.slice(wanted.at[at]))}”` };
+    return differs(at === 0 ? said('print.noWords') : said('print.onlyStart', { rest: clip(target.slice(wanted.at[at])) }));
   }
   return { same: true };
+}
+
+function differs({ text, code }: Said): WordsComparison {
+  return { same: false, detail: text, detailCode: code };
 }
 
 const HYPHEN = /^[-\u00ad\u2010\u2011]$/u;

@@ -1,11 +1,13 @@
 import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFString } from 'pdf-lib';
 import { ingestFile, isArchiveFile } from '../archive/archive';
 import { sourceFileOf } from '../archive/web-archive';
-import { describeCustody, type CustodyView, type LedgerState } from '../archive/custody-ledger';
+import { describeCustodyCoded, type CustodyView, type LedgerState } from '../archive/custody-ledger';
 import type { ArchiveDocument } from '../archive/document';
-import { pageLocator, pagesOfSpan } from '../archive/page-numbers';
+import { pagesOfSpan } from '../archive/page-numbers';
 import { relativePathProblem } from '../contained-path';
+import type { MessageCode } from '../../shared/i18n/core-messages';
 import { CasefileError, errorMessage } from '../errors';
+import { said, saidOrText, type Said } from '../said';
 import { DossierManifest, MANIFEST_FILE_NAME } from './model';
 import { readPdfSignature, type PdfSignature } from './signature';
 import { citationProblem, clip, compareWords, dossierFontDraws, readPrintedQuotes, type Drawable, type PrintedQuote } from './verify-printed';
@@ -25,6 +27,8 @@ export interface SourceCheck {
   status: SourceStatus;
   /** What was checked, or what differs, in words. */
   detail: string;
+  /** The detail's code, for an interface that words it in its own language. */
+  detailCode?: MessageCode;
 }
 
 /** One quote of the manifest, checked in the archive and on the pages (the `verify --json` contract). */
@@ -41,6 +45,10 @@ export interface VerifiedQuote {
   detail: string;
   /** The print, in words. */
   printedDetail: string;
+  /** The codes of the details and of the custody, for an interface that words them in its own language (absent: English only). */
+  detailCode?: MessageCode;
+  printedDetailCode?: MessageCode;
+  custodyCode?: MessageCode;
   /** The page its block starts on; null if none was found. */
   page: number | null;
   /** What the custody ledger says of the cited version: unchanged since first seen at T, or when it changed. */
@@ -95,6 +103,7 @@ export async function verifyDossierPdf(bytes: Uint8Array, archiveRoot: string, c
   const quotes = manifest.quotes.map((quote, i): VerifiedQuote => {
     const source = sources[i];
     const print = prints[i];
+    const custodySaid = describeCustodyCoded(custody ? custody.of(quote.docId) : null, quote.sourceSha256);
     return {
       number: quote.number,
       id: quote.annotationId,
@@ -104,8 +113,11 @@ export async function verifyDossierPdf(bytes: Uint8Array, archiveRoot: string, c
       status: source.status === 'ok' && print.printed === 'ok' ? 'ok' : 'failed',
       detail: source.detail,
       printedDetail: print.detail,
+      ...(source.detailCode ? { detailCode: source.detailCode } : {}),
+      ...(print.detailCode ? { printedDetailCode: print.detailCode } : {}),
       page: print.page,
-      custody: custody && quote.sourceSha256 ? describeCustody(custody.of(quote.docId), quote.sourceSha256) : 'no custody ledger at hand',
+      custody: custodySaid.text,
+      custodyCode: custodySaid.code,
     };
   });
   const ledger = ledgerVerdict(manifest, custody);
@@ -139,7 +151,7 @@ export function checkPrinted(
   manifest: DossierManifest,
   blocks: readonly PrintedQuote[],
   drawable: Drawable,
-): { quotes: Array<{ printed: PrintedStatus; detail: string; page: number | null }>; unlisted: UnlistedQuote[] } {
+): { quotes: Array<{ printed: PrintedStatus; detail: string; detailCode?: MessageCode; page: number | null }>; unlisted: UnlistedQuote[] } {
   const used = new Set<PrintedQuote>();
   const found = new Map<ManifestQuote, PrintedQuote>();
   const take = (pick: (quote: ManifestQuote, block: PrintedQuote) => boolean) => {
@@ -159,15 +171,16 @@ export function checkPrinted(
 
   const quotes = manifest.quotes.map((quote) => {
     const block = found.get(quote);
-    if (!block) return { printed: 'not-printed' as const, detail: `no quote block [${quote.number}] with these words is on the pages`, page: null };
+    if (!block) return { printed: 'not-printed' as const, ...coded(said('print.notPrinted', { number: quote.number })), page: null };
     const page = block.page;
-    const altered = (detail: string) => ({ printed: 'altered' as const, detail, page });
+    const altered = (detail: Said) => ({ printed: 'altered' as const, ...coded(detail), page });
     const words = compareWords(block.lines, quote.exact, drawable);
-    if (!words.same) return altered(`[${quote.number}] on p. ${page}: ${words.detail}`);
-    if (block.number !== quote.number) return altered(`printed on p. ${page} as [${block.number}], not [${quote.number}]`);
+    if (!words.same) return altered(said('print.altered', { number: quote.number, page, problem: { text: words.detail, code: words.detailCode } }));
+    if (block.number !== quote.number) return altered(said('print.otherNumber', { number: quote.number, page, printedAs: block.number }));
     const citation = citationProblem(block.tail, quote, drawable);
-    if (citation) return altered(`[${quote.number}] on p. ${page}: ${citation}`);
-    return { printed: 'ok' as const, detail: `printed as [${quote.number}] on p. ${page}, word for word, with its citation`, page };
+    // The citation's problem lists what is missing in English: said as such, without a code.
+    if (citation) return { printed: 'altered' as const, detail: `[${quote.number}] on p. ${page}: ${citation}`, page };
+    return { printed: 'ok' as const, ...coded(said('print.ok', { number: quote.number, page })), page };
   });
   const unlisted = blocks
     .filter((block) => !used.has(block))
@@ -244,39 +257,52 @@ export async function verifyManifest(manifest: DossierManifest, archiveRoot: str
     if (!source) sources.set(quote.docId, (source = readSource(archiveRoot, quote.docId)));
     const found = await source;
     if ('missing' in found) {
-      results.push({ ...base, status: 'missing', detail: found.missing });
+      results.push({ ...base, status: 'missing', ...coded(found.missing) });
       continue;
     }
     const doc = found.document;
     const place = quote.start !== null && quote.end !== null ? `${quote.start}–${quote.end}` : null;
     const there = place ? doc.text.slice(quote.start ?? 0, quote.end ?? 0) : null;
     if (place === null) {
-      results.push({ ...base, status: 'changed', detail: 'no place was cited (the quote was not found at export), so it cannot be verified' });
+      results.push({ ...base, status: 'changed', ...coded(said('source.noPlace')) });
     } else if (doc.sha256 !== quote.sourceSha256) {
-      const words = there === quote.exact ? 'the quoted words still stand there' : `the text there now reads “${clip(there ?? '')}”`;
-      results.push({ ...base, status: 'changed', detail: `the source file changed (SHA-256 ${doc.sha256.slice(0, 16)}…, was ${(quote.sourceSha256 ?? 'none').slice(0, 16)}…); at ${place} ${words}` });
+      const digests = { sha256: doc.sha256.slice(0, 16), was: (quote.sourceSha256 ?? 'none').slice(0, 16), place };
+      const detail = there === quote.exact ? said('source.changedSameWords', digests) : said('source.changedOtherWords', { ...digests, text: clip(there ?? '') });
+      results.push({ ...base, status: 'changed', ...coded(detail) });
     } else if (there !== quote.exact) {
-      results.push({ ...base, status: 'changed', detail: `the text at ${place} reads “${clip(there ?? '')}”, not the quote` });
+      results.push({ ...base, status: 'changed', ...coded(said('source.otherWords', { place, text: clip(there ?? '') })) });
     } else {
       // A PDF's page is said too, so the quote can be found in the original.
       const pages = pagesOfSpan(doc.pages, quote.start ?? 0, quote.end ?? 0);
-      results.push({ ...base, status: 'ok', detail: `SHA-256 ${doc.sha256.slice(0, 16)}…, characters ${place}${pages ? ` (${pageLocator(pages)})` : ''} hold the quote` });
+      const sha256 = doc.sha256.slice(0, 16);
+      const detail = !pages
+        ? said('source.holds', { sha256, place })
+        : pages.first === pages.last
+          ? said('source.holdsOnPage', { sha256, place, page: pages.first })
+          : said('source.holdsOnPages', { sha256, place, first: pages.first, last: pages.last });
+      results.push({ ...base, status: 'ok', ...coded(detail) });
     }
   }
   return results;
 }
 
-type Source = { document: ArchiveDocument } | { missing: string };
+type Source = { document: ArchiveDocument } | { missing: Said | string };
+
+/** A detail in English with its code, as the checks report it (a plain text has none: English only). */
+function coded(detail: Said | string): { detail: string; detailCode?: MessageCode } {
+  return typeof detail === 'string' ? { detail } : { detail: detail.text, detailCode: detail.code };
+}
 
 /** The document a quote names, read exactly as ingest reads it, or why it is missing. */
 async function readSource(archiveRoot: string, docId: string): Promise<Source> {
-  if (relativePathProblem(docId) !== null) return { missing: 'the document id points outside the archive' };
+  if (relativePathProblem(docId) !== null) return { missing: said('source.outside') };
   const file = sourceFileOf(docId);
-  if (!isArchiveFile(file)) return { missing: 'the document id names no file the archive reads (hidden, or not a supported format)' };
+  if (!isArchiveFile(file)) return { missing: said('source.notArchiveFile') };
   const { entry, documents, gone } = await ingestFile(archiveRoot, file);
   const document = documents.find((doc) => doc.id === docId);
   if (document) return { document };
-  if (gone) return { missing: 'the source file is not in the archive' };
+  if (gone) return { missing: said('source.gone') };
+  // Said in English only, in every interface (a rare case, not in the table of sentences yet).
   if (entry.status === 'indexed') return { missing: `the web archive ${file} no longer holds the captured record` };
-  return { missing: `the source file is not read from the archive: ${entry.reason ?? entry.status}` };
+  return { missing: said('source.notRead', { reason: entry.reason ? saidOrText(entry.reason, entry.reasonCode) : entry.status }) };
 }

@@ -1,4 +1,5 @@
 import { CasefileError } from '../errors';
+import { said, type Said } from '../said';
 import { normalizeTerm, tokenize, words } from './tokenizer';
 import { FUZZY_MAX_LETTERS } from './variants';
 
@@ -65,7 +66,7 @@ export interface ParsedQuery {
 /** A query the parser cannot read; `span` says where, so a shell can point at it. */
 export class QuerySyntaxError extends CasefileError {
   constructor(
-    message: string,
+    message: string | Said,
     readonly span: QuerySpan,
   ) {
     super('invalid-query', message);
@@ -90,7 +91,7 @@ const FIELD_NAME = /([\p{L}_][\p{L}\p{M}\p{N}_-]*):/uy;
  */
 export function parseQuery(query: string): ParsedQuery {
   if (query.length > MAX_QUERY_LENGTH) {
-    throw new CasefileError('invalid-query', `the query is ${query.length} characters long; the limit is ${MAX_QUERY_LENGTH}`);
+    throw new CasefileError('invalid-query', said('query.tooLong', { length: query.length, limit: MAX_QUERY_LENGTH }));
   }
   return new Parser(query).parse();
 }
@@ -112,17 +113,17 @@ class Parser {
     }
     if (this.pendingPresence) {
       const { span } = this.pendingPresence;
-      throw new QuerySyntaxError(`'${this.query.slice(span.start, span.end)}' needs a term after it`, span);
+      throw new QuerySyntaxError(said('query.needsTermAfter', { operator: this.query.slice(span.start, span.end) }), span);
     }
     if (this.pendingJoin) {
-      throw new QuerySyntaxError(`'${this.pendingJoin.keyword}' needs a term on each side`, this.pendingJoin.span);
+      throw new QuerySyntaxError(said('query.needsTermEachSide', { keyword: this.pendingJoin.keyword }), this.pendingJoin.span);
     }
     const fuzzy = this.clauses.filter((c) => c.kind === 'term' && (c.editDistance ?? 0) > 0);
     if (fuzzy.length > MAX_FUZZY_TERMS) {
-      throw new QuerySyntaxError(`the query has ${fuzzy.length} fuzzy terms (~); the limit is ${MAX_FUZZY_TERMS}`, fuzzy[MAX_FUZZY_TERMS].span);
+      throw new QuerySyntaxError(said('query.tooManyFuzzy', { count: fuzzy.length, limit: MAX_FUZZY_TERMS }), fuzzy[MAX_FUZZY_TERMS].span);
     }
     if (this.clauses.length > MAX_CLAUSES) {
-      throw new QuerySyntaxError(`the query has ${this.clauses.length} terms; the limit is ${MAX_CLAUSES}`, {
+      throw new QuerySyntaxError(said('query.tooManyTerms', { count: this.clauses.length, limit: MAX_CLAUSES }), {
         start: 0,
         end: this.query.length,
       });
@@ -134,14 +135,14 @@ class Parser {
     const start = this.pos;
     const ch = this.query[this.pos];
     if (ch === '(' || ch === ')') {
-      throw new QuerySyntaxError(`parentheses are not supported; use +required and -excluded terms`, this.spanAt(start, 1));
+      throw new QuerySyntaxError(said('query.parentheses'), this.spanAt(start, 1));
     }
     const keyword = this.peekKeyword();
     if (keyword) return this.readKeyword(keyword);
     if (ch === '+' || ch === '-') {
       const next = this.query[this.pos + 1];
       if (next === undefined || /\s/u.test(next)) {
-        throw new QuerySyntaxError(`'${ch}' must be followed directly by a term, as in ${ch}tokayev`, this.spanAt(start, 1));
+        throw new QuerySyntaxError(said('query.operatorNeedsTerm', { operator: ch }), this.spanAt(start, 1));
       }
       this.setPresence(ch === '+' ? 'required' : 'prohibited', this.spanAt(start, 1));
       this.pos++;
@@ -163,7 +164,7 @@ class Parser {
     }
     const previous = this.clauses.at(-1);
     if (!previous || this.pendingPresence || this.pendingJoin) {
-      throw new QuerySyntaxError(`'${keyword}' needs a term on each side`, span);
+      throw new QuerySyntaxError(said('query.needsTermEachSide', { keyword }), span);
     }
     if (keyword === 'AND' && previous.presence === 'optional') previous.presence = 'required';
     this.pendingJoin = { keyword, span };
@@ -171,7 +172,7 @@ class Parser {
 
   private setPresence(presence: Presence, span: QuerySpan): void {
     if (this.pendingPresence) {
-      throw new QuerySyntaxError(`'${this.query.slice(span.start, span.end)}' cannot follow another operator`, span);
+      throw new QuerySyntaxError(said('query.operatorAfterOperator', { operator: this.query.slice(span.start, span.end) }), span);
     }
     this.pendingPresence = { presence, span };
   }
@@ -185,25 +186,23 @@ class Parser {
       const name = fieldMatch[1];
       const span = this.spanAt(start, name.length);
       if (!(SEARCH_FIELDS as readonly string[]).includes(name.toLowerCase())) {
-        throw new QuerySyntaxError(`unknown field '${name}' — fields are ${FIELD_LIST}`, span);
+        throw new QuerySyntaxError(said('query.unknownField', { name, fields: FIELD_LIST }), span);
       }
       fields = [name.toLowerCase() as SearchField];
       this.pos += fieldMatch[0].length;
       const next = this.query[this.pos];
       if (next === undefined || /[\s)]/u.test(next)) {
-        throw new QuerySyntaxError(`nothing after '${name}:' — write ${name}:word or ${name}:"a phrase"`, this.spanAt(start, fieldMatch[0].length));
+        throw new QuerySyntaxError(said('query.nothingAfterField', { name }), this.spanAt(start, fieldMatch[0].length));
       }
     } else if (this.query[this.pos] === ':') {
-      throw new QuerySyntaxError(`':' must follow a field name (${FIELD_LIST})`, this.spanAt(start, 1));
+      throw new QuerySyntaxError(said('query.colonWithoutField', { fields: FIELD_LIST }), this.spanAt(start, 1));
     }
     const next = this.query[this.pos];
     if (next === '(' || next === ')') {
-      throw new QuerySyntaxError(`parentheses are not supported; use +required and -excluded terms`, this.spanAt(this.pos, 1));
+      throw new QuerySyntaxError(said('query.parentheses'), this.spanAt(this.pos, 1));
     }
     if (next === '+' || next === '-') {
-      const message = fields
-        ? `put '${next}' before the field, as in ${next}${fields[0]}:word`
-        : `'${next}' cannot follow another operator`;
+      const message = fields ? said('query.operatorBeforeField', { operator: next, field: fields[0] }) : said('query.operatorAfterOperator', { operator: next });
       throw new QuerySyntaxError(message, this.spanAt(this.pos, 1));
     }
     const clause = next === '"' ? this.readPhrase(fields) : this.readTerm(fields);
@@ -219,7 +218,7 @@ class Parser {
     const open = this.pos;
     const close = this.query.indexOf('"', open + 1);
     if (close === -1) {
-      throw new QuerySyntaxError(`this quote is never closed — add a closing "`, this.spanAt(open, 1));
+      throw new QuerySyntaxError(said('query.unclosedQuote'), this.spanAt(open, 1));
     }
     const inner = this.query.slice(open + 1, close);
     this.pos = close + 1;
@@ -228,7 +227,7 @@ class Parser {
     const text = this.query.slice(open, close + 1);
     const span = { start: open, end: this.pos };
     if (phraseWords.length === 0) {
-      throw new QuerySyntaxError(`the phrase ${text} has no words in it`, span);
+      throw new QuerySyntaxError(said('query.emptyPhrase', { phrase: text }), span);
     }
     const base = { presence: 'optional' as Presence, fields, boost: modifiers.boost, text, span };
     if (phraseWords.length === 1) return { ...base, kind: 'term', word: phraseWords[0] };
@@ -244,7 +243,7 @@ class Parser {
     if (written === '') {
       const ch = this.query[this.pos];
       throw new QuerySyntaxError(
-        ch === '~' ? `'~' must follow a word, as in liquefied~1` : `'${ch}' must follow a word, as in title:kazakhstan^2`,
+        ch === '~' ? said('query.tildeWithoutWord') : said('query.modifierWithoutWord', { modifier: ch }),
         this.spanAt(start, 1),
       );
     }
@@ -253,11 +252,11 @@ class Parser {
     const base = { presence: 'optional' as Presence, fields, boost: modifiers.boost, text: written, span };
     if (written.includes('*')) {
       if (modifiers.editDistance !== undefined) {
-        throw new QuerySyntaxError(`a word cannot be both a wildcard and fuzzy`, span);
+        throw new QuerySyntaxError(said('query.wildcardAndFuzzy'), span);
       }
       const pattern = normalizeTerm(written.replace(/[^\p{L}\p{M}\p{N}*'’ʼ‘-]/gu, ''));
       if (!/[\p{L}\p{N}]/u.test(pattern)) {
-        throw new QuerySyntaxError(`a wildcard needs at least one letter beside it, as in protest*`, span);
+        throw new QuerySyntaxError(said('query.wildcardNeedsLetter'), span);
       }
       return { ...base, kind: 'wildcard', pattern };
     }
@@ -266,12 +265,12 @@ class Parser {
     if (parts.length === 0) return null; // punctuation alone: nothing to look for
     if (parts.length === 1) {
       if (modifiers.editDistance && parts[0].term.length > FUZZY_MAX_LETTERS) {
-        throw new QuerySyntaxError(`'~' works on words of up to ${FUZZY_MAX_LETTERS} letters`, span);
+        throw new QuerySyntaxError(said('query.fuzzyWordTooLong', { letters: FUZZY_MAX_LETTERS }), span);
       }
       return { ...base, kind: 'term', word: { term: parts[0].term }, editDistance: modifiers.editDistance };
     }
     if (modifiers.editDistance !== undefined) {
-      throw new QuerySyntaxError(`'~' applies to one word; ${written} is several`, span);
+      throw new QuerySyntaxError(said('query.fuzzyOneWord', { words: written }), span);
     }
     const compound = tokens.find((t) => t.compound && t.start === parts[0].start && t.end === parts.at(-1)?.end);
     return {
@@ -292,19 +291,19 @@ class Parser {
         const match = /^\^(\d+(?:\.\d+)?)/u.exec(this.query.slice(this.pos));
         const value = match ? Number(match[1]) : NaN;
         if (!match || !(value > 0)) {
-          throw new QuerySyntaxError(`'^' needs a positive number after it, as in title:kazakhstan^2`, this.spanAt(this.pos, 1));
+          throw new QuerySyntaxError(said('query.boostNeedsNumber'), this.spanAt(this.pos, 1));
         }
         boost = value;
         this.pos += match[0].length;
       } else if (ch === '~') {
         if (kind === 'phrase') {
-          throw new QuerySyntaxError(`'~' after a phrase (word proximity) is not supported`, this.spanAt(this.pos, 1));
+          throw new QuerySyntaxError(said('query.phraseProximity'), this.spanAt(this.pos, 1));
         }
         const match = /^~(\d*)/u.exec(this.query.slice(this.pos)) as RegExpExecArray;
         const value = match[1] === '' ? 1 : Number(match[1]);
         if (value > MAX_EDIT_DISTANCE) {
           throw new QuerySyntaxError(
-            `'~${match[1]}' allows too many edits; use ~1 or ~2`,
+            said('query.tooManyEdits', { edits: match[1] }),
             this.spanAt(clauseStart, this.pos + match[0].length - clauseStart),
           );
         }
@@ -313,7 +312,7 @@ class Parser {
       } else {
         const next = this.query[this.pos];
         if (next !== undefined && !/[\s()]/u.test(next)) {
-          throw new QuerySyntaxError(`unexpected '${next}' — put a space between terms`, this.spanAt(this.pos, 1));
+          throw new QuerySyntaxError(said('query.unexpected', { character: next }), this.spanAt(this.pos, 1));
         }
         return { boost, editDistance };
       }

@@ -3,6 +3,7 @@ import { app as enApp } from './en/app';
 import { commands as enCommands } from './en/commands';
 import { dossier as enDossier } from './en/dossier';
 import { ingest as enIngest } from './en/ingest';
+import { messages as enMessages } from './en/messages';
 import { reader as enReader } from './en/reader';
 import { search as enSearch } from './en/search';
 import type { Language } from './language';
@@ -11,6 +12,7 @@ import { app as ruApp } from './ru/app';
 import { commands as ruCommands } from './ru/commands';
 import { dossier as ruDossier } from './ru/dossier';
 import { ingest as ruIngest } from './ru/ingest';
+import { messages as ruMessages } from './ru/messages';
 import { reader as ruReader } from './ru/reader';
 import { search as ruSearch } from './ru/search';
 
@@ -20,10 +22,10 @@ import { search as ruSearch } from './ru/search';
  * text) does not compile. A string that counts takes the count (and the language's plural forms
  * through `counted`); one that names something takes it as an argument, never by concatenation.
  */
-const english = { app: enApp, search: enSearch, reader: enReader, annotations: enAnnotations, dossier: enDossier, ingest: enIngest, commands: enCommands };
+const english = { app: enApp, search: enSearch, reader: enReader, annotations: enAnnotations, dossier: enDossier, ingest: enIngest, commands: enCommands, messages: enMessages };
 export type Catalogue = typeof english;
 
-const russian: Catalogue = { app: ruApp, search: ruSearch, reader: ruReader, annotations: ruAnnotations, dossier: ruDossier, ingest: ruIngest, commands: ruCommands };
+const russian: Catalogue = { app: ruApp, search: ruSearch, reader: ruReader, annotations: ruAnnotations, dossier: ruDossier, ingest: ruIngest, commands: ruCommands, messages: ruMessages };
 
 const CATALOGUES: Record<Language, Catalogue> = { en: english, ru: russian };
 

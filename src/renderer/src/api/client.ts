@@ -1,4 +1,4 @@
-import type { ApiError, ApiResult, ArgsOf, ErrorCode, MethodName, QuerySpan, ResultOf } from '../../../core/api/types';
+import type { ApiError, ApiResult, ArgsOf, ErrorCode, MessageCode, MethodName, QuerySpan, ResultOf } from '../../../core/api/types';
 import type { CasefileBridge } from '../../../shared/bridge';
 
 /** Carries one API call to whichever shell serves the renderer; the renderer never knows which. */
@@ -9,12 +9,15 @@ export class ApiCallError extends Error {
   readonly code: ErrorCode;
   /** Characters [start, end) of the query the message is about (only for code 'invalid-query'). */
   readonly span: QuerySpan | null;
+  /** The message's code, to word it in the interface's language (null: only the English message). */
+  readonly messageCode: MessageCode | null;
 
-  constructor({ code, message, span }: ApiError) {
+  constructor({ code, message, span, messageCode }: ApiError) {
     super(message);
     this.name = 'ApiCallError';
     this.code = code;
     this.span = span ?? null;
+    this.messageCode = messageCode ?? null;
   }
 }
 
