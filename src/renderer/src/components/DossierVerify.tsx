@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ResultOf } from '../../../core/api/types';
 import type { CasefileClient } from '../api/client';
 import type { Catalogue } from '../../../shared/i18n/catalogue';
+import { wordMessage } from '../../../shared/i18n/core-messages';
 import { useLanguage } from '../i18n';
 import { toBase64 } from '../save-file';
 import { FileName } from './FileName';
@@ -137,9 +138,9 @@ function VerifyReport({ fileName, report, titles }: { fileName: string; report: 
         {t.quote(quote.number)} · {titles.get(quote.docId) ?? <FileName name={quote.docId} />}
       </span>
       <span className="verify-detail">
-        {t.source(quote.detail, quote.custody)}
+        {t.source(wordMessage(catalogue.messages, quote.detailCode, quote.detail), wordMessage(catalogue.messages, quote.custodyCode, quote.custody))}
         <br />
-        <span className="verify-print">{t.print(quote.printedDetail)}</span>
+        <span className="verify-print">{t.print(wordMessage(catalogue.messages, quote.printedDetailCode, quote.printedDetail))}</span>
       </span>
     </li>
   );

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { CasefileClient } from '../api/client';
+import { wordMessage } from '../../../shared/i18n/core-messages';
 import { useT } from '../i18n';
 import { ShortSha, STATUS_ORDER, StatusLabel, type IngestEntry, type IngestStatus } from '../ingest/outcome';
 import { useCall } from '../useCall';
@@ -23,7 +24,8 @@ interface Props {
 
 /** Every file of the archive folder with what Casefile did with it: indexed, or skipped or failed and why. */
 export function IngestReportDialog({ client, revision, onClose }: Props) {
-  const { statuses, meanings, report: t } = useT().ingest;
+  const { ingest, messages } = useT();
+  const { statuses, meanings, report: t } = ingest;
   const report = useCall(client, 'ingestReport', {}, revision);
   const [shown, setShown] = useState<Shown>('all');
   const [text, setText] = useState('');
@@ -120,7 +122,7 @@ export function IngestReportDialog({ client, revision, onClose }: Props) {
                 </th>
                 <td>
                   <StatusLabel status={entry.status} />
-                  {entry.reason && <span className="report-reason"> {entry.reason}</span>}
+                  {entry.reason && <span className="report-reason"> {wordMessage(messages, entry.reasonCode, entry.reason)}</span>}
                   {entry.captures && entry.captures.length > 0 && <CaptureList captures={entry.captures} />}
                 </td>
                 <td>{entry.format ?? <span className="muted">—</span>}</td>

@@ -1,11 +1,14 @@
-import type { QuerySpan } from '../../../core/api/types';
+import type { MessageCode, QuerySpan } from '../../../core/api/types';
 import type { Catalogue } from '../../../shared/i18n/catalogue';
+import { wordMessage } from '../../../shared/i18n/core-messages';
 import { useT } from '../i18n';
 import { MarkedText } from './MarkedText';
 
 /** A search that was refused: the message, and for a malformed query the query with the place marked. */
 export interface SearchProblem {
   message: string;
+  /** The core's code for the message, to say it in the interface's language; null: the message as it is. */
+  messageCode?: MessageCode | null;
   /** The query as it was sent. */
   query: string;
   span: QuerySpan | null;
@@ -40,10 +43,11 @@ function placeOf(span: QuerySpan, t: Catalogue['search']['problem']): string {
  * screen reader's polite live region is not repeated at each one.
  */
 export function QueryHint({ problem }: { problem: SearchProblem }) {
-  const t = useT().search.problem;
+  const catalogue = useT();
+  const t = catalogue.search.problem;
   return (
     <p className="query-hint">
-      {problem.message}
+      {wordMessage(catalogue.messages, problem.messageCode, problem.message)}
       {problem.span && <span className="query-echo-where"> ({placeOf(problem.span, t)})</span>}
     </p>
   );
@@ -51,9 +55,10 @@ export function QueryHint({ problem }: { problem: SearchProblem }) {
 
 /** The problem said plainly, once the query was submitted or left as it is: the message and the query with the place marked. */
 export function QueryError({ problem }: { problem: SearchProblem }) {
+  const { messages } = useT();
   return (
     <div className="query-error" role="alert">
-      <p className="query-error-message">{problem.message}</p>
+      <p className="query-error-message">{wordMessage(messages, problem.messageCode, problem.message)}</p>
       {problem.span && <QueryEcho query={problem.query} span={problem.span} />}
     </div>
   );

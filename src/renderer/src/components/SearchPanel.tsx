@@ -233,7 +233,7 @@ export function SearchPanel({ client, settings, onSettingsChange, openId, onOpen
 
 function problemOf(error: unknown, query: string): SearchProblem {
   if (error instanceof ApiCallError) {
-    return { message: error.message, query, span: error.code === 'invalid-query' ? error.span : null };
+    return { message: error.message, messageCode: error.messageCode, query, span: error.code === 'invalid-query' ? error.span : null };
   }
   return { message: errorMessage(error), query, span: null };
 }
