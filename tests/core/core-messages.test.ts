@@ -136,9 +136,11 @@ describe('ingest reasons carry a code with their English text', () => {
   });
 
   const perTest = tempDirsPerTest('casefile-messages-report-');
-  it('the ingest report of the API carries the codes', async () => {
+  it('the ingest report of the API carries the codes, for a file added through the API too', async () => {
     const bench = await makeBench(perTest.make, { 'a.txt': 'Oil workers struck.', 'photo.png': 'x' });
     const ws = await bench.open();
+    const added = await callApi(ws, 'addFiles', { files: [{ name: 'scan.tiff', base64: Buffer.from('x').toString('base64') }] });
+    expect(added[0]).toMatchObject({ reason: 'not a supported format (.tiff)', reasonCode: { key: 'ingest.unsupportedFormat', args: { extension: '.tiff' } } });
     const report = await callApi(ws, 'ingestReport', {});
     expect(report.find((entry) => entry.file === 'photo.png')).toMatchObject({
       reason: 'not a supported format (.png)',

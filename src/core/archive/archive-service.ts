@@ -3,7 +3,7 @@ import path from 'node:path';
 import { ArchiveFileRefused, isInside, readArchiveFile } from '../contained-path';
 import { CasefileError } from '../errors';
 import { writeFailure } from '../storage/write-failure';
-import { ingestFile, isArchiveFile, loadArchive, maxBytesOf, sha256Hex, sidecarTarget, toDocumentId, type IngestEntry, type SkippedFile } from './archive';
+import { ingestFile, isArchiveFile, loadArchive, maxBytesOf, sha256Hex, sidecarTarget, toDocumentId, unsupportedEntry, type IngestEntry, type SkippedFile } from './archive';
 import { IngestCatalog } from './catalog';
 import { summarize, type ArchiveDocument, type DocumentSummary } from './document';
 import { CustodyLedger, type Custody, type CustodyView, type LedgerCheck } from './custody-ledger';
@@ -186,7 +186,7 @@ export class ArchiveService {
       const name = addedFileName(file.name);
       const id = toDocumentId(this.root, await writeNew(targetDir, name, file.bytes));
       const outcome = isArchiveFile(id) ? await ingestFile(this.root, id) : null;
-      const entry = outcome?.entry ?? { file: id, status: 'skipped' as const, reason: `not a supported format (${path.extname(name) || 'no extension'})`, format: null, encoding: null, sha256: null };
+      const entry = outcome?.entry ?? unsupportedEntry(id);
       this.recordOutcome(id, outcome?.gone ? null : entry);
       this.replaceDocumentsOf(id, outcome?.documents ?? []);
       entries.push(entry);

@@ -146,7 +146,7 @@ async function listCandidates(root: string, dir: string, report: IngestEntry[], 
     } else if (!item.isFile()) report.push(entry(id, 'skipped', said('ingest.notRegularFile')));
     else if (TEMPORARY.test(item.name)) report.push(entry(id, 'skipped', said('ingest.temporaryFile')));
     else if (SIDECAR.test(item.name)) report.push(entry(id, 'skipped', said('ingest.sidecar'), { format: 'json' }));
-    else if (!isArchiveFile(id)) report.push(entry(id, 'skipped', unsupportedFormat(item.name)));
+    else if (!isArchiveFile(id)) report.push(unsupportedEntry(id));
     else files.push(full);
   }
   return files;
@@ -281,10 +281,10 @@ function unusableName(id: string): string | null {
   return problem === null ? null : `unusable as a document id: its name ${problem}; rename it to index it`;
 }
 
-/** Why a file of another format is skipped: its extension, or that it has none. */
-export function unsupportedFormat(name: string): Said {
-  const extension = path.extname(name);
-  return extension ? said('ingest.unsupportedFormat', { extension }) : said('ingest.noExtension');
+/** The report's row for a file of a format the archive does not read: skipped, saying its extension (or that it has none). */
+export function unsupportedEntry(id: string): IngestEntry {
+  const extension = path.extname(id);
+  return entry(id, 'skipped', extension ? said('ingest.unsupportedFormat', { extension }) : said('ingest.noExtension'));
 }
 
 /** Whether a path (relative to the archive) names a file the archive reads. */
