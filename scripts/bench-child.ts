@@ -2,13 +2,23 @@
  * One measurement of `npm run bench`, in a process of its own so that its memory is its own:
  *
  *   node --expose-gc --import tsx scripts/bench-child.ts --mode MODE --dir CORPUS [--data DIR]
- *        [--queries FILE] [--reps N] [--update-doc ID --update-word WORD] [--runs N]
+ *        [--queries FILE] [--index FILE] [--threads 1|all] [--reps N]
+ *        [--update-doc ID --update-word WORD] [--runs N]
  *
- * Modes: casefile-build (buildSegment on the ingested documents), casefile-cold (Workstation.open on
- * an empty data dir, then indexReady), casefile-warm (Workstation.open on the warm cache, first
- * query, RSS, the query set, search as you type, then a one-file update), casefile-breakdown (the
- * steps of a warm open timed one by one, with the heap after each), minisearch, flexsearch (build,
- * RSS, the same queries), dossier (the dossier and re-anchoring figures). Prints one JSON line.
+ * Modes: casefile-build (the index of the ingested documents, in worker threads on every core as the
+ * app builds, or with `--threads 1` in one shard on the calling thread, as on a one-core machine),
+ * casefile-cold (Workstation.open on an empty data dir, then indexReady), casefile-warm
+ * (Workstation.open on the warm cache, first query, RSS, the query set with variants on and off,
+ * search as you type with and without a prefix, then a one-file update), casefile-breakdown (the
+ * steps of a warm open timed one by one, with the heap after each), minisearch-build and
+ * flexsearch-build (build on the one thread they have, serialize to `--index FILE`),
+ * minisearch-open and flexsearch-open (a fresh process: read that file and load it, first query,
+ * RSS, the same queries as Casefile), paired (Casefile's warm cache and MiniSearch's file opened in
+ * one process, each query asked of both in alternating order), dossier (the dossier and
+ * re-anchoring figures). Prints one JSON line. SQLite FTS5 is measured by scripts/bench-fts5.py.
+ *
+ * Every engine is measured at the same points: open (from its files on disk) → first answer, then
+ * RSS after a forced garbage collection, then the queries.
  *
  * How the query set is translated for lunr's peers (what they cannot say, they are asked the nearest
  * thing they can answer; the per-kind hit counts in the report show the difference):
@@ -26,19 +36,21 @@
  * - name `Kenndy` (a variant spelling): Casefile's name variants; MiniSearch `fuzzy: 1` (a doubled
  *   letter or a y/i swap is one edit); FlexSearch as written (its encoder folds doubled letters, so
  *   those match; y/i swaps do not).
- * - search as you type: Casefile gets the box's text as the UI sends it (no implicit prefix);
- *   MiniSearch with `prefix` on the last word (its usual autocomplete use); FlexSearch as written
- *   (its forward index makes every word a prefix match).
+ * - search as you type, twice: every engine as written, then every engine with a prefix on the last
+ *   word (Casefile `word*`, MiniSearch `prefix` on the last term). FlexSearch's forward index makes
+ *   every word a prefix match, so its two rows ask the same thing.
  * Casefile answers as the UI asks (limit 100, variants on) and builds snippets for every hit shown,
  * counting all matches; the others return ids only: MiniSearch ranks all matches (all counted),
  * FlexSearch stops at `limit: 100` per field (merged over title and text, so up to 200 counted). Every process
- * keeps the documents' text in memory, as Casefile must (snippets, phrase checks).
+ * keeps the documents' text in memory, as Casefile must (snippets, phrase checks): the peers read
+ * the files after loading their index (timed apart, `textMs`), before RSS is taken.
  */
 import { copyFile, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import type { Workstation } from '../src/core/workstation';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { DocumentOptions } from 'flexsearch';
-import type { Options as MiniSearchOptions } from 'minisearch';
+import type { default as MiniSearch, Options as MiniSearchOptions } from 'minisearch';
 import type { dossierExport, reanchoring } from './bench-dossier';
 import { keystrokes, type BenchQuery, type QueryKind, type QuerySet } from './bench-shared';
 
@@ -53,7 +65,7 @@ export interface QuerySample {
 }
 
 export interface MemoryFigures {
-  /** After load and a forced garbage collection. */
+  /** After open and the first answer, and a forced garbage collection. */
   rssBytes: number;
   heapUsedBytes: number;
   externalBytes: number;
@@ -63,30 +75,53 @@ export interface MemoryFigures {
 
 export interface SearchRun extends MemoryFigures {
   docs: number;
+  /** From the start of the open to its end (the index loaded from disk). */
+  openMs: number;
+  /** From the start of the open to the first query's answer. */
+  firstQueryMs: number;
   queries: QuerySample[];
+  /** Each keystroke as written. */
   typeahead: number[];
+  /** Each keystroke with a prefix on its last word. */
+  typeaheadPrefix: number[];
   rssAfterQueriesBytes: number;
 }
 
-export interface PeerRun extends SearchRun {
-  /** Reading the files (not part of the build). */
+/** A build, timed in wall-clock and in CPU time (every thread of the process). */
+export interface BuildRun {
+  docs: number;
+  /** Reading (and for Casefile, ingesting) the files, before the build. */
   readMs: number;
   buildMs: number;
-  /** The index serialized (what would be kept on disk). */
+  cpuMs: number;
+  /** Its file(s) on disk. */
   indexBytes: number;
-  /** Loading that serialized index instead of building. */
-  loadMs: number;
+  rssPeakBytes: number;
+}
+
+export interface PeerOpen extends SearchRun {
+  /** Reading the documents' text after the index is loaded (not part of the open). */
+  textMs: number;
+}
+
+export interface PairedSample {
+  index: number;
+  kind: QueryKind;
+  casefileMs: number;
+  minisearchMs: number;
 }
 
 export type ChildReport =
   | ({ mode: 'baseline' } & MemoryFigures)
-  | { mode: 'casefile-build'; docs: number; ingestMs: number; buildMs: number; shards: number; segmentBytes: number }
+  | (BuildRun & { mode: 'casefile-build'; threads: number; shards: number })
   | { mode: 'casefile-cold'; docs: number; ingestMs: number; indexMs: number; totalMs: number; indexBytes: number; origin: string; rssPeakBytes: number }
   | (SearchRun & {
       mode: 'casefile-warm';
-      openMs: number;
-      firstQueryMs: number;
       firstQueryOnlyMs: number;
+      /** The query set with variants off (what SQLite FTS5 is compared with). */
+      queriesPlain: QuerySample[];
+      /** After the background check of the archive's files, and a forced garbage collection. */
+      rssAfterVerifyBytes: number;
       verifyMs: number;
       origin: string;
       segments: number;
@@ -113,8 +148,11 @@ export type ChildReport =
       textBytes: number;
       rssBytes: number;
     }
-  | (PeerRun & { mode: 'minisearch' })
-  | (PeerRun & { mode: 'flexsearch' })
+  | (BuildRun & { mode: 'minisearch-build' })
+  | (BuildRun & { mode: 'flexsearch-build' })
+  | (PeerOpen & { mode: 'minisearch-open' })
+  | (PeerOpen & { mode: 'flexsearch-open' })
+  | { mode: 'paired'; queries: PairedSample[]; typeahead: PairedSample[]; typeaheadPrefix: PairedSample[] }
   | { mode: 'dossier'; dossier: Awaited<ReturnType<typeof dossierExport>>; anchoring: ReturnType<typeof reanchoring> };
 
 const { values } = parseArgs({
@@ -123,6 +161,8 @@ const { values } = parseArgs({
     dir: { type: 'string' },
     data: { type: 'string' },
     queries: { type: 'string' },
+    index: { type: 'string' },
+    threads: { type: 'string' },
     reps: { type: 'string' },
     runs: { type: 'string' },
     'update-doc': { type: 'string' },
@@ -145,6 +185,20 @@ function memory(): MemoryFigures {
   return { rssBytes: m.rss, heapUsedBytes: m.heapUsed, externalBytes: m.external, rssPeakBytes: process.resourceUsage().maxRSS * 1024 };
 }
 
+/** Wall-clock and CPU time (all threads) of a task. */
+async function timedWithCpu<T>(task: () => Promise<T> | T): Promise<{ ms: number; cpuMs: number; value: T }> {
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const value = await task();
+  const used = process.cpuUsage(cpu);
+  return { ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000, value };
+}
+
+function indexFile(): string {
+  if (!values.index) throw new Error('--index FILE is needed');
+  return path.resolve(values.index);
+}
+
 async function loadQueries(): Promise<QuerySet> {
   if (!values.queries) throw new Error('--queries FILE is needed');
   return JSON.parse(await readFile(values.queries, 'utf8')) as QuerySet;
@@ -164,18 +218,30 @@ function runQueries(queries: readonly BenchQuery[], search: (q: BenchQuery) => n
   return samples;
 }
 
-/** Each keystroke of each typed query, once, timed (a new query every time, as in a search box). */
-function runTypeahead(typed: readonly string[], search: (text: string) => number): number[] {
-  const samples: number[] = [];
-  for (const text of typed) {
-    for (const prefix of keystrokes(text)) {
-      const started = performance.now();
-      search(prefix);
-      samples.push(performance.now() - started);
-    }
-  }
-  return samples;
+/**
+ * Each keystroke of each typed query, once, timed (a new query every time, as in a search box):
+ * first as written, then with a prefix on the last word.
+ */
+function runTypeahead(typed: readonly string[], search: (text: string, prefix: boolean) => number): { typeahead: number[]; typeaheadPrefix: number[] } {
+  const pass = (prefix: boolean) =>
+    typed.flatMap((text) =>
+      keystrokes(text).map((box) => {
+        const started = performance.now();
+        search(box, prefix);
+        return performance.now() - started;
+      }),
+    );
+  return { typeahead: pass(false), typeaheadPrefix: pass(true) };
 }
+
+/** Casefile's query for a search box's text: a prefix on the last word is `word*`. */
+const casefileTyped = (box: string, prefix: boolean) => (prefix ? `${box}*` : box);
+
+/** Casefile's answer as the UI asks for it: its whole count, 100 hits with snippets. */
+const casefileAnswer = (ws: Workstation, text: string, variants = true) => ws.search(text, { limit: LIMIT, variants }).total;
+
+/** The queries SQLite FTS5 can be asked too (Casefile with variants off is compared with it). */
+const TRANSLATABLE: ReadonlySet<QueryKind> = new Set(['term', 'and', 'phrase', 'prefix']);
 
 async function folderBytes(dir: string): Promise<number> {
   let total = 0;
@@ -194,17 +260,18 @@ async function cacheDir(dataDir: string): Promise<string> {
 
 async function casefileBuild(): Promise<ChildReport> {
   const { loadArchive } = await import('../src/core/archive/archive');
-  const { workerBuilder } = await import('../src/core/search/index-builder');
+  const { inProcessBuilder, workerBuilder } = await import('../src/core/search/index-builder');
   const { encodeSegment } = await import('../src/core/search/segment');
   const started = performance.now();
   const archive = await loadArchive(DIR);
-  const ingestMs = performance.now() - started;
-  // As the app builds: in worker threads, in shards on every core for large archives.
-  const t = performance.now();
-  const segments = await workerBuilder(archive.documents, () => {});
-  const buildMs = performance.now() - t;
-  const segmentBytes = segments.reduce((n, s) => n + encodeSegment(s).byteLength, 0);
-  return { mode: 'casefile-build', docs: archive.documents.length, ingestMs, buildMs, shards: segments.length, segmentBytes };
+  const readMs = performance.now() - started;
+  // As the app builds (worker threads, shards on every core from 2,000 documents), or on one thread.
+  const oneThread = values.threads === '1';
+  const builder = oneThread ? inProcessBuilder : workerBuilder;
+  const { ms: buildMs, cpuMs, value: segments } = await timedWithCpu(() => builder(archive.documents, () => {}));
+  const rssPeakBytes = process.resourceUsage().maxRSS * 1024;
+  const indexBytes = segments.reduce((n, s) => n + encodeSegment(s).byteLength, 0);
+  return { mode: 'casefile-build', docs: archive.documents.length, readMs, buildMs, cpuMs, indexBytes, rssPeakBytes, threads: oneThread ? 1 : segments.length, shards: segments.length };
 }
 
 async function casefileCold(dataDir: string): Promise<ChildReport> {
@@ -228,20 +295,23 @@ async function casefileWarm(dataDir: string): Promise<ChildReport> {
   const ws = await Workstation.open({ archiveDir: DIR, dataDir, openAsLastSeen: true }); // as the app opens
   const openMs = performance.now() - started;
   const t = performance.now();
-  ws.search(queries[0].casefile, { limit: LIMIT });
+  casefileAnswer(ws, queries[0].casefile);
   const firstQueryOnlyMs = performance.now() - t;
   const firstQueryMs = performance.now() - started;
   const { origin, documents, problem } = ws.indexStatus();
   if (problem) throw new Error(problem);
+  const opened = memory();
   // Files taken from the ingest catalog are read and hashed in the background after open; the query
   // set is measured once that is done (the first query above ran while it was going on).
   const v = performance.now();
   await ws.archiveVerified();
   const verifyMs = performance.now() - v;
   const segments = JSON.parse(await readFile(path.join(await cacheDir(dataDir), 'manifest.json'), 'utf8')).segments.length as number;
-  const loaded = memory();
-  const samples = runQueries(queries, (q) => ws.search(q.casefile, { limit: LIMIT }).total);
-  const typeahead = runTypeahead(typed, (text) => ws.search(text, { limit: LIMIT }).total);
+  const rssAfterVerifyBytes = memory().rssBytes;
+  const samples = runQueries(queries, (q) => casefileAnswer(ws, q.casefile));
+  const plain = queries.filter((q) => TRANSLATABLE.has(q.kind));
+  const queriesPlain = runQueries(plain, (q) => casefileAnswer(ws, q.casefile, false)).map((s) => ({ ...s, index: queries.indexOf(plain[s.index]) }));
+  const typing = runTypeahead(typed, (box, prefix) => casefileAnswer(ws, casefileTyped(box, prefix)));
   const rssAfterQueriesBytes = process.memoryUsage().rss;
   // A one-word change to one file: the reader's re-read notices it, the index catches up (a delta segment).
   let updateMs: number | null = null;
@@ -272,9 +342,11 @@ async function casefileWarm(dataDir: string): Promise<ChildReport> {
     verifyMs,
     origin,
     segments,
-    ...loaded,
+    ...opened,
+    rssAfterVerifyBytes,
     queries: samples,
-    typeahead,
+    queriesPlain,
+    ...typing,
     rssAfterQueriesBytes,
     updateMs,
     updateFound,
@@ -351,80 +423,157 @@ async function readPlainDocs(): Promise<PlainDoc[]> {
   );
 }
 
-async function miniSearch(): Promise<ChildReport> {
-  const { queries, typed } = await loadQueries();
-  const { default: MiniSearch } = await import('minisearch');
-  let t = performance.now();
-  const docs = await readPlainDocs();
-  const readMs = performance.now() - t;
-  const options: MiniSearchOptions<PlainDoc> = { fields: ['title', 'text'], idField: 'id', searchOptions: { boost: { title: 10 } } };
-  t = performance.now();
-  let index = new MiniSearch<PlainDoc>(options);
-  index.addAll(docs);
-  const buildMs = performance.now() - t;
-  const loaded = memory();
-  // MiniSearch ranks every match anyway: its whole result count is reported (the UI would show 100).
-  const search = (q: BenchQuery): number => {
-    const text = q.words.join(' ');
-    switch (q.kind) {
-      case 'term':
-        return index.search(text).length;
-      case 'and':
-      case 'phrase':
-        return index.search(text, { combineWith: 'AND' }).length;
-      case 'prefix':
-        return index.search(text, { prefix: true }).length;
-      case 'fuzzy':
-      case 'name':
-        return index.search(text, { fuzzy: 1 }).length;
-    }
-  };
-  const samples = runQueries(queries, search);
-  const typeahead = runTypeahead(typed, (text) => index.search(text, { prefix: (_term, i, terms) => i === terms.length - 1 }).length);
-  const rssAfterQueriesBytes = process.memoryUsage().rss;
-  // What it would keep on disk, and how long loading that takes (instead of rebuilding).
-  const json = JSON.stringify(index);
-  t = performance.now();
-  index = MiniSearch.loadJSON<PlainDoc>(json, options);
-  const loadMs = performance.now() - t;
-  return { mode: 'minisearch', docs: docs.length, readMs, buildMs, indexBytes: Buffer.byteLength(json), loadMs, ...loaded, queries: samples, typeahead, rssAfterQueriesBytes };
+const MINISEARCH_OPTIONS: MiniSearchOptions<PlainDoc> = { fields: ['title', 'text'], idField: 'id', searchOptions: { boost: { title: 10 } } };
+
+/** MiniSearch's answer to a query of the set (it ranks every match anyway: its whole count). */
+function miniSearchAnswer(index: MiniSearch<PlainDoc>, q: BenchQuery): number {
+  const text = q.words.join(' ');
+  switch (q.kind) {
+    case 'term':
+      return index.search(text).length;
+    case 'and':
+    case 'phrase':
+      return index.search(text, { combineWith: 'AND' }).length;
+    case 'prefix':
+      return index.search(text, { prefix: true }).length;
+    case 'fuzzy':
+    case 'name':
+      return index.search(text, { fuzzy: 1 }).length;
+  }
 }
 
-async function flexSearch(): Promise<ChildReport> {
-  const { queries, typed } = await loadQueries();
-  const { Document: FlexDocument } = await import('flexsearch');
-  let t = performance.now();
+const miniSearchTyped = (index: MiniSearch<PlainDoc>, box: string, prefix: boolean) =>
+  index.search(box, prefix ? { prefix: (_term, i, terms) => i === terms.length - 1 } : {}).length;
+
+/** Reads and loads MiniSearch's serialized index (the JSON its build wrote). */
+async function openMiniSearch(): Promise<MiniSearch<PlainDoc>> {
+  const { default: MiniSearchClass } = await import('minisearch');
+  return MiniSearchClass.loadJSON<PlainDoc>(await readFile(indexFile(), 'utf8'), MINISEARCH_OPTIONS);
+}
+
+const FLEXSEARCH_OPTIONS: DocumentOptions<PlainDoc> = {
+  document: {
+    id: 'id',
+    index: [
+      { field: 'title', tokenize: 'forward' },
+      { field: 'text', tokenize: 'forward' },
+    ],
+  },
+};
+
+/** A peer's build on the one thread it has, then its index written to `--index FILE`. */
+async function peerBuild(engine: 'minisearch' | 'flexsearch'): Promise<ChildReport> {
+  const t = performance.now();
   const docs = await readPlainDocs();
   const readMs = performance.now() - t;
-  const options: DocumentOptions<PlainDoc> = {
-    document: {
-      id: 'id',
-      index: [
-        { field: 'title', tokenize: 'forward' },
-        { field: 'text', tokenize: 'forward' },
-      ],
-    },
-  };
-  t = performance.now();
-  const index = new FlexDocument<PlainDoc>(options);
-  for (const doc of docs) index.add(doc);
-  const buildMs = performance.now() - t;
-  const loaded = memory();
-  const count = (text: string): number => (index.search(text, { limit: LIMIT, merge: true }) as unknown as unknown[]).length;
-  const samples = runQueries(queries, (q) => count(q.words.join(' ')));
-  const typeahead = runTypeahead(typed, count);
+  let serialize: () => Promise<string>;
+  let buildMs: number;
+  let cpuMs: number;
+  if (engine === 'minisearch') {
+    const { default: MiniSearchClass } = await import('minisearch');
+    const built = await timedWithCpu(() => {
+      const index = new MiniSearchClass<PlainDoc>(MINISEARCH_OPTIONS);
+      index.addAll(docs);
+      return index;
+    });
+    ({ ms: buildMs, cpuMs } = built);
+    serialize = async () => JSON.stringify(built.value);
+  } else {
+    const { Document: FlexDocument } = await import('flexsearch');
+    const built = await timedWithCpu(() => {
+      const index = new FlexDocument<PlainDoc>(FLEXSEARCH_OPTIONS);
+      for (const doc of docs) index.add(doc);
+      return index;
+    });
+    ({ ms: buildMs, cpuMs } = built);
+    serialize = async () => {
+      const chunks: Array<[string, string]> = [];
+      const exported: unknown = built.value.export((key, data) => {
+        if (data != null) chunks.push([key, data]);
+      });
+      if (exported instanceof Promise) await exported;
+      return JSON.stringify(chunks);
+    };
+  }
+  // The peak of the build, before serializing (which holds the index and its JSON at once).
+  const rssPeakBytes = process.resourceUsage().maxRSS * 1024;
+  const json = await serialize();
+  await writeFile(indexFile(), json);
+  return { mode: `${engine}-build`, docs: docs.length, readMs, buildMs, cpuMs, indexBytes: (await stat(indexFile())).size, rssPeakBytes };
+}
+
+/** A fresh process: the peer's index read from disk and loaded, the first answer, RSS, the query set. */
+async function peerOpen(engine: 'minisearch' | 'flexsearch'): Promise<ChildReport> {
+  const { queries, typed } = await loadQueries();
+  let answer: (q: BenchQuery) => number;
+  let typedAnswer: (box: string, prefix: boolean) => number;
+  // The library's code is loaded before the clock starts: a module load is not the index's open.
+  const started = { at: 0 };
+  if (engine === 'minisearch') {
+    await import('minisearch');
+    started.at = performance.now();
+    const index = await openMiniSearch();
+    answer = (q) => miniSearchAnswer(index, q);
+    typedAnswer = (box, prefix) => miniSearchTyped(index, box, prefix);
+  } else {
+    const { Document: FlexDocument } = await import('flexsearch');
+    started.at = performance.now();
+    const chunks = JSON.parse(await readFile(indexFile(), 'utf8')) as Array<[string, string]>;
+    const index = new FlexDocument<PlainDoc>(FLEXSEARCH_OPTIONS);
+    for (const [key, data] of chunks) index.import(key, data);
+    const count = (text: string): number => (index.search(text, { limit: LIMIT, merge: true }) as unknown as unknown[]).length;
+    answer = (q) => count(q.words.join(' '));
+    typedAnswer = (box) => count(box);
+  }
+  const openMs = performance.now() - started.at;
+  answer(queries[0]);
+  const firstQueryMs = performance.now() - started.at;
+  const t = performance.now();
+  const docs = await readPlainDocs();
+  const textMs = performance.now() - t;
+  const opened = memory();
+  const samples = runQueries(queries, answer);
+  const typing = runTypeahead(typed, typedAnswer);
   const rssAfterQueriesBytes = process.memoryUsage().rss;
-  const chunks: Array<[string, string]> = [];
-  const exported: unknown = index.export((key, data) => {
-    if (data != null) chunks.push([key, data]);
-  });
-  if (exported instanceof Promise) await exported;
-  t = performance.now();
-  const reloaded = new FlexDocument<PlainDoc>(options);
-  for (const [key, data] of chunks) reloaded.import(key, data);
-  const loadMs = performance.now() - t;
-  const indexBytes = chunks.reduce((n, [key, data]) => n + Buffer.byteLength(key) + Buffer.byteLength(data), 0);
-  return { mode: 'flexsearch', docs: docs.length, readMs, buildMs, indexBytes, loadMs, ...loaded, queries: samples, typeahead, rssAfterQueriesBytes };
+  return { mode: `${engine}-open`, docs: docs.length, openMs, firstQueryMs, textMs, ...opened, queries: samples, ...typing, rssAfterQueriesBytes };
+}
+
+/**
+ * Casefile and MiniSearch in one process, each query asked of both back to back, the order
+ * alternating from query to query and from pass to pass, so that both see the same machine.
+ */
+async function paired(dataDir: string): Promise<ChildReport> {
+  const { queries, typed } = await loadQueries();
+  const { Workstation } = await import('../src/core/workstation');
+  const ws = await Workstation.open({ archiveDir: DIR, dataDir, openAsLastSeen: true });
+  await ws.archiveVerified();
+  const mini = await openMiniSearch();
+  const both = (index: number, kind: QueryKind, casefile: () => number, minisearch: () => number, casefileFirst: boolean): PairedSample => {
+    const sample: PairedSample = { index, kind, casefileMs: 0, minisearchMs: 0 };
+    const run = (which: 'casefile' | 'minisearch') => {
+      const started = performance.now();
+      (which === 'casefile' ? casefile : minisearch)();
+      sample[`${which}Ms`] = performance.now() - started;
+    };
+    run(casefileFirst ? 'casefile' : 'minisearch');
+    run(casefileFirst ? 'minisearch' : 'casefile');
+    return sample;
+  };
+  for (const q of queries) both(0, q.kind, () => casefileAnswer(ws, q.casefile), () => miniSearchAnswer(mini, q), true);
+  const samples: PairedSample[] = [];
+  for (let r = 0; r < REPS; r++) {
+    for (const [index, q] of queries.entries()) {
+      samples.push(both(index, q.kind, () => casefileAnswer(ws, q.casefile), () => miniSearchAnswer(mini, q), (index + r) % 2 === 0));
+    }
+  }
+  const typing = (prefix: boolean) =>
+    typed.flatMap((text) =>
+      keystrokes(text).map((box, i) => both(i, 'prefix', () => casefileAnswer(ws, casefileTyped(box, prefix)), () => miniSearchTyped(mini, box, prefix), i % 2 === 0)),
+    );
+  const typeahead = typing(false);
+  const typeaheadPrefix = typing(true);
+  await ws.close();
+  return { mode: 'paired', queries: samples, typeahead, typeaheadPrefix };
 }
 
 async function dossier(): Promise<ChildReport> {
@@ -447,10 +596,16 @@ async function main(): Promise<ChildReport> {
       return casefileWarm(data);
     case 'casefile-breakdown':
       return casefileBreakdown(data);
-    case 'minisearch':
-      return miniSearch();
-    case 'flexsearch':
-      return flexSearch();
+    case 'minisearch-build':
+      return peerBuild('minisearch');
+    case 'flexsearch-build':
+      return peerBuild('flexsearch');
+    case 'minisearch-open':
+      return peerOpen('minisearch');
+    case 'flexsearch-open':
+      return peerOpen('flexsearch');
+    case 'paired':
+      return paired(data);
     case 'dossier':
       return dossier();
     default:

@@ -119,3 +119,71 @@ export function tinyFiles(count: number, seed = 6): Array<{ name: string; text: 
     return { name: `${folder}/note-${String(i).padStart(5, '0')}.txt`, text: `Note ${i}: ${words.slice(start, start + 6).join(' ')}\n\n${body}\n` };
   });
 }
+
+/**
+ * Made-up words for the varied corpus: two syllables (onset, vowel, coda) picked by a bijective hash
+ * of the word's rank, so frequent and rare words look alike and share no suffix by rank.
+ */
+const ONSETS = ['b', 'br', 'c', 'ch', 'cl', 'd', 'dr', 'f', 'fl', 'g', 'gr', 'h', 'j', 'k', 'l', 'm', 'n', 'p', 'pl', 'qu', 'r', 's', 'sh', 'st', 't', 'th', 'tr', 'v', 'w', 'z'];
+const VOWELS = ['a', 'e', 'i', 'o', 'u', 'ai', 'ea', 'io', 'ou'];
+const CODAS = ['', 'n', 'r', 'l', 's', 'nd', 'st', 'rt', 'x', 'm'];
+const SYLLABLES = ONSETS.flatMap((o) => VOWELS.flatMap((v) => CODAS.map((c) => o + v + c)));
+
+function madeUpWord(rank: number, salt: number): string {
+  const space = SYLLABLES.length ** 2;
+  // 2654435761 is prime, so coprime with the syllable space: a permutation of the ranks.
+  const code = ((rank + salt) * 2654435761) % space;
+  return SYLLABLES[code % SYLLABLES.length] + SYLLABLES[Math.floor(code / SYLLABLES.length)];
+}
+
+/**
+ * Draws ranks 0..size-1 with a Zipf–Mandelbrot law: rank r has weight 1 / (r + 20)^s (the offset
+ * because stop words, the head of a real Zipf curve, are left as they are).
+ */
+function zipfSampler(size: number, s: number, rand: () => number): () => number {
+  const cdf = new Float64Array(size);
+  let sum = 0;
+  for (let r = 0; r < size; r++) cdf[r] = sum += 1 / (r + 20) ** s;
+  return () => {
+    const x = rand() * sum;
+    let lo = 0;
+    let hi = size - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cdf[mid] < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+}
+
+/**
+ * A less repetitive corpus (issue 22): the same articles, but about a third of the lower-case words
+ * of four letters or more and of the capitalised ones replaced by made-up words and names drawn with
+ * Zipf's law from a vocabulary of a million words and 200,000 names, and each article given a few
+ * topic words of its own that recur in it. The sentence shapes and stop words stay English; the
+ * vocabulary grows with the corpus as real text's does, instead of Brown's ~50,000 words repeating.
+ */
+export function buildVariedCorpus(count: number, seed = 2026): CorpusDocument[] {
+  const rand = seededRandom(seed + 1);
+  const word = zipfSampler(1_000_000, 1.05, rand);
+  const name = zipfSampler(200_000, 1.0, rand);
+  return buildCorpus(count, seed).map((doc) => {
+    const topics = Array.from({ length: 6 }, () => madeUpWord(word(), 0));
+    const replaced = doc.text
+      .slice(doc.text.indexOf('\n') + 1)
+      .replace(/\b[A-Z][a-z]{3,}\b|\b[a-z]{4,}\b/g, (w) => {
+        const x = rand();
+        if (x >= 0.35) return w;
+        if (w[0] !== w[0].toLowerCase()) {
+          const n = madeUpWord(name(), 7_777_777);
+          return n[0].toUpperCase() + n.slice(1);
+        }
+        return x < 0.05 ? topics[Math.floor(rand() * topics.length)] : madeUpWord(word(), 0);
+      })
+      .trim();
+    const title = replaced.split('\n')[0].split(' ').slice(0, 9).join(' ').replace(/[,;:]$/, '');
+    const text = `${title}\n\n${replaced}\n`;
+    return { name: doc.name, title, text, words: wordCount(text) };
+  });
+}

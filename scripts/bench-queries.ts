@@ -163,3 +163,33 @@ export function buildQueries(texts: readonly string[], seed = 8): QuerySet {
   return { queries, typed };
 }
 
+
+/** An FTS5 string literal: the word or phrase as one quoted token sequence. */
+const fts5Quote = (text: string) => `"${text.replace(/"/g, '""')}"`;
+
+/**
+ * The query in SQLite FTS5's syntax, where it says the same as Casefile's with variants off:
+ * terms, AND, phrases and prefixes. Fuzzy has no FTS5 form, and a name query is a variant spelling
+ * that Casefile without variants (and FTS5) does not find, so both are left out (null).
+ */
+export function fts5Match(q: BenchQuery): string | null {
+  switch (q.kind) {
+    case 'term':
+      return fts5Quote(q.words[0]);
+    case 'and':
+      return q.words.map(fts5Quote).join(' AND ');
+    case 'phrase':
+      return fts5Quote(q.words.join(' '));
+    case 'prefix':
+      return `${fts5Quote(q.words[0])}*`;
+    case 'fuzzy':
+    case 'name':
+      return null;
+  }
+}
+
+/** A search box's text for FTS5: any of its words (as Casefile and MiniSearch rank several words), the last one as a prefix or not. */
+export function fts5Typed(text: string, prefix: boolean): string {
+  const words = text.split(/\s+/).filter(Boolean);
+  return words.map((w, i) => fts5Quote(w) + (prefix && i === words.length - 1 ? '*' : '')).join(' OR ');
+}

@@ -36,12 +36,12 @@ export interface Stats {
   p95Ms: number;
 }
 
-/** Median and 95th percentile (nearest rank) of samples, rounded to 0.1. */
+/** Median and 95th percentile (nearest rank) of samples, rounded to 0.01 (a peer's median query is under 0.1 ms). */
 export function stats(samples: readonly number[]): Stats {
   if (samples.length === 0) return { medianMs: NaN, p95Ms: NaN };
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
-  const round = (x: number) => Math.round(x * 10) / 10;
+  const round = (x: number) => Math.round(x * 100) / 100;
   return { medianMs: round(at(0.5)), p95Ms: round(at(0.95)) };
 }
 
