@@ -1,3 +1,4 @@
+import { wordMessage } from '../../../shared/i18n/core-messages';
 import { useT } from '../i18n';
 import { addedSummary, type AddedFile, type Adding } from '../ingest/add-files';
 import { StatusLabel } from '../ingest/outcome';
@@ -56,7 +57,8 @@ export function AddFilesDialog({ adding, onClose, onCancel }: { adding: Adding; 
 }
 
 function AddedRow({ result: { name, entry, problem } }: { result: AddedFile }) {
-  const t = useT().ingest.adding;
+  const { ingest, messages } = useT();
+  const t = ingest.adding;
   const stored = entry?.file ?? null;
   const storedName = stored?.split('/').pop();
   return (
@@ -66,7 +68,7 @@ function AddedRow({ result: { name, entry, problem } }: { result: AddedFile }) {
       </th>
       <td>
         {entry ? <StatusLabel status={entry.status} /> : <span className="outcome outcome-failed">{t.notAdded}</span>}
-        {(entry?.reason ?? problem) && <span className="report-reason"> {entry?.reason ?? problem}</span>}
+        {(entry?.reason ?? problem) && <span className="report-reason"> {entry?.reason ? wordMessage(messages, entry.reasonCode, entry.reason) : problem}</span>}
       </td>
       <td className="report-file">
         {stored !== null ? <FileName name={stored} /> : <span className="muted">—</span>}

@@ -51,10 +51,10 @@ export const messages: typeof english = {
   'source.notRead': ({ reason }) => `исходный файл не читается из архива: ${reason}`,
   'source.noPlace': () => 'место цитаты не указано (при экспорте цитата не нашлась), поэтому проверить её нельзя',
   'source.changedSameWords': ({ sha256, was, place }) =>
-    `исходный файл изменился (SHA-256 ${sha256}…, был ${was}…); на месте ${place} цитируемые слова всё ещё стоят`,
+    `исходный файл изменился (SHA-256 ${sha256}…, был ${was}…); в символах ${place} цитируемые слова всё ещё на месте`,
   'source.changedOtherWords': ({ sha256, was, place, text }) =>
-    `исходный файл изменился (SHA-256 ${sha256}…, был ${was}…); на месте ${place} теперь написано «${text}»`,
-  'source.otherWords': ({ place, text }) => `на месте ${place} написано «${text}», а не цитата`,
+    `исходный файл изменился (SHA-256 ${sha256}…, был ${was}…); в символах ${place} теперь написано «${text}»`,
+  'source.otherWords': ({ place, text }) => `в символах ${place} написано «${text}», а не цитата`,
   'source.holds': ({ sha256, place }) => `SHA-256 ${sha256}…, символы ${place} содержат цитату`,
   'source.holdsOnPage': ({ sha256, place, page }) => `SHA-256 ${sha256}…, символы ${place} (с. ${page}) содержат цитату`,
   'source.holdsOnPages': ({ sha256, place, first, last }) => `SHA-256 ${sha256}…, символы ${place} (с. ${first}–${last}) содержат цитату`,
