@@ -39,9 +39,11 @@ export function dossierServer(initial: Dossier[]) {
     if (!found) throw new ApiCallError({ code: 'not-found', message: `no dossier with id "${id}"` });
     return found;
   };
+  /** Saved as the store saves: `modified` moves with every change, so a copy's age can be told. */
   const put = (next: Dossier) => {
-    dossiers = [...dossiers.filter((d) => d.id !== next.id), next].sort((a, b) => a.name.localeCompare(b.name));
-    return structuredClone(next);
+    const stamped = { ...next, modified: new Date(Date.parse(next.modified) + 1000).toISOString() };
+    dossiers = [...dossiers.filter((d) => d.id !== next.id), stamped].sort((a, b) => a.name.localeCompare(b.name));
+    return structuredClone(stamped);
   };
   const handlers: Handlers = {
     listDossiers: () => structuredClone(dossiers),
@@ -50,7 +52,14 @@ export function dossierServer(initial: Dossier[]) {
       if (dossiers.some((d) => d.name === name)) throw new ApiCallError({ code: 'invalid-argument', message: `a dossier named "${name}" already exists` });
       return put(dossier({ id: uuid(7, 100 + dossiers.length), name, title: name, sections: [{ id: uuid(8, 100 + dossiers.length), heading: '', items: [] }], ...fields } as Partial<Dossier>));
     },
-    updateDossier: ({ id, ...changes }) => put({ ...find(id), ...(changes as Partial<Dossier>) }),
+    // As the store does: sections changed on a copy older than the dossier on disk are refused.
+    updateDossier: ({ id, basedOn, ...changes }) => {
+      const found = find(id);
+      if (changes.sections && basedOn !== undefined && basedOn !== found.modified) {
+        throw new ApiCallError({ code: 'conflict', message: `the dossier "${found.name}" was changed elsewhere since this copy was made` });
+      }
+      return put({ ...found, ...(changes as Partial<Dossier>) });
+    },
     // As the store does: appended to the dossier as it is now, to the named section or the last.
     addToDossier: ({ id, annotationId, sectionId, commentary = '' }) => {
       const found = find(id);

@@ -126,7 +126,7 @@ describe('reordering', () => {
     await openDossierTab();
     fireEvent.keyDown(item(2), { key: 'ArrowUp', altKey: true });
     await waitFor(() => expect(lastSections()).toEqual([['Background', [B.id, A.id, C.id]], ['Crackdown', []]]));
-    expect(updates()[0]).toEqual({ id: D1, sections: expect.any(Array) });
+    expect(updates()[0]).toEqual({ id: D1, sections: expect.any(Array), basedOn: '2024-05-01T10:00:00.000Z' });
     expect(document.activeElement).toBe(item(1));
     expect(item(1).dataset.item).toBe(B.id);
     expect(screen.getByText('Now quote 1, in Background.')).toBeTruthy();
@@ -504,5 +504,21 @@ describe('verify', () => {
     await openDossierTab();
     choosePdf('not a pdf');
     expect((await screen.findByText(/could not be checked/)).textContent).toBe('record.pdf could not be checked: the PDF carries no casefile-manifest.json');
+  });
+});
+
+describe('a reorder while another window adds to the same dossier', () => {
+  it('keeps the other window’s quote: the refused save is merged with the dossier on disk and saved again', async () => {
+    const { server, lastSections, updates } = setup([dossier({ sections: sections([S1, 'Background', [A.id, B.id]]) })]);
+    await openDossierTab();
+    // Another window adds C; this one has not seen it yet and moves B up.
+    server.handlers.addToDossier!({ id: D1, annotationId: C.id });
+    fireEvent.keyDown(item(2), { key: 'ArrowUp', altKey: true });
+    await waitFor(() => expect(shape(server.stored().sections)).toEqual([['Background', [B.id, A.id, C.id]]]));
+    expect(lastSections()).toEqual([['Background', [B.id, A.id, C.id]]]);
+    expect(updates()).toHaveLength(2);
+    // What is shown is what is stored, and nothing says the save failed.
+    await waitFor(() => expect(screen.getAllByRole('listitem', { name: /^Quote \d:/ })).toHaveLength(3));
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 });

@@ -13,7 +13,9 @@ export const dossierMethods = {
     DossierChanges.omit({ name: true }).extend({ name: z.string().trim().min(1).max(200) }).strict(),
     (ws, { name, ...fields }) => ws.dossiers.create(name, fields),
   ),
-  updateDossier: method(DossierChanges.extend({ id: z.string().uuid() }).strict(), (ws, { id, ...changes }) => ws.dossiers.update(id, changes)),
+  updateDossier: method(DossierChanges.extend({ id: z.string().uuid(), basedOn: z.iso.datetime().optional() }).strict(), (ws, { id, basedOn, ...changes }) =>
+    ws.dossiers.update(id, changes, basedOn),
+  ),
   deleteDossier: method(z.object({ id: z.string().uuid() }).strict(), async (ws, { id }) => {
     await ws.dossiers.remove(id);
     return { deleted: id };

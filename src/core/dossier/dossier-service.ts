@@ -90,8 +90,19 @@ export class DossierService {
     return this.store.create(name, { author: this.sources.author(), ...fields });
   }
 
-  async update(id: string, changes: DossierChanges): Promise<Dossier> {
-    return this.store.update(id, changes, (existing) => this.checkNewItems(existing, changes));
+  /**
+   * Changes a dossier's fields. With `basedOn` (the `modified` of the copy the sections were changed
+   * on), sections are refused with a 'conflict' error if the dossier was saved elsewhere since: the
+   * window merges its change with the dossier as it is now (mergeSections) instead of undoing
+   * another window's additions. Other fields are each taken as given (the last save of a field wins).
+   */
+  async update(id: string, changes: DossierChanges, basedOn?: string): Promise<Dossier> {
+    return this.store.update(id, changes, (existing) => {
+      if (changes.sections && basedOn !== undefined && existing.modified !== basedOn) {
+        throw new CasefileError('conflict', `the dossier ${JSON.stringify(existing.name)} was changed elsewhere since this copy was made (saved ${existing.modified})`);
+      }
+      this.checkNewItems(existing, changes);
+    });
   }
 
   async remove(id: string): Promise<void> {

@@ -110,7 +110,7 @@ export class DossierStore {
       check(existing);
       const wanted = typeof changes === 'function' ? changes(existing) : changes;
       if (wanted.name !== undefined && wanted.name.trim() !== existing.name) assertUniqueName(current.dossiers, wanted.name);
-      const next = Dossier.parse({ ...existing, ...wanted, modified: this.now().toISOString() });
+      const next = Dossier.parse({ ...existing, ...wanted, modified: laterStamp(this.now(), existing.modified) });
       assertItemsOnce(next);
       saved = next;
       return { ...current, dossiers: current.dossiers.map((d) => (d.id === id ? next : d)) };
@@ -159,4 +159,13 @@ function assertItemsOnce(dossier: Dossier): void {
   const ids = dossier.sections.flatMap((s) => s.items.map((i) => i.annotationId));
   const repeated = ids.find((id, i) => ids.indexOf(id) !== i);
   if (repeated) throw new CasefileError('invalid-argument', `annotation ${repeated} is in the dossier twice; an item appears once`);
+}
+
+/**
+ * The time of a change, always after the one before it: `modified` tells whether a window's copy
+ * is the one on disk (updateDossier's `basedOn`), so two saves in one millisecond must differ.
+ */
+function laterStamp(now: Date, previous: string): string {
+  const before = Date.parse(previous);
+  return new Date(Math.max(now.getTime(), before + 1)).toISOString();
 }

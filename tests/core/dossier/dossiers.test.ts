@@ -1,6 +1,7 @@
 import { readFile, realpath, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { invokeApi } from '../../../src/core/api';
 import { archiveDataDir } from '../../../src/core/locations';
 import { DossierManifest } from '../../../src/core/dossier/model';
 import { inProcessBuilder } from '../../../src/core/search/index-builder';
@@ -49,6 +50,26 @@ describe('dossiers', () => {
     await expect(ws.dossiers.create('Report')).rejects.toMatchObject({ code: 'invalid-argument' });
     await ws.dossiers.add(dossier.id, a.id);
     await expect(ws.dossiers.add(dossier.id, a.id)).rejects.toMatchObject({ code: 'invalid-argument' });
+  });
+
+  it('refuse sections changed on a copy older than the dossier on disk (another window added meanwhile), through the API too', async () => {
+    // A clock that stands still: two saves in one millisecond must still tell their copies apart.
+    const dir = await temp.make();
+    const still = new Date(Date.UTC(2024, 4, 1, 12));
+    const ws = await openWorkstation({ archiveDir: ARCHIVE_DIR, dataDir: dir, now: () => still, indexBuilder: inProcessBuilder });
+    const a = await ws.annotations.annotateQuote({ docId: DOC_004, quote: QUOTE_004 });
+    const b = await ws.annotations.annotateQuote({ docId: DOC_002, quote: QUOTE_002 });
+    const copy = await ws.dossiers.add((await ws.dossiers.create('Report')).id, a.id);
+    const elsewhere = await ws.dossiers.add(copy.id, b.id);
+    expect(elsewhere.modified > copy.modified).toBe(true);
+    const reordered = [{ ...copy.sections[0], heading: 'Moved' }];
+    const refused = await invokeApi(ws, 'updateDossier', { id: copy.id, sections: reordered, basedOn: copy.modified });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(ws.dossiers.get(copy.id).sections[0].items.map((i) => i.annotationId)).toEqual([a.id, b.id]);
+    // On the copy as it is now, or without basedOn (a one-shot command), the change is made.
+    expect(await invokeApi(ws, 'updateDossier', { id: copy.id, sections: [{ ...elsewhere.sections[0], heading: 'Moved' }], basedOn: elsewhere.modified })).toMatchObject({ ok: true });
+    await expect(ws.dossiers.update(copy.id, { title: 'Any copy' }, copy.modified)).resolves.toMatchObject({ title: 'Any copy' });
+    await ws.close();
   });
 
   it('refuse items that name an unknown annotation or section', async () => {

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Dossier } from '../../../core/api/types';
-import type { CasefileClient } from '../api/client';
+import { mergeSections } from '../../../shared/dossier-merge';
+import { ApiCallError, type CasefileClient } from '../api/client';
 import { useT } from '../i18n';
 import { addItem, hasItem, numberItems, removeItem, sectionName } from './sections';
 
@@ -42,6 +43,8 @@ export interface DossierEditor {
   refresh(): Promise<void>;
 }
 
+/** How many times a save of sections is merged with another window's and tried again before it is shown as failed. */
+const MERGE_ATTEMPTS = 3;
 /** How long typing may pause before what was typed is saved. */
 const TYPING_DELAY_MS = 600;
 /** The dossier chosen last, chosen again when the app opens. */
@@ -72,6 +75,8 @@ export function useDossierEditor(client: CasefileClient): DossierEditor {
   const adding = useRef<Promise<unknown>>(Promise.resolve());
   /** Counts changes to the editor's copy, so an answer asked for before one does not undo it. */
   const version = useRef(0);
+  /** The chosen dossier as last known on disk: what the editor's unsaved sections were changed from. */
+  const synced = useRef<Dossier | null>(null);
 
   const setCurrent = (dossier: Dossier | null) => {
     currentRef.current = dossier;
@@ -98,6 +103,7 @@ export function useDossierEditor(client: CasefileClient): DossierEditor {
     setTargetState(sectionId);
   };
   const choose = (dossier: Dossier | null) => {
+    synced.current = dossier;
     cancelTimer();
     dirty.current.clear();
     lastError.current = null;
@@ -113,6 +119,19 @@ export function useDossierEditor(client: CasefileClient): DossierEditor {
   const cancelTimer = () => {
     if (timer.current !== null) clearTimeout(timer.current);
     timer.current = null;
+  };
+  /**
+   * Takes in the chosen dossier as it is on disk now (after an add, a save or another window's):
+   * sections this window has not changed since are taken as they are; changed ones are merged, so
+   * neither this window's change nor another's is lost. `base` is what the unsaved sections were made from.
+   */
+  const adopt = (saved: Dossier, base = synced.current) => {
+    const shown = currentRef.current;
+    if (shown?.id !== saved.id) return;
+    synced.current = saved;
+    const changedHere = base !== null && JSON.stringify(shown.sections) !== JSON.stringify(base.sections);
+    const sections = changedHere ? mergeSections(base.sections, shown.sections, saved.sections) : saved.sections;
+    if (JSON.stringify(sections) !== JSON.stringify(shown.sections) || shown.modified !== saved.modified) setCurrent({ ...shown, sections, modified: saved.modified });
   };
   const listed = (dossier: Dossier) => setDossiers((list) => [...(list ?? []).filter((d) => d.id !== dossier.id), dossier].sort((a, b) => a.name.localeCompare(b.name)));
 
@@ -139,32 +158,55 @@ export function useDossierEditor(client: CasefileClient): DossierEditor {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [client]);
 
-  const flush = async (): Promise<string | null> => {
+  /** Saves what is waiting; `conflicts` counts the merges with another window's save so far. */
+  const saveWaiting = async (conflicts: number): Promise<string | null> => {
     cancelTimer();
-    // One save at a time, in order: a later one carries the latest values of every field changed.
-    while (inFlight.current) await inFlight.current;
-    const draft = currentRef.current;
-    if (!draft || dirty.current.size === 0) return lastError.current;
-    const fields = [...dirty.current];
-    dirty.current.clear();
-    const changes: Partial<DossierFields> = Object.fromEntries(fields.map((field) => [field, draft[field]]));
-    setSave({ state: 'saving' });
-    await exclusive(() => client.call('updateDossier', { id: draft.id, ...changes })).then(
-      () => {
-        if (currentRef.current?.id !== draft.id) return;
-        lastError.current = null;
-        if (dirty.current.size === 0) setSave({ state: 'saved' });
-      },
-      (error: Error) => {
-        // Another dossier was chosen meanwhile (this one was deleted): nothing to keep.
-        if (currentRef.current?.id !== draft.id) return;
-        for (const field of fields) dirty.current.add(field);
-        lastError.current = error.message;
-        setSave({ state: 'error', message: error.message });
-      },
-    );
-    return lastError.current;
+    // One save at a time, in order: a later one carries the latest values of every field changed. What
+    // is sent, and what its answer changes, is decided inside the turn, so the next save starts from it.
+    const outcome = await exclusive(async (): Promise<{ draft: Dossier; error: unknown } | null> => {
+      const draft = currentRef.current;
+      if (!draft || dirty.current.size === 0) return null;
+      const fields = [...dirty.current];
+      dirty.current.clear();
+      const changes: Partial<DossierFields> = Object.fromEntries(fields.map((field) => [field, draft[field]]));
+      // Sections are saved only onto the copy they were changed from; if another window saved since,
+      // the two are merged and saved again (a reorder here never drops an item added there).
+      const basedOn = changes.sections ? synced.current?.modified : undefined;
+      setSave({ state: 'saving' });
+      try {
+        const saved = await client.call('updateDossier', { id: draft.id, ...changes, ...(basedOn ? { basedOn } : {}) });
+        if (currentRef.current?.id === draft.id) {
+          listed(saved);
+          // The saved sections are the ones sent: what was changed here since is made from them.
+          adopt(saved, changes.sections ? { ...saved, sections: changes.sections } : synced.current);
+        }
+        return { draft, error: null };
+      } catch (error) {
+        if (currentRef.current?.id === draft.id) for (const field of fields) dirty.current.add(field);
+        return { draft, error };
+      }
+    });
+    // Nothing was waiting, or another dossier was chosen meanwhile (this one was deleted): nothing to keep.
+    if (!outcome || currentRef.current?.id !== outcome.draft.id) return lastError.current;
+    const { draft, error } = outcome;
+    if (error === null) {
+      lastError.current = null;
+      if (dirty.current.size === 0) setSave({ state: 'saved' });
+      return null;
+    }
+    if (error instanceof ApiCallError && error.code === 'conflict' && conflicts < MERGE_ATTEMPTS) {
+      const onDisk = await client.call('getDossier', { id: draft.id }).catch(() => null);
+      if (onDisk) {
+        adopt(onDisk);
+        return saveWaiting(conflicts + 1);
+      }
+    }
+    const message = (error as Error).message;
+    lastError.current = message;
+    setSave({ state: 'error', message });
+    return message;
   };
+  const flush = () => saveWaiting(0);
 
   const edit: DossierEditor['edit'] = (changes, { typing = false } = {}) => {
     const draft = currentRef.current;
@@ -206,16 +248,20 @@ export function useDossierEditor(client: CasefileClient): DossierEditor {
     const stillShown = () => (currentRef.current?.id === draft.id ? currentRef.current : null);
     let saved: Dossier;
     try {
-      saved = await exclusive(() => client.call('addToDossier', { id: draft.id, annotationId, sectionId }));
+      // Taken in within the turn, so a save after it starts from the dossier with this addition.
+      saved = await exclusive(() =>
+        client.call('addToDossier', { id: draft.id, annotationId, sectionId }).then((stored) => {
+          listed(stored);
+          // The stored sections, with what other windows added; merged with what the user changed here since.
+          adopt(stored);
+          return stored;
+        }),
+      );
     } catch (error) {
       const shown = stillShown();
       if (shown) setCurrent({ ...shown, sections: removeItem(shown.sections, annotationId) });
       throw new Error(said.notAdded(draft.name, (error as Error).message.replace(/\.$/, '')), { cause: error });
     }
-    listed(saved);
-    const shown = stillShown();
-    // The stored sections, with what other windows added, unless the user has changed them here since.
-    if (shown && !dirty.current.has('sections')) setCurrent({ ...shown, sections: saved.sections, modified: saved.modified });
     const index = saved.sections.findIndex((s) => s.items.some((i) => i.annotationId === annotationId));
     return said.added(saved.name, sectionName(saved.sections[index], index, t.sections.untitled), numberItems(saved.sections).get(annotationId) ?? 0);
   };
@@ -243,7 +289,9 @@ export function useDossierEditor(client: CasefileClient): DossierEditor {
       if (!draft) return;
       const saved = await client.call('updateDossier', { id: draft.id, name });
       listed(saved);
-      if (currentRef.current?.id === draft.id) setCurrent({ ...currentRef.current, name: saved.name });
+      if (currentRef.current?.id !== draft.id) return;
+      setCurrent({ ...currentRef.current, name: saved.name });
+      adopt(saved);
     },
     async remove() {
       const draft = currentRef.current;
@@ -270,7 +318,10 @@ export function useDossierEditor(client: CasefileClient): DossierEditor {
       const saved = list.find((d) => d.id === draft.id);
       // Deleted elsewhere: the first one left is chosen, as after a delete here.
       if (!saved) choose(list[0] ?? null);
-      else if (JSON.stringify(saved) !== JSON.stringify(draft)) setCurrent(saved);
+      else if (JSON.stringify(saved) !== JSON.stringify(draft)) {
+        synced.current = saved;
+        setCurrent(saved);
+      }
     },
   };
 }
