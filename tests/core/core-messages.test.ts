@@ -106,6 +106,8 @@ describe('ingest reasons carry a code with their English text', () => {
     await writeFile(path.join(root, 'draft.txt~'), 'a back-up');
     await writeFile(path.join(root, 'article.meta.json'), '{}');
     await writeFile(path.join(root, 'blank.txt'), '   \n  ');
+    await writeFile(path.join(root, 'nul.txt'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00, 0x00, 0x00]));
+    await writeFile(path.join(root, 'controls.txt'), Buffer.from([1, 2, 3, 4, 5, 6, 7, 8, 0x41, 0x42]));
     execFileSync('mkfifo', [path.join(root, 'pipe.txt')]);
     const deep = Array.from({ length: 34 }, (_, i) => `d${i}`);
     await mkdir(path.join(root, ...deep), { recursive: true });
@@ -125,6 +127,8 @@ describe('ingest reasons carry a code with their English text', () => {
       ['draft.txt~', 'ingest.temporaryFile', 'editor temporary or lock file'],
       ['article.meta.json', 'ingest.sidecar', 'metadata sidecar (read with its document)'],
       ['blank.txt', 'ingest.empty', 'empty (no text)'],
+      ['nul.txt', 'ingest.binaryNul', 'binary content (NUL bytes), not text'],
+      ['controls.txt', 'ingest.binaryControl', 'binary content (control characters), not text'],
       ['pipe.txt', 'ingest.notRegularFile', 'not a regular file'],
       [deep.slice(0, 33).join('/'), 'ingest.tooDeep', 'folder nested deeper than 32 levels'],
     ];

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { ArchiveFileRefused, readArchiveFile, relativePathProblem, type ArchiveFileRefusal } from '../contained-path';
 import type { MessageCode } from '../../shared/i18n/core-messages';
 import { CasefileError, errorMessage } from '../errors';
-import { said, type Said } from '../said';
+import { said, saidOrText, type Said } from '../said';
 import { boilerplateSpans } from './boilerplate';
 import { stampOf, type FileStamp, type IngestCatalog } from './catalog';
 import { decodeBytes } from './decode';
@@ -205,7 +205,8 @@ async function readAndIngest(root: string, id: string, format: string | null, po
     if (document.text.trim() === '') return { entry: entry(id, 'skipped', said('ingest.empty'), { format, encoding: document.encoding, sha256 }), documents: [] };
     return { entry: entry(id, 'indexed', note, { format, encoding: document.encoding, sha256 }), documents: [document] };
   } catch (error) {
-    const reason = errorMessage(error);
+    // The core's own sentence keeps its code (read in this thread; one thrown in a reading thread arrives as text).
+    const reason = error instanceof CasefileError ? saidOrText(error.message, error.messageCode) : errorMessage(error);
     const overBudget = error instanceof ReadLimitError ? { overBudget: true as const } : {};
     return { entry: entry(id, error instanceof CasefileError ? 'skipped' : 'failed', reason, { format, sha256 }), documents: [], ...overBudget };
   }
@@ -351,7 +352,7 @@ async function sha256HexOffThread(bytes: Buffer): Promise<string> {
 /** A plain-text document from its bytes (the `.txt` path, synchronous); throws a CasefileError for binary content. */
 export function parseDocument(id: string, bytes: Uint8Array): ArchiveDocument {
   const decoded = decodeBytes(bytes);
-  if (decoded.kind === 'binary') throw new CasefileError('invalid-argument', decoded.reason);
+  if (decoded.kind === 'binary') throw new CasefileError('invalid-argument', { text: decoded.reason, code: decoded.reasonCode });
   return assemble(id, bytes, { text: decoded.text, encoding: decoded.encoding, stated: {}, pages: null, note: null }, 'txt', {}, null);
 }
 

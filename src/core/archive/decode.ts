@@ -1,7 +1,10 @@
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
+import type { MessageCode } from '../../shared/i18n/core-messages';
+import { said, type Said } from '../said';
 
-export type Decoded = { kind: 'text'; text: string; encoding: string } | { kind: 'binary'; reason: string };
+/** Bytes that are not text say why, in English and as the sentence's code (see said.ts). */
+export type Decoded = { kind: 'text'; text: string; encoding: string } | { kind: 'binary'; reason: string; reasonCode: MessageCode };
 
 /** Western encodings by chardet's names, whose pick among them (by its language models) is kept. */
 const WESTERN: Record<string, string> = {
@@ -51,7 +54,7 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   const utf16 = utf16WithoutBom(buffer);
   if (utf16) return { kind: 'text', text: utf16.text, encoding: `${utf16.encoding} (no BOM)` };
   const binary = binaryReason(buffer);
-  if (binary) return { kind: 'binary', reason: binary };
+  if (binary) return { kind: 'binary', reason: binary.text, reasonCode: binary.code };
   try {
     return { kind: 'text', text: new TextDecoder('utf-8', { fatal: true }).decode(buffer), encoding: 'UTF-8' };
   } catch {
@@ -132,12 +135,12 @@ function nonAsciiCounts(text: string): { valid: number; invalid: number } {
 }
 
 /** Text files have no NUL bytes and few control characters; checked on the first 64 KiB. */
-function binaryReason(buffer: Buffer): string | null {
+function binaryReason(buffer: Buffer): Said | null {
   const sample = buffer.subarray(0, 65_536);
-  if (sample.includes(0)) return 'binary content (NUL bytes), not text';
+  if (sample.includes(0)) return said('ingest.binaryNul');
   let control = 0;
   for (const byte of sample) if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c && byte !== 0x1b) control++;
-  return sample.length > 0 && control / sample.length > 0.1 ? 'binary content (control characters), not text' : null;
+  return sample.length > 0 && control / sample.length > 0.1 ? said('ingest.binaryControl') : null;
 }
 
 /**

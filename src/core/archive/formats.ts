@@ -22,7 +22,7 @@ export async function extract(format: Format, bytes: Uint8Array): Promise<Extrac
   if (format === 'pdf') return extractPdf(bytes);
   if (format === 'docx') return extractDocx(bytes);
   const decoded = decodeBytes(bytes);
-  if (decoded.kind === 'binary') throw new CasefileError('invalid-argument', decoded.reason);
+  if (decoded.kind === 'binary') throw new CasefileError('invalid-argument', { text: decoded.reason, code: decoded.reasonCode });
   if (format === 'md') return { ...frontMatter(decoded.text), encoding: decoded.encoding, pages: null, note: null };
   if (format === 'html' || format === 'htm') return { ...extractHtml(decoded.text), encoding: decoded.encoding, pages: null };
   return { text: decoded.text, encoding: decoded.encoding, stated: {}, pages: null, note: null };

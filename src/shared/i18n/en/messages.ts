@@ -42,6 +42,8 @@ export const messages = {
   'ingest.unsupportedFormat': ({ extension }: { extension: string }) => `not a supported format (${extension})`,
   'ingest.noExtension': () => 'not a supported format (no extension)',
   'ingest.empty': () => 'empty (no text)',
+  'ingest.binaryNul': () => 'binary content (NUL bytes), not text',
+  'ingest.binaryControl': () => 'binary content (control characters), not text',
 
   // A quote's source checked in the archive (src/core/dossier/verify.ts).
   'source.outside': () => 'the document id points outside the archive',
