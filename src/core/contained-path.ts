@@ -3,6 +3,7 @@ import { lstat, open, readlink, realpath, type FileHandle } from 'node:fs/promis
 import path from 'node:path';
 import { z } from 'zod';
 import { CasefileError, errorMessage } from './errors';
+import { said, type Said } from './said';
 
 /** NUL and other control characters: never in a document id, and NUL cuts a path short in C. */
 function hasControlCharacter(value: string): boolean {
@@ -72,7 +73,7 @@ export type ArchiveFileRefusal = 'name' | 'outside' | 'link' | 'not-a-file' | 't
 export class ArchiveFileRefused extends CasefileError {
   constructor(
     readonly refusal: ArchiveFileRefusal,
-    reason: string,
+    reason: string | Said,
   ) {
     super(refusal === 'missing' ? 'not-found' : 'invalid-argument', reason);
     this.name = 'ArchiveFileRefused';
@@ -144,8 +145,8 @@ async function requireNoLinkOnTheWay(realRoot: string, file: string): Promise<vo
     throw refusalOf(error, 'the folder');
   });
   if (realFolder === folder) return;
-  if (!isInside(realRoot, realFolder)) throw new ArchiveFileRefused('outside', 'a folder on its path is a link that leads outside the archive folder');
-  throw new ArchiveFileRefused('link', 'a folder on its path is a symbolic link (not followed)');
+  if (!isInside(realRoot, realFolder)) throw new ArchiveFileRefused('outside', said('read.outsideLink'));
+  throw new ArchiveFileRefused('link', said('read.folderLink'));
 }
 
 /**
@@ -157,7 +158,7 @@ async function requireOpenedAt(handle: FileHandle, opened: Stats, realRoot: stri
   const named = await readlink(`/proc/self/fd/${handle.fd}`).catch(() => null);
   if (named !== null) {
     if (named === file) return;
-    if (!isInside(realRoot, named)) throw new ArchiveFileRefused('outside', 'a folder on its path is a link that leads outside the archive folder');
+    if (!isInside(realRoot, named)) throw new ArchiveFileRefused('outside', said('read.outsideLink'));
     // Inside, yet elsewhere: a folder on the way is a link within the archive, or the file was moved.
     await requireNoLinkOnTheWay(realRoot, file);
     throw new ArchiveFileRefused('changing', 'the file kept changing while being read');
@@ -168,9 +169,9 @@ async function requireOpenedAt(handle: FileHandle, opened: Stats, realRoot: stri
 }
 
 function requireRegularFile(stats: Stats, maxBytes: number): void {
-  if (stats.isSymbolicLink()) throw new ArchiveFileRefused('link', 'symbolic link (not followed)');
-  if (stats.isDirectory()) throw new ArchiveFileRefused('not-a-file', 'a folder, not a file');
-  if (!stats.isFile()) throw new ArchiveFileRefused('not-a-file', 'not a regular file (a pipe, socket or device)');
+  if (stats.isSymbolicLink()) throw new ArchiveFileRefused('link', said('ingest.symbolicLink'));
+  if (stats.isDirectory()) throw new ArchiveFileRefused('not-a-file', said('read.folder'));
+  if (!stats.isFile()) throw new ArchiveFileRefused('not-a-file', said('read.notRegular'));
   if (stats.size > maxBytes) throw new ArchiveFileRefused('too-large', `larger than ${inMegabytes(maxBytes)} (${inMegabytes(stats.size)})`);
 }
 
@@ -196,9 +197,9 @@ async function readUpTo(handle: FileHandle, limit: number): Promise<Buffer> {
 
 function refusalOf(error: unknown, what: string): ArchiveFileRefused {
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT' || code === 'ENOTDIR') return new ArchiveFileRefused('missing', what === 'the archive folder' ? 'the archive folder is gone' : 'the file disappeared while being read');
+  if (code === 'ENOENT' || code === 'ENOTDIR') return new ArchiveFileRefused('missing', what === 'the archive folder' ? 'the archive folder is gone' : said('read.disappeared'));
   if (code === 'EACCES' || code === 'EPERM') return new ArchiveFileRefused('denied', 'permission denied');
-  if (code === 'ELOOP') return new ArchiveFileRefused('link', 'symbolic link (not followed)');
-  if (code === 'EISDIR') return new ArchiveFileRefused('not-a-file', 'a folder, not a file');
+  if (code === 'ELOOP') return new ArchiveFileRefused('link', said('ingest.symbolicLink'));
+  if (code === 'EISDIR') return new ArchiveFileRefused('not-a-file', said('read.folder'));
   return new ArchiveFileRefused('unreadable', `${what} cannot be read (${errorMessage(error)})`);
 }

@@ -3,7 +3,7 @@ import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadArchive, parseDocument, parseFile } from '../../src/core/archive/archive';
+import { ingestFile, loadArchive, parseDocument, parseFile } from '../../src/core/archive/archive';
 import { describeCustodyCoded, type Custody } from '../../src/core/archive/custody-ledger';
 import type { DossierManifest } from '../../src/core/dossier/model';
 import { checkPrinted, verifyManifest } from '../../src/core/dossier/verify';
@@ -137,6 +137,32 @@ describe('ingest reasons carry a code with their English text', () => {
       expectCoded(text, row(file).reasonCode, key);
     }
     expect(report.find((entry) => entry.file === 'article.txt')).toMatchObject({ status: 'indexed', reason: null });
+  });
+
+  it('says why a file could not be read, in words and as a code', async () => {
+    const root = await temp.make();
+    const outside = await temp.make();
+    await mkdir(path.join(root, 'inner'));
+    await writeFile(path.join(root, 'inner', 'x.txt'), 'Oil workers struck.');
+    await writeFile(path.join(outside, 'x.txt'), 'Oil workers struck.');
+    await symlink(path.join(root, 'inner'), path.join(root, 'linked'));
+    await symlink(outside, path.join(root, 'out'));
+    await symlink(path.join(root, 'inner', 'x.txt'), path.join(root, 'link.txt'));
+    await mkdir(path.join(root, 'folder.txt'));
+    execFileSync('mkfifo', [path.join(root, 'pipe.txt')]);
+    const expected: Array<[file: string, key: string, text: string]> = [
+      ['gone.txt', 'read.disappeared', 'the file disappeared while being read'],
+      ['linked/x.txt', 'read.folderLink', 'a folder on its path is a symbolic link (not followed)'],
+      ['out/x.txt', 'read.outsideLink', 'a folder on its path is a link that leads outside the archive folder'],
+      ['link.txt', 'ingest.symbolicLink', 'symbolic link (not followed)'],
+      ['folder.txt', 'read.folder', 'a folder, not a file'],
+      ['pipe.txt', 'read.notRegular', 'not a regular file (a pipe, socket or device)'],
+    ];
+    for (const [file, key, text] of expected) {
+      const { entry } = await ingestFile(root, file);
+      expect(entry.reason, file).toBe(text);
+      expectCoded(text, entry.reasonCode, key);
+    }
   });
 
   const perTest = tempDirsPerTest('casefile-messages-report-');

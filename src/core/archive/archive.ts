@@ -269,7 +269,7 @@ const SKIPPED_REFUSALS: ReadonlySet<ArchiveFileRefusal> = new Set(['name', 'outs
 
 function refusedEntry(id: string, error: unknown, format: string | null): IngestEntry {
   if (!(error instanceof ArchiveFileRefused)) return entry(id, 'failed', `cannot be read (${errorMessage(error)})`, { format });
-  return entry(id, SKIPPED_REFUSALS.has(error.refusal) ? 'skipped' : 'failed', error.message, { format });
+  return entry(id, SKIPPED_REFUSALS.has(error.refusal) ? 'skipped' : 'failed', saidOrText(error.message, error.messageCode), { format });
 }
 
 /**

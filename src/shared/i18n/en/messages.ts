@@ -43,6 +43,12 @@ export const messages = {
   'ingest.noExtension': () => 'not a supported format (no extension)',
   'ingest.empty': () => 'empty (no text)',
   'ingest.binaryNul': () => 'binary content (NUL bytes), not text',
+  // Why a file of the archive was not read (src/core/contained-path.ts).
+  'read.disappeared': () => 'the file disappeared while being read',
+  'read.outsideLink': () => 'a folder on its path is a link that leads outside the archive folder',
+  'read.folderLink': () => 'a folder on its path is a symbolic link (not followed)',
+  'read.folder': () => 'a folder, not a file',
+  'read.notRegular': () => 'not a regular file (a pipe, socket or device)',
   'ingest.binaryControl': () => 'binary content (control characters), not text',
 
   // A quote's source checked in the archive (src/core/dossier/verify.ts).
