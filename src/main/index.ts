@@ -14,7 +14,7 @@ import { servedFile } from '../shell/ui-files';
 import { handleAnnotationLinks, registerLinkCopying, type LinkWindow } from './annotation-links';
 import { API_CHANNEL_PREFIX, isTrustedSender, registerApiHandlers, type IpcRegistrar, type SenderEvent } from './ipc';
 import { buildMenuTemplate } from './menu';
-import { registerOriginalOpening } from './original-file';
+import { registerOriginalOpening, registerOriginalReading } from './original-file';
 import { claimSingleInstance } from './single-instance';
 import { guardNavigation, lockDownSession } from './window-security';
 import { loadWindowState, MINIMUM_SIZE, restoreBounds, saveWindowState, trackWindowState } from './window-state';
@@ -71,6 +71,7 @@ function registerApi(session: ArchiveSession, window: BrowserWindow, preferences
   registerApiHandlers(handlers, trusted, session);
   registerLinkCopying(ipcMain, trusted);
   registerOriginalOpening(ipcMain, trusted, () => session.current, (fileName) => confirmWebOriginal(window, fileName));
+  registerOriginalReading(ipcMain, trusted, () => session.current);
   ipcMain.handle('casefile-shell:chooseFolder', async (event) => {
     if (!trusted(event)) return null;
     const choice = await dialog.showOpenDialog(window, { properties: ['openDirectory'], title: said().chooseFolder });

@@ -49,6 +49,10 @@ const bridge = {
   openOriginal(id: string): Promise<unknown> {
     return ipcRenderer.invoke('casefile-shell:openOriginal', id);
   },
+  /** Electron only: a PDF original's bytes, for the page view's pages. */
+  readOriginal(id: string): Promise<unknown> {
+    return ipcRenderer.invoke('casefile-shell:readOriginal', id);
+  },
   /** Electron only: the annotations that casefile:// links ask to open, one that came early first. */
   onOpenAnnotation(listener: (id: string) => void): () => void {
     linkListener = listener;

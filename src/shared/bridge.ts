@@ -18,6 +18,8 @@ export interface CasefileBridge {
   copyAnnotationLink(id: string): Promise<unknown>;
   /** Opens a document's original file in the system's viewer: `{ opened: true }`, or `{ opened: false, error }`. */
   openOriginal(id: string): Promise<unknown>;
+  /** A PDF original's bytes, for drawing its pages in the page view: `{ bytes, mediaType }`, or `{ error }`. */
+  readOriginal(id: string): Promise<unknown>;
   /** Calls `listener` with each annotation a `casefile://` link asks to open (one received before listening, too). */
   onOpenAnnotation(listener: (id: string) => void): () => void;
 }

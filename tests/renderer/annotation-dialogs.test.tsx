@@ -107,6 +107,7 @@ describe('export and import of annotations', () => {
       onCommand: () => () => undefined,
       copyAnnotationLink: async () => null,
       openOriginal: async () => ({ opened: false, error: null }),
+      readOriginal: async () => ({ error: 'unused' }),
       onOpenAnnotation: () => () => undefined,
     };
     try {

@@ -4,8 +4,7 @@ export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'orange'] as
 export const HighlightColor = z.enum(HIGHLIGHT_COLORS);
 export type HighlightColor = z.infer<typeof HighlightColor>;
 
-/** Characters of context kept on each side of a quote, as the W3C TextQuoteSelector suggests. */
-export const QUOTE_CONTEXT = 32;
+export { QUOTE_CONTEXT } from '../../shared/text-quote';
 
 export const TextQuoteSelector = z.object({
   exact: z.string().min(1),

@@ -253,7 +253,14 @@ export function App({ client }: { client: CasefileClient }) {
         files={files}
         onAnnotationsImported={annotationsChanged}
       />
-      {pageView && opened && <SourcePageView client={client} document={opened.document} onClose={() => setPageView(false)} />}
+      {pageView && opened && (
+        <SourcePageView
+          client={client}
+          document={opened.document}
+          onClose={() => setPageView(false)}
+          highlighting={{ annotations: docAnnotations.stale ? [] : (docAnnotations.value ?? []), knownTags, onCreate: create }}
+        />
+      )}
     </div>
   );
 }

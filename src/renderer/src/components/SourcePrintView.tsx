@@ -1,9 +1,12 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import type { ArchiveDocument, TextSpan } from '../../../core/api/types';
+import type { AnchoredAnnotation, ArchiveDocument, TextSpan } from '../../../core/api/types';
 import type { CasefileClient } from '../api/client';
 import { useT } from '../i18n';
 import { useCall } from '../useCall';
+import type { HighlightDraft } from './DraftEditor';
+import { PdfPages } from './PdfPages';
+import type { TagCounts } from './TagInput';
 import '../styles/page-view.css';
 
 /** One paragraph's part on one page: a paragraph running over a page break is cut there, numbered once. */
@@ -43,14 +46,25 @@ interface Props {
   /** The source's reference in the citation style, once known. */
   reference: string | null;
   onClose(): void;
+  /** For a PDF source shown as its pages: its highlights, and how a new one is made (as in the reader). */
+  highlighting?: Highlighting;
+}
+
+export interface Highlighting {
+  annotations: AnchoredAnnotation[];
+  knownTags: TagCounts;
+  onCreate(draft: HighlightDraft & { start: number; end: number }): Promise<void>;
 }
 
 /**
  * The open article as a page to read through and print: title, reference and file, then its
  * paragraphs, numbered, under the page numbers of its PDF. Printing prints this alone (page-view.css).
  */
-export function SourcePrintView({ document: doc, reference, onClose }: Props) {
+export function SourcePrintView({ document: doc, reference, onClose, highlighting }: Props) {
   const t = useT().reader.pageView;
+  // A PDF can be shown as its pages; the text (to print) comes first, as before.
+  const [asPages, setAsPages] = useState(false);
+  const canShowPages = doc.format === 'pdf' && highlighting !== undefined;
   const titleId = useId();
   const dialog = useRef<HTMLDivElement>(null);
   const [before] = useState(() => (window.document.activeElement instanceof HTMLElement ? window.document.activeElement : null));
@@ -65,6 +79,17 @@ export function SourcePrintView({ document: doc, reference, onClose }: Props) {
   }, [before]);
   const pages = printedPages(doc);
   const facts = [doc.byline, doc.date?.text, doc.publisher].filter(Boolean).join(' · ');
+  const header = (
+    <header className="page-view-header">
+        <h1 id={titleId}>{doc.title}</h1>
+        {facts && <p className="page-view-facts">{facts}</p>}
+        {reference && <p className="page-view-reference">{reference}</p>}
+        <p className="page-view-file">
+          {t.file} <code>{doc.id}</code> · {doc.format.toUpperCase()}
+          {doc.pages ? ` · ${t.pages(doc.pages.length)}` : ''} · SHA-256 <code className="page-view-digest">{doc.sha256}</code>
+        </p>
+      </header>
+  );
 
   return createPortal(
     <div
@@ -74,10 +99,21 @@ export function SourcePrintView({ document: doc, reference, onClose }: Props) {
       aria-modal="true"
       aria-labelledby={titleId}
       tabIndex={-1}
-      onKeyDown={(e) => e.key === 'Escape' && onClose()}
+      // Escape in the new-highlight toolbar closes that toolbar only.
+      onKeyDown={(e) => e.key === 'Escape' && !(e.target instanceof Element && e.target.closest('.highlight-toolbar')) && onClose()}
     >
       <div className="page-view-bar" role="toolbar" aria-label={t.title}>
         <span className="page-view-bar-title">{t.title}</span>
+        {canShowPages && (
+          <div className="page-view-toggle" role="group" aria-label={t.pdf.show}>
+            <button type="button" aria-pressed={!asPages} onClick={() => setAsPages(false)}>
+              {t.pdf.text}
+            </button>
+            <button type="button" aria-pressed={asPages} onClick={() => setAsPages(true)}>
+              {t.pdf.pages}
+            </button>
+          </div>
+        )}
         <button type="button" className="primary" onClick={() => window.print()}>
           {t.print}
         </button>
@@ -85,16 +121,16 @@ export function SourcePrintView({ document: doc, reference, onClose }: Props) {
           {t.close}
         </button>
       </div>
-      <article className="page-view-sheet" lang={doc.language ?? undefined}>
-        <header className="page-view-header">
-          <h1 id={titleId}>{doc.title}</h1>
-          {facts && <p className="page-view-facts">{facts}</p>}
-          {reference && <p className="page-view-reference">{reference}</p>}
-          <p className="page-view-file">
-            {t.file} <code>{doc.id}</code> · {doc.format.toUpperCase()}
-            {doc.pages ? ` · ${t.pages(doc.pages.length)}` : ''} · SHA-256 <code className="page-view-digest">{doc.sha256}</code>
-          </p>
-        </header>
+      {asPages && highlighting ? (
+        <>
+          <div className="page-view-sheet pdf-pages-head" lang={doc.language ?? undefined}>
+            {header}
+          </div>
+          <PdfPages document={doc} {...highlighting} />
+        </>
+      ) : (
+        <article className="page-view-sheet" lang={doc.language ?? undefined}>
+        {header}
         {pages.map(({ page, pieces }) => (
           <section key={page ?? 'text'} className="page-view-page" aria-label={page === null ? undefined : t.page(page)}>
             {page !== null && (
@@ -114,14 +150,15 @@ export function SourcePrintView({ document: doc, reference, onClose }: Props) {
             ))}
           </section>
         ))}
-      </article>
+        </article>
+      )}
     </div>,
     window.document.body,
   );
 }
 
 /** The page view with the source's reference asked of the API (shown once it arrives; without it if it cannot be made). */
-export function SourcePageView({ client, document: doc, onClose }: { client: CasefileClient; document: ArchiveDocument; onClose(): void }) {
+export function SourcePageView({ client, document: doc, onClose, highlighting }: { client: CasefileClient; document: ArchiveDocument; onClose(): void; highlighting?: Highlighting }) {
   const cited = useCall(client, 'citeSource', { id: doc.id }, 0);
-  return <SourcePrintView document={doc} reference={cited.value?.reference ?? null} onClose={onClose} />;
+  return <SourcePrintView document={doc} reference={cited.value?.reference ?? null} onClose={onClose} highlighting={highlighting} />;
 }

@@ -16,18 +16,33 @@ export async function openOriginal(docId: string): Promise<OriginalOutcome> {
     const result = (await bridge.openOriginal(docId)) as { opened?: boolean; error?: string | null } | null;
     return result?.opened ? { done: 'opened' } : { done: false, error: result?.error ?? null };
   }
+  const fetched = await fetchOriginal(docId);
+  if ('error' in fetched) return { done: false, error: fetched.error };
+  const fileName = docId.split('/').at(-1) ?? docId;
+  const saved = await saveFile(fileName, fetched.mediaType, fetched.bytes);
+  return saved.saved ? { done: 'downloaded' } : { done: false, error: saved.error };
+}
+
+/**
+ * A document's original bytes: from the web shell (with this tab's token), or in Electron from the
+ * main process, which reads them the one confined way (src/core/original-file.ts).
+ */
+export async function fetchOriginal(docId: string): Promise<{ bytes: Uint8Array<ArrayBuffer>; mediaType: string } | { error: string }> {
+  const bridge = window.casefile;
+  if (bridge) {
+    const result = (await bridge.readOriginal(docId)) as { bytes?: Uint8Array<ArrayBuffer>; mediaType?: string; error?: string } | null;
+    return result?.bytes ? { bytes: result.bytes, mediaType: result.mediaType ?? 'application/octet-stream' } : { error: result?.error ?? 'the original cannot be read' };
+  }
   const token = takeAccessToken();
-  if (token === null) return { done: false, error: 'this tab has no access token: open the URL the web shell printed' };
+  if (token === null) return { error: 'this tab has no access token: open the URL the web shell printed' };
   let response: Response;
   try {
     response = await fetch(`${ORIGINAL_FILE_PATH}?id=${encodeURIComponent(docId)}`, { headers: { 'X-Casefile-Token': token }, credentials: 'omit' });
   } catch {
-    return { done: false, error: 'Casefile is not reachable: is the web shell still running?' };
+    return { error: 'Casefile is not reachable: is the web shell still running?' };
   }
-  if (!response.ok) return { done: false, error: (await response.text()).trim() || `the web shell answered ${response.status}` };
-  const fileName = docId.split('/').at(-1) ?? docId;
-  const saved = await saveFile(fileName, response.headers.get('Content-Type') ?? 'application/octet-stream', new Uint8Array(await response.arrayBuffer()));
-  return saved.saved ? { done: 'downloaded' } : { done: false, error: saved.error };
+  if (!response.ok) return { error: (await response.text()).trim() || `the web shell answered ${response.status}` };
+  return { bytes: new Uint8Array(await response.arrayBuffer()), mediaType: response.headers.get('Content-Type') ?? 'application/octet-stream' };
 }
 
 /** Opens (or downloads) the original and says how it went. */

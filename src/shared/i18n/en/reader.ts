@@ -104,5 +104,18 @@ export const reader = {
     paragraph: 'Paragraph ',
     paragraphStarts: ': ',
     paragraphContinues: ' continued: ',
+    /** A PDF source shown as its pages (PdfPages.tsx). */
+    pdf: {
+      show: 'Show the source as',
+      text: 'Text',
+      pages: 'Pages',
+      region: 'Pages of the PDF',
+      loading: 'Drawing the pages…',
+      failed: (error: string) => `The PDF’s pages cannot be shown: ${error}`,
+      ambiguous:
+        'This passage occurs more than once in the document’s text with the same words around it: select a longer passage, so it is plain which one is meant. Nothing was highlighted.',
+      absent: 'This passage is not in the document’s text as Casefile read it (the page’s text differs there). Nothing was highlighted: select it in the text view.',
+      dismiss: 'Dismiss',
+    },
   },
 };
