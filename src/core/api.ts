@@ -43,12 +43,36 @@ export interface ApiError {
 /** What crosses a boundary: an explicit result, never a thrown error. */
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
+/**
+ * The methods that change what other windows show (annotations, dossiers, corrections, preferences):
+ * each success is counted for every window but the caller's, so the others read again (dataRevision).
+ * Files added move the archive's own revision.
+ */
+const CHANGES_DATA: ReadonlySet<MethodName> = new Set<MethodName>([
+  'createAnnotation',
+  'annotateQuote',
+  'updateAnnotation',
+  'deleteAnnotation',
+  'acceptAnnotation',
+  'detachAnnotation',
+  'undo',
+  'redo',
+  'importAnnotations',
+  'restoreAnnotationBackup',
+  'createDossier',
+  'updateDossier',
+  'deleteDossier',
+  'addToDossier',
+  'setDocumentMetadata',
+  'setPreferences',
+]);
+
 export function isMethodName(name: string): name is MethodName {
   return Object.hasOwn(apiMethods, name);
 }
 
 /** Validates `args` with the method's schema and runs it. Bad input is refused before anything runs. */
-export async function invokeApi(workstation: Workstation, name: string, args: unknown, session?: ArchiveSession): Promise<ApiResult<unknown>> {
+export async function invokeApi(workstation: Workstation, name: string, args: unknown, session?: ArchiveSession, caller?: string): Promise<ApiResult<unknown>> {
   if (!isMethodName(name)) {
     return { ok: false, error: { code: 'not-found', message: `unknown method ${JSON.stringify(name)}` } };
   }
@@ -59,7 +83,9 @@ export async function invokeApi(workstation: Workstation, name: string, args: un
     return { ok: false, error: { code: 'invalid-argument', message: `${name}: ${details}` } };
   }
   try {
-    return { ok: true, value: await spec.handler(workstation, parsed.data, session) };
+    const value = await spec.handler(workstation, parsed.data, session, caller);
+    if (CHANGES_DATA.has(name)) workstation.changedBy(caller);
+    return { ok: true, value };
   } catch (error) {
     if (error instanceof CasefileError) {
       const span = error instanceof QuerySyntaxError ? { span: error.span } : {};

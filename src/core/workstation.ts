@@ -87,6 +87,9 @@ export interface DataRevision {
 export class Workstation {
   /** Stops following the data files (annotations, dossiers, corrections, preferences) for other processes' changes. */
   private unfollow: Array<() => void> = [];
+  /** Data changes made through the API in this process: in all, and by each window that said who it is. */
+  private madeHere = 0;
+  private readonly madeBy = new Map<string, number>();
   /** Following that waits for the first answer (followSoon), once asked for. */
   private following: Promise<void> | null = null;
   /** Tells followSoon that a search was answered; set while it waits. */
@@ -235,12 +238,20 @@ export class Workstation {
   }
 
   /**
-   * How many changes were seen that the user did not make in this process (the renderer polls this
-   * and reloads what it shows when a number moves): `data` for annotations, dossiers, corrections
-   * and preferences saved by another process, `archive` for files changed in the archive folder.
+   * How many changes were seen that the caller did not make (the renderer polls this and reloads
+   * what it shows when a number moves): `data` for annotations, dossiers, corrections and
+   * preferences saved by another process or, for a known caller, through the API by another window
+   * of this one (another tab of the web shell); `archive` for files changed in the archive folder.
    */
-  dataRevision(): DataRevision {
-    return { ...this.revisions };
+  dataRevision(caller?: string): DataRevision {
+    const byOthersHere = caller === undefined ? 0 : this.madeHere - (this.madeBy.get(caller) ?? 0);
+    return { data: this.revisions.data + byOthersHere, archive: this.revisions.archive };
+  }
+
+  /** Counts a change made through the API by `caller` (see dataRevision). */
+  changedBy(caller: string | undefined): void {
+    this.madeHere++;
+    if (caller !== undefined) this.madeBy.set(caller, (this.madeBy.get(caller) ?? 0) + 1);
   }
 
   /** Every annotation for export; waits until the files are compared with what was opened, so no quote is of an old version. */

@@ -35,7 +35,7 @@ export function registerApiHandlers(ipc: IpcRegistrar, trusted: (event: SenderEv
   for (const method of Object.keys(apiMethods)) {
     ipc.handle(`${API_CHANNEL_PREFIX}${method}`, async function handleApiCall(event, args) {
       if (!trusted(event)) return { ok: false, error: { code: 'invalid-argument', message: `${method}: refused, the message does not come from Casefile's page` } };
-      return invokeApi(session.current, method, args, session);
+      return invokeApi(session.current, method, args, session, `window-${event.sender.id}`);
     });
   }
 }

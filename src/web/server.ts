@@ -149,8 +149,8 @@ export async function startWebShell({
     if (!isMethodName(method)) return sendResult(response, 404, { ok: false, error: { code: 'not-found', message: `unknown method ${JSON.stringify(method)}` } });
     const result =
       workstation instanceof ArchiveSession
-        ? await invokeApi(workstation.current, method, args, workstation)
-        : await invokeApi(workstation, method, args);
+        ? await invokeApi(workstation.current, method, args, workstation, callerOf(request))
+        : await invokeApi(workstation, method, args, undefined, callerOf(request));
     return sendResult(response, statusOfAnswer(result), result);
   }
 
@@ -226,4 +226,10 @@ function send(response: http.ServerResponse, status: number, type: string, body:
 
 function sendResult(response: http.ServerResponse, status: number, result: ApiResult<unknown>): void {
   send(response, status, 'application/json; charset=utf-8', JSON.stringify(result));
+}
+
+/** The tab that called, as its page names itself (X-Casefile-Window): other tabs are told of its changes. */
+function callerOf(request: http.IncomingMessage): string | undefined {
+  const named = headerValue(request.headers['x-casefile-window']);
+  return named && /^[\w-]{1,64}$/.test(named) ? `tab-${named}` : undefined;
 }

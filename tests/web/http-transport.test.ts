@@ -77,4 +77,17 @@ describe('the renderer’s HTTP transport', () => {
       await new Promise((resolve) => refusing.close(resolve));
     }
   });
+
+  it('tells a tab of the changes another tab made, and not of its own', async () => {
+    const [first, second] = [createClient(httpTransport(shell.token, origin)), createClient(httpTransport(shell.token, origin))];
+    const before = { first: await first.call('dataRevision', {}), second: await second.call('dataRevision', {}) };
+    await first.call('annotateQuote', { docId: 'story.txt', quote: 'xenolith collection' });
+    await first.call('createDossier', { name: 'Tabs' });
+    expect((await first.call('dataRevision', {})).data).toBe(before.first.data);
+    expect((await second.call('dataRevision', {})).data).toBe(before.second.data + 2);
+    // Reading changes nothing anyone needs to hear of.
+    await second.call('listAnnotations', {});
+    expect((await first.call('dataRevision', {})).data).toBe(before.first.data);
+  });
 });
+

@@ -35,7 +35,7 @@ export const archiveMethods = {
   listFolders: method(z.object({ path: FolderPath.optional(), hidden: z.boolean().optional() }).strict(), (_ws, args) => listFolders(args)),
   recentArchives: method(z.object({}).strict(), (_ws, _args, session) => requireSession(session).recent()),
   listDocuments: method(z.object({}).strict(), (ws) => ws.archive.listDocuments()),
-  dataRevision: method(z.object({}).strict(), (ws) => ws.dataRevision()),
+  dataRevision: method(z.object({}).strict(), (ws, _args, _session, caller) => ws.dataRevision(caller)),
   ingestReport: method(z.object({}).strict(), (ws) => ws.archive.ingestReport()),
   // The custody ledger: whether its chain holds and, for a file (present or gone), its history.
   custody: method(z.object({ id: DocId.optional() }).strict(), (ws, { id }) => ({

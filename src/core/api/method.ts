@@ -12,6 +12,8 @@ export type Handler<Args extends z.ZodType, Result> = (
   args: z.output<Args>,
   /** Present in the app's shells, which can switch archives; absent in one-shot commands. */
   session?: ArchiveSession,
+  /** The window that called (a tab of the web shell, a window of the app), when the shell knows it. */
+  caller?: string,
 ) => Result | Promise<Result>;
 
 export interface MethodSpec<Args extends z.ZodType, Result> {

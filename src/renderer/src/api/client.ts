@@ -37,18 +37,20 @@ export function createClient(transport: Transport): CasefileClient {
 
 /** The web shell's header that carries its access token (never a cookie: those go to every local port). */
 const TOKEN_HEADER = 'X-Casefile-Token';
+/** The header that names this tab, so the shell tells the other tabs of its changes and not this one. */
+const WINDOW_HEADER = 'X-Casefile-Window';
 
 /**
  * The web shell: the same API as JSON over HTTP, with the tab's access token in a header. `origin`
  * is empty for the page itself (its own origin); a test running outside a page names the shell's.
  */
-export function httpTransport(token: string, origin = ''): Transport {
+export function httpTransport(token: string, origin = '', tab: string = crypto.randomUUID()): Transport {
   return async (method, args) => {
     let response: Response;
     try {
       response = await fetch(`${origin}/api/${method}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token },
+        headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token, [WINDOW_HEADER]: tab },
         body: JSON.stringify(args),
         credentials: 'omit',
       });

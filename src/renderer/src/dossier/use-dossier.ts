@@ -314,7 +314,12 @@ export function useDossierEditor(client: CasefileClient): DossierEditor {
       setDossiers(list);
       const draft = currentRef.current;
       // A change made here while the list was on its way is newer than the list.
-      if (!draft || version.current !== asked || dirty.current.size > 0 || inFlight.current || timer.current !== null) return;
+      if (version.current !== asked || dirty.current.size > 0 || inFlight.current || timer.current !== null) return;
+      // None chosen yet (there was none): the one made elsewhere is chosen, as at open.
+      if (!draft) {
+        if (list[0]) choose(list[0]);
+        return;
+      }
       const saved = list.find((d) => d.id === draft.id);
       // Deleted elsewhere: the first one left is chosen, as after a delete here.
       if (!saved) choose(list[0] ?? null);
