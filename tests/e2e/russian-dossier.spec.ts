@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { api } from './api';
 import { failOnPageErrors } from './page-errors';
-import { seriousViolations, clippedText } from './screen-checks';
+import { seriousViolations, clippedText, wrappedLabels } from './screen-checks';
 import { expect, test } from './web-shell';
 
 /**
@@ -64,6 +64,8 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(card.getByText('✓ В досье')).toBeVisible();
     expect(await clippedText(annotations, 'button, summary, label, legend, h2, h3, [role="tab"], .status-label, .verify-status, .verify-quote, .tag, .card-color, .in-dossier, .save-status, .outline-counts', '.outline-quote')).toEqual([]);
     expect(await seriousViolations(page)).toEqual([]);
+    // Longer Russian labels move an action to the next line rather than break it in two.
+    expect(await wrappedLabels(annotations, '.card-actions > *')).toEqual([]);
     await annotations.screenshot({ path: path.join(SHOTS, `annotations-all-${theme}.png`) });
     await card.screenshot({ path: path.join(SHOTS, `card-${theme}.png`) });
 
@@ -88,6 +90,7 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(panel.getByText('Все изменения сохранены')).toBeVisible();
     expect(await clippedText(panel, 'button, summary, label, legend, h2, h3, [role="tab"], .status-label, .verify-status, .verify-quote, .tag, .card-color, .in-dossier, .save-status, .outline-counts', '.outline-quote')).toEqual([]);
     expect(await seriousViolations(page)).toEqual([]);
+    expect(await wrappedLabels(panel, 'button:not(.item-quote)')).toEqual([]);
     await (await fitPane(page)).screenshot({ path: path.join(SHOTS, `dossier-panel-${theme}.png`) });
     await page.setViewportSize({ width: 1440, height: 900 });
 

@@ -29,3 +29,23 @@ export function clippedText(root: Locator, selector: string, clippedOnPurpose = 
     [selector, clippedOnPurpose] as const,
   );
 }
+
+/**
+ * The elements matching `selector` under `root` whose label breaks over more than one line (a
+ * button reading "Копировать / ссылку"): a longer word should move the control, not split it.
+ */
+export function wrappedLabels(root: Locator, selector: string): Promise<string[]> {
+  return root.evaluate(
+    (container, selector) =>
+      [...container.querySelectorAll<HTMLElement>(selector)]
+        .filter((el) => {
+          if (el.offsetParent === null || !el.textContent?.trim()) return false;
+          const range = document.createRange();
+          range.selectNodeContents(el);
+          const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+          return lines.size > 1;
+        })
+        .map((el) => `${el.tagName.toLowerCase()}.${el.className}: ${el.textContent?.trim().slice(0, 60)}`),
+    selector,
+  );
+}
