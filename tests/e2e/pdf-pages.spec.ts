@@ -157,7 +157,7 @@ test('a PDF shown as its pages: drawn, its text selectable, a selection made a h
   expect(Number(await inText.locator('[data-start]').first().getAttribute('data-start'))).toBe(at);
 });
 
-test('the view is reached and switched from the keyboard, and the choice of pages is kept for PDFs', async ({ page, shell }) => {
+test('the view is reached and switched from the keyboard', async ({ page, shell }) => {
   await addSources(page, shell);
   await page.goto(shell.url);
   await openSource(page, 'akimat', TITLE);
@@ -173,6 +173,25 @@ test('the view is reached and switched from the keyboard, and the choice of page
   await expect(view.getByRole('region', { name: 'Pages of the PDF' })).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(view).toHaveCount(0);
+});
+
+test('only pages near the view are drawn: a long PDF keeps a few canvases, whichever part is shown', async ({ page, shell }) => {
+  const pages = Array.from({ length: 40 }, (_, i) => [`Page ${i + 1} of the long report on the checkpoints.`]);
+  await api(page, shell, 'addFiles', { files: [{ name: 'long.pdf', base64: Buffer.from(await pdfWithPages('Long checkpoint report', pages)).toString('base64') }] });
+  await page.goto(shell.url);
+  await openSource(page, 'long report', 'Long checkpoint report');
+  const view = page.getByRole('dialog', { name: 'Long checkpoint report' });
+  await view.getByRole('button', { name: 'Pages' }).click();
+  const drawn = () => view.locator('.pdf-page canvas').evaluateAll((canvases) => canvases.flatMap((c, i) => ((c as HTMLCanvasElement).width > 0 ? [i + 1] : [])));
+  await expect(view.locator('.pdf-page')).toHaveCount(40, { timeout: 60_000 });
+  await expect.poll(drawn, { timeout: 60_000 }).toContain(1);
+  expect((await drawn()).length).toBeLessThanOrEqual(4);
+  await view.locator('.pdf-page[data-page="40"]').scrollIntoViewIfNeeded();
+  await expect.poll(drawn, { timeout: 60_000 }).toContain(40);
+  const atEnd = await drawn();
+  expect(atEnd).not.toContain(1);
+  expect(atEnd.length).toBeLessThanOrEqual(4);
+  await expect(view.locator('.pdf-page[data-page="40"] .pdf-text-layer')).toContainText('Page 40 of the long report');
 });
 
 test('a real PDF with CID fonts and a predefined CMap: drawn, its Chinese text in the text layer, highlighted', async ({ page, shell }) => {

@@ -287,7 +287,8 @@ function PdfPage({ pdf, number, scale, estimate, document: doc, span, annotation
       aria-label={t.pageView.page(number)}
       style={{ width: size.width, height: size.height, '--total-scale-factor': scale } as CSSProperties}
     >
-      <canvas ref={canvas} aria-hidden="true" />
+      {/* No pixels until drawn (a canvas is 300 × 150 by default), and none again once let go. */}
+      <canvas ref={canvas} width={0} height={0} aria-hidden="true" />
       <div className="pdf-marks" aria-hidden="true">
         {marks.flatMap((mark) =>
           mark.rects.map((r, i) => (
