@@ -207,8 +207,11 @@ test('a real PDF with CID fonts and a predefined CMap: drawn, its Chinese text i
   const toolbar = page.getByRole('dialog', { name: 'New highlight' });
   await expect(toolbar).toContainText('关于红军作战的原则');
   await toolbar.getByRole('button', { name: 'Save highlight' }).click();
-  const made = await api<Annotation[]>(page, shell, 'listAnnotations', { docId: 'XiaoBiaoSong.pdf' });
-  expect(made.map((a) => a.target.quote.exact)).toEqual(['关于红军作战的原则']);
+  await expect(toolbar).toHaveCount(0);
+  // Saved once the toolbar is gone, but the answer may still be on its way: asked until it is there.
+  await expect
+    .poll(async () => (await api<Annotation[]>(page, shell, 'listAnnotations', { docId: 'XiaoBiaoSong.pdf' })).map((a) => a.target.quote.exact))
+    .toEqual(['关于红军作战的原则']);
   await expect(first.locator('.pdf-highlight').first()).toBeVisible();
   await page.screenshot({ path: path.join(SHOTS, 'real-pdf-light.png') });
 });
@@ -229,6 +232,7 @@ for (const theme of ['light', 'dark'] as const) {
       await view.getByRole('button', { name: said.pages, exact: true }).click();
       await expect.poll(() => inkedPixels(view.locator('.pdf-page[data-page="1"] canvas')), { timeout: 60_000 }).toBeGreaterThan(500);
       await expect(view.locator('.pdf-page[data-page="1"] .pdf-highlight').first()).toBeVisible();
+      await page.screenshot({ path: path.join(SHOTS, `pages-top-${language}-${theme}.png`) });
       await selectInTextLayer(page, view, 2, 'closed', 0);
       await expect(view.getByRole('alert')).toContainText(said.refused);
       expect(await seriousViolations(page)).toEqual([]);
