@@ -8,7 +8,7 @@
  * Modes: casefile-build (the index of the ingested documents, in worker threads on every core as the
  * app builds, or with `--threads 1` in one shard on the calling thread, as on a one-core machine),
  * casefile-cold (Workstation.open on an empty data dir, then indexReady), casefile-warm
- * (Workstation.open on the warm cache, first query, RSS, the query set with variants on and off,
+ * (the app's session opened on the warm cache, following the folder after its first answer; first query, RSS, the query set with variants on and off,
  * search as you type with and without a prefix, then a one-file update), casefile-breakdown (the
  * steps of a warm open timed one by one, with the heap after each), minisearch-build and
  * flexsearch-build (build on the one thread they have, serialize to `--index FILE`),
@@ -290,9 +290,12 @@ async function casefileCold(dataDir: string): Promise<ChildReport> {
 
 async function casefileWarm(dataDir: string): Promise<ChildReport> {
   const { queries, typed } = await loadQueries();
-  const { Workstation } = await import('../src/core/workstation');
+  const { ArchiveSession } = await import('../src/core/session');
   const started = performance.now();
-  const ws = await Workstation.open({ archiveDir: DIR, dataDir, openAsLastSeen: true }); // as the app opens
+  // Exactly as the app opens (issue 22 point 2): a session that follows the folder, which it starts
+  // watching and checking only once this first query is answered.
+  const session = await ArchiveSession.open({ archiveDir: DIR, dataDir, watch: true });
+  const ws = session.current;
   const openMs = performance.now() - started;
   const t = performance.now();
   casefileAnswer(ws, queries[0].casefile);
@@ -332,7 +335,7 @@ async function casefileWarm(dataDir: string): Promise<ChildReport> {
     updateMs = performance.now() - u;
     updateFound = ws.search(word).hits.some((h) => h.id === docId);
   }
-  await ws.close();
+  await session.close();
   return {
     mode: 'casefile-warm',
     docs: documents,

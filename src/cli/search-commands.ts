@@ -68,7 +68,10 @@ export async function index(argv: string[], cli: CliContext): Promise<void> {
   const report = await call(ws, 'ingestReport', {});
   const status = await call(ws, 'indexStatus', {});
   if (values.json) {
-    cli.out(JSON.stringify(values.report ? report : status, null, 2));
+    // The report's rows as the contract gives them ({file,status,reason,format,encoding,sha256}); a
+    // reason's message code is for interfaces that word it in their own language.
+    const rows = report.map(({ reasonCode: _code, ...row }) => row);
+    cli.out(JSON.stringify(values.report ? rows : status, null, 2));
     return;
   }
   const count = (s: string) => report.filter((e) => e.status === s).length;
