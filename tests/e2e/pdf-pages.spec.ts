@@ -108,6 +108,8 @@ test('a PDF shown as its pages: drawn, its text selectable, a selection made a h
   await expect(view).toBeVisible();
   await view.getByRole('button', { name: 'Pages' }).click();
   await expect(view.getByRole('button', { name: 'Pages' })).toHaveAttribute('aria-pressed', 'true');
+  // The pages are not printed from here (only drawn near the view): Print prints the text, from Text.
+  await expect(view.getByRole('button', { name: 'Print…' })).toHaveCount(0);
   const first = view.locator('.pdf-page[data-page="1"]');
   await expect(first.locator('canvas')).toBeVisible({ timeout: 60_000 });
   await expect.poll(() => inkedPixels(first.locator('canvas')), { timeout: 60_000 }).toBeGreaterThan(500);

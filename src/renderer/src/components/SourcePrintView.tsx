@@ -114,9 +114,12 @@ export function SourcePrintView({ document: doc, reference, onClose, highlightin
             </button>
           </div>
         )}
-        <button type="button" className="primary" onClick={() => window.print()}>
-          {t.print}
-        </button>
+        {/* Printing prints the text with its page numbers; the pages themselves are the original file's to print. */}
+        {!asPages && (
+          <button type="button" className="primary" onClick={() => window.print()}>
+            {t.print}
+          </button>
+        )}
         <button type="button" onClick={onClose}>
           {t.close}
         </button>
