@@ -14,7 +14,7 @@ const USAGE = `Usage: casefile <command> [options]
 
 Commands:
   search "<query>" [--json] [--limit N] [--exact] [--sort relevance|newest|oldest]
-         [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--source TEXT]
+         [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--include-undated] [--source TEXT]
                                                 search the archive (query language: see README)
   index [--report] [--json]                     index the archive (cached); --report lists every file
                                                 with its outcome: indexed, skipped or failed, and why

@@ -22,6 +22,7 @@ export async function search(argv: string[], cli: CliContext): Promise<void> {
     sort: { type: 'string' },
     from: { type: 'string' },
     to: { type: 'string' },
+    'include-undated': { type: 'boolean' },
     source: { type: 'string' },
   });
   if (positionals.length !== 1) throw new UsageError('search takes exactly one query (quote it): search "<query>"');
@@ -38,6 +39,7 @@ export async function search(argv: string[], cli: CliContext): Promise<void> {
     sort: sort as (typeof SORT_ORDERS)[number],
     from: values.from,
     to: values.to,
+    includeUndated: values['include-undated'],
     source: values.source,
   });
   if (values.json) {
@@ -45,6 +47,7 @@ export async function search(argv: string[], cli: CliContext): Promise<void> {
     return;
   }
   cli.out(`${result.total} ${result.total === 1 ? 'document matches' : 'documents match'} ${JSON.stringify(result.query)}`);
+  if (result.undated) cli.out(`  ${result.undated} undated ${result.undated === 1 ? 'document' : 'documents'} ${values['include-undated'] ? 'included' : 'left out by the date range (--include-undated to include)'}`);
   for (const term of result.terms) {
     if (term.presence === 'prohibited') {
       cli.out(`  ${term.term}: excluded`);

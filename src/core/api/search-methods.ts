@@ -21,6 +21,7 @@ export const searchMethods = {
         sort: z.enum(SORT_ORDERS).optional(),
         from: IsoDay.optional(),
         to: IsoDay.optional(),
+        includeUndated: z.boolean().optional(),
         source: z.string().max(300).optional(),
       })
       .strict(),

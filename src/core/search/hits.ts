@@ -8,11 +8,11 @@ import { buildSnippets } from './snippets';
 const MAX_SNIPPETS = 100;
 
 /** Whether a document passes the date range and the source filter (byline or folder, any case). */
-export function passesFilters(doc: ArchiveDocument | undefined, { from, to, source }: SearchOptions): boolean {
+export function passesFilters(doc: ArchiveDocument | undefined, { from, to, source, includeUndated }: SearchOptions): boolean {
   if (!doc) return false;
   if (from || to) {
     const iso = doc.date?.iso;
-    if (!iso || (from && iso < from) || (to && iso > to)) return false;
+    if (!iso ? !includeUndated : (from && iso < from) || (to && iso > to)) return false;
   }
   if (source) {
     const needle = source.toLowerCase();
@@ -20,6 +20,15 @@ export function passesFilters(doc: ArchiveDocument | undefined, { from, to, sour
     if (!(doc.byline ?? '').toLowerCase().includes(needle) && !folder.toLowerCase().includes(needle)) return false;
   }
   return true;
+}
+
+/** Matching documents that pass the source filter but have no date: what a date range cannot place. */
+export function undatedCount(docs: readonly number[], documentAt: (n: number) => ArchiveDocument | undefined, options: SearchOptions): number {
+  const sourceOnly: SearchOptions = { source: options.source };
+  return docs.filter((n) => {
+    const doc = documentAt(n);
+    return doc !== undefined && !doc.date && passesFilters(doc, sourceOnly);
+  }).length;
 }
 
 /** What ranks hits, in columns indexed by the engine's document number. */

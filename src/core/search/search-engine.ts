@@ -45,9 +45,11 @@ export interface SearchOptions {
   /** Name variants and automatic near spellings (on unless turned off). */
   variants?: boolean;
   sort?: SortOrder;
-  /** Only documents dated on or after / before this day (YYYY-MM-DD); undated documents are left out. */
+  /** Only documents dated on or after / before this day (YYYY-MM-DD); undated documents are left out (counted in `undated`). */
   from?: string;
   to?: string;
+  /** With a date range: keep the documents that have no date too (they cannot be placed in or out of it). */
+  includeUndated?: boolean;
   /** Only documents whose byline or folder contains this text (case-insensitive). */
   source?: string;
 }
@@ -58,6 +60,8 @@ export interface SearchResult {
   hits: SearchHit[];
   terms: TermSummary[];
   variants: boolean;
+  /** With a date range only: matching documents without a date, which the range left out (or, with includeUndated, kept). */
+  undated?: number;
 }
 
 export interface DocumentMatches {
