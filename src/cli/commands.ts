@@ -7,6 +7,7 @@ import type { CliContext, CliIo } from './cli-context';
 import { exportDossier, verify } from './dossier-commands';
 import { index, search } from './search-commands';
 import { exportSources } from './source-commands';
+import { figures } from './figure-commands';
 
 export type { CliIo } from './cli-context';
 
@@ -47,6 +48,9 @@ Commands:
   export-annotations --format jsonld|md|csv --out FILE [--group-by document|tag|color]
                                                 annotations as W3C JSON-LD, Markdown or CSV
   import-annotations FILE                       merge annotations from W3C JSON-LD (by id)
+  figures [--measure deaths|detentions|injuries|missing] [--json]
+                                                the numbers the sources give for each measure ("227
+                                                people died"), side by side; disagreements marked
 
 Every command takes --archive DIR (default: the bundled archive) and --data DIR (default: the
 platform's application data folder).`;
@@ -61,6 +65,7 @@ const COMMANDS: Record<string, (argv: string[], cli: CliContext) => Promise<void
   'export-annotations': exportAnnotations,
   'import-annotations': importAnnotations,
   verify,
+  figures,
 };
 
 /**

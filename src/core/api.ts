@@ -11,6 +11,7 @@ import { archiveMethods } from './api/archive-methods';
 import { searchMethods } from './api/search-methods';
 import { annotationMethods } from './api/annotation-methods';
 import { sourceMethods } from './api/source-methods';
+import { figureMethods } from './api/figure-methods';
 
 /**
  * The one typed API of Casefile. Every shell (Electron IPC, the web shell's HTTP, the CLI) is a
@@ -23,6 +24,7 @@ export const apiMethods = {
   ...annotationMethods,
   ...dossierMethods,
   ...sourceMethods,
+  ...figureMethods,
   getPreferences: method(z.object({}).strict(), (ws) => ws.preferences.get()),
   setPreferences: method(Preferences.partial().strict(), (ws, changes) => ws.preferences.set(changes)),
 };

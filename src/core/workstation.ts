@@ -11,6 +11,8 @@ import { archiveDataDir } from './locations';
 import { resolveFolder } from './folders';
 import { DossierService } from './dossier/dossier-service';
 import { DossierStore } from './dossier/dossier-store';
+import { archiveFigures } from './figures/archive-figures';
+import type { Measure, MeasureFigures } from './figures/claims';
 import { writeFailure } from './storage/write-failure';
 import { workerBuilder, type SegmentBuilder } from './search/index-builder';
 import { LiveIndex, type IndexStatus } from './search/live-index';
@@ -207,6 +209,11 @@ export class Workstation {
     const result = { ...this.index.engine().search(query, options), index: this.indexStatus() };
     this.answered?.();
     return result;
+  }
+
+  /** The figures the documents give ("227 people died"), by measure, each marked if its sources disagree. */
+  figures(measure?: Measure): MeasureFigures[] {
+    return archiveFigures(this.archive.documents.values(), measure);
   }
 
   /**
