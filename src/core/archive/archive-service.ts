@@ -38,6 +38,8 @@ export class ArchiveService {
   /** Whether the files are still being compared with what was opened (see checked). */
   private checkingNow = false;
   private closing = false;
+  /** The ingest catalog the archive was opened from (its texts may still be read from its file). */
+  private catalog: IngestCatalog | null = null;
   /** Starts the background check (see startChecking); null once started. */
   private beginCheck: (() => void) | null = null;
 
@@ -66,12 +68,15 @@ export class ArchiveService {
     const ledger = await CustodyLedger.open(storeDir, now);
     if (ledger.check().problem) console.error(`custody ledger of ${root}: ${ledger.check().problem}`);
     const archive = new ArchiveService(root, loaded.report, new Map(loaded.documents.map((doc) => [doc.id, metadata.apply(doc)])), metadata, ledger);
+    archive.catalog = catalog;
     archive.beginCheck = () => {
       const opened = new Map(archive.docs);
       // An archive opened as last seen is recorded once its folder is listed again (listAgain), not twice.
       if (!lastSeen) archive.recordCustody();
       archive.checkingNow = true;
-      archive.check = (lastSeen ? archive.listAgain(catalog, lastSeen.documents, opened) : archive.verifyUnread(loaded.reused))
+      archive.check = archive
+        .checkCatalogTexts(catalog, loaded.reused)
+        .then(() => (lastSeen ? archive.listAgain(catalog, lastSeen.documents, opened) : archive.verifyUnread(loaded.reused)))
         .catch((error: unknown) => console.error('checking the archive files in the background failed:', error))
         .finally(() => {
           archive.checkingNow = false;
@@ -231,6 +236,7 @@ export class ArchiveService {
   async close(): Promise<void> {
     this.closing = true;
     await this.check;
+    await this.catalog?.close();
     await this.watcher?.close();
     this.watcher = null;
     this.metadata.close();
@@ -296,6 +302,17 @@ export class ArchiveService {
     if (changed) this.changed();
     else this.recordCustody();
     await this.verifyUnread(listed.reused);
+  }
+
+  /**
+   * The catalog's texts were read one by one as asked for since open; now all of them are, and the
+   * catalog's checksum is checked. Texts not as written mean the files taken from it are read again.
+   */
+  private async checkCatalogTexts(catalog: IngestCatalog, reused: readonly string[]): Promise<void> {
+    const problem = await catalog.verifyTexts();
+    if (problem === null || this.closing) return;
+    console.error(problem);
+    await this.filesChanged([...reused]);
   }
 
   /**

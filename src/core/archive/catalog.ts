@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import type { Stats } from 'node:fs';
+import { close as closeFd, fstat, open as openFd, read as readFd, readSync, type Stats } from 'node:fs';
+import { promisify } from 'node:util';
 import { crc32 } from 'node:zlib';
 import writeFileAtomic from 'write-file-atomic';
 import { z } from 'zod';
@@ -19,7 +19,7 @@ import type { IngestEntry } from './archive';
  * Bump CATALOG_VERSION whenever ingest would make something else of the same bytes (decoding,
  * normalisation, metadata heuristics, boilerplate): catalogs of another version are ignored.
  */
-export const CATALOG_VERSION = 5;
+export const CATALOG_VERSION = 6;
 const CATALOG_FORMAT = 'casefile-ingest-catalog';
 
 /** The identity of a file's version as the file system tells it, without reading it. */
@@ -46,6 +46,8 @@ const Header = z.object({
   format: z.literal(CATALOG_FORMAT),
   version: z.literal(CATALOG_VERSION),
   crc32: z.number(),
+  /** The records' own checksum, checked at open; `crc32` (the whole body) once the texts are read. */
+  recordsCrc32: z.number(),
   /** Bytes of the records (JSON, each document without its text) and of the texts (UTF-8, one after another). */
   recordBytes: z.number().int().nonnegative(),
   textBytes: z.number().int().nonnegative(),
@@ -82,35 +84,63 @@ export class IngestCatalog {
     private others: IngestEntry[] | null,
     /** Why an existing catalog could not be used (it is then rebuilt), for the log. */
     readonly problem: string | null,
+    /** Where the texts of the records read at open come from; null for a new catalog. */
+    private readonly texts: CatalogTexts | null = null,
   ) {}
 
-  /** The catalog stored in `file`; an empty one when there is none or it cannot be trusted. */
+  private textsChecked: Promise<string | null> | null = null;
+
+  /**
+   * The catalog stored in `file`; an empty one when there is none or it cannot be trusted. Only its
+   * records are read now (a sixth of the file at 10,000 articles): each text is read from the file
+   * when first asked for, until `verifyTexts` reads them all and checks the whole file's checksum.
+   */
   static async open(file: string): Promise<IngestCatalog> {
-    let bytes: Buffer;
+    let fd: number;
     try {
-      bytes = await readFile(file);
+      fd = await openFile(file, 'r');
     } catch {
       return new IngestCatalog(file, new Map(), null, null);
     }
     try {
-      const newline = bytes.indexOf(0x0a);
+      const head = await readAt(fd, 0, Math.min(HEADER_PROBE_BYTES, (await fileStat(fd)).size));
+      const newline = head.indexOf(0x0a);
       if (newline === -1) throw new Error('no header');
-      const header = Header.parse(JSON.parse(bytes.subarray(0, newline).toString('utf8')));
-      const body = bytes.subarray(newline + 1);
-      if (body.length !== header.recordBytes + header.textBytes || crc32(body) !== header.crc32) throw new Error('checksum mismatch');
-      const { records, textBytes, others } = JSON.parse(body.subarray(0, header.recordBytes).toString('utf8')) as StoredRecords;
-      const texts = body.subarray(header.recordBytes);
+      const header = Header.parse(JSON.parse(head.subarray(0, newline).toString('utf8')));
+      const bodyStart = newline + 1;
+      if ((await fileStat(fd)).size !== bodyStart + header.recordBytes + header.textBytes) throw new Error('checksum mismatch');
+      const recordBytes = await readAt(fd, bodyStart, header.recordBytes);
+      if (crc32(recordBytes) !== header.recordsCrc32) throw new Error('checksum mismatch');
+      const { records, textBytes, others } = JSON.parse(recordBytes.toString('utf8')) as StoredRecords;
+      const texts = new CatalogTexts(fd, bodyStart + header.recordBytes, header.textBytes, { expected: header.crc32, ofRecords: header.recordsCrc32 });
       let at = 0;
       records.forEach(([, record], i) => {
         if (record.documents.length !== textBytes[i]?.length) throw new Error('the texts do not match the records');
         record.documents.forEach((document, j) => textOnFirstRead(document, texts, at, (at += textBytes[i][j])));
       });
-      if (at !== texts.length) throw new Error('the texts do not match the records');
-      return new IngestCatalog(file, new Map(records), Array.isArray(others) ? others : null, null);
+      if (at !== header.textBytes) throw new Error('the texts do not match the records');
+      return new IngestCatalog(file, new Map(records), Array.isArray(others) ? others : null, null, texts);
     } catch (error) {
+      await closeFile(fd).catch(() => undefined);
       const reason = error instanceof z.ZodError ? 'another format or version' : error instanceof Error ? error.message : String(error);
       return new IngestCatalog(file, new Map(), null, `the ingest catalog was not used (${reason}); every file is read again`);
     }
+  }
+
+  /**
+   * Reads the rest of the catalog (the texts not read yet) and checks the whole file's checksum;
+   * resolves with a problem to log when the texts are not those written (the documents taken from
+   * this catalog are then to be read again from their files), else null. Once only; at once for a
+   * catalog read in full before.
+   */
+  verifyTexts(): Promise<string | null> {
+    this.textsChecked ??= this.texts ? this.texts.loadAndCheck() : Promise.resolve(null);
+    return this.textsChecked;
+  }
+
+  /** Lets go of the catalog file if its texts are still read from it. */
+  async close(): Promise<void> {
+    await this.texts?.close();
   }
 
   /** What ingest made of this file, if the file and its sidecars are as they were then. */
@@ -177,7 +207,14 @@ export class IngestCatalog {
     }
     const records = Buffer.from(JSON.stringify(stored), 'utf8');
     const body = Buffer.concat([records, ...texts]);
-    const header = JSON.stringify({ format: CATALOG_FORMAT, version: CATALOG_VERSION, crc32: crc32(body), recordBytes: records.length, textBytes: body.length - records.length });
+    const header = JSON.stringify({
+      format: CATALOG_FORMAT,
+      version: CATALOG_VERSION,
+      crc32: crc32(body),
+      recordsCrc32: crc32(records),
+      recordBytes: records.length,
+      textBytes: body.length - records.length,
+    });
     try {
       await writeFileAtomic(this.file, Buffer.concat([Buffer.from(`${header}\n`, 'utf8'), body]));
       this.changed = false;
@@ -187,16 +224,81 @@ export class IngestCatalog {
   }
 }
 
+/** The header line is short; this much of the file is read to find it. */
+const HEADER_PROBE_BYTES = 4096;
+const openFile = promisify(openFd);
+const closeFile = promisify(closeFd);
+const fileStat = promisify(fstat);
+const readInto = promisify(readFd);
+
+/** `length` bytes of the open file `fd` from `position`; refuses a file shorter than that. */
+async function readAt(fd: number, position: number, length: number): Promise<Buffer> {
+  const buffer = Buffer.alloc(length);
+  let done = 0;
+  while (done < length) {
+    const { bytesRead } = await readInto(fd, buffer, done, length - done, position + done);
+    if (bytesRead === 0) throw new Error('checksum mismatch');
+    done += bytesRead;
+  }
+  return buffer;
+}
+
 /**
- * Makes `document.text` decode texts[start, end) when first read, then hold the string. The property
+ * The texts part of a catalog file: a text is read from the file when first asked for (a snippet,
+ * the reader), until `loadAndCheck` has them all in memory and the file is let go. The file is
+ * kept open, so a catalog saved meanwhile (a new file put in its place) does not change them.
+ */
+class CatalogTexts {
+  private bytes: Buffer | null = null;
+  private fd: number | null;
+
+  constructor(
+    fd: number,
+    private readonly offset: number,
+    private readonly length: number,
+    private readonly crc: { expected: number; ofRecords: number },
+  ) {
+    this.fd = fd;
+  }
+
+  text(start: number, end: number): string {
+    if (this.bytes) return this.bytes.toString('utf8', start, end);
+    if (this.fd === null) throw new Error('the ingest catalog was closed before its texts were read');
+    const buffer = Buffer.alloc(end - start);
+    for (let done = 0; done < buffer.length; ) {
+      const read = readSync(this.fd, buffer, done, buffer.length - done, this.offset + start + done);
+      if (read === 0) throw new Error('the ingest catalog file is shorter than its records say');
+      done += read;
+    }
+    return buffer.toString('utf8');
+  }
+
+  async loadAndCheck(): Promise<string | null> {
+    if (this.fd === null) return 'the ingest catalog was closed before its texts were checked';
+    const bytes = await readAt(this.fd, this.offset, this.length);
+    // Kept even when they fail the check: the documents holding them are read again from their files.
+    this.bytes = bytes;
+    await this.close();
+    return crc32(bytes, this.crc.ofRecords) === this.crc.expected ? null : 'the ingest catalog’s texts do not match its checksum; the documents taken from it are read again';
+  }
+
+  async close(): Promise<void> {
+    const fd = this.fd;
+    this.fd = null;
+    if (fd !== null) await closeFile(fd);
+  }
+}
+
+/**
+ * Makes `document.text` read texts[start, end) when first read, then hold the string. The property
  * stays an ordinary enumerable one to every reader (spread, JSON, structured clone).
  */
-function textOnFirstRead(document: ArchiveDocument, texts: Buffer, start: number, end: number): void {
+function textOnFirstRead(document: ArchiveDocument, texts: CatalogTexts, start: number, end: number): void {
   Object.defineProperty(document, 'text', {
     configurable: true,
     enumerable: true,
     get(): string {
-      const text = texts.toString('utf8', start, end);
+      const text = texts.text(start, end);
       Object.defineProperty(document, 'text', { value: text, writable: true, enumerable: true, configurable: true });
       return text;
     },

@@ -62,6 +62,48 @@ describe('the ingest catalog', () => {
     }
   });
 
+  it('refuses damaged records at open, and damaged texts when it reads them all: the documents are then read again from their files', async () => {
+    const { archive, catalogFile } = await archiveCopy();
+    await loadArchive(archive, await IngestCatalog.open(catalogFile));
+    const bytes = await readFile(catalogFile);
+    const newline = bytes.indexOf(0x0a);
+    const { recordBytes } = JSON.parse(bytes.subarray(0, newline).toString('utf8')) as { recordBytes: number };
+    // A letter of a title (in the records) changed, the length kept: refused at open.
+    const title = bytes.indexOf('"title":"', newline) + '"title":"'.length;
+    const recordsDamaged = Buffer.from(bytes);
+    recordsDamaged[title] = recordsDamaged[title] === 0x58 ? 0x59 : 0x58;
+    await writeFile(catalogFile, recordsDamaged);
+    expect((await IngestCatalog.open(catalogFile)).problem).toMatch(/the ingest catalog was not used \(checksum mismatch\)/);
+
+    // A letter of a text changed: the records are read at open, the texts are found wrong when checked.
+    const textsDamaged = Buffer.from(bytes);
+    const inText = newline + 1 + recordBytes + 40;
+    textsDamaged[inText] = textsDamaged[inText] === 0x58 ? 0x59 : 0x58;
+    await writeFile(catalogFile, textsDamaged);
+    const catalog = await IngestCatalog.open(catalogFile);
+    expect(catalog.problem).toBeNull();
+    expect(await catalog.verifyTexts()).toMatch(/do not match its checksum/);
+
+    // Through the workstation: the check reads the documents again, so no text stays as damaged.
+    const data = await temp.make();
+    const store = archiveDataDir(data, archive);
+    const first = await openWorkstation({ archiveDir: archive, dataDir: data, indexBuilder: inProcessBuilder });
+    await first.close();
+    const written = await readFile(path.join(store, 'ingest-catalog'));
+    const at = written.indexOf(0x0a) + 1 + (JSON.parse(written.subarray(0, written.indexOf(0x0a)).toString('utf8')) as { recordBytes: number }).recordBytes + 40;
+    written[at] = written[at] === 0x58 ? 0x59 : 0x58;
+    await writeFile(path.join(store, 'ingest-catalog'), written);
+    const again = await openWorkstation({ archiveDir: archive, dataDir: data, indexBuilder: inProcessBuilder, openAsLastSeen: true });
+    try {
+      await again.archiveVerified();
+      const fresh = await loadArchive(archive);
+      expect(again.archive.listDocuments().length).toBe(fresh.documents.length);
+      for (const doc of fresh.documents) expect(again.archive.documents.get(doc.id)?.text).toBe(doc.text);
+    } finally {
+      await again.close();
+    }
+  });
+
   it('cannot hide an edit that kept the size and time: the workstation reads every file in the background and takes the edit in', async () => {
     const { archive } = await archiveCopy();
     const name = await firstFile(archive);
