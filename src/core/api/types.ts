@@ -24,4 +24,7 @@ export type { ExportFormat, Grouping } from '../annotations/interchange';
 // Dossiers.
 export type { Dossier } from '../dossier/dossier-store';
 export type { DossierFormat } from '../dossier/dossier-service';
+// Figures: what the sources count, by measure.
+export type { Claim, Measure, MeasureFigures, Qualifier } from '../figures/claims';
+
 export type { DossierVerification, UnlistedQuote, VerifiedQuote } from '../dossier/verify';

@@ -8,6 +8,7 @@ import {
   NUMBER_WORDS,
   PEOPLE,
   QUALIFIERS,
+  SUBSET,
   TRIGGERS,
   WORDS_AFTER,
   WORDS_BEFORE,
@@ -215,14 +216,16 @@ export function extractClaims(text: string, source: ClaimSource): Claim[] {
   const skipped = (span: Span) => source.skip?.some((s) => span.start < s.end && s.start < span.end) ?? false;
   for (const sentence of sentenceSpans(text)) {
     if (skipped(sentence)) continue;
+    let lastMeasure: Measure | null = null;
     for (const span of clauseSpans(text, sentence)) {
       const clause = text.slice(span.start, span.end);
       const figures = figuresIn(clause);
       if (figures.length === 0) continue;
       const triggers = triggersIn(clause);
       for (const figure of figures) {
-        const measure = measureOf(clause, figure, figures, triggers);
+        const measure: Measure | null = measureOf(clause, figure, figures, triggers) ?? (SUBSET.test(clause) ? lastMeasure : null);
         if (!measure) continue;
+        lastMeasure = measure;
         claims.push({
           measure,
           value: figure.value,

@@ -10,12 +10,12 @@ export type Measure = (typeof MEASURES)[number];
 /** Words that say what a number counts: regular-expression sources matched at the start of a word. */
 export const TRIGGERS: Record<Measure, { en: string[]; ru: string[] }> = {
   deaths: {
-    en: ['kill(?:ed|ing)', 'died', 'dead(?!\\p{L})', 'deaths?(?!\\p{L})', 'toll(?!\\p{L})', 'fatalit', 'perished', 'lost (?:their )?lives', 'lives (?:were )?lost'],
-    ru: ['погиб', 'убит', 'умер', 'смерт', 'жертв', 'скончал'],
+    en: ['kill(?:ed|ing)', 'died', 'dead(?!\\p{L})', 'deaths?(?!\\p{L})', 'toll(?!\\p{L})', 'fatalit', 'perished', 'lost (?:their )?lives', 'lives (?:were )?lost', 'bodies'],
+    ru: ['погиб', 'гибел', 'убит', 'умер', 'смерт', 'жертв', 'скончал'],
   },
   detentions: {
     en: ['detain', 'detention', 'arrest', 'in custody', 'jailed', 'apprehended'],
-    ru: ['задерж', 'арестова', 'арест'],
+    ru: ['задерж', 'арестова', 'арест', 'под страж', 'в сизо'],
   },
   injuries: {
     en: ['injur', 'wounded', 'hurt(?!\\p{L})', 'hospitali[sz]'],
@@ -85,6 +85,12 @@ export const NUMBER_WORDS: Record<string, number> = {
   один: 1, одна: 1, два: 2, две: 2, двое: 2, три: 3, трое: 3, четыре: 4, четверо: 4, пять: 5, пятеро: 5,
   шесть: 6, шестеро: 6, семь: 7, семеро: 7, восемь: 8, девять: 9, десять: 10,
 };
+
+/**
+ * A clause that opens with one of these gives a part of the figure before it ("164 persons died,
+ * including three children"): its number counts the same measure.
+ */
+export const SUBSET = /^(?:including|among them|among whom|of whom|of them|в том числе|среди них|из них)(?!\p{L})/iu;
 
 /** How far (in words) a trigger may stand after the number it counts, and before it. */
 export const WORDS_AFTER = 8;

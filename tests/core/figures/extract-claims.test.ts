@@ -72,6 +72,13 @@ describe('extractClaims (English)', () => {
     expect(claim).toMatchObject({ doc: 'test.txt', date: '2022-01-12' });
   });
 
+  it('counts a part given after "including" in the measure of the figure before it', () => {
+    expect(figures('164 persons died, including three children.')).toEqual([
+      ['deaths', 164],
+      ['deaths', 3],
+    ]);
+  });
+
   it('does not read "January 11 366 persons" as one number', () => {
     expect(figures('Reportedly, on January 11 366 persons were detained on the border.')).toEqual([['detentions', 366]]);
   });
