@@ -30,7 +30,7 @@ const MONTH_NAMES: string[][] = [
 const KAZAKH_MONTHS = new Set(MONTH_NAMES.map((names) => names[names.length - 1]));
 
 /** The month (1–12) a word names, or 0: a full name, a Kazakh name with an ending, or an abbreviation of three letters or more. */
-function monthOf(word: string): number {
+export function monthOf(word: string): number {
   const w = word.toLowerCase().replace(/\.$/, '');
   if (w.length < 3) return 0;
   const index = MONTH_NAMES.findIndex((names) => names.some((name) => name === w || name.startsWith(w) || (KAZAKH_MONTHS.has(name) && w.startsWith(name))));
@@ -73,7 +73,7 @@ export function parseDateLine(line: string): DocumentDate | null {
   return null;
 }
 
-function validDate(text: string, year: number, month: number, day: number): DocumentDate | null {
+export function validDate(text: string, year: number, month: number, day: number): DocumentDate | null {
   const date = new Date(Date.UTC(year, month - 1, day));
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
   return { text, iso: date.toISOString().slice(0, 10) };
