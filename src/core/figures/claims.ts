@@ -64,7 +64,8 @@ const TRIGGER_PATTERNS: Array<[Measure, RegExp]> = MEASURES.map((measure) => [
   new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...TRIGGERS[measure].en, ...TRIGGERS[measure].ru].join('|')})`, 'giu'),
 ]);
 
-const DIGITS = String.raw`\d{1,3}(?:(?:,|\.|[ \u00a0\u202f])\d{3})+(?![\d])|\d+(?:\.\d+)?`;
+// A decimal comma (Russian "1,5 тысячи") only before a multiplier: elsewhere 8,000 is eight thousand.
+const DIGITS = String.raw`\d+,\d{1,2}(?=\s*(?:тыс|млн|thousand|million))|\d{1,3}(?:(?:,|\.|[ \u00a0\u202f])\d{3})+(?![\d])|\d+(?:\.\d+)?`;
 const WORDS = Object.keys(NUMBER_WORDS).join('|');
 const NUMBER = new RegExp(`(?<![\\p{L}\\d.,])(?:${DIGITS})(?![\\d\\p{L}])|(?<![\\p{L}])(?:${WORDS})(?![\\p{L}])`, 'giu');
 const RANGE_TAIL = new RegExp(`^\\s*(?:([-–—])|to|and|до|и)\\s*((?:${DIGITS}))(?![\\d\\p{L}])`, 'iu');
@@ -118,6 +119,7 @@ function trim(text: string, span: Span): Span {
 function numberValue(written: string): number {
   const word = NUMBER_WORDS[written.toLowerCase()];
   if (word !== undefined) return word;
+  if (/^\d+,\d{1,2}$/u.test(written)) return Number(written.replace(',', '.'));
   if (/^\d{1,3}(?:[,. \u00a0\u202f]\d{3})+$/u.test(written)) return Number(written.replace(/[^\d]/gu, ''));
   return Number(written);
 }
@@ -164,8 +166,8 @@ function figuresIn(clause: string): Figure[] {
     if (multiplier) {
       const [pattern, factor] = multiplier;
       end += pattern.exec(afterNumber)?.[0].length ?? 0;
-      value *= factor;
-      if (high !== null) high *= factor;
+      value = Math.round(value * factor);
+      if (high !== null) high = Math.round(high * factor);
       if (NOT_COUNT_AFTER.test(clause.slice(end))) continue;
     }
     const looksLikeYear = /^\d{4}$/u.test(written) && value >= YEARS.from && value <= YEARS.to && high === null && !multiplier;

@@ -93,6 +93,8 @@ describe('extractClaims (Russian)', () => {
     ['Около 16 тысяч человек были задержаны.', 'detentions', 16000],
     ['Более 1300 сотрудников полиции получили ранения.', 'injuries', 1300],
     ['Число погибших достигло 164.', 'deaths', 164],
+    ['Задержаны 1,1 тысячи человек.', 'detentions', 1100],
+    ['Police say 2.5 thousand people were arrested.', 'detentions', 2500],
   ])('%s → %s %d', (sentence, measure, value) => {
     expect(figures(sentence)).toEqual([[measure, value]]);
   });
