@@ -8,6 +8,7 @@ import { exportDossier, verify } from './dossier-commands';
 import { index, search } from './search-commands';
 import { exportSources } from './source-commands';
 import { figures } from './figure-commands';
+import { timeline } from './timeline-commands';
 
 export type { CliIo } from './cli-context';
 
@@ -51,6 +52,8 @@ Commands:
   figures [--measure deaths|detentions|injuries|missing] [--json]
                                                 the numbers the sources give for each measure ("227
                                                 people died"), side by side; disagreements marked
+  timeline [--json]                             publication dates and the dates written in the
+                                                documents ("January 5", "last week"), in date order
 
 Every command takes --archive DIR (default: the bundled archive) and --data DIR (default: the
 platform's application data folder).`;
@@ -66,6 +69,7 @@ const COMMANDS: Record<string, (argv: string[], cli: CliContext) => Promise<void
   'import-annotations': importAnnotations,
   verify,
   figures,
+  timeline,
 };
 
 /**

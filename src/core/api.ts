@@ -12,6 +12,7 @@ import { searchMethods } from './api/search-methods';
 import { annotationMethods } from './api/annotation-methods';
 import { sourceMethods } from './api/source-methods';
 import { figureMethods } from './api/figure-methods';
+import { timelineMethods } from './api/timeline-methods';
 
 /**
  * The one typed API of Casefile. Every shell (Electron IPC, the web shell's HTTP, the CLI) is a
@@ -25,6 +26,7 @@ export const apiMethods = {
   ...dossierMethods,
   ...sourceMethods,
   ...figureMethods,
+  ...timelineMethods,
   getPreferences: method(z.object({}).strict(), (ws) => ws.preferences.get()),
   setPreferences: method(Preferences.partial().strict(), (ws, changes) => ws.preferences.set(changes)),
 };

@@ -13,6 +13,7 @@ import { DossierService } from './dossier/dossier-service';
 import { DossierStore } from './dossier/dossier-store';
 import { archiveFigures } from './figures/archive-figures';
 import type { Measure, MeasureFigures } from './figures/claims';
+import { archiveTimeline, type TimelineEntry } from './timeline/timeline';
 import { writeFailure } from './storage/write-failure';
 import { workerBuilder, type SegmentBuilder } from './search/index-builder';
 import { LiveIndex, type IndexStatus } from './search/live-index';
@@ -214,6 +215,11 @@ export class Workstation {
   /** The figures the documents give ("227 people died"), by measure, each marked if its sources disagree. */
   figures(measure?: Measure): MeasureFigures[] {
     return archiveFigures(this.archive.documents.values(), measure);
+  }
+
+  /** Publication dates and the dates written in the documents, resolved, in date order. */
+  timeline(): TimelineEntry[] {
+    return archiveTimeline(this.archive.documents.values());
   }
 
   /**

@@ -26,5 +26,6 @@ export type { Dossier } from '../dossier/dossier-store';
 export type { DossierFormat } from '../dossier/dossier-service';
 // Figures: what the sources count, by measure.
 export type { Claim, Measure, MeasureFigures, Qualifier } from '../figures/claims';
+export type { DateBasis, DatePrecision, TimelineEntry } from '../timeline/timeline';
 
 export type { DossierVerification, UnlistedQuote, VerifiedQuote } from '../dossier/verify';
