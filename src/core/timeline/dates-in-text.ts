@@ -170,7 +170,7 @@ export function datesInText(text: string, context: ReadingContext): DateInText[]
     },
   );
   // "on Wednesday", "last Friday", "Wednesday", "в среду", "во вторник", "в прошлую пятницу"
-  add(String.raw`(?:(on|last|next|в|во)\s+(?:(прошлую|прошлый|прошлое)\s+)?)?(\p{L}+)`, (m) => {
+  add(String.raw`(?:(on|last|next|в|во)\s+(?:(прошлую|прошлый|прошлое)\s+)?)?(${WEEKDAYS.flat().join('|')})`, (m) => {
     const word = m[3];
     const weekday = WEEKDAYS.findIndex((names) => names.includes(word.toLowerCase()));
     if (weekday === -1) return null;
