@@ -22,6 +22,7 @@ export const searchMethods = {
         from: IsoDay.optional(),
         to: IsoDay.optional(),
         includeUndated: z.boolean().optional(),
+        histogram: z.boolean().optional(),
         source: z.string().max(300).optional(),
       })
       .strict(),

@@ -8,7 +8,7 @@ import { ALL_LETTERS, phrasePlaces, type AcceptedTerms, type PhrasePlan, type Ph
 import { SearchCache } from './search-cache';
 import { indexTermOf } from './pipeline';
 import { buildSegment, indexedVersion, Segment } from './segment';
-import { hitOrder, passesFilters, toSearchHit, undatedCount, type Ranking } from './hits';
+import { dateHistogram, hitOrder, passesFilters, toSearchHit, undatedCount, type Ranking } from './hits';
 import { summarizeTerms } from './term-summary';
 import { allowsAutomaticFuzzy } from './variants';
 
@@ -113,6 +113,7 @@ export class CompactSearchEngine implements SearchEngine {
       terms: summarizeTerms(evaluation.outcomes, (n) => shown[n] === 1, (n) => this.documentAt(n)),
       variants,
       ...(options.from || options.to ? { undated: undatedCount(docs, (n) => this.documentAt(n), options) } : {}),
+      ...(options.histogram ? { histogram: dateHistogram(docs, (n) => this.documentAt(n), options) } : {}),
     };
   }
 

@@ -1,6 +1,6 @@
 import type { ArchiveDocument } from '../archive/document';
 import { mergeRanges, type Occurrence } from './matches';
-import type { SearchHit, SearchOptions, SortOrder } from './search-engine';
+import type { DateHistogram, SearchHit, SearchOptions, SortOrder } from './search-engine';
 import { fieldText } from './segment';
 import { buildSnippets } from './snippets';
 
@@ -29,6 +29,20 @@ export function undatedCount(docs: readonly number[], documentAt: (n: number) =>
     const doc = documentAt(n);
     return doc !== undefined && !doc.date && passesFilters(doc, sourceOnly);
   }).length;
+}
+
+/** Matching documents that pass the source filter, by month of publication: the date facet (its range aside). */
+export function dateHistogram(docs: readonly number[], documentAt: (n: number) => ArchiveDocument | undefined, options: SearchOptions): DateHistogram {
+  const sourceOnly: SearchOptions = { source: options.source };
+  const months = new Map<string, number>();
+  let undated = 0;
+  for (const n of docs) {
+    const doc = documentAt(n);
+    if (!doc || !passesFilters(doc, sourceOnly)) continue;
+    if (!doc.date) undated++;
+    else months.set(doc.date.iso.slice(0, 7), (months.get(doc.date.iso.slice(0, 7)) ?? 0) + 1);
+  }
+  return { months: [...months].sort(([a], [b]) => (a < b ? -1 : 1)).map(([month, documents]) => ({ month, documents })), undated };
 }
 
 /** What ranks hits, in columns indexed by the engine's document number. */

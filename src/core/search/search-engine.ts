@@ -50,6 +50,8 @@ export interface SearchOptions {
   to?: string;
   /** With a date range: keep the documents that have no date too (they cannot be placed in or out of it). */
   includeUndated?: boolean;
+  /** Count the matching documents by month of publication (the date range aside): a date facet. */
+  histogram?: boolean;
   /** Only documents whose byline or folder contains this text (case-insensitive). */
   source?: string;
 }
@@ -62,6 +64,14 @@ export interface SearchResult {
   variants: boolean;
   /** With a date range only: matching documents without a date, which the range left out (or, with includeUndated, kept). */
   undated?: number;
+  /** When asked: the matching documents (source filter applied, date range not) by month, and those undated. */
+  histogram?: DateHistogram;
+}
+
+export interface DateHistogram {
+  /** Months (YYYY-MM) with at least one document, in order. */
+  months: Array<{ month: string; documents: number }>;
+  undated: number;
 }
 
 export interface DocumentMatches {

@@ -55,3 +55,19 @@ describe('a date filter and undated documents', () => {
     expect(result.undated).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe('the date histogram of a search', () => {
+  it('counts the matching documents by month of publication, and the undated apart, whatever the date range', () => {
+    const result = engine.search(WORD, { from: FROM, histogram: true });
+    const months = new Map<string, number>();
+    for (const d of matching()) if (d.date) months.set(d.date.iso.slice(0, 7), (months.get(d.date.iso.slice(0, 7)) ?? 0) + 1);
+    expect(result.histogram).toEqual({
+      months: [...months].sort(([a], [b]) => a.localeCompare(b)).map(([month, documents]) => ({ month, documents })),
+      undated: matching().filter((d) => !d.date).length,
+    });
+  });
+
+  it('is left out unless asked', () => {
+    expect(engine.search(WORD)).not.toHaveProperty('histogram');
+  });
+});
