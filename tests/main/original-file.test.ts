@@ -1,9 +1,10 @@
 import path from 'node:path';
-import { realpath } from 'node:fs/promises';
+import { mkdir, readFile, realpath, writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { inProcessBuilder } from '../../src/core/search/index-builder';
 import { Workstation } from '../../src/core/workstation';
 import type { SenderEvent } from '../../src/main/ipc';
+import { pdfWithPages } from '../e2e/pdf-fixtures';
 import { originalsArchive, swapForLinks } from '../helpers/original-archive';
 import { tempDirs } from '../helpers/temp-dir';
 
@@ -14,7 +15,8 @@ const electron = vi.hoisted(() => {
 });
 vi.mock('electron', () => electron);
 
-const { OPEN_ORIGINAL_CHANNEL, registerOriginalOpening } = await import('../../src/main/original-file');
+// One mock of Electron for both handlers of this module: the node tests share their module cache (isolate: false).
+const { OPEN_ORIGINAL_CHANNEL, READ_ORIGINAL_CHANNEL, registerOriginalOpening, registerOriginalReading } = await import('../../src/main/original-file');
 type Handler = (event: SenderEvent, id: unknown) => Promise<unknown>;
 
 const temp = tempDirs('casefile-open-original-');
@@ -91,5 +93,42 @@ describe('Open the original (Electron: the system’s viewer)', () => {
   it('refuses a message that does not come from the app’s page', async () => {
     expect(await handler({ trusted: false }).open('notes.txt')).toMatchObject({ opened: false });
     expect(electron.shell.opened).toEqual([]);
+  });
+});
+
+describe('A PDF original’s bytes for the page view (Electron)', () => {
+  let pdfArchive: string;
+  let pdfWorkstation: Workstation;
+
+  beforeAll(async () => {
+    const base = await temp.make();
+    pdfArchive = path.join(base, 'archive');
+    await mkdir(pdfArchive, { recursive: true });
+    await writeFile(path.join(pdfArchive, 'briefing.pdf'), await pdfWithPages('Briefing', [['The figures were revised on 15 January.']]));
+    await writeFile(path.join(pdfArchive, 'notes.txt'), 'Field notes\n\nThe collection was catalogued in March.');
+    pdfWorkstation = await Workstation.open({ archiveDir: pdfArchive, dataDir: path.join(base, 'data'), indexBuilder: inProcessBuilder });
+  }, 60_000);
+
+  afterAll(async () => {
+    await pdfWorkstation.close();
+  });
+
+  function reader(trusted = true): (id: unknown) => Promise<unknown> {
+    let registered: Handler | null = null;
+    registerOriginalReading({ handle: (channel, listener) => void (channel === READ_ORIGINAL_CHANNEL && (registered = listener)) }, () => trusted, () => pdfWorkstation);
+    return (id) => registered!({} as SenderEvent, id);
+  }
+
+  it('hands over a PDF of the archive, byte for byte', async () => {
+    const answer = (await reader()('briefing.pdf')) as { bytes: Uint8Array; mediaType: string };
+    expect(answer.mediaType).toBe('application/pdf');
+    expect(Buffer.from(answer.bytes).equals(await readFile(path.join(pdfArchive, 'briefing.pdf')))).toBe(true);
+  });
+
+  it('hands over nothing but a PDF, nothing outside the archive, and nothing to a page that is not Casefile’s', async () => {
+    expect(await reader()('notes.txt')).toEqual({ error: 'only a PDF is shown as its pages' });
+    expect(await reader()('../secret.pdf')).toHaveProperty('error');
+    expect(await reader()('missing.pdf')).toHaveProperty('error');
+    expect(await reader(false)('briefing.pdf')).toEqual({ error: 'refused: the message does not come from Casefile’s page' });
   });
 });
