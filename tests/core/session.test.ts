@@ -1,4 +1,4 @@
-import { cp, writeFile } from 'node:fs/promises';
+import { appendFile, cp, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { invokeApi } from '../../src/core/api';
@@ -107,4 +107,18 @@ describe('the app’s session (watch: true)', () => {
       await session.close();
     }
   });
+
+  it('sees a file changed before its watcher started, on a first open too (no catalog yet)', async () => {
+    const { first, data } = await twoArchives();
+    const session = await ArchiveSession.open({ archiveDir: first, dataDir: data, indexBuilder: inProcessBuilder, watch: true });
+    try {
+      // At once: the watcher starts only after the first answer (or a moment later).
+      const [file] = (await readdir(first)).filter((f) => f.endsWith('.txt')).sort();
+      await appendFile(path.join(first, file), '\nA paragraph about Xenolith added at once.\n');
+      await eventually(() => session.current.archive.documents.get(file)?.text.includes('Xenolith') ?? false, 'the change is taken in');
+    } finally {
+      await session.close();
+    }
+  });
 });
+

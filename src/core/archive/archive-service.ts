@@ -76,7 +76,9 @@ export class ArchiveService {
       archive.checkingNow = true;
       archive.check = archive
         .checkCatalogTexts(catalog, loaded.reused)
-        .then(() => (lastSeen ? archive.listAgain(catalog, lastSeen.documents, opened) : archive.verifyUnread(loaded.reused)))
+        // The app lists the folder again even when it listed it at open: its watcher starts after the
+        // first answer, and a file changed before that would otherwise be seen by neither.
+        .then(() => (openAsLastSeen ? archive.listAgain(catalog, lastSeen?.documents ?? loaded.documents, opened) : archive.verifyUnread(loaded.reused)))
         .catch((error: unknown) => console.error('checking the archive files in the background failed:', error))
         .finally(() => {
           archive.checkingNow = false;
