@@ -70,7 +70,11 @@ function placeFuzzily(text: string, quote: TextQuoteSelector, oldStart: number):
   const length = quote.exact.length;
   if (length < ANCHORING.minFuzzyLength) return null;
   const found = approximatePlaces(text, quote.exact, Math.floor(length * ANCHORING.maxErrorRate), oldStart);
-  const scored = dedupe(found.map((c) => ({ ...c, score: fuzzyScore(text, quote, c) })));
+  let scored = dedupe(found.map((c) => ({ ...c, score: fuzzyScore(text, quote, c) })));
+  // The quote's own words, found once, are never passed over for other words whose surroundings
+  // happen to look more like the recorded ones (text inserted next to the passage can do that).
+  const exact = scored.filter((c) => text.slice(c.start, c.end) === quote.exact);
+  if (exact.length === 1) scored = exact;
   scored.sort((a, b) => b.score - a.score || Math.abs(a.start - oldStart) - Math.abs(b.start - oldStart));
   const [best, second] = scored;
   if (!best || best.score < ANCHORING.minScore) return null;
