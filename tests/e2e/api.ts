@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import type { RunningShell } from './web-shell';
 
 /** Calls the shell's API directly, as a script would: with the token in a header. */
@@ -11,4 +11,13 @@ export async function api<T>(page: Page, shell: RunningShell, method: string, ar
   const result = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
   if (!result.ok) throw new Error(`${method}: ${result.error?.message}`);
   return result.value;
+}
+
+/** Opens the app in Russian (chosen through the API, as Preferences saves it) in `theme`. */
+export async function openInRussian(page: Page, shell: RunningShell, theme: 'light' | 'dark'): Promise<void> {
+  await api(page, shell, 'setPreferences', { language: 'ru' });
+  await page.emulateMedia({ colorScheme: theme });
+  await page.goto(shell.url);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
 }

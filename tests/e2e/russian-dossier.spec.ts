@@ -3,7 +3,7 @@ import { mkdir, mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { api } from './api';
+import { api, openInRussian } from './api';
 import { failOnPageErrors } from './page-errors';
 import { seriousViolations, clippedText, wrappedLabels } from './screen-checks';
 import { expect, test } from './web-shell';
@@ -46,12 +46,7 @@ for (const theme of ['light', 'dark'] as const) {
         { id: randomUUID(), heading: '', items: [{ annotationId: ids[0], commentary: 'Ключевая цитата.' }] },
       ],
     });
-    await api(page, shell, 'setPreferences', { language: 'ru' });
-    await page.emulateMedia({ colorScheme: theme });
-    await page.setViewportSize({ width: 1440, height: 900 });
-    await page.goto(shell.url);
-    await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
-    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    await openInRussian(page, shell, theme);
 
     // All annotations, grouped by document; the card with a note and tags.
     const annotations = page.locator('#place-panel-annotations');

@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { api } from './api';
+import { api, openInRussian } from './api';
 import { failOnPageErrors } from './page-errors';
 import { clippedText, seriousViolations } from './screen-checks';
 import { expect, test } from './web-shell';
@@ -57,12 +57,7 @@ for (const theme of ['light', 'dark'] as const) {
     const changed = path.join(shell.archiveDir, ACTIVISTS.doc);
     await writeFile(changed, (await readFile(changed, 'utf8')).replace('armed men', 'armed people'));
 
-    await api(page, shell, 'setPreferences', { language: 'ru' });
-    await page.emulateMedia({ colorScheme: theme });
-    await page.setViewportSize({ width: 1440, height: 900 });
-    await page.goto(shell.url);
-    await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
-    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    await openInRussian(page, shell, theme);
 
     // A query whose quote is never closed: said in Russian once Enter is pressed, with its place.
     const box = page.getByLabel('Поиск по архиву');

@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { api } from './api';
+import { api, openInRussian } from './api';
 import { failOnPageErrors } from './page-errors';
 import { selectWithMouse } from './select-text';
 import { seriousViolations, clippedText } from './screen-checks';
@@ -28,11 +28,7 @@ for (const theme of ['light', 'dark'] as const) {
   test(`search, reader, highlight toolbar and page view speak Russian, nothing cut off (${theme})`, async ({ page, shell }) => {
     await mkdir(SHOTS, { recursive: true });
     await api(page, shell, 'addFiles', { files: [{ name: 'briefing.pdf', base64: Buffer.from(await twoPagePdf()).toString('base64') }] });
-    await api(page, shell, 'setPreferences', { language: 'ru' });
-    await page.emulateMedia({ colorScheme: theme });
-    await page.goto(shell.url);
-    await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
-    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    await openInRussian(page, shell, theme);
 
     // A search with results, its terms, and the query syntax unfolded.
     const pane = page.getByRole('region', { name: 'Поиск' });

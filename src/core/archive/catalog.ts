@@ -103,12 +103,13 @@ export class IngestCatalog {
       return new IngestCatalog(file, new Map(), null, null);
     }
     try {
-      const head = await readAt(fd, 0, Math.min(HEADER_PROBE_BYTES, (await fileStat(fd)).size));
+      const { size } = await fileStat(fd);
+      const head = await readAt(fd, 0, Math.min(HEADER_PROBE_BYTES, size));
       const newline = head.indexOf(0x0a);
       if (newline === -1) throw new Error('no header');
       const header = Header.parse(JSON.parse(head.subarray(0, newline).toString('utf8')));
       const bodyStart = newline + 1;
-      if ((await fileStat(fd)).size !== bodyStart + header.recordBytes + header.textBytes) throw new Error('checksum mismatch');
+      if (size !== bodyStart + header.recordBytes + header.textBytes) throw new Error('checksum mismatch');
       const recordBytes = await readAt(fd, bodyStart, header.recordBytes);
       if (crc32(recordBytes) !== header.recordsCrc32) throw new Error('checksum mismatch');
       const { records, textBytes, others } = JSON.parse(recordBytes.toString('utf8')) as StoredRecords;
