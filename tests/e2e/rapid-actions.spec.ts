@@ -139,7 +139,8 @@ test('four highlights made in quick succession all land, in the text, the list a
   for (const phrase of phrases) await expect(page.locator('.doc-text .hl', { hasText: phrase })).toHaveCount(1);
   const stored = await api<Array<{ target: { quote: { exact: string } } }>>(page, shell, 'listAnnotations', {});
   expect(stored.map((a) => a.target.quote.exact).sort()).toEqual([...phrases].sort());
-  // Each one said, in the order made.
-  expect(await announcements(page)).toEqual(phrases.map((phrase) => `Highlighted: “${phrase}”`));
+  // Each one said, in the order made. The cards show before the (late) answers come, so the last
+  // acknowledgement may still be on its way here: wait for it rather than read the region once.
+  await expect.poll(() => announcements(page)).toEqual(phrases.map((phrase) => `Highlighted: “${phrase}”`));
   await shot(page.locator('.toast'), 'highlighted-toast');
 });
