@@ -7,6 +7,8 @@ import { ingestFile, loadArchive, parseDocument, parseFile } from '../../src/cor
 import { describeCustodyCoded, type Custody } from '../../src/core/archive/custody-ledger';
 import type { DossierManifest } from '../../src/core/dossier/model';
 import { checkPrinted, verifyManifest } from '../../src/core/dossier/verify';
+import { MAX_BATCH_QUERIES } from '../../src/core/api/batch-methods';
+import { readQueryList } from '../../src/core/batch/query-list';
 import { CasefileError } from '../../src/core/errors';
 import { MAX_CLAUSES, MAX_FUZZY_TERMS, MAX_QUERY_LENGTH, parseQuery } from '../../src/core/search/query-parser';
 import { FUZZY_MAX_LETTERS } from '../../src/core/search/variants';
@@ -299,6 +301,32 @@ describe('verify and custody sentences carry a code with their English text', ()
       const { text, code } = describeCustodyCoded(custody, sha256);
       expectCoded(text, code, key);
     }
+  });
+});
+
+describe('a list of queries for a batch search says what is wrong with it, in words and as a code', () => {
+  const thrown = (run: () => unknown): CasefileError => {
+    try {
+      run();
+    } catch (error) {
+      if (error instanceof CasefileError) return error;
+      throw error;
+    }
+    throw new Error('nothing was refused');
+  };
+  const messageDirs = tempDirsPerTest('casefile-messages-batch-');
+  it('a file, a line', async () => {
+    const noHeader = thrown(() => readQueryList('\n\n', { column: 1 }));
+    expectCoded(noHeader.message, noHeader.messageCode, 'batch.noHeader');
+    const noColumn = thrown(() => readQueryList('name\nTokayev', { column: 'who' }));
+    expectCoded(noColumn.message, noColumn.messageCode, 'batch.noColumn');
+    for (const [csv, key] of [['name\n"Tokayev', 'batch.unclosedQuote'], ['name\n"Tokayev"x', 'batch.textAfterQuote']]) {
+      const problem = readQueryList(csv, { column: 1 })[0].problem;
+      expectCoded(problem?.text ?? '', problem?.code, key);
+    }
+    const ws = await (await makeBench(() => messageDirs.make(), { 'a.txt': 'Tokayev' })).open();
+    const tooMany = await apiError(ws, 'batchSearch', { text: Array.from({ length: MAX_BATCH_QUERIES + 1 }, (_, i) => `q${i}`).join('\n') });
+    expectCoded(tooMany.message, tooMany.messageCode, 'batch.tooMany');
   });
 });
 

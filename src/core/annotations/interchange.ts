@@ -68,7 +68,7 @@ export function toCsv(rows: readonly ExportRow[], by: Grouping): string {
  */
 const FORMULA_START = /^(?:[\t\r]|\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/u;
 
-function defuseFormula(value: string | number): string | number {
+export function defuseFormula(value: string | number): string | number {
   return typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : value;
 }
 

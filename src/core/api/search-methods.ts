@@ -5,7 +5,7 @@ import { method } from './method';
 import { DocId } from './schemas';
 
 const MAX_QUERY = 10_000;
-const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD');
+export const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD');
 
 /** The search methods of the API: the index's state, queries, and a document opened with its matches. */
 export const searchMethods = {

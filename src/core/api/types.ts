@@ -28,4 +28,8 @@ export type { DossierFormat } from '../dossier/dossier-service';
 export type { Claim, Measure, MeasureFigures, Qualifier } from '../figures/claims';
 export type { DateBasis, DatePrecision, TimelineEntry } from '../timeline/timeline';
 
+// Batch search: a list of queries, each with what it found.
+export type { BatchDocument, BatchRow } from '../batch/batch-search';
+export type { BatchState, BatchStatus } from '../batch/batch-jobs';
+
 export type { DossierVerification, UnlistedQuote, VerifiedQuote } from '../dossier/verify';

@@ -86,4 +86,11 @@ export const messages = {
   'custody.changedAt': ({ firstSeen, changed }: { firstSeen: string; changed: string }) => `first seen at ${firstSeen}; changed at ${changed}`,
   'custody.unchangedSinceFirstSeen': ({ firstSeen }: { firstSeen: string }) => `unchanged since first seen at ${firstSeen}`,
   'custody.unchangedSince': ({ firstSeen, since }: { firstSeen: string; since: string }) => `first seen at ${firstSeen}; unchanged since ${since}`,
+
+  // Lists of queries for a batch search (src/core/batch/query-list.ts).
+  'batch.noHeader': () => 'the CSV file has no header row to find the column in',
+  'batch.noColumn': ({ column, columns }: { column: string; columns: string }) => `the CSV file has no column ${column}; its columns are ${columns}`,
+  'batch.unclosedQuote': () => 'a quoted field on this line is never closed',
+  'batch.textAfterQuote': () => 'text after a closing quote: a quote inside a quoted field is written twice ("")',
+  'batch.tooMany': ({ count, limit }: { count: number; limit: number }) => `the list has ${count} queries; the limit is ${limit}`,
 };

@@ -81,4 +81,10 @@ export const messages: typeof english = {
   'custody.changedAt': ({ firstSeen, changed }) => `впервые замечен ${firstSeen}; изменён ${changed}`,
   'custody.unchangedSinceFirstSeen': ({ firstSeen }) => `не менялся с тех пор, как впервые замечен ${firstSeen}`,
   'custody.unchangedSince': ({ firstSeen, since }) => `впервые замечен ${firstSeen}; не менялся с ${since}`,
+
+  'batch.noHeader': () => 'в CSV-файле нет строки заголовков, по которой найти столбец',
+  'batch.noColumn': ({ column, columns }) => `в CSV-файле нет столбца ${column}; его столбцы: ${columns}`,
+  'batch.unclosedQuote': () => 'кавычка поля в этой строке не закрыта',
+  'batch.textAfterQuote': () => 'текст после закрывающей кавычки: кавычка внутри поля в кавычках пишется дважды ("")',
+  'batch.tooMany': ({ count, limit }) => `запросов в списке: ${count}; предел — ${limit}`,
 };
