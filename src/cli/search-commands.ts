@@ -89,7 +89,7 @@ export async function index(argv: string[], cli: CliContext): Promise<void> {
 }
 
 /** A snippet with its matches in bold on a terminal, else in [brackets]. */
-function markSnippet(snippet: Snippet, color: boolean): string {
+export function markSnippet(snippet: Snippet, color: boolean): string {
   const [open, close] = color ? ['\u001b[1m', '\u001b[0m'] : ['[', ']'];
   let out = '';
   let at = 0;
