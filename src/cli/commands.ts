@@ -9,6 +9,7 @@ import { index, search } from './search-commands';
 import { exportSources } from './source-commands';
 import { figures } from './figure-commands';
 import { timeline } from './timeline-commands';
+import { compare, duplicates } from './duplicate-commands';
 
 export type { CliIo } from './cli-context';
 
@@ -54,6 +55,11 @@ Commands:
                                                 people died"), side by side; disagreements marked
   timeline [--json]                             publication dates and the dates written in the
                                                 documents ("January 5", "last week"), in date order
+  duplicates [--of ID] [--json]                 documents that are copies or light edits of one
+                                                another (a wire story reprinted), with the share of
+                                                text they have in common; --of: one document's copies
+  compare ID ID [--json]                        two documents word by word: [-only in the first-]
+                                                {+only in the second+}
 
 Every command takes --archive DIR (default: the bundled archive) and --data DIR (default: the
 platform's application data folder).`;
@@ -70,6 +76,8 @@ const COMMANDS: Record<string, (argv: string[], cli: CliContext) => Promise<void
   verify,
   figures,
   timeline,
+  duplicates,
+  compare,
 };
 
 /**

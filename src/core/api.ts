@@ -13,6 +13,7 @@ import { annotationMethods } from './api/annotation-methods';
 import { sourceMethods } from './api/source-methods';
 import { figureMethods } from './api/figure-methods';
 import { timelineMethods } from './api/timeline-methods';
+import { duplicateMethods } from './api/duplicate-methods';
 
 /**
  * The one typed API of Casefile. Every shell (Electron IPC, the web shell's HTTP, the CLI) is a
@@ -27,6 +28,7 @@ export const apiMethods = {
   ...sourceMethods,
   ...figureMethods,
   ...timelineMethods,
+  ...duplicateMethods,
   getPreferences: method(z.object({}).strict(), (ws) => ws.preferences.get()),
   setPreferences: method(Preferences.partial().strict(), (ws, changes) => ws.preferences.set(changes)),
 };
