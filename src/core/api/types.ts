@@ -23,6 +23,7 @@ export type { ExportFormat, Grouping } from '../annotations/interchange';
 
 // Dossiers.
 export type { Dossier } from '../dossier/dossier-store';
+export type { CopyOf, DocumentComparison } from '../duplicates/archive-duplicates';
 export type { DossierFormat } from '../dossier/dossier-service';
 // Figures: what the sources count, by measure.
 export type { Claim, Measure, MeasureFigures, Qualifier } from '../figures/claims';

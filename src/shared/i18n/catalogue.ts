@@ -2,6 +2,7 @@ import { annotations as enAnnotations } from './en/annotations';
 import { app as enApp } from './en/app';
 import { commands as enCommands } from './en/commands';
 import { dossier as enDossier } from './en/dossier';
+import { duplicates as enDuplicates } from './en/duplicates';
 import { ingest as enIngest } from './en/ingest';
 import { messages as enMessages } from './en/messages';
 import { reader as enReader } from './en/reader';
@@ -11,6 +12,7 @@ import { annotations as ruAnnotations } from './ru/annotations';
 import { app as ruApp } from './ru/app';
 import { commands as ruCommands } from './ru/commands';
 import { dossier as ruDossier } from './ru/dossier';
+import { duplicates as ruDuplicates } from './ru/duplicates';
 import { ingest as ruIngest } from './ru/ingest';
 import { messages as ruMessages } from './ru/messages';
 import { reader as ruReader } from './ru/reader';
@@ -22,10 +24,10 @@ import { search as ruSearch } from './ru/search';
  * text) does not compile. A string that counts takes the count (and the language's plural forms
  * through `counted`); one that names something takes it as an argument, never by concatenation.
  */
-const english = { app: enApp, search: enSearch, reader: enReader, annotations: enAnnotations, dossier: enDossier, ingest: enIngest, commands: enCommands, messages: enMessages };
+const english = { app: enApp, search: enSearch, reader: enReader, annotations: enAnnotations, dossier: enDossier, ingest: enIngest, commands: enCommands, duplicates: enDuplicates, messages: enMessages };
 export type Catalogue = typeof english;
 
-const russian: Catalogue = { app: ruApp, search: ruSearch, reader: ruReader, annotations: ruAnnotations, dossier: ruDossier, ingest: ruIngest, commands: ruCommands, messages: ruMessages };
+const russian: Catalogue = { app: ruApp, search: ruSearch, reader: ruReader, annotations: ruAnnotations, dossier: ruDossier, ingest: ruIngest, commands: ruCommands, duplicates: ruDuplicates, messages: ruMessages };
 
 const CATALOGUES: Record<Language, Catalogue> = { en: english, ru: russian };
 
