@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { confineToArchive } from '../contained-path';
+import { foldCopies } from '../duplicates/archive-duplicates';
 import { SORT_ORDERS } from '../search/search-engine';
 import { method } from './method';
 import { DocId } from './schemas';
@@ -24,9 +25,14 @@ export const searchMethods = {
         includeUndated: z.boolean().optional(),
         histogram: z.boolean().optional(),
         source: z.string().max(300).optional(),
+        /** Fold copies of a result (reprints, light edits) into it: they are listed in its alsoIn. */
+        groupDuplicates: z.boolean().optional(),
       })
       .strict(),
-    (ws, { query, ...options }) => ws.search(query, options),
+    (ws, { query, groupDuplicates, ...options }) => {
+      const result = ws.search(query, options);
+      return groupDuplicates ? { ...result, hits: foldCopies(result.hits, (id) => ws.archive.documents.get(id)) } : result;
+    },
   ),
   getDocument: method(
     z.object({ id: DocId, query: z.string().max(MAX_QUERY).optional(), variants: z.boolean().optional() }).strict(),

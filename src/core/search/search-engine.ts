@@ -1,4 +1,5 @@
 import type { DocumentDate } from '../archive/document';
+import type { CopyOf } from '../duplicates/archive-duplicates';
 import type { SearchField } from './query-parser';
 import type { Snippet } from './snippets';
 
@@ -19,6 +20,8 @@ export interface SearchHit {
   matchedVariants: string[];
   /** Keyword in context for each matching place in the body, in reading order. */
   snippets: Snippet[];
+  /** Asked with groupDuplicates: the matching documents that are copies of this one (reprints, light edits), folded into it. */
+  alsoIn?: CopyOf[];
 }
 
 /** One term or phrase of the query and how often it matched. */
