@@ -69,6 +69,7 @@ const CHANGES_DATA: ReadonlySet<MethodName> = new Set<MethodName>([
   'updateDossier',
   'deleteDossier',
   'addToDossier',
+  'addClaimsTable',
   'setDocumentMetadata',
   'setPreferences',
 ]);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CITATION_STYLES } from '../dossier/citation';
 import { DOSSIER_FORMATS } from '../dossier/dossier-service';
 import { DossierChanges } from '../dossier/dossier-store';
+import { MEASURES } from '../figures/claims';
 import { AnnotationId, Note, transferredFile } from './schemas';
 import { method } from './method';
 
@@ -23,6 +24,11 @@ export const dossierMethods = {
   addToDossier: method(
     z.object({ id: z.string().uuid(), annotationId: AnnotationId, sectionId: z.string().uuid().optional(), commentary: Note.optional() }).strict(),
     (ws, { id, annotationId, sectionId, commentary }) => ws.dossiers.add(id, annotationId, sectionId, commentary),
+  ),
+  /** Appends the figures the sources give for a measure, as a claims table, to a section (the last unless one is named). */
+  addClaimsTable: method(
+    z.object({ id: z.string().uuid(), measure: z.enum(MEASURES), sectionId: z.string().uuid().optional() }).strict(),
+    (ws, { id, measure, sectionId }) => ws.dossiers.addClaimsTable(id, measure, ws.figures(measure), sectionId),
   ),
   exportDossier: method(
     z

@@ -143,9 +143,16 @@ export interface CitationOptions {
  * became of the quote if it no longer stands where it was taken.
  */
 export function quoteCitation(source: CitedSource['doc'], quote: DossierQuote, { style, firstSeen = null, markup = PLAIN }: CitationOptions): string {
-  const { text, code } = markup;
   const reference = 'sha256' in source ? formatReference(source, style, firstSeen) : null;
-  const place: string[] = [`${text(reference ? 'File' : 'file')} ${code(source.id)}`];
+  return `${markup.text('Source: ')}${reference ? `${markup.text(sentence(reference))} ` : ''}${quoteLocator(source, quote, markup, reference !== null)}`;
+}
+
+/**
+ * The part of a citation that finds and checks the quote (a claims table prints it alone, beside the
+ * source's title): "File f, ¶ 3, characters 10–52, SHA-256 …." and what became of the quote.
+ */
+export function quoteLocator(source: CitedSource['doc'], quote: DossierQuote, { text, code }: CitationMarkup = PLAIN, capital = true): string {
+  const place: string[] = [`${text(capital ? 'File' : 'file')} ${code(source.id)}`];
   if (quote.pages) place.push(text(pageLocator(quote.pages)));
   if (quote.paragraph !== null) place.push(text(`¶ ${quote.paragraph}`));
   if (quote.start !== null && quote.end !== null) place.push(text(`characters ${quote.start}–${quote.end}`));
@@ -158,7 +165,7 @@ export function quoteCitation(source: CitedSource['doc'], quote: DossierQuote, {
         : quote.status === 'moved'
           ? ' Moved: the source was edited since the note was taken; the quote was found at the offsets given.'
           : '';
-  return `${text('Source: ')}${reference ? `${text(sentence(reference))} ` : ''}${place.join(', ')}${text(`.${status}`)}`;
+  return `${place.join(', ')}${text(`.${status}`)}`;
 }
 
 /** Text that ends a sentence: a reference that ends in a URL (APA) is closed with a full stop. */

@@ -1,6 +1,7 @@
-import { BorderStyle, Document, FootnoteReferenceRun, HeadingLevel, Packer, Paragraph, TextRun, type IParagraphOptions, type ParagraphChild } from 'docx';
+import { BorderStyle, Document, FootnoteReferenceRun, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type IParagraphOptions, type ParagraphChild } from 'docx';
 import type { HighlightColor } from '../annotations/model';
-import { DEFAULT_CITATION_STYLE, firstSeenIn, formatReference, quoteCitation, writtenDate } from './citation';
+import { DEFAULT_CITATION_STYLE, firstSeenIn, formatReference, quoteCitation, quoteLocator, writtenDate } from './citation';
+import { blocksOf, claimsSummary, writtenValue, type SectionBlock } from './claims-table';
 import type { DossierContent, DossierQuote } from './model';
 import { countOf, quoteNumbers } from './pdf-document';
 import { HIGHLIGHT_RGB } from './pdf-style';
@@ -38,11 +39,14 @@ export async function writeDossierDocx(content: DossierContent): Promise<Uint8Ar
     return new FootnoteReferenceRun(quote.number);
   };
 
-  const body: Paragraph[] = [...cover(content, quotes.length), ...introduction(content)];
+  const body: Array<Paragraph | Table> = [...cover(content, quotes.length), ...introduction(content)];
   content.sections.forEach((section, i) => {
     body.push(heading(section.heading.trim() || `Section ${i + 1}`, HeadingLevel.HEADING_1, true));
     if (section.quotes.length === 0) body.push(new Paragraph({ children: [new TextRun({ text: 'This section holds no quotes.', italics: true })] }));
-    for (const quote of section.quotes) body.push(...quoteParagraphs(quote, citationOf(quote)));
+    for (const block of blocksOf(section.quotes)) {
+      if (block.kind === 'quote') body.push(...quoteParagraphs(block.quote, citationOf(block.quote)));
+      else body.push(...claimsTable(block, (id) => sources.get(id) ?? { id }));
+    }
   });
   body.push(...sourceList(content, quotes));
 
@@ -143,6 +147,34 @@ function sourceList(content: DossierContent, quotes: DossierQuote[]): Paragraph[
     out.push(new Paragraph({ text: `Quoted as ${citing}` }));
   }
   return out;
+}
+
+/**
+ * A claims table as a Word table: a caption, then the heads (repeated on each page) and one row per
+ * claim that Word keeps on one page — its number, value, source, date, the sentence and where to check it.
+ */
+function claimsTable(block: Extract<SectionBlock, { kind: 'claims' }>, sourceOf: (id: string) => DossierContent['sources'][number]['doc']): Array<Paragraph | Table> {
+  const cell = (text: string, bold = false) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold, size: 18 })] })] });
+  const heads = new TableRow({ tableHeader: true, cantSplit: true, children: ['#', 'Value', 'Source', 'Date', 'Claim (quoted)', 'Citation'].map((head) => cell(head, true)) });
+  const rows = block.rows.map(
+    (row) =>
+      new TableRow({
+        cantSplit: true,
+        children: [
+          cell(`[${row.number}]`, true),
+          cell(writtenValue(row.claim), true),
+          cell(row.claim.title || row.docId),
+          cell(row.claim.date ? writtenDate(row.claim.date) : 'undated'),
+          cell(withEllipses(row.quote, row.elided)),
+          cell(quoteLocator(sourceOf(row.docId), row)),
+        ],
+      }),
+  );
+  return [
+    new Paragraph({ keepNext: true, spacing: { before: 200 }, children: [new TextRun({ text: `Claims: ${block.measure}`, bold: true }), new TextRun({ text: ` — ${claimsSummary(block.rows)}.`, color: MUTED })] }),
+    new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [heads, ...rows] }),
+    new Paragraph({ spacing: { after: 200 } }),
+  ];
 }
 
 function heading(text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel], newPage: boolean): Paragraph {

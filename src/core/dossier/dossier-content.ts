@@ -2,6 +2,7 @@ import { paragraphNumberAt, summarize, type ArchiveDocument } from '../archive/d
 import { pagesOfSpan } from '../archive/page-numbers';
 import type { AnchoredAnnotation } from '../annotations/model';
 import type { CitationStyle } from './citation';
+import { anchoredRow, type ClaimCell, type ClaimsTableRecord } from './claims-table';
 import type { Dossier } from './dossier-store';
 import type { CitedSource, DossierContent, DossierQuote, DossierSection } from './model';
 import { elisionOf, type Elision } from './quote-ellipsis';
@@ -23,7 +24,8 @@ export function contentOfDossier(dossier: Dossier, lookups: Lookups): BuiltConte
   const warnings: string[] = [];
   const sections = dossier.sections.map((section) => ({
     heading: section.heading,
-    items: section.items.flatMap((item) => {
+    items: section.items.flatMap((item): AssembledItem[] => {
+      if (item.claims) return claimItems(item.annotationId, item.claims, lookups);
       const annotation = lookups.annotation(item.annotationId);
       if (!annotation) {
         warnings.push(`an item of section “${section.heading || 'untitled'}” refers to an annotation that was deleted (${item.annotationId}); it is left out`);
@@ -61,16 +63,33 @@ export function contentOfAllAnnotations(
   return { content: assemble({ ...fields, date: null, introduction: '' }, sections, lookups), warnings: [] };
 }
 
+/** What the dossier prints for one quote: the annotation (or a claims table's row) as it anchors now. */
+interface AssembledItem {
+  annotation: AnchoredAnnotation;
+  commentary: string;
+  claim?: ClaimCell;
+}
+
+/** A claims table's rows, each sentence anchored in the current text like an annotation's quote. */
+function claimItems(table: string, claims: ClaimsTableRecord, lookups: Lookups): AssembledItem[] {
+  const created = lookups.now.toISOString();
+  return claims.rows.map((row) => ({
+    annotation: anchoredRow(row, lookups.document(row.target.docId), created),
+    commentary: '',
+    claim: { table, measure: claims.measure, value: row.value, high: row.high, qualifier: row.qualifier, title: row.title, date: row.date },
+  }));
+}
+
 function assemble(
   fields: { title: string; author: string; date: string | null; introduction: string; citationStyle?: CitationStyle },
-  sections: Array<{ heading: string; items: Array<{ annotation: AnchoredAnnotation; commentary: string }> }>,
+  sections: Array<{ heading: string; items: AssembledItem[] }>,
   lookups: Lookups,
 ): DossierContent {
   let number = 0;
   const cited: string[] = [];
   const resolved: DossierSection[] = sections.map((section) => ({
     heading: section.heading,
-    quotes: section.items.map(({ annotation: a, commentary }): DossierQuote => {
+    quotes: section.items.map(({ annotation: a, commentary, claim }): DossierQuote => {
       const doc = lookups.document(a.target.docId);
       if (!cited.includes(a.target.docId)) cited.push(a.target.docId);
       // A fuzzy place is unreviewed: no offsets are cited for it, only the recorded quote.
@@ -91,6 +110,7 @@ function assemble(
         paragraph: doc && place ? paragraphNumberAt(doc, place.start) : null,
         pages: doc && place ? pagesOfSpan(doc.pages, place.start, place.end) : null,
         elided: elisionAround(a, doc && place ? { text: doc.text, ...place } : null),
+        ...(claim ? { claim } : {}),
       };
     }),
   }));

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { maxBytesOf, sha256Hex } from '../archive/archive';
 import type { CustodyView, LedgerHead } from '../archive/custody-ledger';
 import type { ArchiveDocument } from '../archive/document';
@@ -6,7 +7,9 @@ import type { AnchoredAnnotation } from '../annotations/model';
 import { readArchiveFile } from '../contained-path';
 import { sourceFileOf } from '../archive/web-archive';
 import { CasefileError, errorMessage } from '../errors';
+import type { Measure, MeasureFigures } from '../figures/claims';
 import type { CitationStyle } from './citation';
+import { claimsTableOf } from './claims-table';
 import { contentOfAllAnnotations, contentOfDossier, type BuiltContent } from './dossier-content';
 import type { Dossier, DossierChanges, DossierStore } from './dossier-store';
 import { loadDossierFonts } from './fonts';
@@ -121,6 +124,25 @@ export class DossierService {
         throw new CasefileError('not-found', `no section ${JSON.stringify(sectionId)} in dossier ${JSON.stringify(dossier.name)}`);
       }
       return { sections: dossier.sections.map((s) => (s.id === target ? { ...s, items: [...s.items, { annotationId, commentary }] } : s)) };
+    });
+  }
+
+  /**
+   * Appends a claims table to a section (the last unless one is named): the figures `figures` gives
+   * for the measure now, one row per claim with its sentence as an anchored quote. The table is kept
+   * as it is made (a later change of the archive shows when the dossier is exported or verified).
+   */
+  async addClaimsTable(id: string, measure: Measure, figures: readonly MeasureFigures[], sectionId?: string): Promise<Dossier> {
+    const claims = figures.find((f) => f.measure === measure)?.claims ?? [];
+    const table = claimsTableOf(measure, claims, (docId) => this.sources.document(docId));
+    if (table.rows.length === 0) throw new CasefileError('not-found', `no source in the archive gives a figure for ${measure}`);
+    return this.store.update(id, (dossier) => {
+      const target = sectionId ?? dossier.sections.at(-1)?.id;
+      if (!dossier.sections.some((s) => s.id === target)) {
+        throw new CasefileError('not-found', `no section ${JSON.stringify(sectionId)} in dossier ${JSON.stringify(dossier.name)}`);
+      }
+      const item = { annotationId: randomUUID(), commentary: '', claims: table };
+      return { sections: dossier.sections.map((s) => (s.id === target ? { ...s, items: [...s.items, item] } : s)) };
     });
   }
 
@@ -294,7 +316,8 @@ export class DossierService {
   private checkNewItems(existing: Dossier, changes: DossierChanges): void {
     const present = new Set(existing.sections.flatMap((s) => s.items.map((i) => i.annotationId)));
     for (const section of changes.sections ?? []) {
-      for (const item of section.items) if (!present.has(item.annotationId)) this.sources.annotation(item.annotationId);
+      // A claims table carries its own quotes (checked when exported and verified), not an annotation's.
+      for (const item of section.items) if (!present.has(item.annotationId) && !item.claims) this.sources.annotation(item.annotationId);
     }
   }
 }

@@ -1,14 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { CasefileError } from '../errors';
+import { ClaimsTableRecord } from './claims-table';
 import { JsonFile, type StoreProblem } from '../storage/json-file';
 
 const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD');
 
 export const DossierItem = z.object({
+  /**
+   * The annotation quoted; for a claims table, the table's own id (every item is known by this
+   * field: moved, removed and merged alike).
+   */
   annotationId: z.string().uuid(),
   /** Written for this dossier; the annotation's own note is printed too. */
   commentary: z.string().max(100_000).default(''),
+  /** Present when the item is a claims table (the figures the sources give for a measure) rather than an annotation. */
+  claims: ClaimsTableRecord.optional(),
 });
 export type DossierItem = z.infer<typeof DossierItem>;
 

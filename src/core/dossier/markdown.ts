@@ -1,5 +1,6 @@
 import { escapeMarkdown, markdownNote } from '../annotations/interchange';
-import { DEFAULT_CITATION_STYLE, firstSeenIn, formatReference, quoteCitation, writtenDate, type CitationMarkup, type CitationOptions } from './citation';
+import { DEFAULT_CITATION_STYLE, firstSeenIn, formatReference, quoteCitation, quoteLocator, writtenDate, type CitationMarkup, type CitationOptions } from './citation';
+import { blocksOf, claimsSummary, writtenValue, type SectionBlock } from './claims-table';
 import type { DossierContent, DossierQuote } from './model';
 import { withEllipses } from './quote-ellipsis';
 
@@ -16,7 +17,12 @@ export function dossierMarkdown(content: DossierContent): string {
   const sources = new Map(content.sources.map((s) => [s.doc.id, s.doc]));
   for (const section of content.sections) {
     if (section.heading) lines.push(`## ${escapeMarkdown(section.heading)}`, '');
-    for (const quote of section.quotes) {
+    for (const block of blocksOf(section.quotes)) {
+      if (block.kind === 'claims') {
+        lines.push(...claimsTable(block, (id) => sources.get(id) ?? { id }), '');
+        continue;
+      }
+      const { quote } = block;
       lines.push(...quoteBlock(quote, sources.get(quote.docId) ?? { id: quote.docId }, { style, firstSeen: firstSeenIn(content, quote.docId), markup: MARKDOWN }), '');
     }
   }
@@ -39,4 +45,25 @@ function quoteBlock(quote: DossierQuote, doc: DossierContent['sources'][number][
   if (quote.tags.length) out.push(`**Tags:** ${quote.tags.map(escapeMarkdown).join(', ')}`, '');
   out.push(`*[${quote.number}] ${quoteCitation(doc, quote, citation)}*`);
   return out;
+}
+
+/** A claims table as a Markdown table: the row's number, value, source, date, sentence and where to check it. */
+function claimsTable(block: Extract<SectionBlock, { kind: 'claims' }>, sourceOf: (id: string) => DossierContent['sources'][number]['doc']): string[] {
+  const cell = (text: string) => escapeMarkdown(text.replace(/\s+/g, ' ').trim());
+  return [
+    `**Claims: ${block.measure}** — ${claimsSummary(block.rows)}.`,
+    '',
+    '| # | Value | Source | Date | Claim (quoted) | Citation |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...block.rows.map((row) =>
+      [
+        `[${row.number}]`,
+        cell(writtenValue(row.claim)),
+        cell(row.claim.title || row.docId),
+        row.claim.date ? writtenDate(row.claim.date) : 'undated',
+        cell(withEllipses(row.quote, row.elided)),
+        quoteLocator(sourceOf(row.docId), row, MARKDOWN),
+      ].join(' | '),
+    ).map((line) => `| ${line} |`),
+  ];
 }

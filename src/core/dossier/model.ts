@@ -4,6 +4,7 @@ import type { DocumentSummary, TextSpan } from '../archive/document';
 import type { PageRange } from '../archive/page-numbers';
 import type { AnchorStatus, HighlightColor } from '../annotations/model';
 import { cslItemOf, CslItem, firstSeenIn, type CitationStyle } from './citation';
+import type { ClaimCell } from './claims-table';
 import type { Elision } from './quote-ellipsis';
 
 /** One quote of a dossier: an annotation as it stands now, with the dossier's own commentary. */
@@ -30,6 +31,8 @@ export interface DossierQuote {
   pages: PageRange | null;
   /** Which ends were cut from inside a sentence: printed with "…" there (see quote-ellipsis.ts). */
   elided?: Elision;
+  /** Set when the quote is the sentence of a claims table's row: what the row says beside it. */
+  claim?: ClaimCell;
 }
 
 export interface DossierSection {

@@ -1,6 +1,8 @@
 import type { PDFPage } from 'pdf-lib';
 import { DEFAULT_CITATION_STYLE, firstSeenIn, quoteCitation, writtenDate } from './citation';
+import { blocksOf } from './claims-table';
 import type { CitedSource, DossierQuote } from './model';
+import { claimsTableItems } from './pdf-claims';
 import { addLink } from './pdf-annotations';
 import { countOf, type DossierPdf } from './pdf-document';
 import { keepLines, lineItems, space, type Flow, type FlowItem } from './pdf-flow';
@@ -64,7 +66,7 @@ export function layoutIntroduction(doc: DossierPdf, flow: Flow): void {
   });
 }
 
-/** Each section on a new page: its heading, then its quotes as block quotes with notes and citations. */
+/** Each section on a new page: its heading, then its quotes as block quotes with notes and citations, and its claims tables. */
 export function layoutSections(doc: DossierPdf, flow: Flow): void {
   const sections = doc.content.sections;
   sections.forEach((section, i) => {
@@ -77,9 +79,9 @@ export function layoutSections(doc: DossierPdf, flow: Flow): void {
     if (section.quotes.length === 0) {
       flow.push(...lineItems('This section holds no quotes.', doc.styles.note, { x: MARGIN.left, width: CONTENT_WIDTH }));
     }
-    section.quotes.forEach((quote, k) => {
+    blocksOf(section.quotes).forEach((block, k) => {
       if (k > 0) flow.push({ ...space(20), keepWithNext: true });
-      flow.push(...quoteItems(doc, quote));
+      flow.push(...(block.kind === 'quote' ? quoteItems(doc, block.quote) : claimsTableItems(doc, block)));
     });
   });
 }

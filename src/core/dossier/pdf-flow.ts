@@ -11,6 +11,8 @@ export interface FlowItem {
   keepWithNext?: boolean;
   /** Vertical space: dropped at the top of a page. */
   space?: boolean;
+  /** Drawn above this item whenever it opens a page (a table's column heads over the rows continued there). */
+  repeat?: FlowItem;
 }
 
 export function space(height: number, draw?: FlowItem['draw']): FlowItem {
@@ -64,6 +66,10 @@ export class Flow {
       if (item.height > this.room + 0.01 && !this.atTop) {
         this.open();
         if (item.space) continue;
+      }
+      if (item.repeat && this.atTop) {
+        item.repeat.draw?.(this.page!, this.y);
+        this.y -= item.repeat.height;
       }
       item.draw?.(this.page!, this.y);
       this.y -= item.height;

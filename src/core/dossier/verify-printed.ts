@@ -4,14 +4,15 @@ import { withPdf } from '../archive/pdf-text';
 import { ReadLimitError } from '../archive/extracted';
 import { CasefileError } from '../errors';
 import { loadDossierFonts } from './fonts';
+import { CLAIM_X } from './pdf-claims';
 import { MARGIN, QUOTE_INDENT } from './pdf-style';
 import type { MessageCode } from '../../shared/i18n/core-messages';
 import { said, type Said } from '../said';
 
 /**
  * A quote block as printed on the pages of a dossier (see quoteItems in pdf-body.ts): its number
- * "[n]" in the left margin beside the first line, the words in a column indented by QUOTE_INDENT, in
- * one font and size, then the note, commentary, tags and citation below in other styles. A block
+ * "[n]" in the left margin beside the first line, the words in a column indented by QUOTE_INDENT (a
+ * claims table's row: in its claim column, see pdf-claims.ts), in one font and size, then the note, commentary, tags and citation below in other styles. A block
  * continued on a new page gets its number again there.
  */
 export interface PrintedQuote {
@@ -58,7 +59,7 @@ class BlockReader {
   readonly blocks: PrintedQuote[] = [];
   private block: PrintedQuote | null = null;
   /** Reading the words: the font and size of the block's first line on this page, the last line's baseline. */
-  private words: { fontName: string; size: number; baseline: number } | 'first-line' | null = null;
+  private words: { fontName: string; size: number; baseline: number; x: number } | 'first-line' | null = null;
   private wordsEndedOn = 0;
 
   read(item: TextItem, page: number): void {
@@ -79,9 +80,11 @@ class BlockReader {
     if (!block) return;
     const words = this.words;
     if (words === 'first-line') {
-      if (Math.abs(x - QUOTE_X) <= TOLERANCE) {
+      // A quote's words stand at the quote's indent; a claims table's row's in its claim column.
+      const column = [QUOTE_X, CLAIM_X].find((at) => Math.abs(x - at) <= TOLERANCE);
+      if (column !== undefined) {
         block.lines.push(text);
-        this.words = { fontName: item.fontName, size, baseline: y };
+        this.words = { fontName: item.fontName, size, baseline: y, x: column };
         this.wordsEndedOn = page;
         return;
       }
@@ -91,7 +94,7 @@ class BlockReader {
         block.lines[block.lines.length - 1] += text; // more of the same line
         return;
       }
-      if (Math.abs(x - QUOTE_X) <= TOLERANCE) {
+      if (Math.abs(x - words.x) <= TOLERANCE) {
         block.lines.push(text);
         words.baseline = y;
         this.wordsEndedOn = page;

@@ -247,7 +247,7 @@ export function extractClaims(text: string, source: ClaimSource): Claim[] {
 }
 
 /** The values a claim allows, read with its qualifier ("about" allows 10% either way). */
-function allowed(claim: Claim): [number, number] {
+function allowed(claim: Pick<Claim, 'value' | 'high' | 'qualifier'>): [number, number] {
   const v = claim.value;
   if (claim.high !== null) return [v, claim.high];
   switch (claim.qualifier) {
@@ -266,7 +266,7 @@ function allowed(claim: Claim): [number, number] {
 }
 
 /** Whether some two claims allow no common value. */
-export function inConflict(claims: readonly Claim[]): boolean {
+export function inConflict(claims: ReadonlyArray<Pick<Claim, 'value' | 'high' | 'qualifier'>>): boolean {
   const ranges = claims.map(allowed);
   return ranges.some(([lo, hi], i) => ranges.slice(i + 1).some(([lo2, hi2]) => hi < lo2 || hi2 < lo));
 }
