@@ -9,6 +9,7 @@ import { index, search } from './search-commands';
 import { exportSources } from './source-commands';
 import { figures } from './figure-commands';
 import { timeline } from './timeline-commands';
+import { batch } from './batch-commands';
 import { compare, duplicates } from './duplicate-commands';
 
 export type { CliIo } from './cli-context';
@@ -55,6 +56,12 @@ Commands:
                                                 people died"), side by side; disagreements marked
   timeline [--json]                             publication dates and the dates written in the
                                                 documents ("January 5", "last week"), in date order
+  batch --queries FILE [--json|--csv] [--column NAME|N] [--phrases] [--limit N] [--exact]
+         [--sort …] [--from …] [--to …] [--include-undated] [--source TEXT]
+                                                every query of a list (one a line, or a CSV column
+                                                by header name or number) searched alike: documents,
+                                                matches, other spellings, first passages; --phrases
+                                                searches a line of plain words as one phrase
   duplicates [--of ID] [--json]                 documents that are copies or light edits of one
                                                 another (a wire story reprinted), with the share of
                                                 text they have in common; --of: one document's copies
@@ -76,6 +83,7 @@ const COMMANDS: Record<string, (argv: string[], cli: CliContext) => Promise<void
   verify,
   figures,
   timeline,
+  batch,
   duplicates,
   compare,
 };

@@ -13,6 +13,7 @@ import { annotationMethods } from './api/annotation-methods';
 import { sourceMethods } from './api/source-methods';
 import { figureMethods } from './api/figure-methods';
 import { timelineMethods } from './api/timeline-methods';
+import { batchMethods } from './api/batch-methods';
 import { duplicateMethods } from './api/duplicate-methods';
 
 /**
@@ -28,6 +29,7 @@ export const apiMethods = {
   ...sourceMethods,
   ...figureMethods,
   ...timelineMethods,
+  ...batchMethods,
   ...duplicateMethods,
   getPreferences: method(z.object({}).strict(), (ws) => ws.preferences.get()),
   setPreferences: method(Preferences.partial().strict(), (ws, changes) => ws.preferences.set(changes)),
