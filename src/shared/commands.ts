@@ -49,6 +49,7 @@ const COMMAND_LIST = [
   { id: 'undo', group: 'Edit', keys: { key: 'z', mod: true } },
   { id: 'redo', group: 'Edit', keys: { key: 'z', mod: true, shift: true }, alternative: { key: 'y', mod: true } },
   { id: 'focus-search', group: 'Edit', keys: { key: '/' } },
+  { id: 'batch-search', group: 'Edit', keys: { key: 'b', shift: true } },
 
   { id: 'highlight', group: 'Annotate', keys: { key: 'h' } },
   { id: 'note', group: 'Annotate', keys: { key: 'n' } },

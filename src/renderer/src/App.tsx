@@ -166,6 +166,7 @@ export function App({ client }: { client: CasefileClient }) {
           openId={docId}
           onOpen={(id) => void article.open(id, search)}
           archiveRevision={archiveRevision}
+          onBatchSearch={() => setDialog('batch-search')}
         />
         <Splitter
           label={t.app.resize.results}
@@ -252,6 +253,8 @@ export function App({ client }: { client: CasefileClient }) {
         }}
         files={files}
         onAnnotationsImported={annotationsChanged}
+        search={search}
+        onSearch={(query) => setSearch({ ...search, query })}
       />
       {pageView && opened && (
         <SourcePageView

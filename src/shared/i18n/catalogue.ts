@@ -1,4 +1,5 @@
 import { annotations as enAnnotations } from './en/annotations';
+import { batch as enBatch } from './en/batch';
 import { app as enApp } from './en/app';
 import { commands as enCommands } from './en/commands';
 import { dossier as enDossier } from './en/dossier';
@@ -9,6 +10,7 @@ import { reader as enReader } from './en/reader';
 import { search as enSearch } from './en/search';
 import type { Language } from './language';
 import { annotations as ruAnnotations } from './ru/annotations';
+import { batch as ruBatch } from './ru/batch';
 import { app as ruApp } from './ru/app';
 import { commands as ruCommands } from './ru/commands';
 import { dossier as ruDossier } from './ru/dossier';
@@ -24,10 +26,10 @@ import { search as ruSearch } from './ru/search';
  * text) does not compile. A string that counts takes the count (and the language's plural forms
  * through `counted`); one that names something takes it as an argument, never by concatenation.
  */
-const english = { app: enApp, search: enSearch, reader: enReader, annotations: enAnnotations, dossier: enDossier, ingest: enIngest, commands: enCommands, duplicates: enDuplicates, messages: enMessages };
+const english = { app: enApp, search: enSearch, reader: enReader, annotations: enAnnotations, dossier: enDossier, ingest: enIngest, commands: enCommands, duplicates: enDuplicates, messages: enMessages, batch: enBatch };
 export type Catalogue = typeof english;
 
-const russian: Catalogue = { app: ruApp, search: ruSearch, reader: ruReader, annotations: ruAnnotations, dossier: ruDossier, ingest: ruIngest, commands: ruCommands, duplicates: ruDuplicates, messages: ruMessages };
+const russian: Catalogue = { app: ruApp, search: ruSearch, reader: ruReader, annotations: ruAnnotations, dossier: ruDossier, ingest: ruIngest, commands: ruCommands, duplicates: ruDuplicates, messages: ruMessages, batch: ruBatch };
 
 const CATALOGUES: Record<Language, Catalogue> = { en: english, ru: russian };
 

@@ -14,11 +14,14 @@ import { OpenArchiveDialog } from '../components/OpenArchiveDialog';
 import { PreferencesDialog } from '../components/PreferencesDialog';
 import { Toast, type ToastMessage } from '../components/Toast';
 import { useT } from '../i18n';
+import { BatchSearchDialog } from '../batch/BatchSearchDialog';
+import { useBatchSearch } from '../batch/use-batch-search';
+import type { SearchSettings } from '../search/settings';
 import type { useAddFiles } from '../ingest/add-files';
 import type { Notify } from './use-notices';
 
 /** The dialogs the app opens, one at a time. */
-export type Dialog = 'dossier' | 'annotation-files' | 'preferences' | 'ingest-report' | 'metadata' | 'open-archive' | 'palette' | 'shortcuts';
+export type Dialog = 'dossier' | 'annotation-files' | 'preferences' | 'ingest-report' | 'metadata' | 'open-archive' | 'palette' | 'shortcuts' | 'batch-search';
 
 interface Props {
   client: CasefileClient;
@@ -34,11 +37,16 @@ interface Props {
   onMetadataSaved(summary: DocumentSummary): void;
   files: ReturnType<typeof useAddFiles>;
   onAnnotationsImported(): void;
+  /** The search pane's options (batch search uses them), and a query to show there. */
+  search: SearchSettings;
+  onSearch(query: string): void;
 }
 
 /** What shows over the panes: the message at the bottom, the open dialog, adding files and the drop target. */
-export function Overlays({ client, dialog, onCloseDialog, toast, onDismissToast, notify, onRun, archiveRevision, openedDocument, onMetadataSaved, files, onAnnotationsImported }: Props) {
+export function Overlays({ client, dialog, onCloseDialog, toast, onDismissToast, notify, onRun, archiveRevision, openedDocument, onMetadataSaved, files, onAnnotationsImported, search, onSearch }: Props) {
   const t = useT().app;
+  // The batch's list and results outlive its dialog: a query opened in the search pane closes it.
+  const batch = useBatchSearch(client);
   return (
     <>
       <Toast toast={toast} onDismiss={onDismissToast} />
@@ -65,6 +73,18 @@ export function Overlays({ client, dialog, onCloseDialog, toast, onDismissToast,
       {files.adding && <AddFilesDialog adding={files.adding} onClose={files.dismiss} onCancel={files.cancel} />}
       <DropZone onFiles={(dropped) => void files.add(dropped)} />
       {dialog === 'annotation-files' && <AnnotationFilesDialog client={client} onClose={onCloseDialog} onImported={onAnnotationsImported} />}
+      {dialog === 'batch-search' && (
+        <BatchSearchDialog
+          client={client}
+          session={batch}
+          settings={search}
+          onClose={onCloseDialog}
+          onSearch={(query) => {
+            onCloseDialog();
+            onSearch(query);
+          }}
+        />
+      )}
     </>
   );
 }

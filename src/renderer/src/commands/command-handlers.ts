@@ -57,6 +57,7 @@ export function commandHandlers(context: CommandContext): Record<CommandId, () =
 
   return {
     palette: () => openDialog('palette'),
+    'batch-search': () => openDialog('batch-search'),
     shortcuts: () => openDialog('shortcuts'),
     'query-syntax': () => {
       changeLayout({ reading: false });

@@ -21,6 +21,8 @@ interface Props {
   onOpen(id: string): void;
   /** Bumped when documents were added or their metadata corrected: the search runs again (after indexing). */
   archiveRevision: number;
+  /** Opens batch search (a list of names searched at once). */
+  onBatchSearch?(): void;
 }
 
 /** The answer to one request: results or a problem, never both. */
@@ -39,8 +41,9 @@ const INDEX_POLL_MS = 500;
  */
 const PAUSE_MS = 1500;
 
-export function SearchPanel({ client, settings, onSettingsChange, openId, onOpen, archiveRevision }: Props) {
+export function SearchPanel({ client, settings, onSettingsChange, openId, onOpen, archiveRevision, onBatchSearch }: Props) {
   const { panel: t, syntax: { title: syntaxTitle } } = useT().search;
+  const batchOpen = useT().batch.open;
   // Every input (query, toggle, sort, filters) settles before it is searched, so typing a source
   // or flipping options quickly sends one request.
   const settled = useDebounced(settings, DEBOUNCE_MS);
@@ -182,6 +185,11 @@ export function SearchPanel({ client, settings, onSettingsChange, openId, onOpen
         </div>
         <SearchOptions settings={settings} onChange={(changes) => onSettingsChange({ ...settings, ...changes })} />
         <QuerySyntaxHelp />
+        {onBatchSearch && (
+          <button type="button" className="link batch-open" onClick={onBatchSearch}>
+            {batchOpen}
+          </button>
+        )}
       </form>
       {index && (indexBusy || index.state === 'paused') && (
         <IndexProgress status={index} onStop={() => void changeIndexing('cancelIndexing')} onResume={() => void changeIndexing('resumeIndexing')} />
