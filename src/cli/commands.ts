@@ -9,6 +9,7 @@ import { index, search } from './search-commands';
 import { exportSources } from './source-commands';
 import { figures } from './figure-commands';
 import { timeline } from './timeline-commands';
+import { entities } from './entity-commands';
 import { batch } from './batch-commands';
 import { compare, duplicates } from './duplicate-commands';
 
@@ -19,6 +20,7 @@ const USAGE = `Usage: casefile <command> [options]
 Commands:
   search "<query>" [--json] [--limit N] [--exact] [--sort relevance|newest|oldest]
          [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--include-undated] [--source TEXT]
+         [--entity ID]
                                                 search the archive (query language: see README)
   index [--report] [--json]                     index the archive (cached); --report lists every file
                                                 with its outcome: indexed, skipped or failed, and why
@@ -54,6 +56,10 @@ Commands:
   figures [--measure deaths|detentions|injuries|missing] [--json]
                                                 the numbers the sources give for each measure ("227
                                                 people died"), side by side; disagreements marked
+  entities [--type person|organization|place] [--json]
+                                                the people, organisations and places the documents
+                                                name, each grouped across spellings and scripts
+                                                (Tokayev = Tokajev = Токаев), most mentioned first
   timeline [--json]                             publication dates and the dates written in the
                                                 documents ("January 5", "last week"), in date order
   batch --queries FILE [--json|--csv] [--column NAME|N] [--phrases] [--limit N] [--exact]
@@ -83,6 +89,7 @@ const COMMANDS: Record<string, (argv: string[], cli: CliContext) => Promise<void
   verify,
   figures,
   timeline,
+  entities,
   batch,
   duplicates,
   compare,

@@ -9,7 +9,7 @@ import { call, type CliContext } from './cli-context';
  * single dash, so such an argument is the query, unless it is the value of the option before it.
  */
 function queryAsPositional(argv: string[]): string[] {
-  const at = argv.findIndex((arg, i) => /^-[^-]/u.test(arg) && !(i > 0 && /^--(?:archive|data|limit|sort|from|to|source)$/u.test(argv[i - 1])));
+  const at = argv.findIndex((arg, i) => /^-[^-]/u.test(arg) && !(i > 0 && /^--(?:archive|data|limit|sort|from|to|source|entity)$/u.test(argv[i - 1])));
   return at === -1 ? argv : [...argv.slice(0, at), ...argv.slice(at + 1), '--', argv[at]];
 }
 
@@ -24,6 +24,7 @@ export async function search(argv: string[], cli: CliContext): Promise<void> {
     to: { type: 'string' },
     'include-undated': { type: 'boolean' },
     source: { type: 'string' },
+    entity: { type: 'string' },
   });
   if (positionals.length !== 1) throw new UsageError('search takes exactly one query (quote it): search "<query>"');
   const query = positionals[0];
@@ -41,6 +42,7 @@ export async function search(argv: string[], cli: CliContext): Promise<void> {
     to: values.to,
     includeUndated: values['include-undated'],
     source: values.source,
+    entity: values.entity,
   });
   if (values.json) {
     cli.out(JSON.stringify(result, null, 2));

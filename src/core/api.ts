@@ -15,6 +15,7 @@ import { figureMethods } from './api/figure-methods';
 import { timelineMethods } from './api/timeline-methods';
 import { batchMethods } from './api/batch-methods';
 import { duplicateMethods } from './api/duplicate-methods';
+import { entityMethods } from './api/entity-methods';
 
 /**
  * The one typed API of Casefile. Every shell (Electron IPC, the web shell's HTTP, the CLI) is a
@@ -31,6 +32,7 @@ export const apiMethods = {
   ...timelineMethods,
   ...batchMethods,
   ...duplicateMethods,
+  ...entityMethods,
   getPreferences: method(z.object({}).strict(), (ws) => ws.preferences.get()),
   setPreferences: method(Preferences.partial().strict(), (ws, changes) => ws.preferences.set(changes)),
 };
@@ -74,6 +76,9 @@ const CHANGES_DATA: ReadonlySet<MethodName> = new Set<MethodName>([
   'addClaimsTable',
   'setDocumentMetadata',
   'setPreferences',
+  'mergeEntities',
+  'splitEntity',
+  'removeEntityEdit',
 ]);
 
 export function isMethodName(name: string): name is MethodName {

@@ -14,6 +14,8 @@ import { DossierStore } from './dossier/dossier-store';
 import { archiveFigures } from './figures/archive-figures';
 import type { Measure, MeasureFigures } from './figures/claims';
 import { archiveTimeline, type TimelineEntry } from './timeline/timeline';
+import { EntityEditStore } from './entities/entity-edit-store';
+import { EntityService } from './entities/entity-service';
 import { writeFailure } from './storage/write-failure';
 import { workerBuilder, type SegmentBuilder } from './search/index-builder';
 import { LiveIndex, type IndexStatus } from './search/live-index';
@@ -103,6 +105,8 @@ export class Workstation {
   private revisions: DataRevision = { data: 0, archive: 0 };
   /** The dossiers: built, exported and verified (the API's dossier methods call it). */
   readonly dossiers: DossierService;
+  /** People, organisations and places of the documents, and the merges and splits made by hand (the API's entity methods call it). */
+  readonly entities: EntityService;
 
   private constructor(
     /** The archive's documents, kept current with the folder (the API's archive methods call it). */
@@ -117,7 +121,9 @@ export class Workstation {
     private readonly ownsPreferences: boolean,
     private readonly dataDir: string,
     now: () => Date,
+    entityEdits: EntityEditStore,
   ) {
+    this.entities = new EntityService(archive.documents, entityEdits, now);
     this.dossiers = new DossierService(dossierStore, {
       archiveRoot: archive.root,
       dataDir,
@@ -154,9 +160,10 @@ export class Workstation {
     const preferences = shared ?? (await PreferencesStore.open(path.resolve(dataDir)));
     const annotations = new AnnotationService(store, archive.documents, now, () => preferences.get().author);
     const dossierStore = await DossierStore.open(path.join(storeDir, 'dossiers.json'), now);
+    const entityEdits = await EntityEditStore.open(path.join(storeDir, 'entities.json'));
     const index = await LiveIndex.open(archive.documents, indexDir, indexBuilder, cachedIndex);
     archive.onDocumentsChanged(() => index.refresh());
-    const workstation = new Workstation(archive, index, annotations, dossierStore, preferences, shared === undefined, path.resolve(dataDir), now);
+    const workstation = new Workstation(archive, index, annotations, dossierStore, preferences, shared === undefined, path.resolve(dataDir), now, entityEdits);
     if (followAfterFirstAnswer) workstation.followSoon();
     else archive.startChecking();
     return workstation;
@@ -206,8 +213,12 @@ export class Workstation {
     return this.indexStatus();
   }
 
-  search(query: string, options: SearchOptions = {}): WorkstationSearchResult {
-    const result = { ...this.index.engine().search(query, options), index: this.indexStatus() };
+  search(query: string, { entity, entityFacets, ...options }: SearchOptions = {}): WorkstationSearchResult {
+    // The entity filter and facets are the entities' own: the engine only tests documents and tells which matched.
+    let matching: readonly string[] = [];
+    const only = entity === undefined ? undefined : this.entities.filter(entity);
+    const found = this.index.engine().search(query, { ...options, ...(only ? { only } : {}), ...(entityFacets ? { matchingIds: (ids) => (matching = ids) } : {}) });
+    const result = { ...found, ...(entityFacets ? { entityFacets: this.entities.facets(matching) } : {}), index: this.indexStatus() };
     this.answered?.();
     return result;
   }
@@ -247,7 +258,7 @@ export class Workstation {
     const changed = () => {
       this.revisions.data++;
     };
-    this.unfollow = [this.annotations.watch(changed), this.dossiers.watch(changed), this.preferences.watch(changed), this.archive.watchCorrections(changed)];
+    this.unfollow = [this.annotations.watch(changed), this.dossiers.watch(changed), this.preferences.watch(changed), this.archive.watchCorrections(changed), this.entities.watch(changed)];
   }
 
   /**
@@ -275,7 +286,7 @@ export class Workstation {
 
   /** Resolves when every annotation and dossier change so far is safely on disk. */
   async flush(): Promise<void> {
-    await Promise.all([this.annotations.flush(), this.dossiers.flush()]);
+    await Promise.all([this.annotations.flush(), this.dossiers.flush(), this.entities.flush()]);
   }
 
   /**
@@ -317,6 +328,7 @@ export class Workstation {
     await this.flush();
     this.annotations.close();
     this.dossiers.close();
+    this.entities.close();
     if (this.ownsPreferences) this.preferences.close();
   }
 }

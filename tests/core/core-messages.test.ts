@@ -330,6 +330,25 @@ describe('a list of queries for a batch search says what is wrong with it, in wo
   });
 });
 
+describe('entities edited by hand say what is wrong, in words and as a code', () => {
+  const entityDirs = tempDirsPerTest('casefile-messages-entities-');
+  it('an unknown entity, a merge of one, a split of too much or of nothing, an edit that is not there', async () => {
+    const ws = await (await makeBench(() => entityDirs.make(), { 'a.txt': 'Notes\n\nPresident Tokayev flew to Almaty and Tokajev spoke.\n' })).open();
+    const [person] = await callApi(ws, 'entities', { type: 'person' });
+    const refusals: Array<[string, unknown, string]> = [
+      ['entity', { id: 'place:atlantis' }, 'entity.notFound'],
+      ['mergeEntities', { ids: [person.id, person.id] }, 'entity.mergeNeedsTwo'],
+      ['splitEntity', { id: person.id, variants: ['Nobody'] }, 'entity.splitNoVariant'],
+      ['splitEntity', { id: person.id, variants: person.variants }, 'entity.splitAll'],
+      ['removeEntityEdit', { index: 3 }, 'entity.noEdit'],
+    ];
+    for (const [method, args, key] of refusals) {
+      const error = await apiError(ws, method, args);
+      expectCoded(error.message, error.messageCode, key);
+    }
+  });
+});
+
 describe('the core’s sentences', () => {
   it('each have a case above that makes the core say it (run with the file)', () => {
     expect([...said].sort()).toEqual(Object.keys(english).sort());

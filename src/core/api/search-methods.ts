@@ -27,6 +27,8 @@ export const searchMethods = {
         source: z.string().max(300).optional(),
         /** Fold copies of a result (reprints, light edits) into it: they are listed in its alsoIn. */
         groupDuplicates: z.boolean().optional(),
+        entity: z.string().min(1).max(300).optional(),
+        entityFacets: z.boolean().optional(),
       })
       .strict(),
     (ws, { query, groupDuplicates, ...options }) => {

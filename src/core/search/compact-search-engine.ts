@@ -8,7 +8,7 @@ import { ALL_LETTERS, phrasePlaces, type AcceptedTerms, type PhrasePlan, type Ph
 import { SearchCache } from './search-cache';
 import { indexTermOf } from './pipeline';
 import { buildSegment, indexedVersion, Segment } from './segment';
-import { dateHistogram, hitOrder, passesFilters, toSearchHit, undatedCount, type Ranking } from './hits';
+import { dateHistogram, filtersDocuments, hitOrder, passesFilters, toSearchHit, undatedCount, type Ranking } from './hits';
 import { summarizeTerms } from './term-summary';
 import { allowsAutomaticFuzzy } from './variants';
 
@@ -100,7 +100,8 @@ export class CompactSearchEngine implements SearchEngine {
     const variants = options.variants ?? true;
     const evaluation = this.evaluate(query, variants);
     const { docs } = evaluation;
-    const filtered = options.from || options.to || options.source ? docs.filter((n) => passesFilters(this.documentAt(n), options)) : docs;
+    const filtered = filtersDocuments(options) ? docs.filter((n) => passesFilters(this.documentAt(n), options)) : docs;
+    options.matchingIds?.(filtered.map((n) => this.idOf(n)));
     const shown = new Uint8Array(this.numbered);
     for (const n of filtered) shown[n] = 1;
     const limit = options.limit ?? 50;

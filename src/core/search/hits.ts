@@ -7,9 +7,15 @@ import { buildSnippets } from './snippets';
 /** Snippets built for one hit at most (the reader shows every match; results show the first few). */
 const MAX_SNIPPETS = 100;
 
-/** Whether a document passes the date range and the source filter (byline or folder, any case). */
-export function passesFilters(doc: ArchiveDocument | undefined, { from, to, source, includeUndated }: SearchOptions): boolean {
+/** Whether the options filter the matching documents at all. */
+export function filtersDocuments({ from, to, source, only }: SearchOptions): boolean {
+  return Boolean(from || to || source || only);
+}
+
+/** Whether a document passes the date range, the source filter (byline or folder, any case) and the caller's own test. */
+export function passesFilters(doc: ArchiveDocument | undefined, { from, to, source, includeUndated, only }: SearchOptions): boolean {
   if (!doc) return false;
+  if (only && !only(doc)) return false;
   if (from || to) {
     const iso = doc.date?.iso;
     if (!iso ? !includeUndated : (from && iso < from) || (to && iso > to)) return false;
@@ -24,7 +30,7 @@ export function passesFilters(doc: ArchiveDocument | undefined, { from, to, sour
 
 /** Matching documents that pass the source filter but have no date: what a date range cannot place. */
 export function undatedCount(docs: readonly number[], documentAt: (n: number) => ArchiveDocument | undefined, options: SearchOptions): number {
-  const sourceOnly: SearchOptions = { source: options.source };
+  const sourceOnly: SearchOptions = { source: options.source, only: options.only };
   return docs.filter((n) => {
     const doc = documentAt(n);
     return doc !== undefined && !doc.date && passesFilters(doc, sourceOnly);
@@ -33,7 +39,7 @@ export function undatedCount(docs: readonly number[], documentAt: (n: number) =>
 
 /** Matching documents that pass the source filter, by month of publication: the date facet (its range aside). */
 export function dateHistogram(docs: readonly number[], documentAt: (n: number) => ArchiveDocument | undefined, options: SearchOptions): DateHistogram {
-  const sourceOnly: SearchOptions = { source: options.source };
+  const sourceOnly: SearchOptions = { source: options.source, only: options.only };
   const months = new Map<string, number>();
   let undated = 0;
   for (const n of docs) {

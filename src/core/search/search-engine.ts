@@ -1,4 +1,5 @@
-import type { DocumentDate } from '../archive/document';
+import type { ArchiveDocument, DocumentDate } from '../archive/document';
+import type { EntityFacets } from '../entities/types';
 import type { CopyOf } from '../duplicates/archive-duplicates';
 import type { SearchField } from './query-parser';
 import type { Snippet } from './snippets';
@@ -57,6 +58,14 @@ export interface SearchOptions {
   histogram?: boolean;
   /** Only documents whose byline or folder contains this text (case-insensitive). */
   source?: string;
+  /** Only documents that mention this entity (an id from the entities list). */
+  entity?: string;
+  /** Count the entities of all the matching documents (filters applied), by type: the entity facets. */
+  entityFacets?: boolean;
+  /** Not in the API: a test each matching document must pass too (the workstation's entity filter). */
+  only?: (doc: ArchiveDocument) => boolean;
+  /** Not in the API: told the ids of all the matching documents (filters applied), for facets over every result. */
+  matchingIds?: (ids: readonly string[]) => void;
 }
 
 export interface SearchResult {
@@ -69,6 +78,8 @@ export interface SearchResult {
   undated?: number;
   /** When asked: the matching documents (source filter applied, date range not) by month, and those undated. */
   histogram?: DateHistogram;
+  /** When asked: the entities of all the matching documents, by type, most documents first. */
+  entityFacets?: EntityFacets;
 }
 
 export interface DateHistogram {

@@ -93,4 +93,10 @@ export const messages = {
   'batch.unclosedQuote': () => 'a quoted field on this line is never closed',
   'batch.textAfterQuote': () => 'text after a closing quote: a quote inside a quoted field is written twice ("")',
   'batch.tooMany': ({ count, limit }: { count: number; limit: number }) => `the list has ${count} queries; the limit is ${limit}`,
+  // Entities and the edits made to them by hand (src/core/entities).
+  'entity.notFound': ({ id }: { id: string }) => `no entity ${id}; the entities command lists them`,
+  'entity.mergeNeedsTwo': () => 'a merge needs at least two different entities',
+  'entity.splitNoVariant': ({ id, variants }: { id: string; variants: string }) => `${id} is not written ${variants}; its spellings are listed with it`,
+  'entity.splitAll': () => 'a split must leave at least one spelling in the entity',
+  'entity.noEdit': ({ index, count }: { index: number; count: number }) => `there is no edit ${index}; there are ${count}`,
 };

@@ -87,4 +87,9 @@ export const messages: typeof english = {
   'batch.unclosedQuote': () => 'кавычка поля в этой строке не закрыта',
   'batch.textAfterQuote': () => 'текст после закрывающей кавычки: кавычка внутри поля в кавычках пишется дважды ("")',
   'batch.tooMany': ({ count, limit }) => `запросов в списке: ${count}; предел — ${limit}`,
+  'entity.notFound': ({ id }) => `сущности ${id} нет; список выводит команда entities`,
+  'entity.mergeNeedsTwo': () => 'для объединения нужны хотя бы две разные сущности',
+  'entity.splitNoVariant': ({ id, variants }) => `у ${id} нет написания ${variants}; написания указаны в её описании`,
+  'entity.splitAll': () => 'после разделения у сущности должно остаться хотя бы одно написание',
+  'entity.noEdit': ({ index, count }) => `правки ${index} нет; всего правок: ${count}`,
 };
