@@ -80,6 +80,8 @@ export class CompactSearcher {
   /** Index terms a query word stands for: itself if indexed, or every term its wildcards or edit distance reach. */
   expand({ term, editDistance }: Pick<TermQuery, 'term' | 'editDistance'>): string[] {
     if (!editDistance && !term.includes('*')) return this.termIds.has(term) ? [term] : [];
+    // A '*' in a fuzzy word is an edge lunr's automaton reads as a wildcard: that rare case keeps lunr's automaton.
+    if (editDistance && !term.includes('*')) return nearSpellings(this.compact.terms, term, editDistance);
     const automaton = editDistance ? TokenSets.fromFuzzyString(term, editDistance) : TokenSets.fromString(term);
     return acceptedTerms(this.compact.terms, automaton as unknown as Automaton);
   }
@@ -240,4 +242,113 @@ function boundAfter(terms: readonly string[], lo: number, hi: number, at: number
     else high = mid;
   }
   return low;
+}
+
+/**
+ * One state of lunr's edit automaton for a word (TokenSet.fromFuzzyString): what is left of the word
+ * to read, and how many edits remain. What is left is always a suffix of the word, or, after a
+ * transposition, one carried letter followed by a suffix.
+ */
+interface EditState {
+  /** The carried code unit, or -1. */
+  carry: number;
+  /** Where the suffix starts in the word. */
+  at: number;
+  edits: number;
+}
+
+/**
+ * The terms of a sorted list within `editDistance` of `word`: exactly what lunr's edit automaton
+ * (insertions, deletions, substitutions and transpositions, each one edit, as TokenSet.fromFuzzyString
+ * builds it) accepts, found without building the automaton. The sorted list is walked as a trie (each
+ * prefix a range found by binary search), carrying the set of automaton states the prefix reaches;
+ * a prefix no state survives is cut off, and where no edit remains only the letters the word
+ * allows are looked up.
+ */
+export function nearSpellings(terms: readonly string[], word: string, editDistance: number): string[] {
+  const n = word.length;
+  const remaining = (s: EditState) => (s.carry >= 0 ? 1 : 0) + n - s.at;
+  const first = (s: EditState) => (s.carry >= 0 ? s.carry : word.charCodeAt(s.at));
+  const second = (s: EditState) => (s.carry >= 0 ? word.charCodeAt(s.at) : word.charCodeAt(s.at + 1));
+  /** Adds a state unless one with as many edits or more covers it; keeps the set closed under deletions. */
+  const add = (states: EditState[], carry: number, at: number, edits: number): void => {
+    for (const s of states) {
+      if (s.carry === carry && s.at === at) {
+        if (s.edits >= edits) return;
+        s.edits = edits;
+        addDeletion(states, s);
+        return;
+      }
+    }
+    const state = { carry, at, edits };
+    states.push(state);
+    addDeletion(states, state);
+  };
+  // lunr deletes a letter in place while more than one is left (the last one's deletion makes the node final instead).
+  const addDeletion = (states: EditState[], s: EditState): void => {
+    if (s.edits > 0 && remaining(s) > 1) add(states, -1, s.carry >= 0 ? s.at : s.at + 1, s.edits - 1);
+  };
+  /** The states after reading `code`, and whether the term may end there. */
+  const step = (states: readonly EditState[], code: number): { next: EditState[]; final: boolean } => {
+    const next: EditState[] = [];
+    let final = false;
+    for (const s of states) {
+      const left = remaining(s);
+      const afterFirst = s.carry >= 0 ? s.at : s.at + 1;
+      if (left > 0 && first(s) === code) {
+        add(next, -1, afterFirst, s.edits);
+        if (left === 1) final = true;
+      }
+      if (s.edits === 0) continue;
+      add(next, s.carry, s.at, s.edits - 1); // insertion
+      if (left === 0) final = true;
+      if (left >= 1) {
+        add(next, -1, afterFirst, s.edits - 1); // substitution
+        if (left === 1) final = true;
+      }
+      if (left > 1 && second(s) === code) {
+        // transposition: the second letter read, the first carried before the rest
+        if (s.carry >= 0) add(next, s.carry, s.at + 1, s.edits - 1);
+        else add(next, word.charCodeAt(s.at), s.at + 2, s.edits - 1);
+      }
+    }
+    return { next, final };
+  };
+  const found: string[] = [];
+  const start: EditState[] = [];
+  add(start, -1, 0, editDistance);
+  const stack = [{ states: start, final: false, prefix: '', lo: 0, hi: terms.length }];
+  for (let frame = stack.pop(); frame; frame = stack.pop()) {
+    const { states, prefix, lo, hi } = frame;
+    let from = lo;
+    if (lo < hi && terms[lo] === prefix) {
+      // Final when reached by a final step, or when deleting the one letter left ends the word.
+      const final = frame.final || states.some((s) => s.edits > 0 && remaining(s) === 1);
+      if (final && prefix !== '') found.push(prefix);
+      while (from < hi && terms[from] === prefix) from++;
+    }
+    if (states.length === 0) continue;
+    const at = prefix.length;
+    const visit = (code: number, start: number, end: number) => {
+      const { next, final } = step(states, code);
+      if (next.length > 0 || final) stack.push({ states: next, final, prefix: prefix + terms[start][at], lo: start, hi: end });
+    };
+    if (states.every((s) => s.edits === 0)) {
+      // No edit left: only the letters the word itself has next.
+      const codes = new Set(states.filter((s) => remaining(s) > 0).map(first));
+      for (const code of codes) {
+        const begin = boundAfter(terms, from, hi, at, code - 1);
+        const end = boundAfter(terms, begin, hi, at, code);
+        if (begin < end) visit(code, begin, end);
+      }
+    } else {
+      for (let i = from; i < hi; ) {
+        const code = terms[i].charCodeAt(at);
+        const end = boundAfter(terms, i, hi, at, code);
+        visit(code, i, end);
+        i = end;
+      }
+    }
+  }
+  return found.sort();
 }
