@@ -36,6 +36,8 @@ export function buildSnippets(
     const start = wordBoundaryBefore(text, Math.max(0, matchStart - context));
     const end = wordBoundaryAfter(text, Math.min(text.length, matchEnd + context));
     const last = windows.at(-1);
+    // Matches come in order of start: once a window past the last one kept begins, none can join those kept.
+    if (windows.length === maxSnippets && !(last && start <= last.end)) break;
     if (last && start <= last.end) {
       last.end = Math.max(last.end, end);
       last.matches.push([matchStart, matchEnd]);
@@ -53,14 +55,23 @@ export function buildSnippets(
   }));
 }
 
+/** Whether a UTF-16 code unit is white space as a regular expression's \s has it (a regex per character cost more than the rest of a snippet). */
+export function isSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
+}
+
 function wordBoundaryBefore(text: string, offset: number): number {
   let i = offset;
-  while (i > 0 && !/\s/.test(text[i - 1])) i--;
+  while (i > 0 && !isSpace(text.charCodeAt(i - 1))) i--;
   return i;
 }
 
 function wordBoundaryAfter(text: string, offset: number): number {
   let i = offset;
-  while (i < text.length && !/\s/.test(text[i])) i++;
+  while (i < text.length && !isSpace(text.charCodeAt(i))) i++;
   return i;
 }
