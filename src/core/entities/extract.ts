@@ -45,6 +45,8 @@ interface Word {
   start: number;
   /** Where the word ends as a name: before a possessive ’s. */
   end: number;
+  /** Where the word as written ends (after a possessive). */
+  writtenEnd: number;
   written: string;
   lower: string;
   key: string;
@@ -56,7 +58,7 @@ interface Word {
 }
 
 const WORD = /[\p{L}\p{M}\p{N}]+(?:['’ʼ‘][\p{L}\p{M}]+)*(?:[-‐‑][\p{L}\p{M}\p{N}]+(?:['’ʼ‘][\p{L}\p{M}]+)*)*/gu;
-const POSSESSIVE = /['’ʼ‘]s$/u;
+const POSSESSIVE = /(?:['’ʼ‘]s)+$/u;
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 /** Russian case endings that end in a consonant; vowel endings are dropped by variantKey already. */
 const RUSSIAN_CASE_ENDING = /(?:ыми|ами|ями|ого|его|ому|ему|ым|им|ом|ем|ой|ей|ою|ею|ах|ях)$/u;
@@ -137,13 +139,14 @@ function wordsOf(text: string): Word[] {
   const sentenceStarts = new Set(sentenceSpans(text).map((s) => s.start));
   for (const m of text.matchAll(WORD)) {
     const written = m[0];
-    const possessive = POSSESSIVE.test(written) && !CYRILLIC.test(written);
-    const name = possessive ? written.slice(0, -2) : written;
+    const possessive = POSSESSIVE.test(written);
+    const name = written.replace(POSSESSIVE, '');
     const before = text.slice(Math.max(0, m.index - 3), m.index);
     const atStart = sentenceStarts.has(m.index) || (sentenceStarts.has(m.index - 1) && OPENING.test(before)) || /(?:^|\n)\s*$/u.test(before) || /[“«"]\s*$/u.test(before);
     words.push({
       start: m.index,
       end: m.index + name.length,
+      writtenEnd: m.index + written.length,
       written: name,
       lower: name.toLowerCase(),
       key: nameKey(name),
@@ -159,7 +162,7 @@ function wordsOf(text: string): Word[] {
 
 /** Whether two neighbouring words may belong to one name: one space between them, the first not possessive. */
 function joined(text: string, a: Word, b: Word): boolean {
-  return !a.possessive && a.end === a.start + a.written.length && /^[ \u00a0]$/u.test(text.slice(a.end, b.start));
+  return !a.possessive && /^[ \u00a0]$/u.test(text.slice(a.end, b.start));
 }
 
 /**
@@ -256,7 +259,7 @@ function knownNames(text: string, words: Word[], used: Uint8Array, add: (from: n
     if (used[i]) continue;
     for (let length = Math.min(index.longest, words.length - i); length >= 1; length--) {
       let fits = true;
-      for (let k = i + 1; k < i + length; k++) if (used[k] || !/^[ \u00a0]$/u.test(text.slice(words[k - 1].end + (words[k - 1].possessive ? 2 : 0), words[k].start))) fits = false;
+      for (let k = i + 1; k < i + length; k++) if (used[k] || !/^[ \u00a0]$/u.test(text.slice(words[k - 1].writtenEnd, words[k].start))) fits = false;
       if (!fits) continue;
       const joinedKeys = words.slice(i, i + length).map((w) => w.key).join(' ');
       const entry = index.byKeys.get(joinedKeys);
