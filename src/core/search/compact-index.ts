@@ -257,6 +257,60 @@ interface EditState {
   edits: number;
 }
 
+/** How many code units are left to read in a state. */
+function remaining(word: string, s: EditState): number {
+  return (s.carry >= 0 ? 1 : 0) + word.length - s.at;
+}
+
+/** The next code unit a state reads without an edit. */
+function nextCode(word: string, s: EditState): number {
+  return s.carry >= 0 ? s.carry : word.charCodeAt(s.at);
+}
+
+/** Adds a state unless one with as many edits or more covers it; keeps the set closed under lunr's deletions. */
+function addState(word: string, states: EditState[], carry: number, at: number, edits: number): void {
+  let state: EditState | undefined;
+  for (const s of states) {
+    if (s.carry === carry && s.at === at) {
+      if (s.edits >= edits) return;
+      state = s;
+      break;
+    }
+  }
+  if (state) state.edits = edits;
+  else states.push((state = { carry, at, edits }));
+  // lunr deletes a letter in place while more than one is left (deleting the last makes the node final instead).
+  if (edits > 0 && remaining(word, state) > 1) addState(word, states, -1, carry >= 0 ? at : at + 1, edits - 1);
+}
+
+/** The states after reading `code`, and whether a term may end there. */
+function editStep(word: string, states: readonly EditState[], code: number): { next: EditState[]; final: boolean } {
+  const next: EditState[] = [];
+  let final = false;
+  for (const s of states) {
+    const left = remaining(word, s);
+    const afterFirst = s.carry >= 0 ? s.at : s.at + 1;
+    if (left > 0 && nextCode(word, s) === code) {
+      addState(word, next, -1, afterFirst, s.edits);
+      if (left === 1) final = true;
+    }
+    if (s.edits === 0) continue;
+    addState(word, next, s.carry, s.at, s.edits - 1); // insertion
+    if (left === 0) final = true;
+    if (left >= 1) {
+      addState(word, next, -1, afterFirst, s.edits - 1); // substitution
+      if (left === 1) final = true;
+    }
+    // Transposition: the second letter read, the first carried before the rest.
+    const second = s.carry >= 0 ? word.charCodeAt(s.at) : word.charCodeAt(s.at + 1);
+    if (left > 1 && second === code) {
+      if (s.carry >= 0) addState(word, next, s.carry, s.at + 1, s.edits - 1);
+      else addState(word, next, word.charCodeAt(s.at), s.at + 2, s.edits - 1);
+    }
+  }
+  return { next, final };
+}
+
 /**
  * The terms of a sorted list within `editDistance` of `word`: exactly what lunr's edit automaton
  * (insertions, deletions, substitutions and transpositions, each one edit, as TokenSet.fromFuzzyString
@@ -266,88 +320,41 @@ interface EditState {
  * allows are looked up.
  */
 export function nearSpellings(terms: readonly string[], word: string, editDistance: number): string[] {
-  const n = word.length;
-  const remaining = (s: EditState) => (s.carry >= 0 ? 1 : 0) + n - s.at;
-  const first = (s: EditState) => (s.carry >= 0 ? s.carry : word.charCodeAt(s.at));
-  const second = (s: EditState) => (s.carry >= 0 ? word.charCodeAt(s.at) : word.charCodeAt(s.at + 1));
-  /** Adds a state unless one with as many edits or more covers it; keeps the set closed under deletions. */
-  const add = (states: EditState[], carry: number, at: number, edits: number): void => {
-    for (const s of states) {
-      if (s.carry === carry && s.at === at) {
-        if (s.edits >= edits) return;
-        s.edits = edits;
-        addDeletion(states, s);
-        return;
-      }
-    }
-    const state = { carry, at, edits };
-    states.push(state);
-    addDeletion(states, state);
-  };
-  // lunr deletes a letter in place while more than one is left (the last one's deletion makes the node final instead).
-  const addDeletion = (states: EditState[], s: EditState): void => {
-    if (s.edits > 0 && remaining(s) > 1) add(states, -1, s.carry >= 0 ? s.at : s.at + 1, s.edits - 1);
-  };
-  /** The states after reading `code`, and whether the term may end there. */
-  const step = (states: readonly EditState[], code: number): { next: EditState[]; final: boolean } => {
-    const next: EditState[] = [];
-    let final = false;
-    for (const s of states) {
-      const left = remaining(s);
-      const afterFirst = s.carry >= 0 ? s.at : s.at + 1;
-      if (left > 0 && first(s) === code) {
-        add(next, -1, afterFirst, s.edits);
-        if (left === 1) final = true;
-      }
-      if (s.edits === 0) continue;
-      add(next, s.carry, s.at, s.edits - 1); // insertion
-      if (left === 0) final = true;
-      if (left >= 1) {
-        add(next, -1, afterFirst, s.edits - 1); // substitution
-        if (left === 1) final = true;
-      }
-      if (left > 1 && second(s) === code) {
-        // transposition: the second letter read, the first carried before the rest
-        if (s.carry >= 0) add(next, s.carry, s.at + 1, s.edits - 1);
-        else add(next, word.charCodeAt(s.at), s.at + 2, s.edits - 1);
-      }
-    }
-    return { next, final };
-  };
   const found: string[] = [];
   const start: EditState[] = [];
-  add(start, -1, 0, editDistance);
+  addState(word, start, -1, 0, editDistance);
   const stack = [{ states: start, final: false, prefix: '', lo: 0, hi: terms.length }];
   for (let frame = stack.pop(); frame; frame = stack.pop()) {
     const { states, prefix, lo, hi } = frame;
     let from = lo;
     if (lo < hi && terms[lo] === prefix) {
       // Final when reached by a final step, or when deleting the one letter left ends the word.
-      const final = frame.final || states.some((s) => s.edits > 0 && remaining(s) === 1);
+      const final = frame.final || states.some((s) => s.edits > 0 && remaining(word, s) === 1);
       if (final && prefix !== '') found.push(prefix);
       while (from < hi && terms[from] === prefix) from++;
     }
     if (states.length === 0) continue;
     const at = prefix.length;
-    const visit = (code: number, start: number, end: number) => {
-      const { next, final } = step(states, code);
-      if (next.length > 0 || final) stack.push({ states: next, final, prefix: prefix + terms[start][at], lo: start, hi: end });
+    let editsLeft = false;
+    for (const s of states) if (s.edits > 0) editsLeft = true;
+    const descend = (code: number, begin: number, end: number) => {
+      const { next, final } = editStep(word, states, code);
+      if (next.length > 0 || final) stack.push({ states: next, final, prefix: prefix + terms[begin][at], lo: begin, hi: end });
     };
-    if (states.every((s) => s.edits === 0)) {
-      // No edit left: only the letters the word itself has next.
-      const codes = new Set(states.filter((s) => remaining(s) > 0).map(first));
-      for (const code of codes) {
+    if (!editsLeft) {
+      // No edit left: only the letters the word itself has next are looked up.
+      for (const code of new Set(states.filter((s) => remaining(word, s) > 0).map((s) => nextCode(word, s)))) {
         const begin = boundAfter(terms, from, hi, at, code - 1);
         const end = boundAfter(terms, begin, hi, at, code);
-        if (begin < end) visit(code, begin, end);
+        if (begin < end) descend(code, begin, end);
       }
-    } else {
-      for (let i = from; i < hi; ) {
-        const code = terms[i].charCodeAt(at);
-        const end = boundAfter(terms, i, hi, at, code);
-        visit(code, i, end);
-        i = end;
-      }
+      continue;
+    }
+    for (let i = from; i < hi; ) {
+      const code = terms[i].charCodeAt(at);
+      const end = boundAfter(terms, i, hi, at, code);
+      descend(code, i, end);
+      i = end;
     }
   }
   return found.sort();
