@@ -4,6 +4,7 @@ import { app as enApp } from './en/app';
 import { commands as enCommands } from './en/commands';
 import { dossier as enDossier } from './en/dossier';
 import { duplicates as enDuplicates } from './en/duplicates';
+import { entities as enEntities } from './en/entities';
 import { ingest as enIngest } from './en/ingest';
 import { messages as enMessages } from './en/messages';
 import { reader as enReader } from './en/reader';
@@ -15,6 +16,7 @@ import { app as ruApp } from './ru/app';
 import { commands as ruCommands } from './ru/commands';
 import { dossier as ruDossier } from './ru/dossier';
 import { duplicates as ruDuplicates } from './ru/duplicates';
+import { entities as ruEntities } from './ru/entities';
 import { ingest as ruIngest } from './ru/ingest';
 import { messages as ruMessages } from './ru/messages';
 import { reader as ruReader } from './ru/reader';
@@ -26,10 +28,10 @@ import { search as ruSearch } from './ru/search';
  * text) does not compile. A string that counts takes the count (and the language's plural forms
  * through `counted`); one that names something takes it as an argument, never by concatenation.
  */
-const english = { app: enApp, search: enSearch, reader: enReader, annotations: enAnnotations, dossier: enDossier, ingest: enIngest, commands: enCommands, duplicates: enDuplicates, messages: enMessages, batch: enBatch };
+const english = { app: enApp, search: enSearch, reader: enReader, annotations: enAnnotations, dossier: enDossier, ingest: enIngest, commands: enCommands, duplicates: enDuplicates, messages: enMessages, batch: enBatch, entities: enEntities };
 export type Catalogue = typeof english;
 
-const russian: Catalogue = { app: ruApp, search: ruSearch, reader: ruReader, annotations: ruAnnotations, dossier: ruDossier, ingest: ruIngest, commands: ruCommands, duplicates: ruDuplicates, messages: ruMessages, batch: ruBatch };
+const russian: Catalogue = { app: ruApp, search: ruSearch, reader: ruReader, annotations: ruAnnotations, dossier: ruDossier, ingest: ruIngest, commands: ruCommands, duplicates: ruDuplicates, messages: ruMessages, batch: ruBatch, entities: ruEntities };
 
 const CATALOGUES: Record<Language, Catalogue> = { en: english, ru: russian };
 

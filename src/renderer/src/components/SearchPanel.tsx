@@ -10,6 +10,8 @@ import { QuerySyntaxHelp, showQuerySyntax } from './QuerySyntaxHelp';
 import { ResultItem } from './ResultItem';
 import { SearchOptions } from './SearchOptions';
 import { TermList } from './TermList';
+import { EntityFacets } from '../entities/EntityFacets';
+import type { TextPlace } from '../entities/types';
 import { errorMessage } from '../../../shared/error-message';
 import './search-hints.css';
 
@@ -23,6 +25,8 @@ interface Props {
   archiveRevision: number;
   /** Opens batch search (a list of names searched at once). */
   onBatchSearch?(): void;
+  /** Opens a document at a passage (an entity's mention). */
+  onOpenAt?(place: TextPlace): void;
 }
 
 /** The answer to one request: results or a problem, never both. */
@@ -41,7 +45,7 @@ const INDEX_POLL_MS = 500;
  */
 const PAUSE_MS = 1500;
 
-export function SearchPanel({ client, settings, onSettingsChange, openId, onOpen, archiveRevision, onBatchSearch }: Props) {
+export function SearchPanel({ client, settings, onSettingsChange, openId, onOpen, archiveRevision, onBatchSearch, onOpenAt }: Props) {
   const { panel: t, syntax: { title: syntaxTitle } } = useT().search;
   const batchOpen = useT().batch.open;
   // Every input (query, toggle, sort, filters) settles before it is searched, so typing a source
@@ -205,6 +209,7 @@ export function SearchPanel({ client, settings, onSettingsChange, openId, onOpen
           <TermList terms={result.terms} scope="results" />
         </div>
       )}
+      {result && <EntityFacets client={client} result={result} settings={settings} onChange={(changes) => onSettingsChange({ ...settings, ...changes })} onOpenAt={onOpenAt} onOpenDocument={onOpen} />}
       {typed && !shown && (
         <p className="result-count">{t.searching}</p>
       )}

@@ -11,6 +11,8 @@ export interface SearchSettings {
   /** Days as date inputs give them: YYYY-MM-DD, or '' for no bound. */
   from: string;
   to: string;
+  /** Only the documents that mention this entity (its name is shown on the filter). */
+  entity?: { id: string; name: string };
 }
 
 export const INITIAL_SEARCH: SearchSettings = { query: '', variants: true, sort: 'relevance', source: '', from: '', to: '' };
@@ -29,10 +31,13 @@ export function searchArgs(settings: SearchSettings): ArgsOf<'search'> {
     ...(source ? { source } : {}),
     ...(settings.from ? { from: settings.from } : {}),
     ...(settings.to ? { to: settings.to } : {}),
+    ...(settings.entity ? { entity: settings.entity.id } : {}),
+    // The entity facets: people, organisations and places of every matching document.
+    entityFacets: true,
   };
 }
 
 /** Whether any filter narrows the results (so an empty list can say why). */
 export function isFiltered(settings: SearchSettings): boolean {
-  return settings.source.trim() !== '' || settings.from !== '' || settings.to !== '';
+  return settings.source.trim() !== '' || settings.from !== '' || settings.to !== '' || settings.entity !== undefined;
 }
