@@ -300,7 +300,7 @@ export class CompactSearchEngine implements SearchEngine {
       words,
       indexedAt: indexed.map((w) => w.index),
       // Only all-letter neighbours are looked at (a number's pieces, 16,000, are not what the quick look sees).
-      looks: indexed.map(({ index }) => ({ before: words[index - 1]?.letters ? words[index - 1] : null, following: words.slice(index + 1) })),
+      looks: indexed.map(({ index }) => ({ preceding: words.slice(0, index).reverse(), following: words.slice(index + 1) })),
       fromPositions: indexed.length === clauseWords.length,
     };
     // Candidates are the documents holding every indexed word: walk the rarest word's.

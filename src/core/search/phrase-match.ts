@@ -2,7 +2,7 @@ import { indexTermOf } from './pipeline';
 import type { SearchField } from './query-parser';
 import type { MatchKind } from './search-engine';
 import { fieldText, type IndexableDocument } from './segment';
-import { nextWordStart, normalizeTerm, wordEndingAt, wordsAround, wordStartingAt, type Token } from './tokenizer';
+import { nextWordStart, normalizeTerm, runEndingAt, wordsAround, wordStartingAt, type Token } from './tokenizer';
 import { KIND_RANK, type DocMatch, type Occurrence } from './matches';
 
 /*
@@ -26,7 +26,7 @@ export interface PhrasePlan {
   /** The phrase position of each indexed word, in the order their places are given. */
   indexedAt: number[];
   /** The quick looks around each indexed word, should it be the anchor. */
-  looks: Array<{ before: PhraseWord | null; following: PhraseWord[] }>;
+  looks: Array<{ preceding: PhraseWord[]; following: PhraseWord[] }>;
   /** Every word is indexed: adjacency is read from positions alone. */
   fromPositions: boolean;
 }
@@ -56,11 +56,12 @@ export function phrasePlaces(doc: IndexableDocument, perWord: readonly DocMatch[
     let anchor = 0;
     for (let i = 1; i < places.length; i++) if (places[i].length < places[anchor].length) anchor = i;
     const at = plan.indexedAt[anchor];
-    const { before, following } = plan.looks[anchor];
+    const { preceding, following } = plan.looks[anchor];
     for (const place of places[anchor]) {
-      // Cheap looks first — at the word before, and along the words after as far as they can be
-      // judged — and the tokenizer then checks the whole phrase.
-      if (before && !mayBe(wordEndingAt(text, place.start), before)) continue;
+      // Cheap looks first — along the words before and after as far as they can be judged — and
+      // the tokenizer then checks the whole phrase ("in the first": most places of "first" have
+      // no "the" before them, and most of the rest no "in" before that).
+      if (!mayPrecede(text, place.start, preceding)) continue;
       if (!mayFollow(text, place.end, following)) continue;
       const found = verifyPhrase(text, place, at, plan.words);
       if (found) occurrences.push({ field, ...found });
@@ -157,6 +158,19 @@ function mayFollow(text: string, offset: number, following: PhraseWord[]): boole
     if (!isPlainWord(run) && NOT_JUDGED.test(run)) return true;
     if (!mayBe(run, word)) return false;
     at = start + run.length;
+  }
+  return true;
+}
+
+/** mayFollow's look the other way: whether the words before `offset` may be `preceding` (nearest first). */
+function mayPrecede(text: string, offset: number, preceding: PhraseWord[]): boolean {
+  let at = offset;
+  for (const word of preceding) {
+    if (!word.letters) return true;
+    const { run, start } = runEndingAt(text, at);
+    if (!isPlainWord(run) && NOT_JUDGED.test(run)) return true;
+    if (!mayBe(run, word)) return false;
+    at = start;
   }
   return true;
 }

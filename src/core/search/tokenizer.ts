@@ -157,6 +157,11 @@ export function nextWordStart(text: string, from: number): number {
  * come out in pieces.
  */
 export function wordEndingAt(text: string, offset: number): string {
+  return runEndingAt(text, offset).run;
+}
+
+/** wordEndingAt's run, with where it starts in the text (the next look back starts there). */
+export function runEndingAt(text: string, offset: number): { run: string; start: number } {
   let end = offset;
   while (end > 0 && !isWordCharacterBefore(text, end)) end--;
   let start = end;
@@ -165,7 +170,7 @@ export function wordEndingAt(text: string, offset: number): string {
     else if (start > 1 && APOSTROPHE_CHARACTER.test(text[start - 1]) && isWordCharacterBefore(text, start - 1) && start < end) start--;
     else break;
   }
-  return text.slice(start, end);
+  return { run: text.slice(start, end), start };
 }
 
 /** The run of letters (with inner apostrophes) that starts nearest after `offset`; '' if none. */
