@@ -68,6 +68,8 @@ const COMMAND_LIST = [
   { id: 'reading-mode', group: 'View', keys: { key: 'r' } },
   { id: 'show-annotations', group: 'View', keys: { key: 'a' } },
   { id: 'show-dossier', group: 'View', keys: { key: 'd', shift: true } },
+  { id: 'show-figures', group: 'View', keys: { key: 'f', shift: true } },
+  { id: 'show-timeline', group: 'View', keys: { key: 't', shift: true } },
   { id: 'next-pane', group: 'View', keys: { key: 'F6' } },
   { id: 'previous-pane', group: 'View', keys: { key: 'F6', shift: true } },
   { id: 'theme', group: 'View', keys: { key: 'l', mod: true, shift: true } },

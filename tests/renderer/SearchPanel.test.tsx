@@ -168,6 +168,8 @@ describe('SearchPanel', () => {
       sort: 'newest',
       source: 'AP',
       from: '2022-01-05',
+      histogram: true,
+      entityFacets: true,
     });
   });
 

@@ -24,7 +24,11 @@ import { StoreProblemBanner } from './components/StoreProblemBanner';
 import { dossierAdding, itemCount } from './dossier/dossier-target';
 import { useDossierEditor } from './dossier/use-dossier';
 import { addedSummary, useAddFiles, type AddedFile } from './ingest/add-files';
-import { useT } from './i18n';
+import { claimAnnotating } from './figures/annotate-claim';
+import { FiguresView } from './figures/FiguresView';
+import { openAtPlace, type Place as TextPlace } from './figures/open-at-place';
+import { useLanguage } from './i18n';
+import { TimelineView } from './timeline/TimelineView';
 import { useCommandKeys } from './keys';
 import { clampSize, LIMITS, useLayout, useTheme, type Layout, type SizeName } from './layout/layout';
 import { openLinkedAnnotation, useAnnotationLinks } from './links/annotation-links';
@@ -37,7 +41,7 @@ import { useOtherChanges } from './useOtherChanges';
 
 /** The window: the archive's search, the reader and the annotations or dossier, with the commands over them. */
 export function App({ client }: { client: CasefileClient }) {
-  const t = useT();
+  const { t, language } = useLanguage();
   const archive = useArchive(client);
   const { info, revision, archiveRevision, annotationsChanged, archiveChanged } = archive;
   const { notice, dismissNotice, fail, toast, notify, dismissToast } = useNotices();
@@ -73,6 +77,9 @@ export function App({ client }: { client: CasefileClient }) {
 
   const { actions, undoOrRedo, create } = annotationActions({ client, article, search, notify, fail, annotationsChanged, t });
   const toDossier = dossierAdding(dossier, notify, fail, t);
+  const annotateClaim = claimAnnotating({ client, notify, fail, annotationsChanged, undo: () => void undoOrRedo('undo'), t, language });
+  /** A figure's or a date's words, shown selected in their document. */
+  const openAt = (at: TextPlace) => void openAtPlace(at, docId, (id) => article.open(id, search), readerRef).catch(fail);
 
   /** The sidebar shown at `to`, leaving reading mode, so what a command acts on is in view. */
   const showSidebar = (to: Place) => {
@@ -234,6 +241,20 @@ export function App({ client }: { client: CasefileClient }) {
             />
           }
           dossier={<DossierPanel client={client} editor={dossier} revision={revision} active={place === 'dossier'} onShow={(a) => void actions.show(a)} />}
+          figures={
+            <FiguresView
+              client={client}
+              archiveRevision={archiveRevision}
+              annotationsRevision={revision}
+              active={place === 'figures'}
+              onOpen={openAt}
+              onAnnotate={annotateClaim}
+              onShowAnnotation={(a) => void actions.show(a)}
+            />
+          }
+          timeline={
+            <TimelineView client={client} archiveRevision={archiveRevision} active={place === 'timeline'} onOpen={openAt} onOpenDocument={(id) => void article.open(id, search)} />
+          }
         />
       </main>
       <OpenedAnnouncement opened={opened} />

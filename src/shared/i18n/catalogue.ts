@@ -5,10 +5,12 @@ import { commands as enCommands } from './en/commands';
 import { dossier as enDossier } from './en/dossier';
 import { duplicates as enDuplicates } from './en/duplicates';
 import { entities as enEntities } from './en/entities';
+import { figures as enFigures } from './en/figures';
 import { ingest as enIngest } from './en/ingest';
 import { messages as enMessages } from './en/messages';
 import { reader as enReader } from './en/reader';
 import { search as enSearch } from './en/search';
+import { timeline as enTimeline } from './en/timeline';
 import type { Language } from './language';
 import { annotations as ruAnnotations } from './ru/annotations';
 import { batch as ruBatch } from './ru/batch';
@@ -17,10 +19,12 @@ import { commands as ruCommands } from './ru/commands';
 import { dossier as ruDossier } from './ru/dossier';
 import { duplicates as ruDuplicates } from './ru/duplicates';
 import { entities as ruEntities } from './ru/entities';
+import { figures as ruFigures } from './ru/figures';
 import { ingest as ruIngest } from './ru/ingest';
 import { messages as ruMessages } from './ru/messages';
 import { reader as ruReader } from './ru/reader';
 import { search as ruSearch } from './ru/search';
+import { timeline as ruTimeline } from './ru/timeline';
 
 /**
  * Every string of the interface, by part of the window. English is the source; each other language
@@ -28,10 +32,10 @@ import { search as ruSearch } from './ru/search';
  * text) does not compile. A string that counts takes the count (and the language's plural forms
  * through `counted`); one that names something takes it as an argument, never by concatenation.
  */
-const english = { app: enApp, search: enSearch, reader: enReader, annotations: enAnnotations, dossier: enDossier, ingest: enIngest, commands: enCommands, duplicates: enDuplicates, messages: enMessages, batch: enBatch, entities: enEntities };
+const english = { app: enApp, search: enSearch, reader: enReader, annotations: enAnnotations, dossier: enDossier, ingest: enIngest, commands: enCommands, duplicates: enDuplicates, messages: enMessages, figures: enFigures, timeline: enTimeline, batch: enBatch, entities: enEntities };
 export type Catalogue = typeof english;
 
-const russian: Catalogue = { app: ruApp, search: ruSearch, reader: ruReader, annotations: ruAnnotations, dossier: ruDossier, ingest: ruIngest, commands: ruCommands, duplicates: ruDuplicates, messages: ruMessages, batch: ruBatch, entities: ruEntities };
+const russian: Catalogue = { app: ruApp, search: ruSearch, reader: ruReader, annotations: ruAnnotations, dossier: ruDossier, ingest: ruIngest, commands: ruCommands, duplicates: ruDuplicates, messages: ruMessages, figures: ruFigures, timeline: ruTimeline, batch: ruBatch, entities: ruEntities };
 
 const CATALOGUES: Record<Language, Catalogue> = { en: english, ru: russian };
 

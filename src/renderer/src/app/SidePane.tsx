@@ -3,7 +3,7 @@ import { Tabs } from '../components/Tabs';
 import { useT } from '../i18n';
 
 /** What the right-hand pane shows. */
-export type Place = 'annotations' | 'dossier';
+export type Place = 'annotations' | 'dossier' | 'figures' | 'timeline';
 
 interface Props {
   place: Place;
@@ -12,13 +12,17 @@ interface Props {
   itemCount: number;
   annotations: ReactNode;
   dossier: ReactNode;
+  figures: ReactNode;
+  timeline: ReactNode;
 }
 
 /** The right-hand pane: the annotations or the dossier, one tab each. */
-export function SidePane({ place, onPlace, itemCount, annotations, dossier }: Props) {
-  const t = useT().app.sidePane;
+export function SidePane({ place, onPlace, itemCount, annotations, dossier, figures, timeline }: Props) {
+  const catalogue = useT();
+  const t = catalogue.app.sidePane;
+  const label = { annotations: t.annotations, dossier: t.dossier, figures: catalogue.figures.tab, timeline: catalogue.timeline.tab }[place];
   return (
-    <aside className="pane sidebar-pane" id="sidebar-pane" aria-label={place === 'dossier' ? t.dossier : t.annotations}>
+    <aside className="pane sidebar-pane" id="sidebar-pane" aria-label={label}>
       <Tabs<Place>
         tabs={[
           ['annotations', t.annotations],
@@ -31,6 +35,8 @@ export function SidePane({ place, onPlace, itemCount, annotations, dossier }: Pr
               </span>
             </>,
           ],
+          ['figures', catalogue.figures.tab],
+          ['timeline', catalogue.timeline.tab],
         ]}
         value={place}
         onChange={onPlace}
@@ -45,6 +51,12 @@ export function SidePane({ place, onPlace, itemCount, annotations, dossier }: Pr
       </div>
       <div className="place-panel" id="place-panel-dossier" role="tabpanel" aria-labelledby="place-tab-dossier" hidden={place !== 'dossier'}>
         {dossier}
+      </div>
+      <div className="place-panel" id="place-panel-figures" role="tabpanel" aria-labelledby="place-tab-figures" hidden={place !== 'figures'}>
+        {figures}
+      </div>
+      <div className="place-panel" id="place-panel-timeline" role="tabpanel" aria-labelledby="place-tab-timeline" hidden={place !== 'timeline'}>
+        {timeline}
       </div>
     </aside>
   );

@@ -116,6 +116,8 @@ export function commandHandlers(context: CommandContext): Record<CommandId, () =
     'reading-mode': () => changeLayout((current) => ({ reading: !current.reading })),
     'show-annotations': () => showSidebar('annotations'),
     'show-dossier': () => showSidebar('dossier'),
+    'show-figures': () => showSidebar('figures'),
+    'show-timeline': () => showSidebar('timeline'),
     'next-pane': () => focusPane(1),
     'previous-pane': () => focusPane(-1),
     theme: () => {

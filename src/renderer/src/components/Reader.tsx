@@ -26,6 +26,8 @@ export interface ReaderHandle {
   highlight(): boolean;
   /** Opens the new-highlight toolbar for the selected passage with the cursor in its note or tags (`n`, `t`). */
   draft(field: DraftField): boolean;
+  /** Selects a passage of document `docId`, if it is the one shown, and scrolls it to the middle (a figure or date shown at its sentence). */
+  select(docId: string, range: TextRange): boolean;
 }
 
 /** How the text is set: size in pixels, line length in characters. */
@@ -171,6 +173,14 @@ export function Reader({ ref, display, controls, empty, opened, annotations, foc
       const selected = passageNow();
       if (selected) setPending({ ...selected, focus: { field, serial: (selected.focus?.serial ?? 0) + 1 } });
       return selected !== null;
+    },
+    select(docId, range) {
+      if (doc?.id !== docId || range.end > doc.text.length) return false;
+      setPending(null);
+      selectOffsets(range);
+      const start = articleRef.current && offsetsToRange(articleRef.current, range.start, range.start);
+      start?.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      return true;
     },
   }));
 

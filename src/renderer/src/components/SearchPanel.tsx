@@ -10,6 +10,7 @@ import { QuerySyntaxHelp, showQuerySyntax } from './QuerySyntaxHelp';
 import { ResultItem } from './ResultItem';
 import { SearchOptions } from './SearchOptions';
 import { TermList } from './TermList';
+import { DateHistogram } from '../timeline/DateHistogram';
 import { EntityFacets } from '../entities/EntityFacets';
 import type { TextPlace } from '../entities/types';
 import { errorMessage } from '../../../shared/error-message';
@@ -209,6 +210,7 @@ export function SearchPanel({ client, settings, onSettingsChange, openId, onOpen
           <TermList terms={result.terms} scope="results" />
         </div>
       )}
+      {result && <DateHistogram result={result} settings={settings} onChange={(changes) => onSettingsChange({ ...settings, ...changes })} />}
       {result && <EntityFacets client={client} result={result} settings={settings} onChange={(changes) => onSettingsChange({ ...settings, ...changes })} onOpenAt={onOpenAt} onOpenDocument={onOpen} />}
       {typed && !shown && (
         <p className="result-count">{t.searching}</p>

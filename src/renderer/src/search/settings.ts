@@ -11,6 +11,8 @@ export interface SearchSettings {
   /** Days as date inputs give them: YYYY-MM-DD, or '' for no bound. */
   from: string;
   to: string;
+  /** With a date range: keep the undated documents it would leave out. */
+  includeUndated?: boolean;
   /** Only the documents that mention this entity (its name is shown on the filter). */
   entity?: { id: string; name: string };
 }
@@ -31,6 +33,9 @@ export function searchArgs(settings: SearchSettings): ArgsOf<'search'> {
     ...(source ? { source } : {}),
     ...(settings.from ? { from: settings.from } : {}),
     ...(settings.to ? { to: settings.to } : {}),
+    ...(settings.includeUndated && (settings.from || settings.to) ? { includeUndated: true } : {}),
+    // The date facet's bars: the matches by month, whatever the range.
+    histogram: true,
     ...(settings.entity ? { entity: settings.entity.id } : {}),
     // The entity facets: people, organisations and places of every matching document.
     entityFacets: true,

@@ -33,6 +33,8 @@ const titles = {
   'reading-mode': 'Reading mode',
   'show-annotations': 'Show annotations',
   'show-dossier': 'Show the dossier',
+  'show-figures': 'Show the figures',
+  'show-timeline': 'Show the timeline',
   'next-pane': 'Next pane',
   'previous-pane': 'Previous pane',
   theme: 'Switch theme (system, light, dark)',
@@ -52,6 +54,8 @@ const details = {
   'copy-link': 'casefile://annotation/… of the highlight in focus: the link opens Casefile at it',
   'next-hit': 'Selects it: Shift+arrows then widen the selection',
   'reading-mode': 'Hides the results and the sidebar; again to bring them back',
+  'show-figures': 'The numbers the sources give (deaths, detentions, …) side by side, disagreements marked',
+  'show-timeline': 'The documents’ dates and the dates written in them, in order',
 } satisfies Partial<Record<CommandId, string>>;
 
 export const commands = {
