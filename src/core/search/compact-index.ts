@@ -232,6 +232,18 @@ export function acceptedTerms(terms: readonly string[], automaton: Automaton): s
   return [...found].sort();
 }
 
+/** Whether a term stands in the sorted range [lo, hi). */
+function hasTerm(terms: readonly string[], lo: number, hi: number, term: string): boolean {
+  let low = lo;
+  let high = hi;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (terms[mid] < term) low = mid + 1;
+    else high = mid;
+  }
+  return low < hi && terms[low] === term;
+}
+
 /** The first index in [lo, hi) whose term's code unit at `at` is above `code` (the range is sorted on it). */
 function boundAfter(terms: readonly string[], lo: number, hi: number, at: number, code: number): number {
   let low = lo;
@@ -337,23 +349,28 @@ export function nearSpellings(terms: readonly string[], word: string, editDistan
     const at = prefix.length;
     let editsLeft = false;
     for (const s of states) if (s.edits > 0) editsLeft = true;
-    const descend = (code: number, begin: number, end: number) => {
-      const { next, final } = editStep(word, states, code);
-      if (next.length > 0 || final) stack.push({ states: next, final, prefix: prefix + terms[begin][at], lo: begin, hi: end });
-    };
     if (!editsLeft) {
-      // No edit left: only the letters the word itself has next are looked up.
-      for (const code of new Set(states.filter((s) => remaining(word, s) > 0).map((s) => nextCode(word, s)))) {
-        const begin = boundAfter(terms, from, hi, at, code - 1);
-        const end = boundAfter(terms, begin, hi, at, code);
-        if (begin < end) descend(code, begin, end);
+      // No edit left: each state can only read the rest of the word as it stands, one term at most.
+      for (const state of states) {
+        const rest = (state.carry >= 0 ? String.fromCharCode(state.carry) : '') + word.slice(state.at);
+        if (rest !== '' && hasTerm(terms, from, hi, prefix + rest) && !found.includes(prefix + rest)) found.push(prefix + rest);
       }
       continue;
+    }
+    // Insertions and substitutions read any letter alike: worked out once; only the letters a state
+    // reads without an edit or by a transposition need a step of their own.
+    const anyLetter = editStep(word, states, Number.NaN);
+    const ownStep = new Set<number>();
+    for (const s of states) {
+      const left = remaining(word, s);
+      if (left > 0) ownStep.add(nextCode(word, s));
+      if (s.edits > 0 && left > 1) ownStep.add(s.carry >= 0 ? word.charCodeAt(s.at) : word.charCodeAt(s.at + 1));
     }
     for (let i = from; i < hi; ) {
       const code = terms[i].charCodeAt(at);
       const end = boundAfter(terms, i, hi, at, code);
-      descend(code, i, end);
+      const { next, final } = ownStep.has(code) ? editStep(word, states, code) : anyLetter;
+      if (next.length > 0 || final) stack.push({ states: next, final, prefix: prefix + terms[i][at], lo: i, hi: end });
       i = end;
     }
   }
