@@ -6,7 +6,6 @@
  * A capitalised run with no such clue is kept as `unknown`: it counts only if the archive knows the
  * name from elsewhere ("Tokayev" at a sentence's start).
  */
-import { sentenceSpans } from '../figures/claims';
 import { normalizeTerm } from '../search/tokenizer';
 import { transliterate, variantKey } from '../search/variants';
 import {
@@ -62,7 +61,6 @@ const POSSESSIVE = /(?:['’ʼ‘]s)+$/u;
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 /** Russian case endings that end in a consonant; vowel endings are dropped by variantKey already. */
 const RUSSIAN_CASE_ENDING = /(?:ыми|ами|ями|ого|его|ому|ему|ым|им|ом|ем|ой|ей|ою|ею|ах|ях)$/u;
-const OPENING = /[“«"'‘(—–-]\s*$/u;
 /** Russian genitive words that go on an organisation's name after its head: Министерство внутренних дел. */
 const GENITIVE = /(?:ого|его|ой|ей|ых|их|ов|ев|ии|ия|ти|ства|дел|ения|ции|ции|ности|ики|ы)$/u;
 const MAX_PERSON_WORDS = 4;
@@ -74,10 +72,19 @@ const MAX_GENITIVE_WORDS = 4;
  * spelling search folds together has one key (Tokayev = Tokajev = Токаев = Тоқаев = Токаевым).
  */
 export function nameKey(word: string): string {
+  const cached = keys.get(word);
+  if (cached !== undefined) return cached;
   let term = normalizeTerm(word);
   if (CYRILLIC.test(term) && term.length > 5) term = term.replace(RUSSIAN_CASE_ENDING, '');
-  return variantKey(term) ?? transliterate(term).replace(/[-‐‑]/gu, '');
+  const key = variantKey(term) ?? transliterate(term).replace(/[-‐‑]/gu, '');
+  // Words repeat (the, Kazakhstan, …): remembered, within bounds.
+  if (keys.size >= MAX_CACHED_KEYS) keys.clear();
+  keys.set(word, key);
+  return key;
 }
+
+const keys = new Map<string, string>();
+const MAX_CACHED_KEYS = 100_000;
 
 /** The folded keys of a name's words. */
 export function nameKeys(name: string): string[] {
@@ -86,11 +93,12 @@ export function nameKeys(name: string): string[] {
 
 interface KnownIndex {
   byKeys: Map<string, KnownName>;
+  /** The most words a known name starting with this word's key has: most words start none. */
+  longestFrom: Map<string, number>;
   /** Aliases written all in capitals (UN, КНБ) match only words written so. */
   acronyms: Set<string>;
   /** Every one-word Latin name as written (matching form): such a name must be written as listed. */
   latinWords: Set<string>;
-  longest: number;
 }
 
 let knownIndex: KnownIndex | null = null;
@@ -100,7 +108,7 @@ function known(): KnownIndex {
   const byKeys = new Map<string, KnownName>();
   const acronyms = new Set<string>();
   const latinWords = new Set<string>();
-  let longest = 1;
+  const longestFrom = new Map<string, number>();
   for (const entry of KNOWN_NAMES) {
     for (const alias of [entry.name, ...entry.aliases]) {
       const keys = nameKeys(alias);
@@ -109,10 +117,10 @@ function known(): KnownIndex {
       if (!byKeys.has(joined)) byKeys.set(joined, entry);
       if (keys.length === 1 && /^[\p{Lu}\p{N}./]+$/u.test(alias)) acronyms.add(joined);
       if (keys.length === 1 && !CYRILLIC.test(alias)) latinWords.add(normalizeTerm(alias));
-      longest = Math.max(longest, keys.length);
+      longestFrom.set(keys[0], Math.max(longestFrom.get(keys[0]) ?? 0, keys.length));
     }
   }
-  knownIndex = { byKeys, acronyms, latinWords, longest };
+  knownIndex = { byKeys, longestFrom, acronyms, latinWords };
   return knownIndex;
 }
 
@@ -134,15 +142,36 @@ function looksLikeSurname(word: Word): boolean {
   return word.cyrillic && (CYRILLIC_SURNAME_ENDING.test(base) || CYRILLIC_SURNAME_ENDING.test(base.replace(/[ауеы]$/u, '')));
 }
 
+/**
+ * Whether a word at `offset` opens a sentence, a line or a quotation: what comes before it, spaces
+ * and opening quotes or brackets aside, is the text's or a line's start or a sentence's end.
+ */
+function opensSentence(text: string, offset: number): boolean {
+  let i = offset - 1;
+  while (i >= 0 && OPENERS.has(text[i])) i--;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\u00a0' || text[i] === '\t')) i--;
+  while (i >= 0 && CLOSERS.has(text[i])) i--;
+  return i < 0 || text[i] === '\n' || SENTENCE_ENDS.has(text[i]) || (i < offset - 1 && OPENERS.has(text[i + 1]) && text[i] === ':');
+}
+
+const OPENERS = new Set(['“', '«', '"', "'", '‘', '(', '[', '—', '–', '-']);
+const CLOSERS = new Set(['”', '»', '"', "'", '’', ')', ']']);
+const SENTENCE_ENDS = new Set(['.', '!', '?', '…', ':']);
+const APOSTROPHES = new Set(["'", '’', 'ʼ', '‘']);
+
+function isCyrillic(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  return c >= 0x400 && c <= 0x52f;
+}
+
 function wordsOf(text: string): Word[] {
   const words: Word[] = [];
-  const sentenceStarts = new Set(sentenceSpans(text).map((s) => s.start));
   for (const m of text.matchAll(WORD)) {
     const written = m[0];
-    const possessive = POSSESSIVE.test(written);
-    const name = written.replace(POSSESSIVE, '');
-    const before = text.slice(Math.max(0, m.index - 3), m.index);
-    const atStart = sentenceStarts.has(m.index) || (sentenceStarts.has(m.index - 1) && OPENING.test(before)) || /(?:^|\n)\s*$/u.test(before) || /[“«"]\s*$/u.test(before);
+    const possessive = written.length > 2 && APOSTROPHES.has(written[written.length - 2]) && POSSESSIVE.test(written);
+    const name = possessive ? written.replace(POSSESSIVE, '') : written;
+    const first = name[0];
+    const capitalized = first !== first.toLowerCase() && /^\p{Lu}/u.test(name);
     words.push({
       start: m.index,
       end: m.index + name.length,
@@ -150,11 +179,11 @@ function wordsOf(text: string): Word[] {
       written: name,
       lower: name.toLowerCase(),
       key: nameKey(name),
-      capitalized: /^\p{Lu}/u.test(name),
-      acronym: /^[\p{Lu}\p{N}]{2,}$/u.test(name) && /\p{L}.*\p{L}|\p{L}{2}/u.test(name),
-      cyrillic: CYRILLIC.test(name),
+      capitalized,
+      acronym: capitalized && name.length >= 2 && name.length <= 12 && /^[\p{Lu}\p{N}]{2,}$/u.test(name) && /\p{L}.*\p{L}/u.test(name),
+      cyrillic: isCyrillic(first),
       possessive,
-      sentenceStart: atStart,
+      sentenceStart: opensSentence(text, m.index),
     });
   }
   return words;
@@ -256,8 +285,9 @@ function classify(words: Word[], from: number, to: number, titled: boolean): Ent
 function knownNames(text: string, words: Word[], used: Uint8Array, add: (from: number, to: number, type: EntityType | null, entry: KnownName) => void): void {
   const index = known();
   for (let i = 0; i < words.length; i++) {
-    if (used[i]) continue;
-    for (let length = Math.min(index.longest, words.length - i); length >= 1; length--) {
+    const longest = index.longestFrom.get(words[i].key);
+    if (used[i] || longest === undefined) continue;
+    for (let length = Math.min(longest, words.length - i); length >= 1; length--) {
       let fits = true;
       for (let k = i + 1; k < i + length; k++) if (used[k] || !/^[ \u00a0]$/u.test(text.slice(words[k - 1].writtenEnd, words[k].start))) fits = false;
       if (!fits) continue;
