@@ -161,6 +161,26 @@ describe('merges and splits by hand', () => {
     expect(back.find((p) => p.id === putin.id)?.mentions).toBe(putin.mentions);
   });
 
+  it('two workstations on one data folder keep each other’s edits', async () => {
+    const bench = await makeBench(() => temp.make(), { 'ru.txt': RUSSIAN, 'en.txt': ENGLISH, 'other.txt': OTHER });
+    const first = await bench.open();
+    const second = await bench.open();
+    const people = await callApi(first, 'entities', { type: 'person' });
+    const places = await callApi(first, 'entities', { type: 'place' });
+    const [a, b] = people;
+    const [c, d] = places;
+    await callApi(first, 'mergeEntities', { ids: [a.id, b.id] });
+    // The second saves on the file as it is on disk then: the first's merge is kept, not overwritten.
+    await callApi(second, 'mergeEntities', { ids: [c.id, d.id] });
+    expect((await callApi(second, 'entityEdits', {})).map((e) => (e.kind === 'merge' ? e.ids : []))).toEqual([
+      [a.id, b.id],
+      [c.id, d.id],
+    ]);
+    const third = await bench.open();
+    expect((await callApi(third, 'entities', {})).find((e) => e.id === a.id)?.mentions).toBe(a.mentions + b.mentions);
+    expect((await callApi(third, 'entities', {})).find((e) => e.id === c.id)?.mentions).toBe(c.mentions + d.mentions);
+  });
+
   it('refuses a merge of one entity, an unknown id and a split of spellings the entity does not have', async () => {
     const bench = await makeBench(() => temp.make(), { 'en.txt': ENGLISH });
     const ws = await bench.open();
