@@ -115,6 +115,10 @@ describe('entities across scripts, facets and the entity filter', () => {
     expect(filtered.hits.map((h) => h.id).sort()).toEqual(['en.txt', 'ru.txt']);
     expect(filtered.total).toBe(2);
     expect(filtered.entityFacets?.place.find((p) => p.name === 'Pavlodar')).toBeUndefined();
+    // The date facet counts the same documents: those the entity filter keeps.
+    const dated = await callApi(ws, 'search', { query: 'review итоги report', entity: president?.id, histogram: true });
+    expect(dated.histogram).toEqual({ months: [], undated: 2 });
+    expect((await callApi(ws, 'search', { query: 'review итоги report', histogram: true })).histogram?.undated).toBe(3);
     const noFacets = await callApi(ws, 'search', { query: 'report' });
     expect(noFacets.entityFacets).toBeUndefined();
   });
