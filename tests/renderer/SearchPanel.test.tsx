@@ -170,6 +170,7 @@ describe('SearchPanel', () => {
       from: '2022-01-05',
       histogram: true,
       entityFacets: true,
+      groupDuplicates: true,
     });
   });
 

@@ -1,13 +1,15 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentComparison } from '../../src/core/api/types';
+import { SearchPanel } from '../../src/renderer/src/components/SearchPanel';
 import { CompareDialog } from '../../src/renderer/src/duplicates/CompareDialog';
 import { CopiesOfHit } from '../../src/renderer/src/duplicates/CopiesOfHit';
 import { InLanguage } from '../../src/renderer/src/i18n';
+import { INITIAL_SEARCH, type SearchSettings } from '../../src/renderer/src/search/settings';
 import { duplicates as english } from '../../src/shared/i18n/en/duplicates';
-import { fakeClient } from './fake-client';
+import { fakeClient, hit, READY, searchResult } from './fake-client';
 import { stubLayout } from './reader-fixtures';
 import { englishWords, everythingSaid } from './russian-checks';
 
@@ -95,5 +97,29 @@ describe('two documents compared side by side', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Ещё в 2 источниках' }));
     const said = everythingSaid();
     for (const words of englishWords(english)) expect(said).not.toContain(words);
+  });
+});
+
+describe('copies in the results', () => {
+  function Harness({ opened }: { opened: string[] }) {
+    const [settings, setSettings] = useState<SearchSettings>({ ...INITIAL_SEARCH, query: 'Tokayev' });
+    const client = fakeClient({
+      indexStatus: () => READY,
+      search: ({ query }) => searchResult(query, [hit({ id: 'a.txt', title: 'Original story', alsoIn: COPIES }), hit({ id: 'd.txt', title: 'Something else' })], { total: 4 }),
+      compareDocuments: ({ a, b }) => ({ a: doc(a, 'Original story'), b: doc(b, 'Reprint'), similarity: 0.93, parts: PARTS }),
+    });
+    return <SearchPanel client={client} settings={settings} onSettingsChange={setSettings} openId={null} onOpen={(id) => opened.push(id)} archiveRevision={0} />;
+  }
+
+  it('a result lists its copies; Compare shows it beside the copy, and Open there opens that document', async () => {
+    const opened: string[] = [];
+    render(<Harness opened={opened} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Also in 2 other sources' }));
+    fireEvent.click(screen.getAllByRole('button', { name: 'Compare' })[0]);
+    const dialog = await screen.findByRole('dialog', { name: 'Compare documents' });
+    await within(dialog).findByText(/93% of their wording in common/u);
+    fireEvent.click(within(within(dialog).getByRole('region', { name: 'Reprint' })).getByRole('button', { name: 'Open' }));
+    expect(opened).toEqual(['b.txt']);
+    expect(screen.queryByRole('dialog')).toBeNull();
   });
 });

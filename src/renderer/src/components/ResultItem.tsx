@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { SearchHit } from '../../../core/api/types';
 import { useT } from '../i18n';
 import { MarkedText } from './MarkedText';
+import { CopiesOfHit } from '../duplicates/CopiesOfHit';
 
 /** Passages shown at first; the rest (the core sends every matching place, up to 100) on request. */
 const SNIPPETS_SHOWN = 3;
@@ -10,9 +11,13 @@ interface Props {
   hit: SearchHit;
   selected: boolean;
   onOpen(): void;
+  /** Open one of the copies folded into this result. */
+  onOpenCopy(id: string): void;
+  /** Show this result and one of its copies side by side. */
+  onCompare(copy: string): void;
 }
 
-export function ResultItem({ hit, selected, onOpen }: Props) {
+export function ResultItem({ hit, selected, onOpen, onOpenCopy, onCompare }: Props) {
   const t = useT().search.result;
   const [expanded, setExpanded] = useState(false);
   const snippets = expanded ? hit.snippets : hit.snippets.slice(0, SNIPPETS_SHOWN);
@@ -44,6 +49,7 @@ export function ResultItem({ hit, selected, onOpen }: Props) {
           {expanded ? t.fewerPassages : t.morePassages(hidden)}
         </button>
       )}
+      {hit.alsoIn && hit.alsoIn.length > 0 && <CopiesOfHit title={hit.title} copies={hit.alsoIn} onOpen={onOpenCopy} onCompare={onCompare} />}
     </li>
   );
 }

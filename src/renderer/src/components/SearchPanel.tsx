@@ -12,6 +12,7 @@ import { SearchOptions } from './SearchOptions';
 import { TermList } from './TermList';
 import { DateHistogram } from '../timeline/DateHistogram';
 import { EntityFacets } from '../entities/EntityFacets';
+import { CompareDialog } from '../duplicates/CompareDialog';
 import type { TextPlace } from '../entities/types';
 import { errorMessage } from '../../../shared/error-message';
 import './search-hints.css';
@@ -61,6 +62,8 @@ export function SearchPanel({ client, settings, onSettingsChange, openId, onOpen
   const [index, setIndex] = useState<ArchiveIndexStatus | null>(null);
   /** Bumped when the index becomes ready and the files checked, so the current search runs again on the complete index. */
   const [indexGeneration, setIndexGeneration] = useState(0);
+  /** Two documents shown side by side (a result and one of its copies), or none. */
+  const [comparing, setComparing] = useState<{ a: string; b: string } | null>(null);
   const indexBusy = index !== null && (index.state === 'indexing' || index.checking);
 
   // An emptied search box shows the hint again at once, whatever the last answer was.
@@ -239,9 +242,28 @@ export function SearchPanel({ client, settings, onSettingsChange, openId, onOpen
         onKeyDown={(e) => moveThroughResults(e, 'list')}
       >
         {result?.hits.map((hit) => (
-          <ResultItem key={hit.id} hit={hit} selected={hit.id === openId} onOpen={() => onOpen(hit.id)} />
+          <ResultItem
+            key={hit.id}
+            hit={hit}
+            selected={hit.id === openId}
+            onOpen={() => onOpen(hit.id)}
+            onOpenCopy={onOpen}
+            onCompare={(copy) => setComparing({ a: hit.id, b: copy })}
+          />
         ))}
       </ol>
+      {comparing && (
+        <CompareDialog
+          client={client}
+          a={comparing.a}
+          b={comparing.b}
+          onOpen={(id) => {
+            setComparing(null);
+            onOpen(id);
+          }}
+          onClose={() => setComparing(null)}
+        />
+      )}
     </section>
   );
 }

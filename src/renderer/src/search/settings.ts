@@ -39,6 +39,8 @@ export function searchArgs(settings: SearchSettings): ArgsOf<'search'> {
     ...(settings.entity ? { entity: settings.entity.id } : {}),
     // The entity facets: people, organisations and places of every matching document.
     entityFacets: true,
+    // A story reprinted by several outlets fills one place, its copies listed under it.
+    groupDuplicates: true,
   };
 }
 
