@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildSnippets, isSpace } from '../../../src/core/search/snippets';
+import type { MatchKind } from '../../../src/core/search/search-engine';
 
 describe('snippet windows', () => {
   it('treat as white space exactly the code units a regular expression’s \\s matches', () => {
@@ -23,7 +24,7 @@ describe('snippet windows', () => {
     );
     fc.assert(
       fc.property(input, ([t, ranges, maxSnippets, context]) => {
-        const kinds = ranges.map((_, i) => (i % 3 === 0 ? 'variant' : 'exact') as const);
+        const kinds = ranges.map((_, i): MatchKind => (i % 3 === 0 ? 'variant' : 'exact'));
         const all = buildSnippets(t, ranges, { context, maxSnippets: Number.POSITIVE_INFINITY }, kinds);
         expect(buildSnippets(t, ranges, { context, maxSnippets }, kinds)).toEqual(all.slice(0, maxSnippets));
       }),
