@@ -258,7 +258,7 @@ export class Workstation {
     const changed = () => {
       this.revisions.data++;
     };
-    this.unfollow = [this.annotations.watch(changed), this.dossiers.watch(changed), this.preferences.watch(changed), this.archive.watchCorrections(changed), this.entities.watch(changed)];
+    this.unfollow = [this.annotations.watch(changed), this.dossiers.watch(changed), this.preferences.watch(changed), this.archive.watchCorrections(changed), this.entities.watch(changed), this.entities.warm()];
   }
 
   /**

@@ -1,6 +1,6 @@
 import type { ArchiveDocument } from '../archive/document';
 import { withoutBoilerplate } from '../archive/boilerplate';
-import { CasefileError } from '../errors';
+import { CasefileError, errorMessage } from '../errors';
 import { said } from '../said';
 import { buildSnippets } from '../search/snippets';
 import { extractCandidates } from './extract';
@@ -143,6 +143,7 @@ export class EntityIndex {
  */
 export class ArchiveEntities {
   private last: { versions: ArchiveDocument[]; edits: readonly EntityEdit[]; index: EntityIndex } | null = null;
+  private warming: NodeJS.Immediate | null = null;
 
   constructor(
     private readonly documents: ReadonlyMap<string, ArchiveDocument>,
@@ -159,4 +160,32 @@ export class ArchiveEntities {
     this.last = { versions, edits, index };
     return index;
   }
+
+  /**
+   * Reads the documents' names in the background, a few documents per turn of the event loop, so
+   * the first list or facets asked for do not wait on every document of a large archive.
+   */
+  warm(): void {
+    if (this.warming) return;
+    const pending = [...this.documents.values()];
+    const step = () => {
+      try {
+        for (const document of pending.splice(0, WARM_BATCH)) candidatesOf(document);
+      } catch (error) {
+        // A text that cannot be read now is read (and its failure reported) when it is asked for.
+        console.error('entities: reading names ahead stopped:', errorMessage(error));
+        pending.length = 0;
+      }
+      this.warming = pending.length > 0 ? setImmediate(step) : null;
+    };
+    this.warming = setImmediate(step);
+  }
+
+  stopWarming(): void {
+    if (this.warming) clearImmediate(this.warming);
+    this.warming = null;
+  }
 }
+
+/** Documents read per turn of the event loop while warming: a few milliseconds' work. */
+const WARM_BATCH = 4;

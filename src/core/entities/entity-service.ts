@@ -84,6 +84,12 @@ export class EntityService {
     return this.index().facets(docIds);
   }
 
+  /** Starts reading the documents' names in the background (the app, once it follows the folder); returns the way to stop. */
+  warm(): () => void {
+    this.entities.warm();
+    return () => this.entities.stopWarming();
+  }
+
   watch(listener: () => void): () => void {
     return this.store.watch(listener);
   }
@@ -93,6 +99,7 @@ export class EntityService {
   }
 
   close(): void {
+    this.entities.stopWarming();
     this.store.close();
   }
 }

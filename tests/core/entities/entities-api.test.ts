@@ -61,6 +61,17 @@ describe('entities on the bundled archive', () => {
     expect(page.related.map((r) => r.together)).toEqual([...page.related.map((r) => r.together)].sort((a, b) => b - a));
   });
 
+  it('a workstation that follows the folder reads names ahead and closes cleanly mid-way', async () => {
+    const ws = await openBundled();
+    await ws.watch();
+    const listed = await callApi(ws, 'entities', {});
+    expect(listed.length).toBeGreaterThan(10);
+    const early = await openBundled();
+    await early.watch();
+    await early.close();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  });
+
   it('lists places and organisations the gazetteer knows, across their other names (CSTO and the Collective Security Treaty Organisation)', async () => {
     const ws = await openBundled();
     const organizations = await callApi(ws, 'entities', { type: 'organization' });
