@@ -255,10 +255,19 @@ export function extractCandidates(text: string, skip: ReadonlyArray<{ start: num
         extra++;
       }
     }
-    add(from, to, classify(words, from, to, titled), null);
+    // A title after a comma names a person only after a full name: "in Durban, the mayor said" does not.
+    add(from, to, classify(words, from, to, titled || (to - from >= 2 && titleAfter(text, words, to))), null);
     i = to - 1;
   }
   return found.sort((a, b) => a.start - b.start);
+}
+
+/** Whether a title follows a name after a comma: "Marie Struthers, director of …", "Aset Utemisov, a lawyer". */
+function titleAfter(text: string, words: Word[], to: number): boolean {
+  const next = words[to];
+  if (!next || to - 1 < 0 || !/^,[ \u00a0]$/u.test(text.slice(words[to - 1].writtenEnd, next.start))) return false;
+  const article = /^(?:a|an|the)$/u.test(next.lower) && words[to + 1] !== undefined;
+  return isTitle(article ? words[to + 1] : next);
 }
 
 /** What a run of capitalised words is, from its words and those around it; null when nothing says. */

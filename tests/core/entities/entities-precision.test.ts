@@ -79,6 +79,7 @@ describe('entities on a hand-labelled sample', () => {
   it.each([
     ['archive (English)', (s: Labelled) => s.source !== 'written'],
     ['written, Russian', (s: Labelled) => s.lang === 'ru'],
+    ['written, English (held out)', (s: Labelled) => s.source === 'written' && s.lang === 'en'],
     ['all', () => true],
   ])('precision and recall: %s', (name, keep) => {
     const result = score(SAMPLE.filter(keep), found, texts);

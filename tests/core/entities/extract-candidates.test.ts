@@ -77,6 +77,8 @@ describe('names found in a text', () => {
       'organization:Нур Отан',
       'place:Мангистауской области',
     ]);
+    // A title after a comma: after a full name only.
+    expect(typed('Marie Struthers, director of the group, spoke in Durban, the mayor said.')).toEqual(['person:Marie Struthers', 'place:Durban']);
     // A capitalised word at a sentence's start that the text writes in lower case elsewhere is no name.
     expect(extractCandidates('Protesters gathered. Later protesters left.')).toEqual([]);
     // "Kyrgyzstani" is not Kyrgyzstan, though its key is.
