@@ -25,6 +25,9 @@ interface Props {
 /** A file whose name says it is a table: its first column is read unless the user names another. */
 const TABLE_FILE = /\.(?:csv|tsv)$/iu;
 
+/** Rows drawn at first: a list of 20,000 names shows the rest on request (the export has them all). */
+const ROWS_SHOWN = 300;
+
 /**
  * Batch search: a list of names or queries (pasted, or opened from a text or CSV file) searched
  * one by one with the search pane's options, with progress and a way to stop; each row shows what
@@ -34,6 +37,7 @@ export function BatchSearchDialog({ client, session, settings, onClose, onSearch
   const catalogue = useT();
   const t = catalogue.batch;
   const ids = { list: useId(), column: useId(), hint: useId() };
+  const [limit, setLimit] = useState(ROWS_SHOWN);
   const [saved, setSaved] = useState<{ message: string; error: boolean } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const { run, rows, error, start, stop } = session;
@@ -56,7 +60,10 @@ export function BatchSearchDialog({ client, session, settings, onClose, onSearch
     setEmptyTried(empty);
     if (empty || running) return;
     setSaved(null);
-    const { query: _query, limit: _limit, histogram: _histogram, ...options } = searchArgs(settings);
+    setLimit(ROWS_SHOWN);
+    // The search's own options as the pane sends them; what only a result list uses (facets, a limit) stays out.
+    const { variants, sort, source, from, to, includeUndated } = searchArgs(settings);
+    const options = { variants, sort, source, from, to, includeUndated };
     const named = column.trim();
     void start({ text, ...options, phrases, ...(named === '' ? {} : { column: /^\d+$/u.test(named) ? Number(named) : named }) });
   };
@@ -138,7 +145,12 @@ export function BatchSearchDialog({ client, session, settings, onClose, onSearch
         {run && <progress max={Math.max(1, run.total)} value={run.done} aria-label={t.progressLabel} />}
         <span aria-live="polite">{status}</span>
       </div>
-      {rows.length > 0 && <BatchTable rows={rows} onSearch={onSearch} />}
+      {rows.length > 0 && <BatchTable rows={rows.slice(0, limit)} total={rows.length} onSearch={onSearch} />}
+      {rows.length > limit && (
+        <button type="button" className="link batch-show-all" onClick={() => setLimit(Number.MAX_SAFE_INTEGER)}>
+          {t.showAll(rows.length, rows.length - limit)}
+        </button>
+      )}
       {saved && (
         <p className={saved.error ? 'query-error' : 'muted'} role={saved.error ? 'alert' : 'status'}>
           {saved.message}
@@ -165,13 +177,13 @@ export function BatchSearchDialog({ client, session, settings, onClose, onSearch
   );
 }
 
-function BatchTable({ rows, onSearch }: { rows: readonly BatchRow[]; onSearch(query: string): void }) {
+function BatchTable({ rows, total, onSearch }: { rows: readonly BatchRow[]; total: number; onSearch(query: string): void }) {
   const { t: catalogue, language } = useLanguage();
   const t = catalogue.batch;
   return (
     <div className="report-table-wrap batch-table-wrap">
       <table className="report-table batch-table">
-        <caption className="visually-hidden">{t.caption(rows.length)}</caption>
+        <caption className="visually-hidden">{t.caption(total)}</caption>
         <thead>
           <tr>
             <th scope="col">{t.columns.query}</th>

@@ -30,5 +30,6 @@ export const batch = {
   openInSearchLabel: (query: string) => `Show the results for “${query}” in the search pane`,
   couldNotSearch: 'Could not be searched:',
   noPassage: 'No passage',
+  showAll: (rows: number, more: number) => `Show all ${rows.toLocaleString('en')} rows (${more.toLocaleString('en')} more)`,
   firstIn: (title: string) => `In “${title}”:`,
 };

@@ -28,9 +28,10 @@ export const batch: typeof english = {
   stopped: (done, total) => `Остановлено после ${done.toLocaleString('ru')} из ${ofQueries(total)}.`,
   caption: (n) => `Результаты пакетного поиска: ${queries(n)}`,
   columns: { lines: 'Строка', query: 'Запрос', documents: 'Документы', matches: 'Совпадения', matchedAs: 'Также найдено', first: 'Первый фрагмент' },
-  openInSearch: 'Найти',
+  openInSearch: 'Показать',
   openInSearchLabel: (query) => `Показать результаты «${query}» в панели поиска`,
   couldNotSearch: 'Не удалось выполнить:',
   noPassage: 'Нет фрагмента',
+  showAll: (rows, more) => `Показать все строки: ${rows.toLocaleString('ru')} (ещё ${more.toLocaleString('ru')})`,
   firstIn: (title) => `В «${title}»:`,
 };
