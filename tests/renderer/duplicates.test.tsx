@@ -82,6 +82,19 @@ describe('two documents compared side by side', () => {
     expect([left, right].map((side) => side.querySelector('.current')?.textContent)).toEqual(['only in the first: 5,000', 'only in the second: 6,000']);
   });
 
+  it('a difference only one side has words of still has a place in the other column, where stepping to it points', async () => {
+    const inserted: DocumentComparison['parts'] = [{ kind: 'added', text: 'Headline\n\n' }, ...PARTS!];
+    render(<CompareDialog client={comparing(inserted)} a="a.txt" b="b.txt" onOpen={() => undefined} onClose={() => undefined} />);
+    const dialog = await screen.findByRole('dialog', { name: 'Compare documents' });
+    await within(dialog).findByText(/3 differences/u);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Next difference' }));
+    const left = within(dialog).getByRole('region', { name: 'Original story' });
+    const right = within(dialog).getByRole('region', { name: 'Reprint' });
+    expect(left.querySelector('.current')?.className).toBe('change-gap current');
+    expect(left.querySelector('.current')?.getAttribute('aria-hidden')).toBe('true');
+    expect(right.querySelector('.current')?.textContent).toBe('only in the second: Headline\n\n');
+  });
+
   it('says so when two documents are too different to compare word by word', async () => {
     render(<CompareDialog client={comparing(null)} a="a.txt" b="b.txt" onOpen={() => undefined} onClose={() => undefined} />);
     await screen.findByText(/too different to compare word by word/u);
@@ -115,6 +128,8 @@ describe('copies in the results', () => {
     const opened: string[] = [];
     render(<Harness opened={opened} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Also in 2 other sources' }));
+    // Two results and two copies folded into the first: all four documents are shown.
+    expect(screen.getByText('4 documents')).toBeTruthy();
     fireEvent.click(screen.getAllByRole('button', { name: 'Compare' })[0]);
     const dialog = await screen.findByRole('dialog', { name: 'Compare documents' });
     await within(dialog).findByText(/93% of their wording in common/u);

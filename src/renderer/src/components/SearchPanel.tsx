@@ -147,14 +147,16 @@ export function SearchPanel({ client, settings, onSettingsChange, openId, onOpen
   const listed = kept ?? shown;
   const result = listed?.result ?? null;
   const filtered = listed !== null && isFiltered(listed.request);
+  // Copies folded into a result are shown too (under it), so they count as shown.
+  const shownCount = result ? result.hits.reduce((n, hit) => n + 1 + (hit.alsoIn?.length ?? 0), 0) : 0;
   const count =
     result &&
     (result.total === 0
       ? filtered
         ? t.noMatchFiltered
         : t.noMatch
-      : result.total > result.hits.length
-        ? t.firstShown(result.total, result.hits.length)
+      : result.total > shownCount
+        ? t.firstShown(result.total, shownCount)
         : t.documents(result.total));
 
   return (

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ResultOf } from '../../../core/api/types';
 import type { CasefileClient } from '../api/client';
 import { Modal } from '../components/Modal';
@@ -55,9 +55,19 @@ export function CompareDialog({ client, a, b, onOpen, onClose }: Props) {
 
   const side = (kind: 'removed' | 'added') => {
     const Mark = kind === 'removed' ? 'del' : 'ins';
-    return parts
-      .filter(({ part }) => part.kind === 'same' || part.kind === kind)
-      .map(({ part, change }, i) =>
+    // A difference this side has no words of (an insertion seen from the other side) still gets a
+    // place here, so stepping to it scrolls both columns to the same point.
+    const own = new Set(parts.filter(({ part }) => part.kind === kind).map(({ change }) => change));
+    const placed = new Set<number>();
+    const out: ReactNode[] = [];
+    parts.forEach(({ part, change }, i) => {
+      if (change !== null && !own.has(change)) {
+        if (!placed.has(change)) out.push(<span key={i} data-change={change} className={`change-gap${change === current ? ' current' : ''}`} aria-hidden="true" />);
+        placed.add(change);
+        return;
+      }
+      if (part.kind !== 'same' && part.kind !== kind) return;
+      out.push(
         change === null ? (
           <span key={i}>{part.text}</span>
         ) : (
@@ -67,6 +77,8 @@ export function CompareDialog({ client, a, b, onOpen, onClose }: Props) {
           </Mark>
         ),
       );
+    });
+    return out;
   };
 
   const heading = (document: Comparison['a'] | undefined) =>
