@@ -1,5 +1,5 @@
 import type { AnchoredAnnotation, Dossier } from '../../../core/api/types';
-import { numberItems, sectionName } from '../dossier/sections';
+import { numberItems, quotesOf, sectionName } from '../dossier/sections';
 import { clip } from '../format';
 import { useT } from '../i18n';
 
@@ -15,15 +15,20 @@ export function DossierOutline({
   annotations: ReadonlyMap<string, AnchoredAnnotation> | null;
   onJump(annotationId: string): void;
 }) {
-  const catalogue = useT().dossier;
+  const all = useT();
+  const catalogue = all.dossier;
   const t = catalogue.outline;
   const numbers = numberItems(dossier.sections);
-  const sources = new Set(dossier.sections.flatMap((s) => s.items.flatMap((i) => annotations?.get(i.annotationId)?.target.docId ?? [])));
+  const items = dossier.sections.flatMap((s) => s.items);
+  const quoteCount = items.reduce((n, item) => n + quotesOf(item), 0);
+  const sources = new Set(
+    items.flatMap((i) => (i.claims ? i.claims.rows.map((row) => row.target.docId) : (annotations?.get(i.annotationId)?.target.docId ?? []))),
+  );
   return (
     <nav className="dossier-outline" aria-label={t.label}>
       <p className="outline-title">{dossier.title.trim() || dossier.name}</p>
       <p className="outline-counts muted">
-        {t.quotes(numbers.size)} · {t.sections(dossier.sections.length)}
+        {t.quotes(quoteCount)} · {t.sections(dossier.sections.length)}
         {annotations && ` · ${t.sources(sources.size)}`}
       </p>
       <ol className="outline-sections">
@@ -34,10 +39,16 @@ export function DossierOutline({
               <ol className="outline-quotes">
                 {section.items.map((item) => {
                   const quote = annotations?.get(item.annotationId)?.target.quote.exact;
+                  const first = numbers.get(item.annotationId) ?? 0;
+                  const shown = item.claims
+                    ? catalogue.claims.outline(all.figures.measures[item.claims.measure], item.claims.rows.length)
+                    : quote
+                      ? `“${clip(quote, QUOTE_SHOWN)}”`
+                      : t.deleted;
                   return (
                     <li key={item.annotationId}>
                       <button type="button" className="outline-quote" onClick={() => onJump(item.annotationId)}>
-                        <span className="outline-number">{numbers.get(item.annotationId)}.</span> {quote ? `“${clip(quote, QUOTE_SHOWN)}”` : t.deleted}
+                        <span className="outline-number">{item.claims ? catalogue.claims.numbers(first, first + quotesOf(item) - 1) : first}.</span> {shown}
                       </button>
                     </li>
                   );

@@ -6,6 +6,7 @@ import {
   moveWithinSection,
   newSection,
   numberItems,
+  quotesOf,
   removeItem,
   sectionName,
   setCommentary,
@@ -18,6 +19,7 @@ import { fillIn } from '../fill-in';
 import { clip } from '../format';
 import { useT } from '../i18n';
 import { ConfirmDialog } from './ConfirmDialog';
+import { DossierClaimsTable } from './DossierClaimsTable';
 import { FileName } from './FileName';
 import { Key } from './Key';
 
@@ -185,8 +187,9 @@ export function DossierSections({ dossier, editor, annotations, titles, onShow }
                   if (next !== sections) moved(next, item.annotationId);
                 }}
                 onRemove={() => {
+                  const first = numbers.get(item.annotationId) ?? 0;
                   change(removeItem(sections, item.annotationId));
-                  setAnnouncement(t.removed(numbers.get(item.annotationId) ?? 0));
+                  setAnnouncement(item.claims ? catalogue.claims.removed(catalogue.claims.numbers(first, first + quotesOf(item) - 1)) : t.removed(first));
                 }}
               />
             ))}
@@ -232,15 +235,24 @@ interface ItemProps {
 }
 
 function DossierItem({ item, number, section, sections, annotation, loading, titles, drop, ...handlers }: ItemProps) {
-  const t = useT().dossier.item;
+  const catalogue = useT();
+  const t = catalogue.dossier.item;
+  const table = item.claims;
   const quote = annotation?.target.quote.exact;
-  const classes = ['dossier-item', `hl-border-${annotation?.color ?? 'yellow'}`, !annotation && !loading && 'item-deleted', drop && `drop-${drop}`];
+  const classes = [
+    'dossier-item',
+    table ? 'claims-item' : `hl-border-${annotation?.color ?? 'yellow'}`,
+    !table && !annotation && !loading && 'item-deleted',
+    drop && `drop-${drop}`,
+  ];
+  const tableNumbers = table ? catalogue.dossier.claims.numbers(number, number + table.rows.length - 1) : '';
+  const measure = table ? catalogue.figures.measures[table.measure] : '';
   return (
     <li
       className={classes.filter(Boolean).join(' ')}
       data-item={item.annotationId}
       tabIndex={0}
-      aria-label={t.label(number, quote ? clip(quote, 80) : null)}
+      aria-label={table ? catalogue.dossier.claims.label(tableNumbers, measure) : t.label(number, quote ? clip(quote, 80) : null)}
       aria-describedby={KEY_HELP_ID}
       onKeyDown={handlers.onKeyDown}
       onDragOver={handlers.onDragOver}
@@ -250,8 +262,10 @@ function DossierItem({ item, number, section, sections, annotation, loading, tit
         <span className="drag-handle" draggable title={t.dragTitle} aria-hidden="true" onDragStart={handlers.onDragStart} onDragEnd={handlers.onDragEnd}>
           ⠿
         </span>
-        <span className="item-number">{number}</span>
-        {annotation ? (
+        <span className="item-number">{table ? tableNumbers : number}</span>
+        {table ? (
+          <span className="item-quote">{catalogue.dossier.claims.caption(measure)}</span>
+        ) : annotation ? (
           <button type="button" className="item-quote" title={t.showInArticle} onClick={() => handlers.onShow(annotation)}>
             “{clip(annotation.target.quote.exact, QUOTE_SHOWN)}”
           </button>
@@ -259,20 +273,26 @@ function DossierItem({ item, number, section, sections, annotation, loading, tit
           <span className="item-quote muted">{loading ? t.reading : t.deleted}</span>
         )}
       </div>
-      <p className="item-source">
-        {annotation && <span className="item-document">{titles.get(annotation.target.docId) ?? <FileName name={annotation.target.docId} />}</span>}
-        <ItemStatus annotation={annotation} loading={loading} />
-      </p>
-      <label className="item-commentary">
-        <span>{t.commentary}</span>
-        <textarea
-          rows={1}
-          value={item.commentary}
-          placeholder={annotation?.note ? t.notePrinted(clip(annotation.note, 60)) : t.optional}
-          onChange={(e) => handlers.onCommentary(e.target.value)}
-          onBlur={handlers.onCommentaryDone}
-        />
-      </label>
+      {table ? (
+        <DossierClaimsTable table={table} first={number} />
+      ) : (
+        <>
+          <p className="item-source">
+            {annotation && <span className="item-document">{titles.get(annotation.target.docId) ?? <FileName name={annotation.target.docId} />}</span>}
+            <ItemStatus annotation={annotation} loading={loading} />
+          </p>
+          <label className="item-commentary">
+            <span>{t.commentary}</span>
+            <textarea
+              rows={1}
+              value={item.commentary}
+              placeholder={annotation?.note ? t.notePrinted(clip(annotation.note, 60)) : t.optional}
+              onChange={(e) => handlers.onCommentary(e.target.value)}
+              onBlur={handlers.onCommentaryDone}
+            />
+          </label>
+        </>
+      )}
       <div className="item-actions">
         {/* The closed menu shows a short prompt, never a heading cut off; the list names each other section whole. */}
         <label>

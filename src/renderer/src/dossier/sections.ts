@@ -83,9 +83,24 @@ export function moveToAdjacentSection(sections: Sections, annotationId: string, 
   return moveItem(sections, annotationId, target.id, delta === 1 ? (target.items[0]?.annotationId ?? null) : null);
 }
 
-/** Each item's number in the dossier: 1-based, running on across sections, as the export numbers quotes. */
+/** How many quotes an item prints: a claims table one per row. */
+export function quotesOf(item: Item): number {
+  return item.claims?.rows.length ?? 1;
+}
+
+/**
+ * Each item's number in the dossier (a claims table's: its first row's): 1-based, running on across
+ * sections, as the export numbers quotes.
+ */
 export function numberItems(sections: Sections): Map<string, number> {
-  return new Map(sections.flatMap((s) => s.items).map((item, i) => [item.annotationId, i + 1]));
+  let next = 1;
+  return new Map(
+    sections.flatMap((s) => s.items).map((item) => {
+      const number = next;
+      next += quotesOf(item);
+      return [item.annotationId, number];
+    }),
+  );
 }
 
 /** A section's heading, or (untitled) its number in the interface's words: `untitled(2)` is "Section 2 (untitled)". */

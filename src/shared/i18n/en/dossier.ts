@@ -66,6 +66,17 @@ export const dossier = {
       orphaned: 'No longer in the source: exported with its recorded words, without offsets.',
     },
   },
+  /** A claims table in the editor: the figures the sources give for one measure, one quote per row. */
+  claims: {
+    numbers: (first: number, last: number) => (first === last ? `${first}` : `${first}–${last}`),
+    label: (numbers: string, measure: string) => `Claims table, quotes ${numbers}: ${measure}`,
+    caption: (measure: string) => `Claims table: ${measure}`,
+    summary: (claims: number, sources: number) => `${count(claims, 'claim', 'claims')} from ${count(sources, 'source', 'sources')}`,
+    readOnly: 'Kept as the sources gave the figures when the table was added; each sentence is checked against its source on export and Verify.',
+    heads: { number: 'No.', value: 'Value', source: 'Source', date: 'Date', claim: 'Claim (quoted)' },
+    removed: (numbers: string) => `Claims table (quotes ${numbers}) removed from the dossier.`,
+    outline: (measure: string, claims: number) => `Claims table: ${measure} (${count(claims, 'claim', 'claims')})`,
+  },
   outline: {
     label: 'Dossier outline',
     quotes: (n: number) => count(n, 'quote', 'quotes'),

@@ -68,6 +68,18 @@ export const dossier: typeof english = {
       orphaned: 'Больше нет в источнике: экспортируется с записанными словами, без позиций.',
     },
   },
+  claims: {
+    numbers: (first, last) => (first === last ? `${first}` : `${first}–${last}`),
+    label: (numbers, measure) => `Таблица данных, цитаты ${numbers}: ${measure}`,
+    caption: (measure) => `Таблица данных: ${measure}`,
+    summary: (claims, sources) =>
+      `${counted('ru', claims, { one: 'утверждение', few: 'утверждения', many: 'утверждений', other: 'утверждения' })} из ${counted('ru', sources, { one: 'источника', few: 'источников', many: 'источников', other: 'источника' })}`,
+    readOnly: 'Цифры сохранены такими, какими их давали источники при добавлении таблицы; каждое предложение сверяется с источником при экспорте и проверке.',
+    heads: { number: '№', value: 'Значение', source: 'Источник', date: 'Дата', claim: 'Утверждение (цитата)' },
+    removed: (numbers) => `Таблица данных (цитаты ${numbers}) убрана из досье.`,
+    outline: (measure, claims) =>
+      `Таблица данных: ${measure} (${counted('ru', claims, { one: 'утверждение', few: 'утверждения', many: 'утверждений', other: 'утверждения' })})`,
+  },
   outline: {
     label: 'Структура досье',
     quotes,
