@@ -174,6 +174,7 @@ export function App({ client }: { client: CasefileClient }) {
           onOpen={(id) => void article.open(id, search)}
           archiveRevision={archiveRevision}
           onBatchSearch={() => setDialog('batch-search')}
+          onOpenAt={openAt}
         />
         <Splitter
           label={t.app.resize.results}

@@ -4,7 +4,7 @@ import type { CasefileClient } from '../api/client';
 import { useT } from '../i18n';
 import type { SearchSettings } from '../search/settings';
 import { EntityPage } from './EntityPage';
-import { ENTITY_TYPES_SHOWN, type TextPlace } from './types';
+import { ENTITY_TYPES_SHOWN, type EntityType, type TextPlace } from './types';
 import './entities.css';
 
 interface Props {
@@ -17,6 +17,16 @@ interface Props {
   onOpenDocument(id: string): void;
 }
 
+/** Facets of each kind shown before "more": the results stay in view below them. */
+const FACETS_SHOWN = 5;
+
+function toggled<T>(set: ReadonlySet<T>, value: T): ReadonlySet<T> {
+  const next = new Set(set);
+  if (next.has(value)) next.delete(value);
+  else next.add(value);
+  return next;
+}
+
 /**
  * The search's entity facets: the people, organisations and places of every matching document, with
  * how many documents mention each; choosing one shows only the results that mention it (the filter
@@ -25,6 +35,8 @@ interface Props {
 export function EntityFacets({ client, result, settings, onChange, onOpenAt, onOpenDocument }: Props) {
   const t = useT().entities.facets;
   const [page, setPage] = useState<string | null>(null);
+  /** The kinds shown in full (the others show their first few). */
+  const [open, setOpen] = useState<ReadonlySet<EntityType>>(new Set());
   const facets = result.entityFacets;
   const chosen = settings.entity;
   const groups = facets ? ENTITY_TYPES_SHOWN.filter((type) => facets[type].length > 0) : [];
@@ -49,23 +61,33 @@ export function EntityFacets({ client, result, settings, onChange, onOpenAt, onO
         <div key={type} className="entity-group" role="group" aria-labelledby={`entity-group-${type}`}>
           <h3 id={`entity-group-${type}`}>{t.groups[type]}</h3>
           <ul>
-            {facets[type].map((facet) => {
+            {facets[type].slice(0, open.has(type) ? undefined : FACETS_SHOWN).map((facet) => {
               const pressed = chosen?.id === facet.id;
               return (
                 <li key={facet.id}>
+                  {/* Named by what it shows (the count said in words to a screen reader); the title says what a click does. */}
                   <button
                     type="button"
                     className="entity-facet"
                     aria-pressed={pressed}
-                    aria-label={t.filterBy(facet.name, facet.documents)}
+                    title={t.filterBy(facet.name, facet.documents)}
                     onClick={() => filterBy(pressed ? undefined : { id: facet.id, name: facet.name })}
                   >
-                    <span className="entity-facet-name">{facet.name}</span> <span className="count">{facet.documents}</span>
+                    <span className="entity-facet-name">{facet.name}</span>{' '}
+                    <span className="count" aria-hidden="true">
+                      {facet.documents}
+                    </span>
+                    <span className="visually-hidden">({t.documents(facet.documents)})</span>
                   </button>
                 </li>
               );
             })}
           </ul>
+          {facets[type].length > FACETS_SHOWN && (
+            <button type="button" className="link entity-more" aria-expanded={open.has(type)} onClick={() => setOpen(toggled(open, type))}>
+              {open.has(type) ? t.fewer : t.more(facets[type].length - FACETS_SHOWN)}
+            </button>
+          )}
         </div>
       ))}
       {page !== null && (

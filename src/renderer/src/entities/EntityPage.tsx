@@ -183,7 +183,7 @@ export function EntityPage({ client, id: firstId, onClose, onFilter, onChanged, 
                 const title = titleOf.get(m.doc) ?? m.doc;
                 return (
                   <li key={`${m.doc}:${m.start}`}>
-                    <button type="button" className="entity-mention" aria-label={t.page.openMention(title)} onClick={() => onOpenAt({ doc: m.doc, start: m.start, end: m.end })}>
+                    <button type="button" className="entity-mention" title={t.page.openMention(title)} onClick={() => onOpenAt({ doc: m.doc, start: m.start, end: m.end })}>
                       <span className="entity-mention-doc">{title}</span>
                       <span className="entity-mention-context">
                         …{m.before}

@@ -12,12 +12,15 @@ export const entities = {
     /** A facet's button: filters the results by the entity. */
     filterBy: (name: string, documents: number) => `Show only results mentioning ${name} (${plural(documents, 'document')})`,
     documents: (n: number) => plural(n, 'document'),
+    /** Holds the visible “Page”, for speech input. */
     open: (name: string) => `Open the page of ${name}`,
     openShort: 'Page',
     /** The filter shown above the results. */
     shown: (name: string) => `Mentioning ${name}`,
     remove: (name: string) => `Remove the filter “mentioning ${name}”`,
     none: 'No people, organisations or places found in these results.',
+    more: (n: number) => `${n} more`,
+    fewer: 'Fewer',
   },
   page: {
     loading: 'Reading the entity…',
