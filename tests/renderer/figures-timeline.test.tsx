@@ -250,6 +250,7 @@ describe('in the App', () => {
     const { client, created } = setup();
     fireEvent.keyDown(window, { key: 'F', code: 'KeyF', shiftKey: true });
     expect(screen.getByRole('tab', { name: 'Figures' }).getAttribute('aria-selected')).toBe('true');
+    expect(screen.getByRole('separator', { name: 'Resize the figures' })).toBeTruthy();
     const deaths = await screen.findByRole('region', { name: /^Deaths/ });
 
     fireEvent.click(within(deaths).getAllByRole('button', { name: /The official death toll stands at 227/ })[0]);

@@ -217,7 +217,7 @@ export function App({ client }: { client: CasefileClient }) {
           onEditMetadata={() => setDialog('metadata')}
         />
         <Splitter
-          label={place === 'dossier' ? t.app.resize.dossier : t.app.resize.annotations}
+          label={{ annotations: t.app.resize.annotations, dossier: t.app.resize.dossier, figures: t.figures.resize, timeline: t.timeline.resize }[place]}
           controls="sidebar-pane"
           value={layout.sideWidth}
           min={LIMITS.sideWidth.min}

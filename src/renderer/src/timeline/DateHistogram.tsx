@@ -1,4 +1,4 @@
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import type { WorkstationSearchResult } from '../../../core/api/types';
 import { useLanguage } from '../i18n';
 import type { SearchSettings } from '../search/settings';
@@ -58,29 +58,31 @@ export function DateHistogram({ result, settings, onChange }: Props) {
             <span id="histogram-label">{t.label}</span>
             {(histogram?.undated ?? 0) > 0 && <span>{t.undatedInResults(histogram?.undated ?? 0)}</span>}
           </div>
-          <div ref={barsRef} className="histogram-bars" role="toolbar" aria-labelledby="histogram-label" aria-describedby="histogram-help" onKeyDown={onKeyDown}>
-            {months.map((month, i) => {
-              const documents = counts.get(month) ?? 0;
-              const isChosen = i === chosen;
-              return (
-                <button
-                  key={month}
-                  type="button"
-                  aria-label={t.bar(dateLabel(month, 'month', language), documents)}
-                  title={t.bar(dateLabel(month, 'month', language), documents)}
-                  aria-pressed={isChosen}
-                  tabIndex={i === tabStop ? 0 : -1}
-                  onFocus={() => setFocusAt(i)}
-                  onClick={() => choose(month, isChosen)}
-                >
-                  <span className="bar" style={{ height: `${documents === 0 ? 0 : Math.max(6, (documents / highest) * 100)}%` }} />
-                </button>
-              );
-            })}
-          </div>
-          <div className="histogram-axis" aria-hidden="true">
-            <span>{dateLabel(months[0], 'month', language)}</span>
-            {months.length > 1 && <span>{dateLabel(months.at(-1) ?? months[0], 'month', language)}</span>}
+          <div className={`histogram-plot${months.length > 1 ? ' several' : ''}`} style={{ '--months': months.length } as CSSProperties}>
+            <div ref={barsRef} className="histogram-bars" role="toolbar" aria-labelledby="histogram-label" aria-describedby="histogram-help" onKeyDown={onKeyDown}>
+              {months.map((month, i) => {
+                const documents = counts.get(month) ?? 0;
+                const isChosen = i === chosen;
+                return (
+                  <button
+                    key={month}
+                    type="button"
+                    aria-label={t.bar(dateLabel(month, 'month', language), documents)}
+                    title={t.bar(dateLabel(month, 'month', language), documents)}
+                    aria-pressed={isChosen}
+                    tabIndex={i === tabStop ? 0 : -1}
+                    onFocus={() => setFocusAt(i)}
+                    onClick={() => choose(month, isChosen)}
+                  >
+                    <span className="bar" style={{ height: `${documents === 0 ? 0 : Math.max(6, (documents / highest) * 100)}%` }} />
+                  </button>
+                );
+              })}
+            </div>
+            <div className="histogram-axis" aria-hidden="true">
+              <span>{dateLabel(months[0], 'month', language)}</span>
+              {months.length > 1 && <span>{dateLabel(months.at(-1) ?? months[0], 'month', language)}</span>}
+            </div>
           </div>
           <p id="histogram-help" className="visually-hidden">
             {t.help}

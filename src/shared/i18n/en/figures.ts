@@ -6,6 +6,8 @@ type Qualifier = 'about' | 'almost' | 'at least' | 'more than' | 'at most';
 /** The English strings of the figures view (see ../catalogue.ts): the numbers sources give, side by side. */
 export const figures = {
   tab: 'Figures',
+  /** The splitter beside the view. */
+  resize: 'Resize the figures',
   title: 'Figures the sources give',
   measures: { deaths: 'Deaths', detentions: 'Detentions', injuries: 'Injuries', missing: 'Missing' } satisfies Record<Measure, string>,
   /** A measure in running text (“227 deaths”). */

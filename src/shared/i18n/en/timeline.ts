@@ -7,6 +7,8 @@ type Grouping = 'day' | 'month';
 /** The English strings of the timeline view and the search pane's date histogram (see ../catalogue.ts). */
 export const timeline = {
   tab: 'Timeline',
+  /** The splitter beside the view. */
+  resize: 'Resize the timeline',
   title: 'Dates in the documents',
   loading: 'Reading the dates…',
   unreadable: (problem: string) => `The timeline could not be read: ${problem}`,

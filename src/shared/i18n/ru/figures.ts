@@ -4,6 +4,7 @@ import { counted } from '../language';
 /** Русские строки вида «Цифры» (см. ../catalogue.ts). */
 export const figures: typeof english = {
   tab: 'Цифры',
+  resize: 'Изменить ширину цифр',
   title: 'Цифры из источников',
   measures: { deaths: 'Погибшие', detentions: 'Задержанные', injuries: 'Раненые', missing: 'Пропавшие' },
   measureLower: { deaths: 'погибших', detentions: 'задержанных', injuries: 'раненых', missing: 'пропавших' },

@@ -9,6 +9,7 @@ const undated = (n: number) => counted('ru', n, { one: 'документ без 
 /** Русские строки хронологии и гистограммы дат в поиске (см. ../catalogue.ts). */
 export const timeline: typeof english = {
   tab: 'Хронология',
+  resize: 'Изменить ширину хронологии',
   title: 'Даты в документах',
   loading: 'Чтение дат…',
   unreadable: (problem) => `Не удалось прочитать хронологию: ${problem}`,
