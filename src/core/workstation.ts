@@ -72,6 +72,8 @@ export interface OpenedDocument {
 export interface WorkstationSearchResult extends SearchResult {
   /** The index state when the search ran: while it is 'indexing' or checking, results may change. */
   index: ArchiveIndexStatus;
+  /** Facets were asked but the documents' names are still being read (the app): ask again shortly. */
+  entityFacetsPending?: true;
 }
 
 export type { AnnotationChanges, AnnotationFilter, NewAnnotation };
@@ -218,7 +220,13 @@ export class Workstation {
     let matching: readonly string[] = [];
     const only = entity === undefined ? undefined : this.entities.filter(entity);
     const found = this.index.engine().search(query, { ...options, ...(only ? { only } : {}), ...(entityFacets ? { matchingIds: (ids) => (matching = ids) } : {}) });
-    const result = { ...found, ...(entityFacets ? { entityFacets: this.entities.facets(matching) } : {}), index: this.indexStatus() };
+    // The app (which follows the folder) never waits for names: facets come when they are at hand.
+    const facets = !entityFacets ? undefined : this.following ? this.entities.facetsIfAtHand(matching) : this.entities.facets(matching);
+    const result: WorkstationSearchResult = {
+      ...found,
+      ...(facets ? { entityFacets: facets } : entityFacets ? { entityFacetsPending: true as const } : {}),
+      index: this.indexStatus(),
+    };
     this.answered?.();
     return result;
   }

@@ -153,12 +153,29 @@ export class ArchiveEntities {
   current(): EntityIndex {
     const versions = [...this.documents.values()];
     const edits = this.edits();
-    const last = this.last;
-    if (last && last.edits === edits && last.versions.length === versions.length && last.versions.every((d, i) => d === versions[i])) return last.index;
+    const last = this.upToDate(versions, edits);
+    if (last) return last;
     // A snapshot of the documents: the index must not see a later version than the one it grouped.
     const index = new EntityIndex(new Map(versions.map((d) => [d.id, d])), edits);
     this.last = { versions, edits, index };
     return index;
+  }
+
+  /**
+   * The index if it is at hand for the documents and edits as they are now; else null, and the
+   * names are read and grouped in the background (the app's search never waits for them: reading
+   * every name of 10,000 documents takes seconds).
+   */
+  currentIfAtHand(): EntityIndex | null {
+    const versions = [...this.documents.values()];
+    const ready = this.upToDate(versions, this.edits());
+    if (!ready) this.warm();
+    return ready;
+  }
+
+  private upToDate(versions: readonly ArchiveDocument[], edits: readonly EntityEdit[]): EntityIndex | null {
+    const last = this.last;
+    return last && last.edits === edits && last.versions.length === versions.length && last.versions.every((d, i) => d === versions[i]) ? last.index : null;
   }
 
   /**
@@ -176,7 +193,19 @@ export class ArchiveEntities {
         console.error('entities: reading names ahead stopped:', errorMessage(error));
         pending.length = 0;
       }
-      this.warming = pending.length > 0 ? setImmediate(step) : null;
+      if (pending.length > 0) {
+        this.warming = setImmediate(step);
+        return;
+      }
+      // Every name read: group them too (one turn), so the next search has its facets at hand.
+      this.warming = setImmediate(() => {
+        this.warming = null;
+        try {
+          this.current();
+        } catch (error) {
+          console.error('entities: grouping ahead stopped:', errorMessage(error));
+        }
+      });
     };
     this.warming = setImmediate(step);
   }

@@ -84,6 +84,11 @@ export class EntityService {
     return this.index().facets(docIds);
   }
 
+  /** The facets if the entities are at hand now; else null, and they are made ready in the background. */
+  facetsIfAtHand(docIds: Iterable<string>): EntityFacets | null {
+    return this.entities.currentIfAtHand()?.facets(docIds) ?? null;
+  }
+
   /** Starts reading the documents' names in the background (the app, once it follows the folder); returns the way to stop. */
   warm(): () => void {
     this.entities.warm();

@@ -40,6 +40,7 @@ interface Answer {
 
 const DEBOUNCE_MS = 180;
 const INDEX_POLL_MS = 500;
+const FACETS_RETRY_MS = 700;
 /**
  * How long the query must stay as it is before a problem with it is said plainly. Keystrokes come
  * well under a second apart, so a pause this long means the user stopped typing (or is stuck);
@@ -62,6 +63,8 @@ export function SearchPanel({ client, settings, onSettingsChange, openId, onOpen
   const [index, setIndex] = useState<ArchiveIndexStatus | null>(null);
   /** Bumped when the index becomes ready and the files checked, so the current search runs again on the complete index. */
   const [indexGeneration, setIndexGeneration] = useState(0);
+  /** Bumped to ask again while the entity facets are still being read (the results stay as they are). */
+  const [facetsGeneration, setFacetsGeneration] = useState(0);
   /** Two documents shown side by side (a result and one of its copies), or none. */
   const [comparing, setComparing] = useState<{ a: string; b: string } | null>(null);
   const indexBusy = index !== null && (index.state === 'indexing' || index.checking);
@@ -120,7 +123,15 @@ export function SearchPanel({ client, settings, onSettingsChange, openId, onOpen
     return () => {
       current = false;
     };
-  }, [client, settled, indexGeneration, archiveRevision]);
+  }, [client, settled, indexGeneration, archiveRevision, facetsGeneration]);
+
+  // The app answers before every document's names are read; the facets come with a later answer.
+  const facetsPending = answer?.result?.entityFacetsPending === true;
+  useEffect(() => {
+    if (!facetsPending) return;
+    const timer = setTimeout(() => setFacetsGeneration((n) => n + 1), FACETS_RETRY_MS);
+    return () => clearTimeout(timer);
+  }, [facetsPending, answer]);
 
   const listRef = useRef<HTMLOListElement>(null);
   /** ↓ from the search box to the first result; ↓ ↑ Home End between results, ↑ from the first back to the box. */
