@@ -14,6 +14,7 @@ import { sourceMethods } from './api/source-methods';
 import { figureMethods } from './api/figure-methods';
 import { timelineMethods } from './api/timeline-methods';
 import { batchMethods } from './api/batch-methods';
+import { markMethods } from './api/mark-methods';
 import { duplicateMethods } from './api/duplicate-methods';
 import { entityMethods } from './api/entity-methods';
 
@@ -31,6 +32,7 @@ export const apiMethods = {
   ...figureMethods,
   ...timelineMethods,
   ...batchMethods,
+  ...markMethods,
   ...duplicateMethods,
   ...entityMethods,
   getPreferences: method(z.object({}).strict(), (ws) => ws.preferences.get()),
@@ -75,6 +77,7 @@ const CHANGES_DATA: ReadonlySet<MethodName> = new Set<MethodName>([
   'addToDossier',
   'addClaimsTable',
   'setDocumentMetadata',
+  'markDocument',
   'setPreferences',
   'mergeEntities',
   'splitEntity',

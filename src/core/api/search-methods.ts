@@ -3,7 +3,8 @@ import { confineToArchive } from '../contained-path';
 import { foldCopies } from '../duplicates/archive-duplicates';
 import { SORT_ORDERS } from '../search/search-engine';
 import { method } from './method';
-import { DocId } from './schemas';
+import { DocId, Tags } from './schemas';
+import { searchMarked } from '../marks/workstation-marks';
 
 const MAX_QUERY = 10_000;
 export const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD');
@@ -29,10 +30,13 @@ export const searchMethods = {
         groupDuplicates: z.boolean().optional(),
         entity: z.string().min(1).max(300).optional(),
         entityFacets: z.boolean().optional(),
+        /** Only starred documents; only documents with every one of these tags (document marks). */
+        starred: z.boolean().optional(),
+        documentTags: Tags.optional(),
       })
       .strict(),
-    (ws, { query, groupDuplicates, ...options }) => {
-      const result = ws.search(query, options);
+    async (ws, { query, groupDuplicates, ...options }) => {
+      const result = await searchMarked(ws, query, options);
       return groupDuplicates ? { ...result, hits: foldCopies(result.hits, (id) => ws.archive.documents.get(id)) } : result;
     },
   ),
