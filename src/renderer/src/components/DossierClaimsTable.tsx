@@ -7,7 +7,7 @@ type ClaimsTable = NonNullable<Dossier['sections'][number]['items'][number]['cla
 
 /**
  * A claims table item as the editor shows it: the measure, how many claims from how many sources,
- * and its rows read-only (the value, the source, its date and the sentence quoted), numbered as the
+ * and its rows read-only (the value, the source with its date, and the sentence quoted), numbered as the
  * export numbers them.
  */
 export function DossierClaimsTable({ table, first }: { table: ClaimsTable; first: number }) {
@@ -18,7 +18,8 @@ export function DossierClaimsTable({ table, first }: { table: ClaimsTable; first
   return (
     <div className="claims-table-item">
       <p className="claims-summary muted">{c.summary(table.rows.length, sources)}</p>
-      <div className="claims-table-scroll">
+      {/* Scrolls sideways in a narrow pane: focusable, so the keyboard scrolls it too. */}
+      <div className="claims-table-scroll" tabIndex={0} role="region" aria-label={c.caption(measure)}>
         <table className="claims-table">
           <caption className="visually-hidden">{c.caption(measure)}</caption>
           <thead>
@@ -26,7 +27,6 @@ export function DossierClaimsTable({ table, first }: { table: ClaimsTable; first
               <th scope="col">{c.heads.number}</th>
               <th scope="col">{c.heads.value}</th>
               <th scope="col">{c.heads.source}</th>
-              <th scope="col">{c.heads.date}</th>
               <th scope="col">{c.heads.claim}</th>
             </tr>
           </thead>
@@ -37,8 +37,11 @@ export function DossierClaimsTable({ table, first }: { table: ClaimsTable; first
                 <th scope="row" className="claims-value">
                   {claimValue(row, t.figures, language)}
                 </th>
-                <td className="claims-source">{row.title || <FileName name={row.target.docId} />}</td>
-                <td className="claims-date">{row.date ?? t.figures.undated}</td>
+                {/* The date under the title: the pane is narrow, the sentence needs the room. */}
+                <td className="claims-source">
+                  {row.title || <FileName name={row.target.docId} />}
+                  <span className="claims-date">{row.date ?? t.figures.undated}</span>
+                </td>
                 <td className="claims-sentence">“{row.target.quote.exact}”</td>
               </tr>
             ))}

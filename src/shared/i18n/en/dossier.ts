@@ -73,7 +73,7 @@ export const dossier = {
     caption: (measure: string) => `Claims table: ${measure}`,
     summary: (claims: number, sources: number) => `${count(claims, 'claim', 'claims')} from ${count(sources, 'source', 'sources')}`,
     readOnly: 'Kept as the sources gave the figures when the table was added; each sentence is checked against its source on export and Verify.',
-    heads: { number: 'No.', value: 'Value', source: 'Source', date: 'Date', claim: 'Claim (quoted)' },
+    heads: { number: 'No.', value: 'Value', source: 'Source and date', claim: 'Claim (quoted)' },
     removed: (numbers: string) => `Claims table (quotes ${numbers}) removed from the dossier.`,
     outline: (measure: string, claims: number) => `Claims table: ${measure} (${count(claims, 'claim', 'claims')})`,
   },

@@ -75,7 +75,7 @@ export const dossier: typeof english = {
     summary: (claims, sources) =>
       `${counted('ru', claims, { one: 'утверждение', few: 'утверждения', many: 'утверждений', other: 'утверждения' })} из ${counted('ru', sources, { one: 'источника', few: 'источников', many: 'источников', other: 'источника' })}`,
     readOnly: 'Цифры сохранены такими, какими их давали источники при добавлении таблицы; каждое предложение сверяется с источником при экспорте и проверке.',
-    heads: { number: '№', value: 'Значение', source: 'Источник', date: 'Дата', claim: 'Утверждение (цитата)' },
+    heads: { number: '№', value: 'Значение', source: 'Источник и дата', claim: 'Утверждение (цитата)' },
     removed: (numbers) => `Таблица данных (цитаты ${numbers}) убрана из досье.`,
     outline: (measure, claims) =>
       `Таблица данных: ${measure} (${counted('ru', claims, { one: 'утверждение', few: 'утверждения', many: 'утверждений', other: 'утверждения' })})`,
