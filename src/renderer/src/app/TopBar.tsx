@@ -82,7 +82,7 @@ export function TopBar({ info, theme, fileInput, onFiles, onRun, onOpen }: Props
         title={t.themeTitle(theme, commandKey('theme'))}
         onClick={() => onRun('theme')}
       >
-        <span aria-hidden="true">◐</span> {themeName}
+        <span aria-hidden="true">◐</span> <span className="theme-name">{themeName}</span>
       </button>
       <button type="button" title={t.commandsTitle(commandKey('palette'))} onClick={() => onRun('palette')}>
         {t.commands} <kbd>{commandKey('palette')}</kbd>
