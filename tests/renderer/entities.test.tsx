@@ -113,6 +113,21 @@ describe('the entity facets', () => {
   });
 });
 
+describe('many facets of a kind', () => {
+  it('show the first five, and the rest on request', () => {
+    const many = Array.from({ length: 8 }, (_, i) => ({ id: `place:p${i}`, name: `Place ${i + 1}`, documents: 8 - i }));
+    const client = fakeClient({});
+    render(<EntityFacets client={client} result={{ ...RESULT, entityFacets: { person: [], organization: [], place: many } }} settings={INITIAL_SEARCH} onChange={() => undefined} onOpenDocument={() => undefined} />);
+    const places = screen.getByRole('group', { name: 'Places' });
+    expect(within(places).getAllByRole('button', { pressed: false })).toHaveLength(5);
+    const more = within(places).getByRole('button', { name: '3 more' });
+    expect(more.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(more);
+    expect(within(places).getAllByRole('button', { pressed: false })).toHaveLength(8);
+    expect(within(places).getByRole('button', { name: 'Fewer' }).getAttribute('aria-expanded')).toBe('true');
+  });
+});
+
 describe('an entity page', () => {
   const filtered = { ...INITIAL_SEARCH, query: 'protest', entity: { id: TOKAYEV.id, name: TOKAYEV.name } };
 
