@@ -32,5 +32,7 @@ export type { DateBasis, DatePrecision, TimelineEntry } from '../timeline/timeli
 // Batch search: a list of queries, each with what it found.
 export type { BatchDocument, BatchRow } from '../batch/batch-search';
 export type { BatchState, BatchStatus } from '../batch/batch-jobs';
+// Marks on whole documents: a star and tags.
+export type { DocumentMark } from '../marks/document-marks';
 
 export type { DossierVerification, UnlistedQuote, VerifiedQuote } from '../dossier/verify';

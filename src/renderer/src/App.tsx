@@ -9,6 +9,8 @@ import { TopBar } from './app/TopBar';
 import { useArchive } from './app/use-archive';
 import { useNotices } from './app/use-notices';
 import { useOpenedDocument } from './app/use-opened-document';
+import { DocumentMarks } from './marks/DocumentMarks';
+import { useDocumentMarks } from './marks/use-document-marks';
 import { commandHandlers } from './commands/command-handlers';
 import { useMenuCommands } from './commands/use-menu-commands';
 import type { EditRequest } from './components/AnnotationCard';
@@ -47,6 +49,7 @@ export function App({ client }: { client: CasefileClient }) {
   const { notice, dismissNotice, fail, toast, notify, dismissToast } = useNotices();
   const article = useOpenedDocument(client, { onFail: fail, onRead: annotationsChanged });
   const { opened, docId, focusedAnnotation, setFocusedAnnotation } = article;
+  const documentMarks = useDocumentMarks(client, revision);
   const [search, setSearch] = useState<SearchSettings>(INITIAL_SEARCH);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [place, setPlace] = useState<Place>('annotations');
@@ -175,6 +178,7 @@ export function App({ client }: { client: CasefileClient }) {
           archiveRevision={archiveRevision}
           onBatchSearch={() => setDialog('batch-search')}
           onOpenAt={openAt}
+          marks={documentMarks}
         />
         <Splitter
           label={t.app.resize.results}
@@ -215,6 +219,17 @@ export function App({ client }: { client: CasefileClient }) {
           onFocusAnnotation={setFocusedAnnotation}
           onCreate={create}
           onEditMetadata={() => setDialog('metadata')}
+          marks={
+            opened && (
+              <DocumentMarks
+                key={opened.document.id}
+                title={opened.document.title}
+                mark={documentMarks.marks.get(opened.document.id)}
+                error={documentMarks.error}
+                onChange={(change) => void documentMarks.mark(opened.document.id, change)}
+              />
+            )
+          }
         />
         <Splitter
           label={{ annotations: t.app.resize.annotations, dossier: t.app.resize.dossier, figures: t.figures.resize, timeline: t.timeline.resize }[place]}

@@ -1,5 +1,6 @@
 import { annotations as enAnnotations } from './en/annotations';
 import { batch as enBatch } from './en/batch';
+import { marks as enMarks } from './en/marks';
 import { app as enApp } from './en/app';
 import { commands as enCommands } from './en/commands';
 import { dossier as enDossier } from './en/dossier';
@@ -14,6 +15,7 @@ import { timeline as enTimeline } from './en/timeline';
 import type { Language } from './language';
 import { annotations as ruAnnotations } from './ru/annotations';
 import { batch as ruBatch } from './ru/batch';
+import { marks as ruMarks } from './ru/marks';
 import { app as ruApp } from './ru/app';
 import { commands as ruCommands } from './ru/commands';
 import { dossier as ruDossier } from './ru/dossier';
@@ -32,10 +34,10 @@ import { timeline as ruTimeline } from './ru/timeline';
  * text) does not compile. A string that counts takes the count (and the language's plural forms
  * through `counted`); one that names something takes it as an argument, never by concatenation.
  */
-const english = { app: enApp, search: enSearch, reader: enReader, annotations: enAnnotations, dossier: enDossier, ingest: enIngest, commands: enCommands, duplicates: enDuplicates, messages: enMessages, figures: enFigures, timeline: enTimeline, batch: enBatch, entities: enEntities };
+const english = { app: enApp, search: enSearch, reader: enReader, annotations: enAnnotations, dossier: enDossier, ingest: enIngest, commands: enCommands, duplicates: enDuplicates, messages: enMessages, figures: enFigures, timeline: enTimeline, batch: enBatch, marks: enMarks, entities: enEntities };
 export type Catalogue = typeof english;
 
-const russian: Catalogue = { app: ruApp, search: ruSearch, reader: ruReader, annotations: ruAnnotations, dossier: ruDossier, ingest: ruIngest, commands: ruCommands, duplicates: ruDuplicates, messages: ruMessages, figures: ruFigures, timeline: ruTimeline, batch: ruBatch, entities: ruEntities };
+const russian: Catalogue = { app: ruApp, search: ruSearch, reader: ruReader, annotations: ruAnnotations, dossier: ruDossier, ingest: ruIngest, commands: ruCommands, duplicates: ruDuplicates, messages: ruMessages, figures: ruFigures, timeline: ruTimeline, batch: ruBatch, marks: ruMarks, entities: ruEntities };
 
 const CATALOGUES: Record<Language, Catalogue> = { en: english, ru: russian };
 

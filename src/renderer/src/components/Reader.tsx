@@ -54,6 +54,8 @@ interface Props {
   onCreate(draft: HighlightDraft & { start: number; end: number }): Promise<void>;
   /** Opens the metadata form for the open document; absent, the reader offers none. */
   onEditMetadata?(): void;
+  /** The open document's star and tags (document marks), under its title. */
+  marks?: ReactNode;
 }
 
 interface PendingSelection {
@@ -64,7 +66,7 @@ interface PendingSelection {
   focus: FieldRequest | null;
 }
 
-export function Reader({ ref, display, controls, empty, opened, annotations, focusedAnnotation, reveal, knownTags, onFocusAnnotation, onCreate, onEditMetadata }: Props) {
+export function Reader({ ref, display, controls, empty, opened, annotations, focusedAnnotation, reveal, knownTags, onFocusAnnotation, onCreate, onEditMetadata, marks }: Props) {
   const t = useT().reader;
   const articleRef = useRef<HTMLElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -226,6 +228,7 @@ export function Reader({ ref, display, controls, empty, opened, annotations, foc
             · SHA-256 {doc.sha256.slice(0, 12)}…
           </span>
         </p>
+        {marks}
         <DocumentInfo doc={doc} />
         {matches.length > 0 && (
           <div className="hit-nav" role="group" aria-label={t.hits}>

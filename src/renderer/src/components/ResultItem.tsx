@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import type { SearchHit } from '../../../core/api/types';
+import type { DocumentMark, SearchHit } from '../../../core/api/types';
 import { useT } from '../i18n';
 import { MarkedText } from './MarkedText';
 import { CopiesOfHit } from '../duplicates/CopiesOfHit';
+import { MarkTags, StarButton } from '../marks/DocumentMarks';
 
 /** Passages shown at first; the rest (the core sends every matching place, up to 100) on request. */
 const SNIPPETS_SHOWN = 3;
@@ -15,9 +16,12 @@ interface Props {
   onOpenCopy(id: string): void;
   /** Show this result and one of its copies side by side. */
   onCompare(copy: string): void;
+  /** The document's star and tags, and the way to star it (no star button without it). */
+  mark?: DocumentMark;
+  onStar?(starred: boolean): void;
 }
 
-export function ResultItem({ hit, selected, onOpen, onOpenCopy, onCompare }: Props) {
+export function ResultItem({ hit, selected, onOpen, onOpenCopy, onCompare, mark, onStar }: Props) {
   const t = useT().search.result;
   const [expanded, setExpanded] = useState(false);
   const snippets = expanded ? hit.snippets : hit.snippets.slice(0, SNIPPETS_SHOWN);
@@ -25,12 +29,13 @@ export function ResultItem({ hit, selected, onOpen, onOpenCopy, onCompare }: Pro
   // Not exact but matched through other spellings; a document matched only by what it lacks (-word) is neither.
   const variantOnly = !hit.exact && hit.matchedVariants.length > 0;
   return (
-    <li className="result-item" data-id={hit.id}>
+    <li className={`result-item${onStar ? ' has-star-button' : ''}`} data-id={hit.id}>
       <button type="button" className={`result${selected ? ' selected' : ''}`} aria-current={selected ? 'true' : undefined} onClick={onOpen}>
         <span className="result-title">{hit.title}</span>
         <span className="result-meta">
           {[hit.byline, hit.date?.text, hit.matchCount > 0 ? t.matches(hit.matchCount) : null].filter(Boolean).join(' · ')}
         </span>
+        <MarkTags mark={mark} />
         {hit.matchedVariants.length > 0 && (
           <span className="result-variants">
             {variantOnly && <span className="badge badge-variant">{t.variantOnly}</span>}
@@ -44,6 +49,7 @@ export function ResultItem({ hit, selected, onOpen, onOpenCopy, onCompare }: Pro
           </span>
         ))}
       </button>
+      {onStar && <StarButton title={hit.title} starred={mark?.starred ?? false} onChange={onStar} />}
       {hit.snippets.length > SNIPPETS_SHOWN && (
         <button type="button" className="link more-snippets" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
           {expanded ? t.fewerPassages : t.morePassages(hidden)}

@@ -1,5 +1,5 @@
 import type { SortOrder } from '../../../core/api/types';
-import type { SearchSettings } from '../search/settings';
+import { markTags, type SearchSettings } from '../search/settings';
 import { useT } from '../i18n';
 import { Options } from './Options';
 
@@ -14,11 +14,15 @@ interface Props {
 /** The options beside the query: name variants, order, and filters by source and date. */
 export function SearchOptions({ settings, onChange }: Props) {
   const t = useT().search.options;
+  const marksT = useT().marks;
+  const tags = markTags(settings);
   const source = settings.source.trim();
   const active = [
     source && t.activeSource(source),
     settings.from && t.activeFrom(settings.from),
     settings.to && t.activeTo(settings.to),
+    settings.starred && marksT.activeStarred,
+    tags.length > 0 && marksT.activeTags(tags.join(', ')),
   ].filter((text): text is string => Boolean(text));
   return (
     <div className="search-options">
@@ -63,6 +67,14 @@ export function SearchOptions({ settings, onChange }: Props) {
           <label>
             {t.to}
             <input type="date" value={settings.to} min={settings.from || undefined} onChange={(e) => onChange({ to: e.target.value })} />
+          </label>
+          <label className="filter-starred">
+            <input type="checkbox" checked={settings.starred ?? false} onChange={(e) => onChange({ starred: e.target.checked })} />
+            {marksT.filterStarred}
+          </label>
+          <label className="filter-tags">
+            {marksT.filterTags}
+            <input type="search" value={settings.documentTags ?? ''} maxLength={1000} spellCheck={false} placeholder={marksT.tagsPlaceholder} onChange={(e) => onChange({ documentTags: e.target.value })} />
           </label>
         </fieldset>
       </details>

@@ -15,6 +15,7 @@ import { EntityFacets } from '../entities/EntityFacets';
 import { CompareDialog } from '../duplicates/CompareDialog';
 import type { TextPlace } from '../entities/types';
 import { errorMessage } from '../../../shared/error-message';
+import type { DocumentMarksState } from '../marks/use-document-marks';
 import './search-hints.css';
 
 interface Props {
@@ -29,6 +30,8 @@ interface Props {
   onBatchSearch?(): void;
   /** Opens a document at a passage (an entity's mention). */
   onOpenAt?(place: TextPlace): void;
+  /** The documents' stars and tags, shown on the results, and the way to star one. */
+  marks?: DocumentMarksState;
 }
 
 /** The answer to one request: results or a problem, never both. */
@@ -48,7 +51,7 @@ const FACETS_RETRY_MS = 700;
  */
 const PAUSE_MS = 1500;
 
-export function SearchPanel({ client, settings, onSettingsChange, openId, onOpen, archiveRevision, onBatchSearch, onOpenAt }: Props) {
+export function SearchPanel({ client, settings, onSettingsChange, openId, onOpen, archiveRevision, onBatchSearch, onOpenAt, marks }: Props) {
   const { panel: t, syntax: { title: syntaxTitle } } = useT().search;
   const batchOpen = useT().batch.open;
   // Every input (query, toggle, sort, filters) settles before it is searched, so typing a source
@@ -262,6 +265,8 @@ export function SearchPanel({ client, settings, onSettingsChange, openId, onOpen
             onOpen={() => onOpen(hit.id)}
             onOpenCopy={onOpen}
             onCompare={(copy) => setComparing({ a: hit.id, b: copy })}
+            mark={marks?.marks.get(hit.id)}
+            onStar={marks ? (starred) => void marks.mark(hit.id, { starred }) : undefined}
           />
         ))}
       </ol>

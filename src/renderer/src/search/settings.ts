@@ -1,4 +1,5 @@
 import type { ArgsOf, SortOrder } from '../../../core/api/types';
+import { parseTags } from '../components/TagInput';
 
 /** What the search pane asks for: the query and the options beside it, as the inputs hold them. */
 export interface SearchSettings {
@@ -15,6 +16,9 @@ export interface SearchSettings {
   includeUndated?: boolean;
   /** Only the documents that mention this entity (its name is shown on the filter). */
   entity?: { id: string; name: string };
+  /** Document marks: only starred documents; only those with these tags (comma-separated, as typed). */
+  starred?: boolean;
+  documentTags?: string;
 }
 
 export const INITIAL_SEARCH: SearchSettings = { query: '', variants: true, sort: 'relevance', source: '', from: '', to: '' };
@@ -41,10 +45,17 @@ export function searchArgs(settings: SearchSettings): ArgsOf<'search'> {
     entityFacets: true,
     // A story reprinted by several outlets fills one place, its copies listed under it.
     groupDuplicates: true,
+    ...(settings.starred ? { starred: true } : {}),
+    ...(markTags(settings).length > 0 ? { documentTags: markTags(settings) } : {}),
   };
+}
+
+/** The document tags the search is narrowed to. */
+export function markTags(settings: SearchSettings): string[] {
+  return parseTags(settings.documentTags ?? '');
 }
 
 /** Whether any filter narrows the results (so an empty list can say why). */
 export function isFiltered(settings: SearchSettings): boolean {
-  return settings.source.trim() !== '' || settings.from !== '' || settings.to !== '' || settings.entity !== undefined;
+  return settings.source.trim() !== '' || settings.from !== '' || settings.to !== '' || settings.entity !== undefined || settings.starred === true || markTags(settings).length > 0;
 }

@@ -1,0 +1,16 @@
+import type { marks as english } from '../en/marks';
+
+/** Русские строки пометок документов; ключи и формы те же, что в английском каталоге. */
+export const marks: typeof english = {
+  star: 'Отметить',
+  starred: 'Отмечен',
+  starLabel: (title) => `Отметить звёздочкой «${title}»`,
+  tagsLabel: 'Метки документа',
+  tagsPlaceholder: 'метки через запятую',
+  saveTags: 'Сохранить метки',
+  failed: (problem) => `Пометки не сохранены: ${problem}`,
+  filterStarred: 'Только отмеченные документы',
+  filterTags: 'С метками документа',
+  activeStarred: 'отмеченные',
+  activeTags: (tags) => `с метками ${tags}`,
+};
