@@ -266,3 +266,18 @@ test('the shortcut sheet draws the arrow keys as large as the text beside them',
   for (const { key, size } of sizes) expect(size, `${key}: arrow against a capital letter`).toBeGreaterThanOrEqual(1);
   await shots(page, 'shortcuts', sheet);
 });
+
+test('every top-bar command stays in a 1000 px window, and the archive path shows its last folder', async ({ page, shell }) => {
+  await page.setViewportSize({ width: 1000, height: 760 });
+  await page.goto(shell.url);
+  const buttons = page.locator('.topbar > button');
+  await expect(buttons.first()).toBeVisible();
+  for (const button of await buttons.all()) {
+    const { x, width } = await box(button);
+    expect(x + width, await button.innerText()).toBeLessThanOrEqual(1000);
+  }
+  const archivePath = page.locator('.archive-path');
+  expect(await archivePath.evaluate((el) => el.getBoundingClientRect().width)).toBeGreaterThan(60);
+  await mkdir(SHOTS, { recursive: true });
+  await page.locator('.topbar').screenshot({ path: path.join(SHOTS, 'topbar-1000.png') });
+});
