@@ -1,4 +1,5 @@
 import { useState, type ReactNode } from 'react';
+import { useT } from '../i18n';
 import { Modal, ModalMessage } from './Modal';
 
 interface Props {
@@ -12,6 +13,7 @@ interface Props {
 
 /** Asks before something that cannot be undone; Cancel has the focus, so Enter does no harm. */
 export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onClose }: Props) {
+  const cancel = useT().app.cancel;
   const [state, setState] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
   const confirm = async () => {
     setState({ busy: true, error: null });
@@ -28,7 +30,7 @@ export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onClos
       <ModalMessage message={state.error} error />
       <div className="toolbar-actions">
         <button type="button" onClick={onClose} autoFocus>
-          Cancel
+          {cancel}
         </button>
         <button type="button" className="primary danger" disabled={state.busy} onClick={() => void confirm()}>
           {confirmLabel}
