@@ -35,7 +35,7 @@ function Host({ client: c, docId }: { client: CasefileClient; docId: string }) {
   return (
     <>
       <SearchPanel client={c} settings={settings} onSettingsChange={setSettings} openId={null} onOpen={() => undefined} archiveRevision={0} marks={marks} />
-      <DocumentMarks title={docId} mark={marks.marks.get(docId)} error={marks.error} onChange={(change) => void marks.mark(docId, change)} />
+      <DocumentMarks mark={marks.marks.get(docId)} error={marks.error} onChange={(change) => void marks.mark(docId, change)} />
     </>
   );
 }
@@ -46,7 +46,7 @@ describe('document marks in the interface', () => {
   it('stars a result, tags the open document, and the search options keep only those so marked', async () => {
     render(<Host client={await client()} docId="c.txt" />);
     await waitFor(() => expect(resultIds()).toEqual(['a.txt', 'b.txt', 'c.txt']));
-    const starA = screen.getByRole('button', { name: 'Star “Almaty protests”' });
+    const starA = within(document.querySelector('[data-id="a.txt"]') as HTMLElement).getByRole('button', { name: 'Star this document', description: 'Almaty protests' });
     expect(starA.getAttribute('aria-pressed')).toBe('false');
     fireEvent.click(starA);
     await waitFor(() => expect(starA.getAttribute('aria-pressed')).toBe('true'));
@@ -71,8 +71,9 @@ describe('document marks in the interface', () => {
       </InLanguage>,
     );
     await waitFor(() => expect(resultIds()).toHaveLength(3));
-    fireEvent.click(screen.getByRole('button', { name: 'Отметить звёздочкой «Analysis»' }));
-    await waitFor(() => expect(screen.getByRole('button', { name: 'Отметить звёздочкой «Analysis»' }).getAttribute('aria-pressed')).toBe('true'));
+    const star = within(document.querySelector('[data-id="c.txt"]') as HTMLElement).getByRole('button', { name: 'Отметить документ звёздочкой' });
+    fireEvent.click(star);
+    await waitFor(() => expect(star.getAttribute('aria-pressed')).toBe('true'));
     expect(screen.getByRole('checkbox', { name: 'Только отмеченные документы' })).toBeTruthy();
     const said = everythingSaid();
     expect(englishWords(catalogueFor('en').marks).filter((text) => said.includes(text))).toEqual([]);

@@ -223,7 +223,6 @@ export function App({ client }: { client: CasefileClient }) {
             opened && (
               <DocumentMarks
                 key={opened.document.id}
-                title={opened.document.title}
                 mark={documentMarks.marks.get(opened.document.id)}
                 error={documentMarks.error}
                 onChange={(change) => void documentMarks.mark(opened.document.id, change)}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { DocumentMark, SearchHit } from '../../../core/api/types';
 import { useT } from '../i18n';
 import { MarkedText } from './MarkedText';
@@ -23,6 +23,7 @@ interface Props {
 
 export function ResultItem({ hit, selected, onOpen, onOpenCopy, onCompare, mark, onStar }: Props) {
   const t = useT().search.result;
+  const titleId = useId();
   const [expanded, setExpanded] = useState(false);
   const snippets = expanded ? hit.snippets : hit.snippets.slice(0, SNIPPETS_SHOWN);
   const hidden = hit.snippets.length - snippets.length;
@@ -31,7 +32,9 @@ export function ResultItem({ hit, selected, onOpen, onOpenCopy, onCompare, mark,
   return (
     <li className={`result-item${onStar ? ' has-star-button' : ''}`} data-id={hit.id}>
       <button type="button" className={`result${selected ? ' selected' : ''}`} aria-current={selected ? 'true' : undefined} onClick={onOpen}>
-        <span className="result-title">{hit.title}</span>
+        <span className="result-title" id={titleId}>
+          {hit.title}
+        </span>
         <span className="result-meta">
           {[hit.byline, hit.date?.text, hit.matchCount > 0 ? t.matches(hit.matchCount) : null].filter(Boolean).join(' · ')}
         </span>
@@ -49,7 +52,7 @@ export function ResultItem({ hit, selected, onOpen, onOpenCopy, onCompare, mark,
           </span>
         ))}
       </button>
-      {onStar && <StarButton title={hit.title} starred={mark?.starred ?? false} onChange={onStar} />}
+      {onStar && <StarButton describedBy={titleId} starred={mark?.starred ?? false} onChange={onStar} />}
       {hit.snippets.length > SNIPPETS_SHOWN && (
         <button type="button" className="link more-snippets" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
           {expanded ? t.fewerPassages : t.morePassages(hidden)}

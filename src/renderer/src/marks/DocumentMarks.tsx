@@ -5,17 +5,25 @@ import { useT } from '../i18n';
 import './marks.css';
 
 /** A document's star: a toggle button, pressed when the document is starred. */
-export function StarButton({ title, starred, onChange }: { title: string; starred: boolean; onChange(starred: boolean): void }) {
+export function StarButton({ describedBy, starred, onChange }: { describedBy?: string; starred: boolean; onChange(starred: boolean): void }) {
   const t = useT().marks;
   return (
-    <button type="button" className={`star-button${starred ? ' starred' : ''}`} aria-pressed={starred} aria-label={t.starLabel(title)} title={starred ? t.starred : t.star} onClick={() => onChange(!starred)}>
+    <button
+      type="button"
+      className={`star-button${starred ? ' starred' : ''}`}
+      aria-pressed={starred}
+      aria-label={t.starLabel}
+      aria-describedby={describedBy}
+      title={starred ? t.starred : t.star}
+      onClick={() => onChange(!starred)}
+    >
       <span aria-hidden="true">{starred ? '★' : '☆'}</span>
     </button>
   );
 }
 
 /** The reader's header: the open document's star and its tags (a field of comma-separated tags, saved on Enter or when left). */
-export function DocumentMarks({ title, mark, error, onChange }: { title: string; mark: DocumentMark | undefined; error: string | null; onChange(change: { starred?: boolean; tags?: string[] }): void }) {
+export function DocumentMarks({ mark, error, onChange }: { mark: DocumentMark | undefined; error: string | null; onChange(change: { starred?: boolean; tags?: string[] }): void }) {
   const t = useT().marks;
   const id = useId();
   const saved = (mark?.tags ?? []).join(', ');
@@ -26,7 +34,7 @@ export function DocumentMarks({ title, mark, error, onChange }: { title: string;
   };
   return (
     <div className="document-marks">
-      <StarButton title={title} starred={mark?.starred ?? false} onChange={(starred) => onChange({ starred })} />
+      <StarButton starred={mark?.starred ?? false} onChange={(starred) => onChange({ starred })} />
       <label htmlFor={id} className="visually-hidden">
         {t.tagsLabel}
       </label>

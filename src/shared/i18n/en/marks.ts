@@ -2,7 +2,8 @@
 export const marks = {
   star: 'Star',
   starred: 'Starred',
-  starLabel: (title: string) => `Star “${title}”`,
+  /** The star button's name; the document's title describes it. */
+  starLabel: 'Star this document',
   tagsLabel: 'Document tags',
   tagsPlaceholder: 'tags, separated by commas',
   saveTags: 'Save tags',

@@ -4,7 +4,7 @@ import type { marks as english } from '../en/marks';
 export const marks: typeof english = {
   star: 'Отметить',
   starred: 'Отмечен',
-  starLabel: (title) => `Отметить звёздочкой «${title}»`,
+  starLabel: 'Отметить документ звёздочкой',
   tagsLabel: 'Метки документа',
   tagsPlaceholder: 'метки через запятую',
   saveTags: 'Сохранить метки',
