@@ -15,6 +15,7 @@ import { figureMethods } from './api/figure-methods';
 import { timelineMethods } from './api/timeline-methods';
 import { batchMethods } from './api/batch-methods';
 import { markMethods } from './api/mark-methods';
+import { savedSearchMethods } from './api/saved-search-methods';
 import { duplicateMethods } from './api/duplicate-methods';
 import { entityMethods } from './api/entity-methods';
 
@@ -33,6 +34,7 @@ export const apiMethods = {
   ...timelineMethods,
   ...batchMethods,
   ...markMethods,
+  ...savedSearchMethods,
   ...duplicateMethods,
   ...entityMethods,
   getPreferences: method(z.object({}).strict(), (ws) => ws.preferences.get()),
@@ -78,6 +80,9 @@ const CHANGES_DATA: ReadonlySet<MethodName> = new Set<MethodName>([
   'addClaimsTable',
   'setDocumentMetadata',
   'markDocument',
+  'saveSearch',
+  'markSavedSearchSeen',
+  'deleteSavedSearch',
   'setPreferences',
   'mergeEntities',
   'splitEntity',
