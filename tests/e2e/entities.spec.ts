@@ -5,6 +5,7 @@ import { api, openInRussian } from './api';
 import { failOnPageErrors } from './page-errors';
 import { clippedText, seriousViolations } from './screen-checks';
 import { expect, test, type RunningShell } from './web-shell';
+import { unfoldDatesAndNames } from './refine';
 
 const SHOTS = '/tmp/shots/entities';
 const PRESIDENT = 'Kassym-Jomart Tokayev';
@@ -21,6 +22,7 @@ async function shoot(page: Page, name: string): Promise<void> {
 
 async function search(page: Page, query: string): Promise<void> {
   await page.locator('#search-input').fill(query);
+  await unfoldDatesAndNames(page);
   await expect(page.locator('.entity-facets')).toBeVisible();
 }
 
@@ -154,6 +156,7 @@ for (const theme of ['light', 'dark'] as const) {
 
     await openInRussian(page, shell, theme);
     await page.locator('#search-input').fill('protest');
+    await unfoldDatesAndNames(page);
     const region = page.getByRole('region', { name: 'Люди, организации и места в результатах' });
     await expect(region.getByRole('group', { name: 'Люди' })).toBeVisible();
     await region.getByRole('button', { name: 'Kassym-Jomart Tokayev (4 документа)' }).click();

@@ -6,6 +6,7 @@ import { api } from './api';
 import { failOnPageErrors } from './page-errors';
 import { clippedText } from './screen-checks';
 import { expect, test, type RunningShell } from './web-shell';
+import { unfoldDatesAndNames } from './refine';
 
 const SHOTS = '/tmp/shots/figures-timeline';
 
@@ -131,6 +132,7 @@ test.describe('the date histogram and undated documents in search', () => {
     await addReports(page, shell);
     await page.goto(shell.url);
     await page.getByLabel('Search the archive').fill('Tokayev');
+    await unfoldDatesAndNames(page);
     const bars = page.getByRole('toolbar', { name: 'Matching documents by month' });
     await expect(bars.getByRole('button', { name: 'January 2022: 1 document' })).toBeVisible();
     await expect(bars.getByRole('button', { name: 'February 2022: 1 document' })).toBeVisible();
@@ -222,6 +224,7 @@ for (const theme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: theme });
       await page.goto(shell.url);
       await page.getByLabel('Search the archive').fill('Tokayev');
+      await unfoldDatesAndNames(page);
       await page.getByRole('toolbar', { name: 'Matching documents by month' }).getByRole('button').first().click();
       await page.getByRole('tab', { name: 'Figures' }).click();
       await expect(page.locator('.figures-view .measure').first()).toBeVisible();
@@ -244,6 +247,7 @@ for (const theme of ['light', 'dark'] as const) {
       await expect(page.locator('html')).toHaveAttribute('lang', 'ru', { timeout: 30_000 });
       const notOurs = width < 1280 ? [...NOT_OURS, '.topbar'] : NOT_OURS;
       await page.getByLabel('Поиск по архиву').fill('Tokayev');
+      await unfoldDatesAndNames(page);
       await page.getByRole('toolbar', { name: 'Найденные документы по месяцам' }).getByRole('button').first().click();
       await expect(page.locator('.undated-notice')).toContainText('Не показано: 3 документа без даты');
       await page.getByRole('tab', { name: 'Цифры' }).click();

@@ -68,6 +68,8 @@ export function SearchPanel({ client, settings, onSettingsChange, openId, onOpen
   const [indexGeneration, setIndexGeneration] = useState(0);
   /** Bumped to ask again while the entity facets are still being read (the results stay as they are). */
   const [facetsGeneration, setFacetsGeneration] = useState(0);
+  /** Whether the dates and names of the results (histogram, entity facets) are unfolded; kept across searches. */
+  const [refineOpen, setRefineOpen] = useState(false);
   /** Two documents shown side by side (a result and one of its copies), or none. */
   const [comparing, setComparing] = useState<{ a: string; b: string } | null>(null);
   const indexBusy = index !== null && (index.state === 'indexing' || index.checking);
@@ -229,8 +231,17 @@ export function SearchPanel({ client, settings, onSettingsChange, openId, onOpen
           <TermList terms={result.terms} scope="results" />
         </div>
       )}
-      {result && <DateHistogram result={result} settings={settings} onChange={(changes) => onSettingsChange({ ...settings, ...changes })} />}
-      {result && <EntityFacets client={client} result={result} settings={settings} onChange={(changes) => onSettingsChange({ ...settings, ...changes })} onOpenAt={onOpenAt} onOpenDocument={onOpen} />}
+      {result && (
+        // Folded away like the filters, so the results stay high in the pane; the summary names the entity filter when one is on.
+        <details className="fold refine-box" open={refineOpen} onToggle={(e) => setRefineOpen(e.currentTarget.open)}>
+          <summary>
+            {t.refineSummary}
+            {settings.entity && <span className="filters-active"> · {settings.entity.name}</span>}
+          </summary>
+          <DateHistogram result={result} settings={settings} onChange={(changes) => onSettingsChange({ ...settings, ...changes })} />
+          <EntityFacets client={client} result={result} settings={settings} onChange={(changes) => onSettingsChange({ ...settings, ...changes })} onOpenAt={onOpenAt} onOpenDocument={onOpen} />
+        </details>
+      )}
       {typed && !shown && (
         <p className="result-count">{t.searching}</p>
       )}

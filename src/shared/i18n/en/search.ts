@@ -6,6 +6,8 @@ const count = (n: number, one: string, other: string) => `${n} ${n === 1 ? one :
 export const search = {
   panel: {
     label: 'Search',
+    /** The fold holding the date histogram and the entity facets. */
+    refineSummary: 'Dates and names in the results',
     inputLabel: 'Search the archive',
     placeholder: 'Search the archive…',
     results: 'Results',

@@ -5,6 +5,7 @@ import { counted } from '../language';
 export const search: typeof english = {
   panel: {
     label: 'Поиск',
+    refineSummary: 'Даты и имена в результатах',
     inputLabel: 'Поиск по архиву',
     placeholder: 'Поиск по архиву…',
     results: 'Результаты',
