@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { CasefileError } from '../errors';
 import { ClaimsTableRecord } from './claims-table';
-import { JsonFile, type StoreProblem } from '../storage/json-file';
+import { JsonFile, JsonStore } from '../storage/json-file';
 
 const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD');
 
@@ -52,18 +52,16 @@ type DossiersFile = z.infer<typeof DossiersFile>;
  * JsonFile). Each change is made to the dossier as it is on disk at that moment, so dossiers another
  * process created or changed meanwhile are kept.
  */
-export class DossierStore {
+export class DossierStore extends JsonStore<DossiersFile> {
   private constructor(
-    private readonly json: JsonFile<DossiersFile>,
+    json: JsonFile<DossiersFile>,
     private readonly now: () => Date,
-  ) {}
+  ) {
+    super(json);
+  }
 
   static async open(file: string, now: () => Date): Promise<DossierStore> {
     return new DossierStore(await JsonFile.open(file, 'dossier store', DossiersFile, { format: FORMAT, version: 1, dossiers: [] }), now);
-  }
-
-  get problem(): StoreProblem | null {
-    return this.json.problem;
   }
 
   list(): Dossier[] {
@@ -130,19 +128,6 @@ export class DossierStore {
       required(current.dossiers, id);
       return { ...current, dossiers: current.dossiers.filter((d) => d.id !== id) };
     });
-  }
-
-  /** Follows changes other processes make to the dossiers; `listener` runs after each is read. */
-  watch(listener: () => void): () => void {
-    return this.json.watch(listener);
-  }
-
-  flush(): Promise<void> {
-    return this.json.flush();
-  }
-
-  close(): void {
-    this.json.close();
   }
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { JsonFile, type StoreProblem } from '../storage/json-file';
+import { JsonFile, JsonStore } from '../storage/json-file';
 import type { EntityEdit } from './types';
 
 const EntityId = z.string().min(1).max(300);
@@ -19,15 +19,13 @@ type EditsFile = z.infer<typeof EditsFile>;
  * it is on disk then, so another process's edits are kept; a damaged file is left as found and
  * changes are refused until it is restored.
  */
-export class EntityEditStore {
-  private constructor(private readonly json: JsonFile<EditsFile>) {}
+export class EntityEditStore extends JsonStore<EditsFile> {
+  private constructor(json: JsonFile<EditsFile>) {
+    super(json);
+  }
 
   static async open(file: string): Promise<EntityEditStore> {
     return new EntityEditStore(await JsonFile.open(file, 'entity edits', EditsFile, { format: FORMAT, version: 1, edits: [] }));
-  }
-
-  get problem(): StoreProblem | null {
-    return this.json.problem;
   }
 
   /** The edits in order; the same array until they change (the entity index is made again only then). */
@@ -51,17 +49,5 @@ export class EntityEditStore {
       check(file.edits);
       return { ...file, edits: file.edits.filter((_e, i) => i !== index) };
     });
-  }
-
-  watch(listener: () => void): () => void {
-    return this.json.watch(listener);
-  }
-
-  flush(): Promise<void> {
-    return this.json.flush();
-  }
-
-  close(): void {
-    this.json.close();
   }
 }

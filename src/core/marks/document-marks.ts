@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Tag } from '../annotations/model';
-import { JsonFile, type StoreProblem } from '../storage/json-file';
+import { JsonFile, JsonStore } from '../storage/json-file';
 
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/u);
 const StoredMark = z.object({
@@ -38,15 +38,13 @@ export interface MarkedDocument {
  * names its document by id and by content: a document edited in place keeps its marks (same id);
  * one renamed or moved keeps them too (same content, its old id gone).
  */
-export class DocumentMarkStore {
-  private constructor(private readonly json: JsonFile<MarksFile>) {}
+export class DocumentMarkStore extends JsonStore<MarksFile> {
+  private constructor(json: JsonFile<MarksFile>) {
+    super(json);
+  }
 
   static async open(file: string): Promise<DocumentMarkStore> {
     return new DocumentMarkStore(await JsonFile.open(file, 'document marks', MarksFile, { format: FORMAT, version: 1, marks: [] }));
-  }
-
-  get problem(): StoreProblem | null {
-    return this.json.problem;
   }
 
   /** Every document's marks, by the id it has now in `documents`; marks of a document no longer in the archive are kept but not listed. */
@@ -67,18 +65,6 @@ export class DocumentMarkStore {
       return { ...file, marks };
     });
     return resolveMarks(saved.marks, documents).get(doc.id) ?? { docId: doc.id, starred: false, tags: [] };
-  }
-
-  watch(listener: () => void): () => void {
-    return this.json.watch(listener);
-  }
-
-  flush(): Promise<void> {
-    return this.json.flush();
-  }
-
-  close(): void {
-    this.json.close();
   }
 }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { CasefileError } from '../errors';
-import { JsonFile, type StoreProblem } from '../storage/json-file';
+import { JsonFile, JsonStore } from '../storage/json-file';
 
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/u);
 /** The search's own options as a saved search keeps them (what the search method takes). */
@@ -44,15 +44,13 @@ export interface Matched {
  * Each remembers which documents matched, in which version, when the user last looked, so that
  * after files are added or changed it can say which matching documents are new or changed.
  */
-export class SavedSearchStore {
-  private constructor(private readonly json: JsonFile<SavedFile>) {}
+export class SavedSearchStore extends JsonStore<SavedFile> {
+  private constructor(json: JsonFile<SavedFile>) {
+    super(json);
+  }
 
   static async open(file: string): Promise<SavedSearchStore> {
     return new SavedSearchStore(await JsonFile.open(file, 'saved searches', SavedFile, { format: FORMAT, version: 1, searches: [] }));
-  }
-
-  get problem(): StoreProblem | null {
-    return this.json.problem;
   }
 
   list(): readonly SavedSearch[] {

@@ -279,3 +279,30 @@ export class JsonFile<T> {
     this.watcher = null;
   }
 }
+
+/**
+ * A store kept in one JSON file of the data folder (dossiers, entity edits, document marks, saved
+ * searches): what every such store shares is said once here — its problem (a damaged file, left
+ * as it is), following other processes' changes, and saving safely before it closes.
+ */
+export abstract class JsonStore<T> {
+  protected constructor(protected readonly json: JsonFile<T>) {}
+
+  get problem(): StoreProblem | null {
+    return this.json.problem;
+  }
+
+  /** Follows changes other processes make to the file; `listener` runs after each is read. */
+  watch(listener: () => void): () => void {
+    return this.json.watch(listener);
+  }
+
+  /** Resolves when every change so far is on disk. */
+  flush(): Promise<void> {
+    return this.json.flush();
+  }
+
+  close(): void {
+    this.json.close();
+  }
+}
