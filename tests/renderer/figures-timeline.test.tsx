@@ -66,7 +66,7 @@ function FiguresHarness({ onOpen = () => undefined, onAnnotate = async () => und
       <button type="button" onClick={() => setRevision((n) => n + 1)}>
         archive changed
       </button>
-      <FiguresView client={client} archiveRevision={revision} annotationsRevision={0} active onOpen={onOpen} onAnnotate={onAnnotate} onShowAnnotation={() => undefined} />
+      <FiguresView client={client} archiveRevision={revision} annotationsRevision={0} active onOpen={onOpen} onAnnotate={onAnnotate} onShowAnnotation={() => undefined} onAddTable={() => undefined} />
     </>
   );
 }
@@ -113,9 +113,9 @@ describe('the Figures view', () => {
   it('reads the figures again when the archive changes', async () => {
     let calls = 0;
     const client = fakeClient({ figures: () => (++calls === 1 ? [] : FIGURES), listDocuments: () => DOCUMENTS, listAnnotations: () => [] });
-    const { rerender } = render(<FiguresView client={client} archiveRevision={0} annotationsRevision={0} active onOpen={() => undefined} onAnnotate={async () => undefined} onShowAnnotation={() => undefined} />);
+    const { rerender } = render(<FiguresView client={client} archiveRevision={0} annotationsRevision={0} active onOpen={() => undefined} onAnnotate={async () => undefined} onShowAnnotation={() => undefined} onAddTable={() => undefined} />);
     await screen.findByText(/No figures found/);
-    rerender(<FiguresView client={client} archiveRevision={1} annotationsRevision={0} active onOpen={() => undefined} onAnnotate={async () => undefined} onShowAnnotation={() => undefined} />);
+    rerender(<FiguresView client={client} archiveRevision={1} annotationsRevision={0} active onOpen={() => undefined} onAnnotate={async () => undefined} onShowAnnotation={() => undefined} onAddTable={() => undefined} />);
     await screen.findByRole('region', { name: /^Deaths/ });
   });
 });
@@ -278,7 +278,7 @@ describe('in Russian', () => {
     const result = searchResult('Tokayev', [], { total: 6, histogram: { months: [{ month: '2022-01', documents: 4 }], undated: 2 }, undated: 2 });
     render(
       <InLanguage language="ru">
-        <FiguresView client={client} archiveRevision={0} annotationsRevision={0} active onOpen={() => undefined} onAnnotate={async () => undefined} onShowAnnotation={() => undefined} />
+        <FiguresView client={client} archiveRevision={0} annotationsRevision={0} active onOpen={() => undefined} onAnnotate={async () => undefined} onShowAnnotation={() => undefined} onAddTable={() => undefined} />
         <TimelineView client={client} archiveRevision={0} active onOpen={() => undefined} onOpenDocument={() => undefined} />
         <HistogramHarness result={result} initial={{ ...INITIAL_SEARCH, from: '2022-01-01' }} />
       </InLanguage>,

@@ -265,6 +265,7 @@ export function App({ client }: { client: CasefileClient }) {
               onOpen={openAt}
               onAnnotate={annotateClaim}
               onShowAnnotation={(a) => void actions.show(a)}
+              onAddTable={(measure) => void dossier.addClaimsTable(measure, t.figures.measureLower[measure]).then(notify, fail)}
             />
           }
           timeline={

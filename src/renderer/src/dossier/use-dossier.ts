@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { Dossier } from '../../../core/api/types';
+import type { Dossier, Measure } from '../../../core/api/types';
 import { mergeSections } from '../../../shared/dossier-merge';
 import { ApiCallError, type CasefileClient } from '../api/client';
 import { useT } from '../i18n';
@@ -36,6 +36,8 @@ export interface DossierEditor {
    * asked, each appended to the dossier as it is on disk (what another window added is kept).
    */
   add(annotationId: string): Promise<string>;
+  /** Adds a measure's claims table (the Figures view's) to the target section, after the adds asked before it. */
+  addClaimsTable(measure: Measure, measureName: string): Promise<string>;
   /**
    * Asks again for the dossiers (another process changed them): the list is replaced, and the chosen
    * dossier too unless the user has changes of their own waiting to be saved.
@@ -265,11 +267,34 @@ export function useDossierEditor(client: CasefileClient): DossierEditor {
     const index = saved.sections.findIndex((s) => s.items.some((i) => i.annotationId === annotationId));
     return said.added(saved.name, sectionName(saved.sections[index], index, t.sections.untitled), numberItems(saved.sections).get(annotationId) ?? 0);
   };
-  const add = (annotationId: string): Promise<string> => {
-    const run = adding.current.then(() => addNow(annotationId));
+  const tableNow = async (measure: Measure, measureName: string): Promise<string> => {
+    await flush();
+    const draft = currentRef.current ?? (await create(uniqueName(dossiers ?? [], t.picker.defaultName)));
+    const sectionId = draft.sections.some((s) => s.id === targetRef.current) ? (targetRef.current ?? undefined) : undefined;
+    let saved: Dossier;
+    try {
+      saved = await exclusive(() =>
+        client.call('addClaimsTable', { id: draft.id, measure, sectionId }).then((stored) => {
+          listed(stored);
+          adopt(stored);
+          return stored;
+        }),
+      );
+    } catch (error) {
+      throw new Error(said.notAdded(draft.name, (error as Error).message.replace(/\.$/, '')), { cause: error });
+    }
+    // Without a target the table goes to the last section, as the store puts it.
+    const index = sectionId ? saved.sections.findIndex((s) => s.id === sectionId) : saved.sections.length - 1;
+    return said.tableAdded(measureName, saved.name, sectionName(saved.sections[index], index, t.sections.untitled));
+  };
+  /** One after another, in the order asked, whatever is added. */
+  const queued = <T,>(work: () => Promise<T>): Promise<T> => {
+    const run = adding.current.then(work);
     adding.current = run.catch(() => undefined);
     return run;
   };
+  const add = (annotationId: string): Promise<string> => queued(() => addNow(annotationId));
+  const addClaimsTable = (measure: Measure, measureName: string): Promise<string> => queued(() => tableNow(measure, measureName));
 
   return {
     dossiers,
@@ -308,6 +333,7 @@ export function useDossierEditor(client: CasefileClient): DossierEditor {
     edit,
     flush,
     add,
+    addClaimsTable,
     async refresh() {
       const asked = version.current;
       const list = await client.call('listDossiers', {});

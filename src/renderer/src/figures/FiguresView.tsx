@@ -19,6 +19,8 @@ interface Props {
   onOpen(place: Place): void;
   onAnnotate(claim: Claim): Promise<void>;
   onShowAnnotation(annotation: AnchoredAnnotation): void;
+  /** Puts the measure's claims, as a table, in the dossier (acknowledged or failing visibly by the caller). */
+  onAddTable(measure: Measure): void;
 }
 
 type MeasureChoice = Measure | 'all';
@@ -33,7 +35,7 @@ function byValue(a: Claim, b: Claim): number {
  * side with the source, its date and the sentence; where they cannot all be true, it says so in words.
  * A claim opens its source at the sentence, and one click annotates it.
  */
-export function FiguresView({ client, archiveRevision, annotationsRevision, active, onOpen, onAnnotate, onShowAnnotation }: Props) {
+export function FiguresView({ client, archiveRevision, annotationsRevision, active, onOpen, onAnnotate, onShowAnnotation, onAddTable }: Props) {
   const { t: catalogue, language } = useLanguage();
   const t = catalogue.figures;
   const [choice, setChoice] = useState<MeasureChoice>('all');
@@ -104,6 +106,7 @@ export function FiguresView({ client, archiveRevision, annotationsRevision, acti
           onOpen={onOpen}
           onAnnotate={(claim) => void annotate(claim)}
           onShowAnnotation={onShowAnnotation}
+          onAddTable={onAddTable}
           language={language}
           t={t}
         />
@@ -119,12 +122,13 @@ interface SectionProps {
   busy: ReadonlySet<string>;
   onOpen(place: Place): void;
   onAnnotate(claim: Claim): void;
+  onAddTable(measure: Measure): void;
   onShowAnnotation(annotation: AnchoredAnnotation): void;
   language: ReturnType<typeof useLanguage>['language'];
   t: ReturnType<typeof useLanguage>['t']['figures'];
 }
 
-function MeasureSection({ group, titles, annotationAt, busy, onOpen, onAnnotate, onShowAnnotation, language, t }: SectionProps) {
+function MeasureSection({ group, titles, annotationAt, busy, onOpen, onAnnotate, onShowAnnotation, onAddTable, language, t }: SectionProps) {
   const { measure, conflict } = group;
   const claims = [...group.claims].sort(byValue);
   const sources = new Set(claims.map((c) => c.doc)).size;
@@ -144,6 +148,9 @@ function MeasureSection({ group, titles, annotationAt, busy, onOpen, onAnnotate,
         </span>
         {conflict ? t.conflict : t.agree}
       </p>
+      <button type="button" className="link measure-table" aria-label={t.addTableLabel(t.measureLower[measure])} onClick={() => onAddTable(measure)}>
+        {t.addTable}
+      </button>
       <ul className="values" aria-label={t.valuesLabel(t.measureLower[measure])}>
         {values.map((v) => (
           <li key={v}>{v.toLocaleString(language)}</li>

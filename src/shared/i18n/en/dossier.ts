@@ -113,6 +113,8 @@ export const dossier = {
     alreadyIn: (name: string) => `Already in “${name}”.`,
     notAdded: (name: string, problem: string) => `Not added to “${name}”: ${problem}.`,
     added: (name: string, section: string, n: number) => `Added to “${name}” › ${section} as quote ${n}.`,
+    /** A measure's claims table (from the Figures view) added to a dossier. */
+    tableAdded: (measure: string, name: string, section: string) => `Added the table of ${measure} to “${name}” › ${section}.`,
     notLeft: (name: string, problem: string) => `The changes to “${name}” are not saved (${problem}); retry or undo them first.`,
   },
   export: {

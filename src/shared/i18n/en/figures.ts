@@ -30,6 +30,8 @@ export const figures = {
   undated: 'undated',
   open: (title: string) => `Open ${title} at this sentence`,
   annotate: 'Annotate',
+  addTable: 'Add table to dossier',
+  addTableLabel: (measure: string) => `Add the table of ${measure} (value, source, date, citation) to the dossier`,
   annotateLabel: (value: string, title: string) => `Annotate the claim ${value} in ${title}`,
   annotated: 'Annotated',
   annotatedLabel: (value: string, title: string) => `Annotated: show the highlight of ${value} in ${title}`,

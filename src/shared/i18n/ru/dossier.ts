@@ -114,6 +114,7 @@ export const dossier: typeof english = {
     alreadyIn: (name) => `Уже в «${name}».`,
     notAdded: (name, problem) => `Не добавлено в «${name}»: ${problem}.`,
     added: (name, section, n) => `Добавлено в «${name}» › ${section} как цитата ${n}.`,
+    tableAdded: (measure, name, section) => `Таблица ${measure} добавлена в «${name}» › ${section}.`,
     notLeft: (name, problem) => `Изменения в «${name}» не сохранены (${problem}); сначала повторите сохранение или отмените их.`,
   },
   export: {

@@ -24,6 +24,8 @@ export const figures: typeof english = {
   undated: 'без даты',
   open: (title) => `Открыть «${title}» на этом предложении`,
   annotate: 'Аннотировать',
+  addTable: 'Таблицу в досье',
+  addTableLabel: (measure) => `Добавить таблицу ${measure} (число, источник, дата, ссылка) в досье`,
   annotateLabel: (value, title) => `Аннотировать утверждение ${value} в «${title}»`,
   annotated: 'Аннотировано',
   annotatedLabel: (value, title) => `Аннотировано: показать выделение ${value} в «${title}»`,
