@@ -201,6 +201,9 @@ test('the views open and work from the keyboard', async ({ page, shell }) => {
   await expect(page.getByRole('tab', { name: 'Figures' })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(page.getByLabel('Measure')).toBeFocused();
+  // Each measure's "Add table to dossier" comes before its claims.
+  await page.keyboard.press('Tab');
+  await expect(page.locator('.figures-view button.measure-table').first()).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(page.locator('.figures-view button.claim-open').first()).toBeFocused();
   await page.keyboard.press('Enter');

@@ -55,7 +55,7 @@ test('the query syntax and the filters are one click away', async ({ page }) => 
   await expect(help).toContainText('unless Name variants is turned off');
 
   await page.locator('summary', { hasText: 'Filter by source or date' }).click();
-  await page.getByLabel('Source').fill('Toleukhanova');
+  await page.getByLabel('Source', { exact: true }).fill('Toleukhanova');
   await search(page, 'Tokayev');
   await expect.poll(() => listedIds(page)).toEqual(['001_f765530c45934157.txt']);
   await expect(page.locator('.filters-box summary')).toContainText('source “Toleukhanova”');

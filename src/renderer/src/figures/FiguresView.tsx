@@ -148,8 +148,10 @@ function MeasureSection({ group, titles, annotationAt, busy, onOpen, onAnnotate,
         </span>
         {conflict ? t.conflict : t.agree}
       </p>
-      <button type="button" className="link measure-table" aria-label={t.addTableLabel(t.measureLower[measure])} onClick={() => onAddTable(measure)}>
+      {/* Named by its visible words first (speech input), the measure after them; the tooltip says what the table holds. */}
+      <button type="button" className="link measure-table" title={t.addTableLabel(t.measureLower[measure])} onClick={() => onAddTable(measure)}>
         {t.addTable}
+        <span className="visually-hidden">: {t.measures[measure]}</span>
       </button>
       <ul className="values" aria-label={t.valuesLabel(t.measureLower[measure])}>
         {values.map((v) => (
