@@ -51,15 +51,30 @@ export function fingerprintOf(der: Uint8Array): string {
 const YEAR_MS = 365.25 * 24 * 60 * 60 * 1000;
 
 /**
+ * A certificate serial number from random bytes, as DER wants a positive INTEGER: the first byte has
+ * its top bit clear (else it reads as negative) and is not zero (a leading zero byte before one
+ * under 0x80 is padding DER forbids, and OpenSSL then refuses the whole certificate: 1 in 256
+ * identities failed so). 126 random bits stay.
+ */
+export function serialNumberBytes(random: Uint8Array): Uint8Array {
+  const serial = Uint8Array.from(random);
+  serial[0] = (serial[0] & 0x3f) | 0x40;
+  return serial;
+}
+
+/**
  * A self-signed certificate naming `commonName` (as a UTF8String, so any script signs cleanly) for a
  * key pair that signs documents: not a CA, key usage digital signature and non-repudiation.
  */
-export async function selfSignedCertificate(keys: webcrypto.CryptoKeyPair, commonName: string, now: Date): Promise<Uint8Array> {
+export async function selfSignedCertificate(
+  keys: webcrypto.CryptoKeyPair,
+  commonName: string,
+  now: Date,
+  random: Uint8Array = webcrypto.getRandomValues(new Uint8Array(16)),
+): Promise<Uint8Array> {
   const certificate = new pkijs.Certificate();
   certificate.version = 2;
-  const serial = webcrypto.getRandomValues(new Uint8Array(16));
-  serial[0] &= 0x7f; // a positive INTEGER
-  certificate.serialNumber = new asn1js.Integer({ valueHex: serial });
+  certificate.serialNumber = new asn1js.Integer({ valueHex: serialNumberBytes(random) });
   const name = () => new pkijs.AttributeTypeAndValue({ type: COMMON_NAME, value: new asn1js.Utf8String({ value: commonName }) });
   certificate.subject.typesAndValues.push(name());
   certificate.issuer.typesAndValues.push(name());
