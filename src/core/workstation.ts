@@ -78,6 +78,15 @@ export interface WorkstationSearchResult extends SearchResult {
 
 export type { AnnotationChanges, AnnotationFilter, NewAnnotation };
 
+type DocumentTest = (doc: ArchiveDocument) => boolean;
+
+/** The tests given, as one that a document passes when it passes every one; undefined when none is given. */
+function allOf(tests: ReadonlyArray<DocumentTest | undefined>): DocumentTest | undefined {
+  const given = tests.filter((test): test is DocumentTest => test !== undefined);
+  if (given.length <= 1) return given[0];
+  return (doc) => given.every((test) => test(doc));
+}
+
 /** How long an app's workstation waits for a first search before it follows the folder anyway. */
 const FOLLOW_WITHOUT_ANSWER_MS = 1500;
 
@@ -215,10 +224,11 @@ export class Workstation {
     return this.indexStatus();
   }
 
-  search(query: string, { entity, entityFacets, ...options }: SearchOptions = {}): WorkstationSearchResult {
+  search(query: string, { entity, entityFacets, only: callerTest, ...options }: SearchOptions = {}): WorkstationSearchResult {
     // The entity filter and facets are the entities' own: the engine only tests documents and tells which matched.
+    // A caller's own test (document marks) joins it there, so counts, facets and order describe the same documents.
     let matching: readonly string[] = [];
-    const only = entity === undefined ? undefined : this.entities.filter(entity);
+    const only = allOf([callerTest, entity === undefined ? undefined : this.entities.filter(entity)]);
     const found = this.index.engine().search(query, { ...options, ...(only ? { only } : {}), ...(entityFacets ? { matchingIds: (ids) => (matching = ids) } : {}) });
     // The app (which follows the folder) never waits for names: facets come when they are at hand.
     const facets = !entityFacets ? undefined : this.following ? this.entities.facetsIfAtHand(matching) : this.entities.facets(matching);

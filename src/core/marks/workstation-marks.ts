@@ -1,10 +1,11 @@
 import path from 'node:path';
+import type { ArchiveDocument } from '../archive/document';
 import { archiveDataDir } from '../locations';
 import type { SearchOptions } from '../search/search-engine';
 import type { Workstation, WorkstationSearchResult } from '../workstation';
 import { DocumentMarkStore, type DocumentMark } from './document-marks';
 
-/** The search's filters by document marks (applied here, around the engine's search: see searchMarked). */
+/** The search's filters by document marks (see searchMarked). */
 export interface MarkFilters {
   /** Only starred documents. */
   starred?: boolean;
@@ -31,21 +32,18 @@ export async function marksByDocument(ws: Workstation): Promise<Map<string, Docu
 }
 
 /**
- * A search narrowed to documents marked so. The engine is asked for every matching document and
- * the marks pick among them, so the count and the order are those of the marked documents alone;
- * the terms' counts stay those of all matches.
+ * A search narrowed to documents marked so: the marks are one more test the engine applies with the
+ * other filters, so the count, the order, the words' counts and the facets are the marked documents'.
  */
 export async function searchMarked(ws: Workstation, query: string, { starred, documentTags, ...options }: SearchOptions & MarkFilters): Promise<WorkstationSearchResult> {
   const tags = (documentTags ?? []).map((t) => t.trim().toLocaleLowerCase()).filter(Boolean);
   if (!starred && tags.length === 0) return ws.search(query, options);
   const marks = await marksByDocument(ws);
-  const wanted = (id: string): boolean => {
-    const mark = marks.get(id);
+  const marked = (doc: ArchiveDocument): boolean => {
+    const mark = marks.get(doc.id);
     if (!mark || (starred && !mark.starred)) return false;
     const own = new Set(mark.tags.map((t) => t.toLocaleLowerCase()));
     return tags.every((t) => own.has(t));
   };
-  const all = ws.search(query, { ...options, limit: Math.max(1, ws.archive.documents.size) });
-  const hits = all.hits.filter((hit) => wanted(hit.id));
-  return { ...all, total: hits.length, hits: hits.slice(0, options.limit ?? 50) };
+  return ws.search(query, { ...options, only: marked });
 }

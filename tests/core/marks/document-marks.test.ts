@@ -31,6 +31,11 @@ describe('document marks', () => {
     expect(ids(await callApi(ws, 'search', { query: 'Tokayev', documentTags: ['kz', 'follow up'] }))).toEqual(['b.txt']);
     expect(ids(await callApi(ws, 'search', { query: 'Tokayev', starred: true, documentTags: ['kz'] }))).toEqual(['c.txt']);
     expect((await callApi(ws, 'search', { query: 'Tokayev', starred: true, limit: 1 })).hits).toHaveLength(1);
+    // Like every other filter, marks narrow what the words' counts and the name facets describe.
+    const described = await callApi(ws, 'search', { query: 'Tokayev', starred: true, entityFacets: true });
+    expect(described.terms.map((t) => t.documents)).toEqual([2]);
+    const people = (described.entityFacets?.person ?? []).find((f) => f.name === 'Tokayev');
+    expect(people?.documents).toBe(2);
     // Unstarred and untagged, a document keeps no mark.
     await callApi(ws, 'markDocument', { id: 'a.txt', starred: false });
     expect((await callApi(ws, 'documentMarks', {})).map((m) => m.docId).sort()).toEqual(['b.txt', 'c.txt']);
