@@ -82,6 +82,7 @@ const CHANGES_DATA: ReadonlySet<MethodName> = new Set<MethodName>([
   'markDocument',
   'saveSearch',
   'markSavedSearchSeen',
+  'renameSavedSearch',
   'deleteSavedSearch',
   'setPreferences',
   'mergeEntities',

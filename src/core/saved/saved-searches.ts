@@ -13,6 +13,13 @@ export const SavedOptions = z
     to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/u).optional(),
     includeUndated: z.boolean().optional(),
     source: z.string().max(300).optional(),
+    /** Only documents that mention this entity (an id from the entities list)… */
+    entity: z.string().min(1).max(300).optional(),
+    /** …shown by this name (the filter's label; not searched by). */
+    entityName: z.string().max(300).optional(),
+    /** Document marks: only starred documents; only those with every one of these tags. */
+    starred: z.boolean().optional(),
+    documentTags: z.array(z.string().trim().min(1).max(100)).max(100).optional(),
   })
   .strict();
 export type SavedOptions = z.infer<typeof SavedOptions>;
@@ -77,6 +84,20 @@ export class SavedSearchStore extends JsonStore<SavedFile> {
     const saved = await this.json.update((file) => {
       if (!file.searches.some((s) => s.id === id)) throw new CasefileError('not-found', `no saved search ${id}`);
       return { ...file, searches: file.searches.map((s) => (s.id === id ? { ...s, seen: seenOf(matching), seenAt: now.toISOString() } : s)) };
+    });
+    return saved.searches.find((s) => s.id === id) as SavedSearch;
+  }
+
+  /** Gives a saved search another name; a name another saved search has is refused (saving under it would replace that one). */
+  async rename(id: string, name: string): Promise<SavedSearch> {
+    this.json.assertWritable();
+    const wanted = name.trim();
+    const saved = await this.json.update((file) => {
+      if (!file.searches.some((s) => s.id === id)) throw new CasefileError('not-found', `no saved search ${id}`);
+      if (file.searches.some((s) => s.id !== id && s.name.toLocaleLowerCase() === wanted.toLocaleLowerCase())) {
+        throw new CasefileError('invalid-argument', `a saved search is named ${wanted} already`);
+      }
+      return { ...file, searches: file.searches.map((s) => (s.id === id ? { ...s, name: wanted } : s)) };
     });
     return saved.searches.find((s) => s.id === id) as SavedSearch;
   }
