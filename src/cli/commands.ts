@@ -12,6 +12,7 @@ import { timeline } from './timeline-commands';
 import { entities } from './entity-commands';
 import { batch } from './batch-commands';
 import { compare, duplicates } from './duplicate-commands';
+import { marks, saved } from './saved-commands';
 
 export type { CliIo } from './cli-context';
 
@@ -73,6 +74,13 @@ Commands:
                                                 text they have in common; --of: one document's copies
   compare ID ID [--json]                        two documents word by word: [-only in the first-]
                                                 {+only in the second+}
+  saved list|save|run|seen|rename|delete [--json]
+         save NAME "<query>" [search options] [--entity ID] [--starred] [--tags a,b]
+         run NAME [--limit N] [--seen]    searches kept by name; each says how many matching
+                                                documents are new or changed since it was last
+                                                seen; run lists them first, marked [new] [changed]
+  marks [--starred] [--tag T] [--json]          the documents starred or tagged
+  marks star|unstar ID | tag|untag ID TAG,TAG   star a whole document, or tag it
 
 Every command takes --archive DIR (default: the bundled archive) and --data DIR (default: the
 platform's application data folder).`;
@@ -93,6 +101,8 @@ const COMMANDS: Record<string, (argv: string[], cli: CliContext) => Promise<void
   batch,
   duplicates,
   compare,
+  saved,
+  marks,
 };
 
 /**
