@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { batchCsv } from '../core/batch/batch-csv';
 import { errorMessage } from '../core/errors';
-import { SORT_ORDERS, type SortOrder } from '../core/search/search-engine';
 import { visibleName } from '../shared/visible-name';
 import { LOCATION_OPTIONS, parseCommandLine, parseCount, UsageError } from '../shell/args';
 import { call, type CliContext } from './cli-context';
 import { markSnippet } from './search-commands';
+import { SEARCH_OPTIONS, searchFilters } from './search-options';
 
 /**
  * `batch --queries FILE [--json|--csv]`: every query of a list (one a line, or a CSV column with
@@ -20,19 +20,12 @@ export async function batch(argv: string[], cli: CliContext): Promise<void> {
     phrases: { type: 'boolean' },
     json: { type: 'boolean' },
     csv: { type: 'boolean' },
-    limit: { type: 'string' },
-    exact: { type: 'boolean' },
-    sort: { type: 'string' },
-    from: { type: 'string' },
-    to: { type: 'string' },
-    'include-undated': { type: 'boolean' },
-    source: { type: 'string' },
+    ...SEARCH_OPTIONS,
   });
   if (positionals.length > 0) throw new UsageError('batch takes its queries from a file: batch --queries FILE');
   if (values.queries === undefined) throw new UsageError('batch needs --queries FILE (one query a line, or a CSV file with --column)');
   if (values.json && values.csv) throw new UsageError('choose one of --json and --csv');
-  const sort = values.sort ?? 'relevance';
-  if (!(SORT_ORDERS as readonly string[]).includes(sort)) throw new UsageError(`--sort must be one of ${SORT_ORDERS.join(', ')}`);
+  const filters = searchFilters(values);
   const column = values.column === undefined ? undefined : /^\d+$/u.test(values.column) ? parseCount(values.column, 'column') : values.column;
   let text: string;
   try {
@@ -47,12 +40,7 @@ export async function batch(argv: string[], cli: CliContext): Promise<void> {
     column,
     phrases: values.phrases,
     documentsPerQuery: documentsPerQuery(values.limit),
-    variants: !values.exact,
-    sort: sort as SortOrder,
-    from: values.from,
-    to: values.to,
-    includeUndated: values['include-undated'],
-    source: values.source,
+    ...filters,
   });
   if (values.json) {
     cli.out(JSON.stringify(rows, null, 2));

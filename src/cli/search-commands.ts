@@ -1,49 +1,31 @@
-import { SORT_ORDERS } from '../core/search/search-engine';
 import type { Snippet } from '../core/search/snippets';
 import { visibleName } from '../shared/visible-name';
 import { LOCATION_OPTIONS, parseCommandLine, parseCount, UsageError } from '../shell/args';
 import { call, type CliContext } from './cli-context';
+import { SEARCH_OPTIONS, searchFilters } from './search-options';
+
+const SEARCH_COMMAND_OPTIONS = { ...LOCATION_OPTIONS, json: { type: 'boolean' }, ...SEARCH_OPTIONS, entity: { type: 'string' } } as const;
+/** The options that take a value (--limit 5): the argument after one is that value. */
+const TAKES_VALUE = new Set(Object.entries(SEARCH_COMMAND_OPTIONS).flatMap(([name, { type }]) => (type === 'string' ? [`--${name}`] : [])));
 
 /**
  * A query may start with '-' (-tokayev: documents without the word). No option of ours is a
  * single dash, so such an argument is the query, unless it is the value of the option before it.
  */
 function queryAsPositional(argv: string[]): string[] {
-  const at = argv.findIndex((arg, i) => /^-[^-]/u.test(arg) && !(i > 0 && /^--(?:archive|data|limit|sort|from|to|source|entity)$/u.test(argv[i - 1])));
+  const at = argv.findIndex((arg, i) => /^-[^-]/u.test(arg) && !(i > 0 && TAKES_VALUE.has(argv[i - 1])));
   return at === -1 ? argv : [...argv.slice(0, at), ...argv.slice(at + 1), '--', argv[at]];
 }
 
 export async function search(argv: string[], cli: CliContext): Promise<void> {
-  const { values, positionals } = parseCommandLine(queryAsPositional(argv), {
-    ...LOCATION_OPTIONS,
-    json: { type: 'boolean' },
-    limit: { type: 'string' },
-    exact: { type: 'boolean' },
-    sort: { type: 'string' },
-    from: { type: 'string' },
-    to: { type: 'string' },
-    'include-undated': { type: 'boolean' },
-    source: { type: 'string' },
-    entity: { type: 'string' },
-  });
+  const { values, positionals } = parseCommandLine(queryAsPositional(argv), SEARCH_COMMAND_OPTIONS);
   if (positionals.length !== 1) throw new UsageError('search takes exactly one query (quote it): search "<query>"');
   const query = positionals[0];
   if (query.trim() === '') throw new UsageError('the query is empty; give words to look for, e.g. search "Zhanaozen"');
-  const sort = values.sort ?? 'relevance';
-  if (!(SORT_ORDERS as readonly string[]).includes(sort)) throw new UsageError(`--sort must be one of ${SORT_ORDERS.join(', ')}`);
+  const filters = searchFilters(values);
   const ws = await cli.open(values);
   await ws.indexReady();
-  const result = await call(ws, 'search', {
-    query,
-    limit: parseCount(values.limit, 'limit'),
-    variants: !values.exact,
-    sort: sort as (typeof SORT_ORDERS)[number],
-    from: values.from,
-    to: values.to,
-    includeUndated: values['include-undated'],
-    source: values.source,
-    entity: values.entity,
-  });
+  const result = await call(ws, 'search', { query, limit: parseCount(values.limit, 'limit'), ...filters, entity: values.entity });
   if (values.json) {
     cli.out(JSON.stringify(result, null, 2));
     return;

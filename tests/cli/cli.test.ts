@@ -200,6 +200,10 @@ describe.concurrent('casefile CLI', () => {
     expect(run.code, run.stderr).toBe(0);
     const without = readArchiveFiles().filter((f) => !/Tokayev/i.test(f.raw)).map((f) => f.name);
     expect((JSON.parse(run.stdout) as { hits: Array<{ id: string }> }).hits.map((h) => h.id).sort()).toEqual(without.sort());
+    // After an option that takes a value, the dash word is still the query, not that value.
+    const limited = await runCli(['search', '--sort', 'newest', '-Tokayev', '--json', '--data', await temp.make()]);
+    expect(limited.code, limited.stderr).toBe(0);
+    expect((JSON.parse(limited.stdout) as { total: number }).total).toBe(without.length);
   });
 
   it('index --report --json lists every file as {file,status,reason,format,encoding,sha256}', async () => {
