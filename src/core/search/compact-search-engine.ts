@@ -11,6 +11,7 @@ import { buildSegment, indexedVersion, Segment } from './segment';
 import { dateHistogram, filtersDocuments, hitOrder, passesFilters, toSearchHit, undatedCount, type Ranking } from './hits';
 import { summarizeTerms } from './term-summary';
 import { allowsAutomaticFuzzy } from './variants';
+import { nearSpellingTerms, suggestionsFor } from './suggestions';
 
 /** Variants and near spellings score below the word as asked (and rank below exact hits anyway). */
 const VARIANT_BOOST = 0.5;
@@ -113,6 +114,7 @@ export class CompactSearchEngine implements SearchEngine {
       ),
       terms: summarizeTerms(evaluation.outcomes, (n) => shown[n] === 1, (n) => this.documentAt(n)),
       variants,
+      ...suggestionsFor(query, this.segments, variants),
       ...(options.from || options.to ? { undated: undatedCount(docs, (n) => this.documentAt(n), options) } : {}),
       ...(options.histogram ? { histogram: dateHistogram(docs, (n) => this.documentAt(n), options) } : {}),
     };
@@ -253,7 +255,8 @@ export class CompactSearchEngine implements SearchEngine {
         for (const t of segment.variantTerms(term)) if (!accepted.has(t)) accepted.set(t, 'variant');
       }
       for (const [t, kind] of accepted) if (kind === 'variant') specs.push({ term: t, weight: VARIANT_BOOST });
-      if (expand.fuzzy && allowsAutomaticFuzzy(term)) specs.push({ term: indexTerm, weight: FUZZY_BOOST, editDistance: 1 });
+      // Near spellings of the word as written, not of its stem (see suggestions.ts).
+      if (expand.fuzzy && allowsAutomaticFuzzy(term)) for (const t of nearSpellingTerms(this.segments, term, indexTerm, accepted)) specs.push({ term: t, weight: FUZZY_BOOST });
     }
     return { specs, accepted };
   }

@@ -3,6 +3,7 @@ import type { EntityFacets } from '../entities/types';
 import type { CopyOf } from '../duplicates/archive-duplicates';
 import type { SearchField } from './query-parser';
 import type { Snippet } from './snippets';
+import type { SpellingSuggestion } from './suggestions';
 
 /** How a place in a text matched: the word as asked, a name variant, or a near spelling. */
 export type MatchKind = 'exact' | 'variant' | 'fuzzy';
@@ -80,6 +81,8 @@ export interface SearchResult {
   histogram?: DateHistogram;
   /** When asked: the entities of all the matching documents, by type, most documents first. */
   entityFacets?: EntityFacets;
+  /** Words of the query that match nothing, with the archive's likely intended word ("Did you mean …?"); absent when none. */
+  suggestions?: SpellingSuggestion[];
 }
 
 export interface DateHistogram {

@@ -8,6 +8,7 @@ import { decodeSegmentFile, encodeSegmentFile } from './segment-file';
 import { indexTermOf } from './pipeline';
 import type { SearchField } from './query-parser';
 import { tokenize, type Token } from './tokenizer';
+import { nearSpellings } from './compact-index';
 import { variantKey } from './variants';
 
 /** What the index needs of a document. */
@@ -25,7 +26,7 @@ export interface IndexableDocument {
 export const TITLE_BOOST = 10;
 export const SEGMENT_FORMAT = 'casefile-index-segment';
 /** Bump when the tokenizer, pipeline or fields change: cached segments of another version are rebuilt. */
-export const SEGMENT_VERSION = 9;
+export const SEGMENT_VERSION = 10;
 
 /**
  * What a segment records beside its index: the documents it indexed (with the version of each), and
@@ -40,6 +41,12 @@ export const SegmentHeader = z.object({
   /** [document id, the version indexed (see indexedVersion)]. */
   docs: z.array(z.tuple([z.string(), z.string()])),
   names: z.array(z.tuple([z.string(), z.string()])),
+  /**
+   * The words as written, for near spellings and suggestions (see SurfaceWords): one line per
+   * matching form, sorted, `form<TAB>documents` or `form<TAB>documents<TAB>as most often written`
+   * where that differs. One string, not an array: it is read only when first asked.
+   */
+  words: z.string(),
 });
 export type SegmentHeader = z.infer<typeof SegmentHeader>;
 
@@ -108,6 +115,7 @@ export function buildSegment(
     INDEX_FIELDS.map((f) => f.boost),
   );
   const capitals: Capitals = new Map();
+  const surface = new SurfaceCounts();
   const step = Math.max(1, Math.floor(documents.length / 100));
   const seen = new Set<string>();
   documents.forEach((doc, i) => {
@@ -117,6 +125,7 @@ export function buildSegment(
     const tokens = indexedFields(doc);
     builder.add(INDEX_FIELDS.map(({ field }) => ({ field, tokens: tokens[field] })));
     for (const list of [tokens.title, tokens.body]) countCapitals(list, capitals);
+    surface.add(i, [tokens.title, tokens.byline, tokens.body], doc);
     if (onProgress && (i % step === 0 || i === documents.length - 1)) onProgress({ done: i + 1, total: documents.length });
   });
   const names: Array<[string, string]> = [];
@@ -126,7 +135,7 @@ export function buildSegment(
   }
   const docs: Array<[string, string]> = documents.map((d) => [d.id, indexedVersion(d)]);
   return {
-    header: { format: SEGMENT_FORMAT, version: SEGMENT_VERSION, kind: 'base', docs, names },
+    header: { format: SEGMENT_FORMAT, version: SEGMENT_VERSION, kind: 'base', docs, names, words: surface.serialized() },
     compact: builder.build(),
   };
 }
@@ -147,6 +156,94 @@ function countCapitals(tokens: Token[], capitals: Capitals): void {
   }
 }
 
+/** Words shorter than this are neither suggested nor reached as near spellings: too many neighbours. */
+export const MIN_SURFACE_LETTERS = 4;
+const SURFACE_WORD = /^\p{L}[\p{L}\p{M}]*$/u;
+
+/** Per matching form: documents holding it, and how often each written form stands (plain lower case uncounted). */
+class SurfaceCounts {
+  private readonly words = new Map<string, { documents: number; lastDocument: number; plain: number; written?: Map<string, number> }>();
+
+  add(documentNumber: number, fields: readonly Token[][], doc: IndexableDocument): void {
+    fields.forEach((tokens, f) => {
+      const text = f === 0 ? doc.title : f === 1 ? (doc.byline ?? '') : doc.text;
+      for (const token of tokens) {
+        if (token.compound || token.term.length < MIN_SURFACE_LETTERS || !SURFACE_WORD.test(token.term)) continue;
+        let entry = this.words.get(token.term);
+        if (entry === undefined) {
+          if (indexTermOf(token.term) === null) continue; // a stop word matches nothing: never suggested
+          entry = { documents: 0, lastDocument: -1, plain: 0 };
+          this.words.set(token.term, entry);
+        }
+        if (entry.lastDocument !== documentNumber) {
+          entry.documents++;
+          entry.lastDocument = documentNumber;
+        }
+        // "Tokayev’s" is indexed as tokayev: the possessive is no part of the word suggested.
+        const written = text.slice(token.start, token.end).replace(/['’ʼ‘]s$/u, '');
+        if (written === token.term) entry.plain++;
+        else (entry.written ??= new Map()).set(written, (entry.written.get(written) ?? 0) + 1);
+      }
+    });
+  }
+
+  serialized(): string {
+    const lines: string[] = [];
+    for (const term of [...this.words.keys()].sort()) {
+      const { documents, plain, written } = this.words.get(term) as { documents: number; plain: number; written?: Map<string, number> };
+      let most = term;
+      let count = plain;
+      for (const [form, n] of written ?? []) if (n > count) [most, count] = [form, n];
+      lines.push(most === term ? `${term}\t${documents}` : `${term}\t${documents}\t${most}`);
+    }
+    return lines.join('\n');
+  }
+}
+
+/** A word of the archive: its matching form, how many documents of a segment hold it, and how it is most often written. */
+export interface SurfaceWord {
+  term: string;
+  documents: number;
+  written: string;
+}
+
+/** A segment's words as written, read from its header's `words` when first asked. */
+class SurfaceWords {
+  readonly terms: string[] = [];
+  private readonly documents: number[] = [];
+  private readonly written = new Map<number, string>();
+
+  constructor(serialized: string) {
+    if (serialized === '') return;
+    for (const line of serialized.split('\n')) {
+      const [term, documents, written] = line.split('\t');
+      if (written !== undefined) this.written.set(this.terms.length, written);
+      this.terms.push(term);
+      this.documents.push(Number(documents));
+    }
+  }
+
+  /** The words within `edits` edits of a matching form (lunr's edit automaton, as near spellings of index terms). */
+  near(term: string, edits: number): SurfaceWord[] {
+    return nearSpellings(this.terms, term, edits).map((found) => this.at(binaryIndex(this.terms, found)));
+  }
+
+  private at(i: number): SurfaceWord {
+    return { term: this.terms[i], documents: this.documents[i], written: this.written.get(i) ?? this.terms[i] };
+  }
+}
+
+function binaryIndex(sorted: readonly string[], term: string): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (sorted[mid] < term) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 /** A loaded segment: its searcher, which of its documents are still current, and its name vocabulary. */
 export class Segment {
   /**
@@ -157,6 +254,7 @@ export class Segment {
   /** Document id → SHA-256 of the version indexed here. */
   readonly versions: Map<string, string>;
   private readonly namesByKey = new Map<string, Set<string>>();
+  private surface: SurfaceWords | undefined;
   /** File name in the index cache, once it has one, and whether it is written there. */
   cacheName: string | undefined;
   persisted = false;
@@ -188,6 +286,12 @@ export class Segment {
   variantTerms(term: string): string[] {
     const key = variantKey(term);
     return key === null ? [] : [...(this.namesByKey.get(key) ?? [])];
+  }
+
+  /** Words of this segment's documents, as written, within `edits` edits of a matching-form word. */
+  nearWords(term: string, edits: number): SurfaceWord[] {
+    this.surface ??= new SurfaceWords(this.serialized.header.words);
+    return this.surface.near(term, edits);
   }
 }
 
