@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import type { DocumentMark, SearchHit } from '../../../core/api/types';
 import { useT } from '../i18n';
 import { MarkedText } from './MarkedText';
@@ -19,9 +19,11 @@ interface Props {
   /** The document's star and tags, and the way to star it (no star button without it). */
   mark?: DocumentMark;
   onStar?(starred: boolean): void;
+  /** Said before its details (a saved search's "New"). */
+  badge?: ReactNode;
 }
 
-export function ResultItem({ hit, selected, onOpen, onOpenCopy, onCompare, mark, onStar }: Props) {
+export function ResultItem({ hit, selected, onOpen, onOpenCopy, onCompare, mark, onStar, badge }: Props) {
   const t = useT().search.result;
   const titleId = useId();
   const [expanded, setExpanded] = useState(false);
@@ -36,6 +38,7 @@ export function ResultItem({ hit, selected, onOpen, onOpenCopy, onCompare, mark,
           {hit.title}
         </span>
         <span className="result-meta">
+          {badge}
           {[hit.byline, hit.date?.text, hit.matchCount > 0 ? t.matches(hit.matchCount) : null].filter(Boolean).join(' · ')}
         </span>
         <MarkTags mark={mark} />

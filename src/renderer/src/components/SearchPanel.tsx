@@ -17,6 +17,8 @@ import type { TextPlace } from '../entities/types';
 import { errorMessage } from '../../../shared/error-message';
 import type { DocumentMarksState } from '../marks/use-document-marks';
 import './search-hints.css';
+import { FreshBadge, SavedSearches } from '../saved/SavedSearches';
+import { useSavedSearches } from '../saved/use-saved-searches';
 
 interface Props {
   client: CasefileClient;
@@ -70,6 +72,9 @@ export function SearchPanel({ client, settings, onSettingsChange, openId, onOpen
   const [facetsGeneration, setFacetsGeneration] = useState(0);
   /** Whether the dates and names of the results (histogram, entity facets) are unfolded; kept across searches. */
   const [refineOpen, setRefineOpen] = useState(false);
+  // Saved searches: listed again (their new and changed counts) as the archive and its index change.
+  const saved = useSavedSearches(client, settings, onSettingsChange, `${archiveRevision}.${indexGeneration}`);
+  const savedAnswer = saved.answer;
   /** Two documents shown side by side (a result and one of its copies), or none. */
   const [comparing, setComparing] = useState<{ a: string; b: string } | null>(null);
   const indexBusy = index !== null && (index.state === 'indexing' || index.checking);
@@ -111,7 +116,7 @@ export function SearchPanel({ client, settings, onSettingsChange, openId, onOpen
   useEffect(() => {
     let current = true;
     if (settled.query.trim() === '') return;
-    client.call('search', searchArgs(settled)).then(
+    (savedAnswer(settled) ?? client.call('search', searchArgs(settled))).then(
       (result) => {
         if (!current) return;
         const answered = { request: settled, result, problem: null };
@@ -128,7 +133,7 @@ export function SearchPanel({ client, settings, onSettingsChange, openId, onOpen
     return () => {
       current = false;
     };
-  }, [client, settled, indexGeneration, archiveRevision, facetsGeneration]);
+  }, [client, settled, indexGeneration, archiveRevision, facetsGeneration, savedAnswer]);
 
   // The app answers before every document's names are read; the facets come with a later answer.
   const facetsPending = answer?.result?.entityFacetsPending === true;
@@ -217,6 +222,7 @@ export function SearchPanel({ client, settings, onSettingsChange, openId, onOpen
           </button>
         )}
       </form>
+      <SavedSearches saved={saved} settings={settings} />
       {index && (indexBusy || index.state === 'paused') && (
         <IndexProgress status={index} onStop={() => void changeIndexing('cancelIndexing')} onResume={() => void changeIndexing('resumeIndexing')} />
       )}
@@ -278,6 +284,7 @@ export function SearchPanel({ client, settings, onSettingsChange, openId, onOpen
             onCompare={(copy) => setComparing({ a: hit.id, b: copy })}
             mark={marks?.marks.get(hit.id)}
             onStar={marks ? (starred) => void marks.mark(hit.id, { starred }) : undefined}
+            badge={<FreshBadge freshness={saved.freshness(hit.id)} />}
           />
         ))}
       </ol>

@@ -41,6 +41,7 @@ export const saved = {
   },
   /** What a saved search asks, in a line under its name. */
   options: {
+    query: (query: string) => `“${query}”`,
     newest: 'newest first',
     oldest: 'oldest first',
     exact: 'exact words',

@@ -43,6 +43,7 @@ export const saved: typeof english = {
     confirm: 'Удалить',
   },
   options: {
+    query: (query) => `«${query}»`,
     newest: 'сначала новые',
     oldest: 'сначала старые',
     exact: 'точные слова',
