@@ -42,9 +42,10 @@ export const SegmentHeader = z.object({
   docs: z.array(z.tuple([z.string(), z.string()])),
   names: z.array(z.tuple([z.string(), z.string()])),
   /**
-   * The words as written, for near spellings and suggestions (see SurfaceWords): one line per
-   * matching form, sorted, `form<TAB>documents` or `form<TAB>documents<TAB>as most often written`
-   * where that differs. One string, not an array: it is read only when first asked.
+   * The words as written, for near spellings and suggestions (see SurfaceCounts#serialized): per
+   * matching form, sorted, the form (after the length of the prefix it shares with the one before),
+   * the documents holding it unless 1, and how it is most often written where that differs ('^':
+   * with a capital). One string, not an array: it costs nothing to load and is read when first asked.
    */
   words: z.string(),
 });
@@ -160,7 +161,7 @@ function countCapitals(tokens: Token[], capitals: Capitals): void {
 export const MIN_SURFACE_LETTERS = 4;
 const SURFACE_WORD = /^\p{L}[\p{L}\p{M}]*$/u;
 
-/** Per matching form: documents holding it, and how often each written form stands (plain lower case uncounted). */
+/** Per matching form: the documents holding it, and how often it stands as written (other written forms counted apart). */
 class SurfaceCounts {
   private readonly words = new Map<string, { documents: number; lastDocument: number; plain: number; written?: Map<string, number> }>();
 
@@ -188,16 +189,30 @@ class SurfaceCounts {
   }
 
   serialized(): string {
-    const lines: string[] = [];
+    const entries: string[] = [];
+    let previous = '';
     for (const term of [...this.words.keys()].sort()) {
       const { documents, plain, written } = this.words.get(term) as { documents: number; plain: number; written?: Map<string, number> };
       let most = term;
       let count = plain;
       for (const [form, n] of written ?? []) if (n > count) [most, count] = [form, n];
-      lines.push(most === term ? `${term}\t${documents}` : `${term}\t${documents}\t${most}`);
+      let shared = 0;
+      while (shared < term.length && term[shared] === previous[shared]) shared++;
+      previous = term;
+      const form = most === term ? '' : most === capitalized(term) ? CAPITALIZED : most;
+      const tail = form !== '' ? ` ${documents} ${form}` : documents > 1 ? ` ${documents}` : '';
+      entries.push(`${shared > 0 ? shared : ''}${term.slice(shared)}${tail}`);
     }
-    return lines.join('\n');
+    return entries.join(ENTRY_SEPARATOR);
   }
+}
+
+const ENTRY_SEPARATOR = '|';
+/** Written with a capital first letter and otherwise as the matching form: the commonest case after none. */
+const CAPITALIZED = '^';
+
+function capitalized(term: string): string {
+  return term.charAt(0).toUpperCase() + term.slice(1);
 }
 
 /** A word of the archive: its matching form, how many documents of a segment hold it, and how it is most often written. */
@@ -215,17 +230,41 @@ class SurfaceWords {
 
   constructor(serialized: string) {
     if (serialized === '') return;
-    for (const line of serialized.split('\n')) {
-      const [term, documents, written] = line.split('\t');
-      if (written !== undefined) this.written.set(this.terms.length, written);
+    let previous = '';
+    for (const entry of serialized.split(ENTRY_SEPARATOR)) {
+      let digits = 0;
+      while (entry.charCodeAt(digits) >= 0x30 && entry.charCodeAt(digits) <= 0x39) digits++;
+      const space = entry.indexOf(' ', digits);
+      const term = previous.slice(0, digits > 0 ? Number(entry.slice(0, digits)) : 0) + entry.slice(digits, space === -1 ? undefined : space);
+      previous = term;
+      let documents = 1;
+      if (space !== -1) {
+        const second = entry.indexOf(' ', space + 1);
+        documents = Number(entry.slice(space + 1, second === -1 ? undefined : second));
+        if (second !== -1) {
+          const written = entry.slice(second + 1);
+          this.written.set(this.terms.length, written === CAPITALIZED ? capitalized(term) : written);
+        }
+      }
       this.terms.push(term);
-      this.documents.push(Number(documents));
+      this.documents.push(documents);
     }
   }
 
   /** The words within `edits` edits of a matching form (lunr's edit automaton, as near spellings of index terms). */
   near(term: string, edits: number): SurfaceWord[] {
     return nearSpellings(this.terms, term, edits).map((found) => this.at(binaryIndex(this.terms, found)));
+  }
+
+  /** The words that start with `prefix`, or none if there are more than `limit`. */
+  startingWith(prefix: string, limit: number): SurfaceWord[] {
+    const from = binaryIndex(this.terms, prefix);
+    const found: SurfaceWord[] = [];
+    for (let i = from; i < this.terms.length && this.terms[i].startsWith(prefix); i++) {
+      if (found.length === limit) return [];
+      found.push(this.at(i));
+    }
+    return found;
   }
 
   private at(i: number): SurfaceWord {
@@ -290,8 +329,17 @@ export class Segment {
 
   /** Words of this segment's documents, as written, within `edits` edits of a matching-form word. */
   nearWords(term: string, edits: number): SurfaceWord[] {
+    return this.surfaceWords().near(term, edits);
+  }
+
+  /** Words of this segment's documents, as written, that start with a matching-form prefix; none if more than `limit`. */
+  wordsStartingWith(prefix: string, limit: number): SurfaceWord[] {
+    return this.surfaceWords().startingWith(prefix, limit);
+  }
+
+  private surfaceWords(): SurfaceWords {
     this.surface ??= new SurfaceWords(this.serialized.header.words);
-    return this.surface.near(term, edits);
+    return this.surface;
   }
 }
 

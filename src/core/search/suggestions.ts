@@ -78,9 +78,16 @@ function nearestWord(term: string, segments: readonly Segment[], variants: boole
   if (indexTerm === null) return null;
   const matches = segments.some((s) => s.searcher.expand({ term: indexTerm }).length > 0 || (variants && s.variantTerms(term).length > 0));
   if (matches) return null;
+  // One edit first: a word two away is looked for (the costlier walk) only when none is one away.
+  const nearest = nearWords(term, segments, 1);
+  return nearest ?? (letters >= TWO_EDITS_FROM_LETTERS ? nearWords(term, segments, 2) : null);
+}
+
+/** The archive's word within `edits` edits of a matching form: the fewest edits, then the most documents. */
+function nearWords(term: string, segments: readonly Segment[], edits: number): SurfaceWord | null {
   const found = new Map<string, SurfaceWord>();
   for (const segment of segments) {
-    for (const word of segment.nearWords(term, letters >= TWO_EDITS_FROM_LETTERS ? 2 : 1)) {
+    for (const word of segment.nearWords(term, edits)) {
       const seen = found.get(word.term);
       // Summed over segments; written as the segment holding it most writes it.
       if (!seen) found.set(word.term, { ...word });
@@ -98,26 +105,34 @@ function nearestWord(term: string, segments: readonly Segment[], variants: boole
 /**
  * The index terms a long word's automatic near spellings reach: the stems of the archive's words
  * within one edit of it as written, and the index terms within one edit of its stem (lunr's near
- * spellings) that stem words within two edits of it, or that `known` already holds (as asked, or a
- * name variant): a stem's neighbour whose words are far from the word asked is no near spelling.
+ * spellings) that `known` holds (as asked, or a name variant) or that stem a word within two edits
+ * of it: a stem's neighbour whose words are all far from the word asked is no near spelling.
  */
 export function nearSpellingTerms(segments: readonly Segment[], term: string, indexTerm: string, known: ReadonlyMap<string, unknown>): string[] {
-  const stemsWithin = (edits: number): Set<string> => {
-    const stems = new Set<string>();
-    for (const segment of segments) {
-      for (const word of segment.nearWords(term, edits)) {
-        const stem = indexTermOf(word.term);
-        if (stem !== null) stems.add(stem);
-      }
-    }
-    return stems;
-  };
-  const terms = stemsWithin(1);
-  const withinTwo = stemsWithin(2);
+  const terms = new Set<string>();
   for (const segment of segments) {
-    for (const near of segment.searcher.expand({ term: indexTerm, editDistance: 1 })) if (known.has(near) || withinTwo.has(near)) terms.add(near);
+    for (const word of segment.nearWords(term, 1)) {
+      const stem = indexTermOf(word.term);
+      if (stem !== null) terms.add(stem);
+    }
+  }
+  for (const segment of segments) {
+    for (const near of segment.searcher.expand({ term: indexTerm, editDistance: 1 })) {
+      if (!terms.has(near) && (known.has(near) || stemsWordNear(segments, near, term))) terms.add(near);
+    }
   }
   return [...terms].sort();
+}
+
+/** Stems are at most a letter off a prefix of their words (happy → happi): this many words share one at most. */
+const STEM_FAMILY_LIMIT = 2_000;
+
+/** Whether an index term is the stem of some word of the archive within two edits of `term`. */
+function stemsWordNear(segments: readonly Segment[], stem: string, term: string): boolean {
+  const prefix = stem.slice(0, -1);
+  return segments.some((segment) =>
+    segment.wordsStartingWith(prefix, STEM_FAMILY_LIMIT).some((word) => editDistance(word.term, term) <= 2 && indexTermOf(word.term) === stem),
+  );
 }
 
 /** Edits (insertions, deletions, substitutions, swaps of neighbours) from one word to another, by characters. */

@@ -3,10 +3,10 @@ import { loadArchive } from '../../../src/core/archive/archive';
 import type { ArchiveDocument } from '../../../src/core/archive/document';
 import { CompactSearchEngine } from '../../../src/core/search/compact-search-engine';
 import { indexTermOf } from '../../../src/core/search/pipeline';
-import { buildSegment, indexedFields, Segment } from '../../../src/core/search/segment';
+import { buildSegment, decodeSegment, encodeSegment, indexedFields, Segment } from '../../../src/core/search/segment';
 import { spellingSuggestions } from '../../../src/core/search/suggestions';
 import { ARCHIVE_DIR } from '../../helpers/archive-files';
-import { engineOver } from '../../helpers/search';
+import { documentsOf, engineOver } from '../../helpers/search';
 
 let seed: CompactSearchEngine;
 let documents: ArchiveDocument[];
@@ -88,6 +88,15 @@ describe('near spellings are words of the archive as written', () => {
     const result = engine.search("d'etatt");
     expect(result.suggestions).toEqual([{ word: "d'etatt", suggestion: 'd’état', query: 'd’état' }]);
     expect(engine.search('d’etat').suggestions).toBeUndefined();
+  });
+
+  it('keeps the words as written through the index cache file, possessives aside', () => {
+    const docs = documentsOf({ 'a.txt': 'Speech\n\nTokayev’s speech, then Nazarbayev’s and Nazarbayev’s again.' });
+    const [segment] = [Segment.load(decodeSegment(encodeSegment(buildSegment(docs))))];
+    expect(spellingSuggestions('Tokayv Nazarbaev', [segment], false)).toEqual([
+      { word: 'Tokayv', suggestion: 'Tokayev', query: 'Tokayev Nazarbayev' },
+      { word: 'Nazarbaev', suggestion: 'Nazarbayev', query: 'Tokayev Nazarbayev' },
+    ]);
   });
 
   it('ranks the nearer spelling first, then the more frequent', () => {
