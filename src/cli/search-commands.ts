@@ -31,6 +31,8 @@ export async function search(argv: string[], cli: CliContext): Promise<void> {
     return;
   }
   cli.out(`${result.total} ${result.total === 1 ? 'document matches' : 'documents match'} ${JSON.stringify(result.query)}`);
+  // Every suggestion carries the same corrected query (each word that matched nothing replaced).
+  if (result.suggestions) cli.out(`  Did you mean ${JSON.stringify(result.suggestions[0].query)}?`);
   if (result.undated) cli.out(`  ${result.undated} undated ${result.undated === 1 ? 'document' : 'documents'} ${values['include-undated'] ? 'included' : 'left out by the date range (--include-undated to include)'}`);
   for (const term of result.terms) {
     if (term.presence === 'prohibited') {
