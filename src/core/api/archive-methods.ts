@@ -38,9 +38,9 @@ export const archiveMethods = {
   dataRevision: method(z.object({}).strict(), (ws, _args, _session, caller) => ws.dataRevision(caller)),
   ingestReport: method(z.object({}).strict(), (ws) => ws.archive.ingestReport()),
   // The custody ledger: whether its chain holds and, for a file (present or gone), its history.
-  custody: method(z.object({ id: DocId.optional() }).strict(), (ws, { id }) => ({
-    ledger: ws.archive.ledgerCheck(),
-    file: id === undefined ? null : ws.archive.custody(id),
+  custody: method(z.object({ id: DocId.optional() }).strict(), async (ws, { id }) => ({
+    ledger: await ws.archive.ledgerCheck(),
+    file: id === undefined ? null : await ws.archive.custody(id),
   })),
   getDocumentMetadata: method(z.object({ id: DocId }).strict(), (ws, { id }) => ws.archive.getDocumentMetadata(id)),
   setDocumentMetadata: method(MetadataEdit.extend({ id: DocId }).strict(), async (ws, { id, ...edit }) => {

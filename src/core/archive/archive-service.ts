@@ -1,7 +1,7 @@
 import { mkdir, open as openFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { ArchiveFileRefused, isInside, readArchiveFile } from '../contained-path';
-import { CasefileError } from '../errors';
+import { CasefileError, errorMessage } from '../errors';
 import { writeFailure } from '../storage/write-failure';
 import { ingestFile, isArchiveFile, loadArchive, maxBytesOf, sha256Hex, sidecarTarget, toDocumentId, unsupportedEntry, type IngestEntry, type SkippedFile } from './archive';
 import { IngestCatalog } from './catalog';
@@ -49,8 +49,11 @@ export class ArchiveService {
     private readonly report: IngestEntry[],
     private readonly docs: Map<string, ArchiveDocument>,
     private readonly metadata: MetadataOverrides,
-    /** Every file's SHA-256 when first seen and at each change since (see custody-ledger.ts). */
-    private readonly ledger: CustodyLedger,
+    /**
+     * Every file's SHA-256 when first seen and at each change since (see custody-ledger.ts), opened
+     * once and on first use: an archive opened as last seen opens it after its first answer.
+     */
+    private readonly ledger: () => Promise<CustodyLedger>,
   ) {}
 
   /**
@@ -65,11 +68,19 @@ export class ArchiveService {
     const lastSeen = openAsLastSeen ? catalog.lastSeen() : null;
     const loaded = lastSeen ?? (await loadArchive(root, catalog));
     const metadata = await MetadataOverrides.open(path.join(storeDir, 'metadata.json'));
-    const ledger = await CustodyLedger.open(storeDir, now);
-    if (ledger.check().problem) console.error(`custody ledger of ${root}: ${ledger.check().problem}`);
-    const archive = new ArchiveService(root, loaded.report, new Map(loaded.documents.map((doc) => [doc.id, metadata.apply(doc)])), metadata, ledger);
+    let ledger: Promise<CustodyLedger> | null = null;
+    const openLedger = () =>
+      (ledger ??= CustodyLedger.open(storeDir, now).then((opened) => {
+        if (opened.check().problem) console.error(`custody ledger of ${root}: ${opened.check().problem}`);
+        return opened;
+      }));
+    // Reading and checking the ledger's chain (0.2 s at 10,000 files) waits until after the first answer when it can.
+    if (!lastSeen) await openLedger();
+    const archive = new ArchiveService(root, loaded.report, new Map(loaded.documents.map((doc) => [doc.id, metadata.apply(doc)])), metadata, openLedger);
     archive.catalog = catalog;
     archive.beginCheck = () => {
+      // Opened now if it waited for the first answer (a ledger that cannot be read is reported where it is used).
+      openLedger().catch((error: unknown) => console.error(`custody ledger of ${root} cannot be read:`, errorMessage(error)));
       const opened = new Map(archive.docs);
       // An archive opened as last seen is recorded once its folder is listed again (listAgain), not twice.
       if (!lastSeen) archive.recordCustody();
@@ -135,23 +146,23 @@ export class ArchiveService {
    * A document's history in the custody ledger: when it was first seen, each change since; for a
    * page captured in a web archive, its custody starts at the capture (when, from where, its digest).
    */
-  custody(id: string): Custody & { captured: WebCapture | null } {
-    return { ...this.ledger.custody(id), captured: this.docs.get(id)?.capture ?? null };
+  async custody(id: string): Promise<Custody & { captured: WebCapture | null }> {
+    return { ...(await this.ledger()).custody(id), captured: this.docs.get(id)?.capture ?? null };
   }
 
   /** Whether the custody ledger's chain holds (see custody-ledger.ts). */
-  ledgerCheck(): LedgerCheck {
-    return this.ledger.check();
+  async ledgerCheck(): Promise<LedgerCheck> {
+    return (await this.ledger()).check();
   }
 
   /** The custody ledger as it is on disk now, once every change seen so far is in it (see CustodyView). */
-  custodyView(): Promise<CustodyView> {
-    return this.ledger.current();
+  async custodyView(): Promise<CustodyView> {
+    return (await this.ledger()).current();
   }
 
   /** The custody ledger as it is on disk now, with its head (for an evidence bundle). */
-  ledgerSnapshot(): ReturnType<CustodyLedger['snapshot']> {
-    return this.ledger.snapshot();
+  async ledgerSnapshot(): ReturnType<CustodyLedger['snapshot']> {
+    return (await this.ledger()).snapshot();
   }
 
   require(id: string): ArchiveDocument {
@@ -242,7 +253,11 @@ export class ArchiveService {
     await this.watcher?.close();
     this.watcher = null;
     this.metadata.close();
-    await this.ledger.settled();
+    // A ledger that could not be read has nothing to finish writing (its fault is reported where it is asked for).
+    await this.ledger().then(
+      (ledger) => ledger.settled(),
+      () => undefined,
+    );
   }
 
   private changed(): void {
@@ -264,7 +279,8 @@ export class ArchiveService {
       });
       return [{ file: e.file, sha256: e.sha256 }, ...captured];
     });
-    void this.ledger.record(files);
+    // Recorded in order of the calls: each waits for the one opening, then for the ledger's own queue.
+    void this.ledger().then((ledger) => ledger.record(files));
   }
 
   /** Puts a file's documents (one, or each page of a web archive, or none) in place of those it had. */

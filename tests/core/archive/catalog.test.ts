@@ -1,8 +1,9 @@
-import { cp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, realpath, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadArchive, sha256Hex } from '../../../src/core/archive/archive';
 import { IngestCatalog } from '../../../src/core/archive/catalog';
+import { LEDGER_FILE } from '../../../src/core/archive/custody-ledger';
 import { archiveDataDir } from '../../../src/core/locations';
 import { inProcessBuilder } from '../../../src/core/search/index-builder';
 import { ARCHIVE_DIR } from '../../helpers/archive-files';
@@ -147,6 +148,17 @@ describe('an archive opened as last seen (the app)', () => {
     await first.close();
     return { archive, data, name: await firstFile(archive) };
   }
+
+  it('answers before the custody ledger is read: one that cannot be read fails only what asks for it', async () => {
+    const { archive, data } = await seenOnce();
+    const ledger = path.join(archiveDataDir(data, await realpath(archive)), LEDGER_FILE);
+    await rm(ledger);
+    await mkdir(ledger); // a folder in the file's place: reading it fails
+    const ws = await openApp(archive, data);
+    expect(ws.search('Zhanaozen').total).toBeGreaterThan(0);
+    await expect(ws.archive.ledgerCheck()).rejects.toThrow(/EISDIR|directory/);
+    await ws.close();
+  });
 
   it('has no last listing before a folder was listed and saved', async () => {
     const { catalogFile } = await archiveCopy();

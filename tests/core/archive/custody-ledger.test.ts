@@ -140,10 +140,10 @@ describe('an archive keeps its custody ledger', () => {
     await ws.close();
     ws = await bench.open();
     await ws.archiveVerified();
-    expect(ws.archive.ledgerCheck().state).toBe('ok');
-    const firstSeen = ws.archive.custody('a.txt').firstSeen;
+    expect((await ws.archive.ledgerCheck()).state).toBe('ok');
+    const firstSeen = (await ws.archive.custody('a.txt')).firstSeen;
     expect(firstSeen).not.toBeNull();
-    expect(ws.archive.custody('a.txt').events).toHaveLength(1); // a second open notes nothing new
+    expect((await ws.archive.custody('a.txt')).events).toHaveLength(1); // a second open notes nothing new
 
     await bench.write('a.txt', 'Alpha\n\nThe first text, edited.');
     await ws.getDocument('a.txt'); // the reader reads the file again and sees the change

@@ -264,7 +264,7 @@ describe('captured pages in the workstation', () => {
       const docId = hits[0].id;
       expect(docId).toMatch(/^first\.warc#urn:uuid:/);
       await ws.archive.custodyView(); // the ledger is written
-      const custody = ws.archive.custody(docId);
+      const custody = await ws.archive.custody(docId);
       expect(custody.captured).toMatchObject({ url: `http://127.0.0.1:${port}/news/death-toll`, payloadDigestMatches: true });
       expect(custody.firstSeen).toBe('2026-01-02T03:04:05.000Z');
 
