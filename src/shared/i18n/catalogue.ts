@@ -12,6 +12,7 @@ import { messages as enMessages } from './en/messages';
 import { reader as enReader } from './en/reader';
 import { saved as enSaved } from './en/saved';
 import { search as enSearch } from './en/search';
+import { suggestions as enSuggestions } from './en/suggestions';
 import { timeline as enTimeline } from './en/timeline';
 import type { Language } from './language';
 import { annotations as ruAnnotations } from './ru/annotations';
@@ -28,6 +29,7 @@ import { messages as ruMessages } from './ru/messages';
 import { reader as ruReader } from './ru/reader';
 import { saved as ruSaved } from './ru/saved';
 import { search as ruSearch } from './ru/search';
+import { suggestions as ruSuggestions } from './ru/suggestions';
 import { timeline as ruTimeline } from './ru/timeline';
 
 /**
@@ -36,10 +38,10 @@ import { timeline as ruTimeline } from './ru/timeline';
  * text) does not compile. A string that counts takes the count (and the language's plural forms
  * through `counted`); one that names something takes it as an argument, never by concatenation.
  */
-const english = { app: enApp, search: enSearch, reader: enReader, annotations: enAnnotations, dossier: enDossier, ingest: enIngest, commands: enCommands, duplicates: enDuplicates, messages: enMessages, figures: enFigures, timeline: enTimeline, batch: enBatch, marks: enMarks, entities: enEntities, saved: enSaved };
+const english = { app: enApp, search: enSearch, reader: enReader, annotations: enAnnotations, dossier: enDossier, ingest: enIngest, commands: enCommands, duplicates: enDuplicates, messages: enMessages, figures: enFigures, timeline: enTimeline, batch: enBatch, marks: enMarks, entities: enEntities, saved: enSaved, suggestions: enSuggestions };
 export type Catalogue = typeof english;
 
-const russian: Catalogue = { app: ruApp, search: ruSearch, reader: ruReader, annotations: ruAnnotations, dossier: ruDossier, ingest: ruIngest, commands: ruCommands, duplicates: ruDuplicates, messages: ruMessages, figures: ruFigures, timeline: ruTimeline, batch: ruBatch, marks: ruMarks, entities: ruEntities, saved: ruSaved };
+const russian: Catalogue = { app: ruApp, search: ruSearch, reader: ruReader, annotations: ruAnnotations, dossier: ruDossier, ingest: ruIngest, commands: ruCommands, duplicates: ruDuplicates, messages: ruMessages, figures: ruFigures, timeline: ruTimeline, batch: ruBatch, marks: ruMarks, entities: ruEntities, saved: ruSaved, suggestions: ruSuggestions };
 
 const CATALOGUES: Record<Language, Catalogue> = { en: english, ru: russian };
 

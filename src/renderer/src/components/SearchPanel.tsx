@@ -11,6 +11,7 @@ import { ResultItem } from './ResultItem';
 import { SearchOptions } from './SearchOptions';
 import { TermList } from './TermList';
 import { DateHistogram } from '../timeline/DateHistogram';
+import { DidYouMean } from '../search/DidYouMean';
 import { EntityFacets } from '../entities/EntityFacets';
 import { CompareDialog } from '../duplicates/CompareDialog';
 import type { TextPlace } from '../entities/types';
@@ -234,6 +235,7 @@ export function SearchPanel({ client, settings, onSettingsChange, openId, onOpen
       {result && (
         <div className={`result-summary${outdated ? ' outdated' : ''}`}>
           <p className="result-count">{count}</p>
+          <DidYouMean suggestions={result.suggestions} onRun={(query) => onSettingsChange({ ...settings, query })} />
           <TermList terms={result.terms} scope="results" />
         </div>
       )}
