@@ -548,6 +548,7 @@ function casefileTable(c: CaseFigures['casefile'], docs: number): string {
 async function main(): Promise<void> {
   const work = await mkdtemp(path.join(os.tmpdir(), 'casefile-bench-'));
   try {
+    const loadAtStart = os.loadavg();
     const machine = { cores: os.cpus().length, memoryBytes: os.totalmem(), node: process.version, cpu: os.cpus()[0]?.model ?? '', platform: `${os.platform()} ${os.release()}`, childBaselineRssBytes: 0 };
     process.stderr.write(`Casefile bench: ${DOCS} documents, ${RUNS} runs, in ${work}\n`);
     const baseline = await child('baseline', 'baseline (an idle child process)', []);
@@ -566,6 +567,8 @@ async function main(): Promise<void> {
     const dossier = await child('dossier', 'dossier export and re-anchoring', ['--dir', seed.dir, '--data', path.join(work, 'dossier'), '--runs', String(RUNS)]);
     const report = {
       machine,
+      // Other work on the machine shows in every wall-clock figure: the 1-minute load average when the run began and ended.
+      load: { start: loadAtStart, end: os.loadavg() },
       runs: RUNS,
       docs: DOCS,
       corpus: { kind: CORPUS, words: corpus.words, bytes: corpus.bytes, seed: 2026 },
