@@ -1,10 +1,10 @@
 import type { ArchiveDocument } from '../archive/document';
-import { parseQuery, SEARCH_FIELDS, type PhraseClause, type QueryClause, type SearchField } from './query-parser';
+import { parseQuery, SEARCH_FIELDS, wordClauses, type GroupClause, type PhraseClause, type QueryClause, type SearchField, type WordClause } from './query-parser';
 import type { DocumentMatches, MatchKind, SearchEngine, SearchOptions, SearchResult } from './search-engine';
 import type { QueryScope, TermQuery } from './compact-index';
 import { firstInOrder } from './first-in-order';
 import { mergeRanges, type ClauseOutcome, type DocMatch, type Matches, type Occurrence } from './matches';
-import { ALL_LETTERS, phrasePlaces, type AcceptedTerms, type PhrasePlan, type PhraseWord } from './phrase-match';
+import { ALL_LETTERS, nearPlaces, phrasePlaces, type AcceptedTerms, type PhrasePlan, type PhraseWord } from './phrase-match';
 import { SearchCache } from './search-cache';
 import { indexTermOf } from './pipeline';
 import { buildSegment, indexedVersion, Segment } from './segment';
@@ -22,7 +22,7 @@ const MAX_CLAUSES_WITH_NEAR_SPELLINGS = 16;
  * What a query matched: the documents by engine number, and what ranks them, in columns indexed by
  * that number (a broad word matches thousands of documents, and only the hits shown become objects).
  */
-interface Evaluation extends Ranking {
+export interface Evaluation extends Ranking {
   outcomes: ClauseOutcome[];
   /** The outcomes a hit's score and places come from (required and optional clauses). */
   scored: ClauseOutcome[];
@@ -36,6 +36,11 @@ function occurrencesOf({ scored }: Evaluation, n: number): Occurrence[] {
 function hasExactPlace(match: DocMatch): boolean {
   for (const o of match.occurrences) if (o.kind === 'exact') return true;
   return false;
+}
+
+/** How many clauses a match counts as matched as asked: a group's own count, else one if a place is as asked. */
+function exactClausesOf(match: DocMatch): number {
+  return match.exactClauses ?? (hasExactPlace(match) ? 1 : 0);
 }
 
 interface TermSpec {
@@ -62,6 +67,10 @@ function tooCommon(text: string): string {
   return `${text} is too common to be indexed (a stop word); it matches nothing on its own`;
 }
 
+function onlyTooCommon(group: string): string {
+  return `${group} holds only words too common to be indexed (stop words); it matches nothing on its own`;
+}
+
 /**
  * Search over one or more index segments (see segment.ts), each masking documents that moved on.
  * The engine asks the compact index (compact-index.ts) with lunr's semantics: it never imports lunr,
@@ -72,7 +81,7 @@ export class CompactSearchEngine implements SearchEngine {
   /** Where each segment's document numbers start in the engine's numbering. */
   private readonly bases: number[] = [];
   /** Documents numbered over all segments, live or not. */
-  private readonly numbered: number;
+  protected readonly numbered: number;
 
   /**
    * `documents` are the archive's current ones: a document is answered from only while it is live in
@@ -131,11 +140,31 @@ export class CompactSearchEngine implements SearchEngine {
     };
   }
 
-  private evaluate(query: string, variants: boolean): Evaluation {
+  protected evaluate(query: string, variants: boolean): Evaluation {
     const { clauses } = parseQuery(query);
     // A pasted paragraph is not a typo hunt: near spellings only for short queries (each costs an automaton).
-    const nearSpellings = variants && clauses.length <= MAX_CLAUSES_WITH_NEAR_SPELLINGS;
-    const outcomes = clauses.map((clause) => this.cachedClause(clause, variants, nearSpellings));
+    const nearSpellings = variants && wordClauses(clauses).length <= MAX_CLAUSES_WITH_NEAR_SPELLINGS;
+    const outcomes = clauses.map((clause) => this.outcomeOf(clause, variants, nearSpellings));
+    const { docs, scored } = this.combine(outcomes);
+    // Summed clause after clause, as every document's score always was (floating point keeps order).
+    const scores = new Float64Array(this.numbered);
+    const exactClauses = new Uint32Array(this.numbered);
+    for (const o of scored) {
+      for (const [n, match] of o.matches) {
+        scores[n] += match.score;
+        exactClauses[n] += exactClausesOf(match);
+      }
+    }
+    return { outcomes, scored, docs, scores, exactClauses };
+  }
+
+  /**
+   * The documents a list of clauses (the query's, or a group's) matches, with lunr's logic: every
+   * required clause and no prohibited one; with no required clause, at least one optional one; with
+   * only prohibited ones, every document without them. A clause that cannot match (a stop word) is
+   * left out. `scored`: the outcomes a document's score and places come from.
+   */
+  private combine(outcomes: readonly ClauseOutcome[]): { docs: number[]; scored: ClauseOutcome[] } {
     const active = outcomes.filter((o) => o.note === undefined);
     const required = active.filter((o) => o.clause.presence === 'required');
     const optional = active.filter((o) => o.clause.presence === 'optional');
@@ -154,20 +183,39 @@ export class CompactSearchEngine implements SearchEngine {
       candidates = prohibited.length > 0 ? this.searchableNumbers() : [];
     }
     if (prohibited.length > 0) candidates = candidates.filter((n) => !prohibited.some((o) => o.matches.has(n)));
-    const scored = [...required, ...optional];
-    // Summed clause after clause, as every document's score always was (floating point keeps order).
-    const scores = new Float64Array(this.numbered);
-    const exactClauses = new Uint32Array(this.numbered);
-    for (const o of scored) {
-      for (const [n, match] of o.matches) {
-        scores[n] += match.score;
-        if (hasExactPlace(match)) exactClauses[n]++;
-      }
-    }
-    return { outcomes, scored, docs: candidates, scores, exactClauses };
+    return { docs: candidates, scored: [...required, ...optional] };
   }
 
-  private searchableNumbers(): number[] {
+  private outcomeOf(clause: QueryClause, variants: boolean, nearSpellings: boolean): ClauseOutcome {
+    return clause.kind === 'group' ? this.matchGroup(clause, variants, nearSpellings) : this.cachedClause(clause, variants, nearSpellings);
+  }
+
+  /**
+   * A group's documents, by the logic of its clauses (see combine): each scored as its matching
+   * clauses add up, times the group's boost, with their places. Not cached: its word clauses are.
+   */
+  private matchGroup(clause: GroupClause, variants: boolean, nearSpellings: boolean): ClauseOutcome {
+    const inner = clause.clauses.map((c) => this.outcomeOf(c, variants, nearSpellings));
+    const matches: Matches = new Map();
+    if (inner.every((o) => o.note !== undefined)) return { clause, matches, inner, note: onlyTooCommon(clause.text) };
+    const { docs, scored } = this.combine(inner);
+    for (const n of docs) {
+      let score = 0;
+      let exactClauses = 0;
+      const occurrences: Occurrence[] = [];
+      for (const o of scored) {
+        const match = o.matches.get(n);
+        if (!match) continue;
+        score += match.score;
+        exactClauses += exactClausesOf(match);
+        for (const place of match.occurrences) occurrences.push(place);
+      }
+      matches.set(n, { score: score * clause.boost, occurrences, exactClauses });
+    }
+    return { clause, matches, inner };
+  }
+
+  protected searchableNumbers(): number[] {
     const table = this.documentTable();
     const numbers: number[] = [];
     for (let n = 0; n < table.length; n++) if (table[n]) numbers.push(n);
@@ -205,7 +253,7 @@ export class CompactSearchEngine implements SearchEngine {
   }
 
   /** A clause's outcome, from the cache when the same words were asked the same way (where and how required aside). */
-  private cachedClause(clause: QueryClause, variants: boolean, nearSpellings: boolean): ClauseOutcome {
+  protected cachedClause(clause: WordClause, variants: boolean, nearSpellings: boolean): ClauseOutcome {
     const key = JSON.stringify([variants, nearSpellings, clause], (name, value: unknown) => (name === 'span' || name === 'presence' ? undefined : value));
     const cached = this.cache.get(key);
     if (cached) return { clause, ...cached };
@@ -214,7 +262,7 @@ export class CompactSearchEngine implements SearchEngine {
     return note === undefined ? { clause, matches } : { clause, matches, note };
   }
 
-  private evaluateClause(clause: QueryClause, variants: boolean, nearSpellings: boolean): ClauseOutcome {
+  private evaluateClause(clause: WordClause, variants: boolean, nearSpellings: boolean): ClauseOutcome {
     const fields = clause.fields ?? [...SEARCH_FIELDS];
     if (clause.kind === 'wildcard') {
       return { clause, matches: this.runTerms([{ term: clause.pattern, weight: 1 }], clause.boost, fields, () => 'exact') };
@@ -224,6 +272,7 @@ export class CompactSearchEngine implements SearchEngine {
       const matches = this.matchTerm(clause.word.term, clause.boost, fields, expand)?.matches;
       return matches ? { clause, matches } : { clause, matches: new Map(), note: tooCommon(clause.text) };
     }
+    if (clause.proximity !== undefined) return this.matchNear(clause, clause.proximity, fields, variants);
     return this.matchPhrase(clause, fields, variants, nearSpellings);
   }
 
@@ -296,8 +345,7 @@ export class CompactSearchEngine implements SearchEngine {
     const scope: QueryScope = indexedWords.length > 1 ? { only: this.holdingAll(indexedWords, fields, expansion) } : {};
     const wordMatches = clauseWords.map((w) => this.matchTerm(w.term, boost, fields, expansion, scope));
     const indexed = wordMatches.flatMap((m, i) => (m ? [{ index: i, ...m }] : []));
-    const matches: Matches = new Map();
-    if (indexed.length === 0) return { clause, matches, note: tooCommon(clause.text) };
+    if (indexed.length === 0) return { clause, matches: new Map(), note: tooCommon(clause.text) };
     const words: PhraseWord[] = clauseWords.map((w, i) => ({ term: w.term, accepted: wordMatches[i]?.accepted ?? null, letters: ALL_LETTERS.test(w.term) }));
     const plan: PhrasePlan = {
       words,
@@ -306,25 +354,53 @@ export class CompactSearchEngine implements SearchEngine {
       looks: indexed.map(({ index }) => ({ preceding: words.slice(0, index).reverse(), following: words.slice(index + 1) })),
       fromPositions: indexed.length === clauseWords.length,
     };
-    // Candidates are the documents holding every indexed word: walk the rarest word's.
-    const rarest = indexed.reduce((a, b) => (b.matches.size < a.matches.size ? b : a));
+    const matches = this.wordsTogether(
+      indexed.map((w) => w.matches),
+      (doc, perWord) => phrasePlaces(doc, perWord, fields, plan),
+    );
+    if (whole) this.addWholeWord(matches, whole.term, boost, fields, { variants, fuzzy: nearSpellings });
+    return { clause, matches };
+  }
+
+  /**
+   * Documents where a proximity phrase's words stand within `proximity` other words of each other,
+   * in any order. Its stop words are left out (they stand nearly everywhere); like a phrase's, its
+   * words take name variants but no near spellings.
+   */
+  private matchNear(clause: PhraseClause, proximity: number, fields: SearchField[], variants: boolean): ClauseOutcome {
+    const expansion = { variants, fuzzy: false };
+    const terms = clause.words.map((w) => w.term).filter((term) => indexTermOf(term) !== null);
+    if (terms.length === 0) return { clause, matches: new Map(), note: tooCommon(clause.text) };
+    // As for a phrase, the documents holding every word are found first, from the postings alone.
+    const scope: QueryScope = terms.length > 1 ? { only: this.holdingAll(terms, fields, expansion) } : {};
+    const perTerm = terms.map((term) => this.matchTerm(term, clause.boost, fields, expansion, scope)?.matches ?? new Map<number, DocMatch>());
+    if (perTerm.length === 1) return { clause, matches: perTerm[0] };
+    return { clause, matches: this.wordsTogether(perTerm, (doc, perWord) => nearPlaces(doc, perWord, fields, proximity)) };
+  }
+
+  /**
+   * The documents holding every word (walked from the rarest word's) where `placesIn` finds the
+   * words together, each scored as its words' scores add up.
+   */
+  private wordsTogether(perWordMatches: readonly Matches[], placesIn: (doc: ArchiveDocument, perWord: readonly DocMatch[]) => Occurrence[]): Matches {
+    const matches: Matches = new Map();
+    const rarest = perWordMatches.reduce((a, b) => (b.size < a.size ? b : a));
     const perWord: DocMatch[] = [];
-    for (const number of rarest.matches.keys()) {
+    for (const number of rarest.keys()) {
       perWord.length = 0;
-      for (const w of indexed) {
-        const match = w.matches.get(number);
+      for (const wordMatches of perWordMatches) {
+        const match = wordMatches.get(number);
         if (!match) break;
         perWord.push(match);
       }
-      const doc = perWord.length === indexed.length ? this.documentAt(number) : undefined;
-      const occurrences = doc ? phrasePlaces(doc, perWord, fields, plan) : [];
+      const doc = perWord.length === perWordMatches.length ? this.documentAt(number) : undefined;
+      const occurrences = doc ? placesIn(doc, perWord) : [];
       if (occurrences.length === 0) continue;
       let score = 0;
       for (const match of perWord) score += match.score;
       matches.set(number, { score, occurrences });
     }
-    if (whole) this.addWholeWord(matches, whole.term, boost, fields, { variants, fuzzy: nearSpellings });
-    return { clause, matches };
+    return matches;
   }
 
   /** A compound asked as a phrase ("Kassym-Jomart") also matches where it is written whole. */

@@ -18,6 +18,8 @@ export interface Occurrence {
 export interface DocMatch {
   score: number;
   occurrences: Occurrence[];
+  /** A group's: how many of its clauses matched here with a place as asked (what ranks exact hits first). */
+  exactClauses?: number;
 }
 
 /** Matched documents by their number in the engine (segment after segment; see CompactSearchEngine.idOf). */
@@ -28,6 +30,8 @@ export interface ClauseOutcome {
   matches: Matches;
   /** Set when the clause cannot match anything (only stop words): it is then left out of the logic. */
   note?: string;
+  /** A group's: the outcomes of its clauses (their words are counted one by one). */
+  inner?: ClauseOutcome[];
 }
 
 /** Sorted, overlapping places in one field merged (a phrase and one of its words), keeping the best kind. */

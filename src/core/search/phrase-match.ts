@@ -2,12 +2,13 @@ import { indexTermOf } from './pipeline';
 import type { SearchField } from './query-parser';
 import type { MatchKind } from './search-engine';
 import { fieldText, type IndexableDocument } from './segment';
-import { nextWordStart, normalizeTerm, runEndingAt, wordsAround, wordStartingAt, type Token } from './tokenizer';
+import { countWords, nextWordStart, normalizeTerm, runEndingAt, wordsAround, wordStartingAt, type Token } from './tokenizer';
 import { KIND_RANK, type DocMatch, type Occurrence } from './matches';
 
 /*
  * Phrases: where the words of a phrase stand one after another in a document, given each indexed
- * word's places; stop words (not indexed) are checked on the text.
+ * word's places; stop words (not indexed) are checked on the text. Proximity phrases ("a b"~N):
+ * where they stand near each other, in any order.
  */
 
 /** Index terms accepted as one query word, and how. */
@@ -68,6 +69,108 @@ export function phrasePlaces(doc: IndexableDocument, perWord: readonly DocMatch[
     }
   }
   return occurrences;
+}
+
+/** A place of one of a proximity phrase's words, with the number of the word it is in its field (counted from an arbitrary start). */
+interface NearPlace {
+  at: number;
+  word: number;
+  place: Occurrence;
+}
+
+/**
+ * A proximity phrase's places in one document, given the places there of each of its words: in each
+ * field, every place of a word inside a stretch that holds all the words, each at a place of its
+ * own, with at most `proximity` other words among them, in any order. Word numbers are counted only
+ * across the gaps between places, and no further than the stretch reaches: a long article costs
+ * what its places cost, not what its length does.
+ */
+export function nearPlaces(doc: IndexableDocument, perWord: readonly DocMatch[], fields: readonly SearchField[], proximity: number): Occurrence[] {
+  const occurrences: Occurrence[] = [];
+  // The first and the last word of a satisfying stretch are at most this many words apart.
+  const reach = proximity + perWord.length - 1;
+  for (const field of fields) {
+    if (!perWord.every((match) => match.occurrences.some((o) => o.field === field))) continue;
+    const text = fieldText(doc, field);
+    const places: NearPlace[] = [];
+    perWord.forEach((match, word) => {
+      for (const place of wordPlaces(match.occurrences, field, text)) places.push({ at: 0, word, place });
+    });
+    places.sort((a, b) => a.place.start - b.place.start || a.word - b.word);
+    numberWords(text, places, reach);
+    for (const place of placesWithinReach(places, perWord.length, reach)) occurrences.push(place);
+  }
+  return occurrences;
+}
+
+/** Numbers the places (sorted by start) by word: a gap of more than `reach` words counts as `reach` + 1. */
+function numberWords(text: string, places: NearPlace[], reach: number): void {
+  for (let i = 1; i < places.length; i++) {
+    const previous = places[i - 1];
+    const { start } = places[i].place;
+    places[i].at = start === previous.place.start ? previous.at : previous.at + 1 + countWords(text, previous.place.end, start, reach);
+  }
+}
+
+/**
+ * The places (numbered, in order) inside a stretch of at most `reach` + 1 words that holds each of
+ * the `wordCount` words at a place of its own. Each stretch starts at a place; the ends only move on.
+ */
+function placesWithinReach(places: readonly NearPlace[], wordCount: number, reach: number): Occurrence[] {
+  const found: Occurrence[] = [];
+  const inStretch = new Uint32Array(wordCount);
+  let held = 0;
+  let end = 0;
+  let marked = 0;
+  // Two words may take the same place (the same word twice, a variant of another): then the stretch
+  // must still give each word a place of its own.
+  const shared = places.some((p, i) => i > 0 && p.place.start === places[i - 1].place.start);
+  for (let first = 0; first < places.length; first++) {
+    while (end < places.length && places[end].at - places[first].at <= reach) {
+      if (inStretch[places[end].word]++ === 0) held++;
+      end++;
+    }
+    if (held === wordCount && (!shared || eachHasOwnPlace(places, first, end, wordCount))) {
+      for (let i = Math.max(first, marked); i < end; i++) {
+        const { place } = places[i];
+        const last = found.at(-1);
+        if (last && last.start === place.start && last.end === place.end) {
+          if (KIND_RANK[place.kind] < KIND_RANK[last.kind]) last.kind = place.kind;
+        } else {
+          found.push({ ...place });
+        }
+      }
+      marked = Math.max(marked, end);
+    }
+    if (--inStretch[places[first].word] === 0) held--;
+  }
+  return found;
+}
+
+/** Whether each of the words can be given a place of its own among places[first, end) (a matching, found by augmenting paths). */
+function eachHasOwnPlace(places: readonly NearPlace[], first: number, end: number, wordCount: number): boolean {
+  const starts = new Map<number, number>();
+  const placesOf: number[][] = Array.from({ length: wordCount }, () => []);
+  for (let i = first; i < end; i++) {
+    const { word, place } = places[i];
+    let slot = starts.get(place.start);
+    if (slot === undefined) starts.set(place.start, (slot = starts.size));
+    placesOf[word].push(slot);
+  }
+  const holder = new Int32Array(starts.size).fill(-1);
+  const give = (word: number, seen: Uint8Array): boolean => {
+    for (const slot of placesOf[word]) {
+      if (seen[slot]) continue;
+      seen[slot] = 1;
+      if (holder[slot] === -1 || give(holder[slot], seen)) {
+        holder[slot] = word;
+        return true;
+      }
+    }
+    return false;
+  };
+  for (let word = 0; word < wordCount; word++) if (!give(word, new Uint8Array(starts.size))) return false;
+  return true;
 }
 
 /**

@@ -80,6 +80,27 @@ export function words(text: string): Token[] {
   return tokenize(text).filter((token) => !token.compound);
 }
 
+/** COMPOUND, for reading on from an offset with exec. */
+const COMPOUND_FROM = new RegExp(COMPOUND.source, 'gu');
+
+/**
+ * How many of `words(text)` start in text[from, to); past `atMost` it stops counting (any number
+ * over it means more), so a long stretch costs no more than a short one. `from` must be the start
+ * of the text or the end of one of its words: the words after it are then cut as the whole text's are.
+ */
+export function countWords(text: string, from: number, to: number, atMost: number): number {
+  let count = 0;
+  COMPOUND_FROM.lastIndex = from;
+  for (let match = COMPOUND_FROM.exec(text); match !== null && match.index < to && count <= atMost; match = COMPOUND_FROM.exec(text)) {
+    if (!HAS_HYPHEN.test(match[0])) {
+      count++;
+      continue;
+    }
+    for (const part of match[0].matchAll(PART_PATTERN)) if (match.index + part.index < to) count++;
+  }
+  return count;
+}
+
 function makeToken(written: string, start: number, compound: boolean): Token {
   return {
     term: normalizeTerm(written),

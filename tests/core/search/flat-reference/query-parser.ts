@@ -1,0 +1,335 @@
+/*
+ * FROZEN REFERENCE, not used by Casefile: the query parser as it was before groups and proximity
+ * (commit 0dc11be), kept so tests/core/search/old-grammar.properties.test.ts can check that every query
+ * this grammar accepted still means the same. Only the keys of its two refusals of parentheses and
+ * of '~' after a phrase were renamed (those sentences are gone); do not otherwise edit.
+ */
+import { CasefileError } from '../../../../src/core/errors';
+import { said, type Said } from '../../../../src/core/said';
+import { normalizeTerm, tokenize, words } from '../../../../src/core/search/tokenizer';
+import { FUZZY_MAX_LETTERS } from '../../../../src/core/search/variants';
+
+export const SEARCH_FIELDS = ['title', 'body', 'byline'] as const;
+export type SearchField = (typeof SEARCH_FIELDS)[number];
+
+export const MAX_QUERY_LENGTH = 10_000;
+export const MAX_CLAUSES = 256;
+/** lunr expands `term~N` into every string within N edits: past 2 that exhausts memory. */
+export const MAX_EDIT_DISTANCE = 2;
+/** Each `~N` builds an edit automaton over the index: a query may ask for this many. */
+export const MAX_FUZZY_TERMS = 16;
+
+export type Presence = 'optional' | 'required' | 'prohibited';
+
+/** Where in the query something stands: [start, end) in characters. */
+export interface QuerySpan {
+  start: number;
+  end: number;
+}
+
+export interface QueryWord {
+  /** Matching form (see tokenizer). */
+  term: string;
+}
+
+interface ClauseBase {
+  presence: Presence;
+  /** null: every field. */
+  fields: SearchField[] | null;
+  boost: number;
+  /** The clause as the user wrote it, operators aside (shown with counts). */
+  text: string;
+  span: QuerySpan;
+}
+
+export interface TermClause extends ClauseBase {
+  kind: 'term';
+  word: QueryWord;
+  /** `term~N` as written; undefined when the user did not ask. */
+  editDistance?: number;
+}
+
+export interface WildcardClause extends ClauseBase {
+  kind: 'wildcard';
+  /** Lower-cased pattern with `*` for any run of characters. */
+  pattern: string;
+}
+
+/** Words that must stand adjacent and in order: a quoted phrase or a hyphenated word. */
+export interface PhraseClause extends ClauseBase {
+  kind: 'phrase';
+  words: QueryWord[];
+  /** A hyphenated word also matches as one term (Alma-Ata). */
+  whole?: QueryWord;
+}
+
+export type QueryClause = TermClause | WildcardClause | PhraseClause;
+
+export interface ParsedQuery {
+  clauses: QueryClause[];
+}
+
+/** A query the parser cannot read; `span` says where, so a shell can point at it. */
+export class QuerySyntaxError extends CasefileError {
+  constructor(
+    message: string | Said,
+    readonly span: QuerySpan,
+  ) {
+    super('invalid-query', message);
+    this.name = 'QuerySyntaxError';
+  }
+}
+
+const FIELD_LIST = SEARCH_FIELDS.join(', ');
+const KEYWORDS = new Set(['AND', 'OR', 'NOT']);
+const TERM_STOP = /[\s"()]/u;
+/**
+ * A field name before its colon, read where a clause starts: a letter, then letters, digits,
+ * underscores or hyphens (`unknown-field:`, `covid19:`), so a mistyped field is refused rather
+ * than searched as words. A time or a number (`10:30`) starts with a digit and stays a term.
+ */
+const FIELD_NAME = /([\p{L}_][\p{L}\p{M}\p{N}_-]*):/uy;
+
+/**
+ * Reads the query language (README, "Query language"): words, "phrases", +required, -excluded,
+ * AND / OR / NOT, field:term, term^boost, term~N, pre*fix. Never throws anything but
+ * QuerySyntaxError (or CasefileError for an over-long query).
+ */
+export function parseQuery(query: string): ParsedQuery {
+  if (query.length > MAX_QUERY_LENGTH) {
+    throw new CasefileError('invalid-query', said('query.tooLong', { length: query.length, limit: MAX_QUERY_LENGTH }));
+  }
+  return new Parser(query).parse();
+}
+
+class Parser {
+  private pos = 0;
+  private readonly clauses: QueryClause[] = [];
+  private pendingPresence: { presence: Presence; span: QuerySpan } | null = null;
+  /** Set by AND or OR between two clauses; AND makes both required. */
+  private pendingJoin: { keyword: string; span: QuerySpan } | null = null;
+
+  constructor(private readonly query: string) {}
+
+  parse(): ParsedQuery {
+    for (;;) {
+      this.skipSpace();
+      if (this.pos >= this.query.length) break;
+      this.readClause();
+    }
+    if (this.pendingPresence) {
+      const { span } = this.pendingPresence;
+      throw new QuerySyntaxError(said('query.needsTermAfter', { operator: this.query.slice(span.start, span.end) }), span);
+    }
+    if (this.pendingJoin) {
+      throw new QuerySyntaxError(said('query.needsTermEachSide', { keyword: this.pendingJoin.keyword }), this.pendingJoin.span);
+    }
+    const fuzzy = this.clauses.filter((c) => c.kind === 'term' && (c.editDistance ?? 0) > 0);
+    if (fuzzy.length > MAX_FUZZY_TERMS) {
+      throw new QuerySyntaxError(said('query.tooManyFuzzy', { count: fuzzy.length, limit: MAX_FUZZY_TERMS }), fuzzy[MAX_FUZZY_TERMS].span);
+    }
+    if (this.clauses.length > MAX_CLAUSES) {
+      throw new QuerySyntaxError(said('query.tooManyTerms', { count: this.clauses.length, limit: MAX_CLAUSES }), {
+        start: 0,
+        end: this.query.length,
+      });
+    }
+    return { clauses: this.clauses };
+  }
+
+  private readClause(): void {
+    const start = this.pos;
+    const ch = this.query[this.pos];
+    if (ch === '(' || ch === ')') {
+      throw new QuerySyntaxError(said('query.unclosedGroup'), this.spanAt(start, 1));
+    }
+    const keyword = this.peekKeyword();
+    if (keyword) return this.readKeyword(keyword);
+    if (ch === '+' || ch === '-') {
+      const next = this.query[this.pos + 1];
+      if (next === undefined || /\s/u.test(next)) {
+        throw new QuerySyntaxError(said('query.operatorNeedsTerm', { operator: ch }), this.spanAt(start, 1));
+      }
+      this.setPresence(ch === '+' ? 'required' : 'prohibited', this.spanAt(start, 1));
+      this.pos++;
+    }
+    this.readFieldedAtom();
+  }
+
+  private peekKeyword(): string | null {
+    const match = /^(AND|OR|NOT)(?=\s|$)/u.exec(this.query.slice(this.pos, this.pos + 4));
+    return match && KEYWORDS.has(match[1]) ? match[1] : null;
+  }
+
+  private readKeyword(keyword: string): void {
+    const span = this.spanAt(this.pos, keyword.length);
+    this.pos += keyword.length;
+    if (keyword === 'NOT') {
+      this.setPresence('prohibited', span);
+      return;
+    }
+    const previous = this.clauses.at(-1);
+    if (!previous || this.pendingPresence || this.pendingJoin) {
+      throw new QuerySyntaxError(said('query.needsTermEachSide', { keyword }), span);
+    }
+    if (keyword === 'AND' && previous.presence === 'optional') previous.presence = 'required';
+    this.pendingJoin = { keyword, span };
+  }
+
+  private setPresence(presence: Presence, span: QuerySpan): void {
+    if (this.pendingPresence) {
+      throw new QuerySyntaxError(said('query.operatorAfterOperator', { operator: this.query.slice(span.start, span.end) }), span);
+    }
+    this.pendingPresence = { presence, span };
+  }
+
+  private readFieldedAtom(): void {
+    const start = this.pos;
+    let fields: SearchField[] | null = null;
+    FIELD_NAME.lastIndex = this.pos;
+    const fieldMatch = FIELD_NAME.exec(this.query);
+    if (fieldMatch) {
+      const name = fieldMatch[1];
+      const span = this.spanAt(start, name.length);
+      if (!(SEARCH_FIELDS as readonly string[]).includes(name.toLowerCase())) {
+        throw new QuerySyntaxError(said('query.unknownField', { name, fields: FIELD_LIST }), span);
+      }
+      fields = [name.toLowerCase() as SearchField];
+      this.pos += fieldMatch[0].length;
+      const next = this.query[this.pos];
+      if (next === undefined || /[\s)]/u.test(next)) {
+        throw new QuerySyntaxError(said('query.nothingAfterField', { name }), this.spanAt(start, fieldMatch[0].length));
+      }
+    } else if (this.query[this.pos] === ':') {
+      throw new QuerySyntaxError(said('query.colonWithoutField', { fields: FIELD_LIST }), this.spanAt(start, 1));
+    }
+    const next = this.query[this.pos];
+    if (next === '(' || next === ')') {
+      throw new QuerySyntaxError(said('query.unclosedGroup'), this.spanAt(this.pos, 1));
+    }
+    if (next === '+' || next === '-') {
+      const message = fields ? said('query.operatorBeforeField', { operator: next, field: fields[0] }) : said('query.operatorAfterOperator', { operator: next });
+      throw new QuerySyntaxError(message, this.spanAt(this.pos, 1));
+    }
+    const clause = next === '"' ? this.readPhrase(fields) : this.readTerm(fields);
+    if (!clause) return;
+    clause.span.start = this.pendingPresence?.span.start ?? start;
+    clause.presence = this.pendingPresence?.presence ?? (this.pendingJoin?.keyword === 'AND' ? 'required' : 'optional');
+    this.pendingPresence = null;
+    this.pendingJoin = null;
+    this.clauses.push(clause);
+  }
+
+  private readPhrase(fields: SearchField[] | null): QueryClause | null {
+    const open = this.pos;
+    const close = this.query.indexOf('"', open + 1);
+    if (close === -1) {
+      throw new QuerySyntaxError(said('query.unclosedQuote'), this.spanAt(open, 1));
+    }
+    const inner = this.query.slice(open + 1, close);
+    this.pos = close + 1;
+    const phraseWords = words(inner).map((w) => ({ term: w.term }));
+    const modifiers = this.readModifiers(open, 'phrase');
+    const text = this.query.slice(open, close + 1);
+    const span = { start: open, end: this.pos };
+    if (phraseWords.length === 0) {
+      throw new QuerySyntaxError(said('query.emptyPhrase', { phrase: text }), span);
+    }
+    const base = { presence: 'optional' as Presence, fields, boost: modifiers.boost, text, span };
+    if (phraseWords.length === 1) return { ...base, kind: 'term', word: phraseWords[0] };
+    return { ...base, kind: 'phrase', words: phraseWords };
+  }
+
+  private readTerm(fields: SearchField[] | null): QueryClause | null {
+    const start = this.pos;
+    while (this.pos < this.query.length && !TERM_STOP.test(this.query[this.pos]) && !'^~'.includes(this.query[this.pos])) {
+      this.pos++;
+    }
+    const written = this.query.slice(start, this.pos);
+    if (written === '') {
+      const ch = this.query[this.pos];
+      throw new QuerySyntaxError(
+        ch === '~' ? said('query.tildeWithoutWord') : said('query.modifierWithoutWord', { modifier: ch }),
+        this.spanAt(start, 1),
+      );
+    }
+    const modifiers = this.readModifiers(start, 'term');
+    const span = { start, end: this.pos };
+    const base = { presence: 'optional' as Presence, fields, boost: modifiers.boost, text: written, span };
+    if (written.includes('*')) {
+      if (modifiers.editDistance !== undefined) {
+        throw new QuerySyntaxError(said('query.wildcardAndFuzzy'), span);
+      }
+      const pattern = normalizeTerm(written.replace(/[^\p{L}\p{M}\p{N}*'’ʼ‘-]/gu, ''));
+      if (!/[\p{L}\p{N}]/u.test(pattern)) {
+        throw new QuerySyntaxError(said('query.wildcardNeedsLetter'), span);
+      }
+      return { ...base, kind: 'wildcard', pattern };
+    }
+    const tokens = tokenize(written);
+    const parts = tokens.filter((t) => !t.compound);
+    if (parts.length === 0) return null; // punctuation alone: nothing to look for
+    if (parts.length === 1) {
+      if (modifiers.editDistance && parts[0].term.length > FUZZY_MAX_LETTERS) {
+        throw new QuerySyntaxError(said('query.fuzzyWordTooLong', { letters: FUZZY_MAX_LETTERS }), span);
+      }
+      return { ...base, kind: 'term', word: { term: parts[0].term }, editDistance: modifiers.editDistance };
+    }
+    if (modifiers.editDistance !== undefined) {
+      throw new QuerySyntaxError(said('query.fuzzyOneWord', { words: written }), span);
+    }
+    const compound = tokens.find((t) => t.compound && t.start === parts[0].start && t.end === parts.at(-1)?.end);
+    return {
+      ...base,
+      kind: 'phrase',
+      words: parts.map((p) => ({ term: p.term })),
+      ...(compound ? { whole: { term: compound.term } } : {}),
+    };
+  }
+
+  /** Reads any `~N` and `^N` after a term or phrase. */
+  private readModifiers(clauseStart: number, kind: 'term' | 'phrase'): { boost: number; editDistance?: number } {
+    let boost = 1;
+    let editDistance: number | undefined;
+    for (;;) {
+      const ch = this.query[this.pos];
+      if (ch === '^') {
+        const match = /^\^(\d+(?:\.\d+)?)/u.exec(this.query.slice(this.pos));
+        const value = match ? Number(match[1]) : NaN;
+        if (!match || !(value > 0)) {
+          throw new QuerySyntaxError(said('query.boostNeedsNumber'), this.spanAt(this.pos, 1));
+        }
+        boost = value;
+        this.pos += match[0].length;
+      } else if (ch === '~') {
+        if (kind === 'phrase') {
+          throw new QuerySyntaxError(said('query.proximityNeedsNumber'), this.spanAt(this.pos, 1));
+        }
+        const match = /^~(\d*)/u.exec(this.query.slice(this.pos)) as RegExpExecArray;
+        const value = match[1] === '' ? 1 : Number(match[1]);
+        if (value > MAX_EDIT_DISTANCE) {
+          throw new QuerySyntaxError(
+            said('query.tooManyEdits', { edits: match[1] }),
+            this.spanAt(clauseStart, this.pos + match[0].length - clauseStart),
+          );
+        }
+        editDistance = value;
+        this.pos += match[0].length;
+      } else {
+        const next = this.query[this.pos];
+        if (next !== undefined && !/[\s()]/u.test(next)) {
+          throw new QuerySyntaxError(said('query.unexpected', { character: next }), this.spanAt(this.pos, 1));
+        }
+        return { boost, editDistance };
+      }
+    }
+  }
+
+  private skipSpace(): void {
+    while (this.pos < this.query.length && /\s/u.test(this.query[this.pos])) this.pos++;
+  }
+
+  private spanAt(start: number, length: number): QuerySpan {
+    return { start, end: start + length };
+  }
+}
