@@ -99,6 +99,19 @@ describe('near spellings are words of the archive as written', () => {
     ]);
   });
 
+  it('ranks a near spelling below the word as asked, however often and prominently it stands', () => {
+    const mixed = engineOver({
+      'near.txt': 'Liquified gas\n\nLiquified gas, liquified gas and more liquified gas.',
+      'exact.txt': 'Prices\n\nThe prices rose for many reasons this winter, one of them liquefied gas.',
+    });
+    const result = mixed.search('liquefied');
+    expect(result.hits.map((h) => [h.id, h.exact])).toEqual([
+      ['exact.txt', true],
+      ['near.txt', false],
+    ]);
+    expect(result.suggestions).toBeUndefined();
+  });
+
   it('ranks the nearer spelling first, then the more frequent', () => {
     const ranked = engineOver({
       'a.txt': 'A\n\nsanctions sanctions sanctions',
