@@ -34,7 +34,8 @@ export function SavedSearches({ saved, settings }: Props) {
       <details className="fold saved-box" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
         <summary>
           {t.title}
-          {list.length > 0 && <span className={added + changed > 0 ? 'saved-fresh' : 'filters-active'}> · {added + changed > 0 ? t.fresh(added, changed) : list.length}</span>}
+          {/* Said while folded, so what is new shows without opening the list. */}
+          {added + changed > 0 && <span className="saved-fresh"> · {t.fresh(added, changed)}</span>}
         </summary>
         <div className="saved-body">
           <button type="button" className="link saved-save" disabled={!canSave} aria-describedby={canSave ? undefined : 'saved-save-hint'} onClick={() => setEditing({ kind: 'save' })}>
@@ -55,11 +56,18 @@ export function SavedSearches({ saved, settings }: Props) {
             <ul className="saved-list" aria-label={t.listLabel}>
               {list.map((search) => (
                 <li key={search.id} className={saved.opened?.id === search.id ? 'current' : undefined}>
-                  <button type="button" className="link saved-open" aria-label={t.open(search.name)} onClick={() => void saved.open(search).catch(() => undefined)}>
-                    <span className="saved-name">{search.name}</span>
-                    <span className={`saved-count${search.added + search.changed > 0 ? ' saved-fresh' : ''}`}>{t.fresh(search.added, search.changed)}</span>
-                  </button>
-                  <span className="saved-what">{describe(settingsOf(search), t.options, true)}</span>
+                  {/* Named by its visible name; its count and what it asks describe it. */}
+                  <span className="saved-head">
+                    <button type="button" className="link saved-open" aria-describedby={`saved-${search.id}-count saved-${search.id}-what`} onClick={() => void saved.open(search).catch(() => undefined)}>
+                      {search.name}
+                    </button>
+                    <span id={`saved-${search.id}-count`} className={`saved-count${search.added + search.changed > 0 ? ' saved-fresh' : ''}`}>
+                      {t.fresh(search.added, search.changed)}
+                    </span>
+                  </span>
+                  <span id={`saved-${search.id}-what`} className="saved-what">
+                    {describe(settingsOf(search), t.options, true)}
+                  </span>
                   <span className="saved-actions">
                     <button type="button" className="link" aria-label={t.renameLabel(search.name)} onClick={() => setEditing({ kind: 'rename', search })}>
                       {t.rename}

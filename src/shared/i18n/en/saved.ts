@@ -1,5 +1,3 @@
-import { counted } from '../language';
-
 /** "3 new, 1 changed": what a saved search found since it was last looked at. */
 function fresh(added: number, changed: number): string {
   const parts = [added > 0 ? `${added.toLocaleString('en')} new` : '', changed > 0 ? `${changed.toLocaleString('en')} changed` : ''].filter(Boolean);
@@ -15,7 +13,6 @@ export const saved = {
   saveHint: 'Type a query first, then save it with its options to see later what is new in it.',
   empty: 'No saved searches yet. Save the current search to be told later which documents are new or changed in it.',
   listLabel: 'Saved searches',
-  open: (name: string) => `Open the saved search “${name}”`,
   rename: 'Rename',
   renameLabel: (name: string) => `Rename “${name}”`,
   delete: 'Delete',
@@ -60,5 +57,4 @@ export const saved = {
   badgeNew: 'New',
   badgeChanged: 'Changed',
   failed: (problem: string) => `Saved searches: ${problem}`,
-  count: (n: number) => counted('en', n, { one: 'saved search', other: 'saved searches' }),
 };
