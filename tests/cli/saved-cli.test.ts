@@ -70,6 +70,9 @@ describe('casefile saved and marks', () => {
     const json = JSON.parse(await run(['saved', 'run', 'Starred', '--json'])) as { added: string[]; result: { hits: Array<{ id: string }> } };
     expect(json.added).toEqual(['b.txt']);
     expect(json.result.hits.map((h) => h.id)).toEqual(['b.txt', 'a.txt']);
+    // A query that starts with '-' comes after '--' (the options before it).
+    const negative = await runCli(['saved', 'save', 'Not Astana', '--archive', a.archive, '--data', a.data, '--', '-Astana']);
+    expect([negative.code, negative.stdout]).toEqual([0, 'saved "Not Astana": "-Astana"\n']);
   });
 
   it('marks lists, stars, tags and untags whole documents', async () => {
