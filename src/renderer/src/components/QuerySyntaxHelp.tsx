@@ -8,8 +8,10 @@ import { useT } from '../i18n';
 const SYNTAX: ReadonlyArray<{ example: string[]; meaning: keyof Catalogue['search']['syntax']['meanings'] }> = [
   { example: ['Almaty police'], meaning: 'anyWords' },
   { example: ['"shoot without warning"'], meaning: 'phrase' },
+  { example: ['"security forces"~5'], meaning: 'proximity' },
   { example: ['+Almaty', '-Astana'], meaning: 'mustNot' },
   { example: ['AND', 'OR', 'NOT'], meaning: 'operators' },
+  { example: ['(Tokayev OR Nazarbayev) AND NOT Moscow'], meaning: 'groups' },
   { example: ['title:', 'body:', 'byline:'], meaning: 'fields' },
   { example: ['Tokayev^2'], meaning: 'boost' },
   { example: ['liquefied~1'], meaning: 'fuzzy' },

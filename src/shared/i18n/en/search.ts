@@ -64,8 +64,10 @@ export const search = {
     meanings: {
       anyWords: 'any of the words; articles with more and rarer matches rank higher',
       phrase: 'an exact phrase: the words next to each other, in this order',
+      proximity: 'the words near each other, in any order: at most 5 other words between them',
       mustNot: 'the word must be in the article / must not be',
-      operators: 'in capitals: a AND b needs both, a OR b either (the default), NOT b excludes b; no parentheses',
+      operators: 'in capitals: a AND b needs both, a OR b either (the default), NOT b excludes b',
+      groups: 'parentheses group terms, with AND, OR and NOT inside and out; -(a b) excludes both',
       fields: 'look in one field only: title:Kazakhstan, byline:"Aigerim"',
       boost: 'weigh a term more than the others',
       fuzzy: 'near spellings: up to 1 (or ~2) letters different',
