@@ -89,6 +89,7 @@ const COMPOUND_FROM = new RegExp(COMPOUND.source, 'gu');
  * of the text or the end of one of its words: the words after it are then cut as the whole text's are.
  */
 export function countWords(text: string, from: number, to: number, atMost: number): number {
+  if (spacedRunsWithLatin(text, from, to, atMost) > atMost) return atMost + 1;
   let count = 0;
   COMPOUND_FROM.lastIndex = from;
   for (let match = COMPOUND_FROM.exec(text); match !== null && match.index < to && count <= atMost; match = COMPOUND_FROM.exec(text)) {
@@ -99,6 +100,25 @@ export function countWords(text: string, from: number, to: number, atMost: numbe
     for (const part of match[0].matchAll(PART_PATTERN)) if (match.index + part.index < to) count++;
   }
   return count;
+}
+
+/**
+ * A quick lower bound of countWords, without the regular expression (most stretches between far
+ * apart places are long): runs between ASCII spaces or line breaks that hold a Latin letter or a
+ * digit, counted up to `atMost` + 1. No word spans such a space, and each such run holds a word.
+ */
+function spacedRunsWithLatin(text: string, from: number, to: number, atMost: number): number {
+  let runs = 0;
+  let counted = false;
+  for (let i = from; i < to && runs <= atMost; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d) counted = false;
+    else if (!counted && ((c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a))) {
+      counted = true;
+      runs++;
+    }
+  }
+  return runs;
 }
 
 function makeToken(written: string, start: number, compound: boolean): Token {
