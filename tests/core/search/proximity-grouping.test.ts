@@ -3,10 +3,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadArchive } from '../../../src/core/archive/archive';
 import type { ArchiveDocument } from '../../../src/core/archive/document';
 import { CompactSearchEngine } from '../../../src/core/search/compact-search-engine';
+import { SearchCache } from '../../../src/core/search/search-cache';
+import { buildSegment, Segment } from '../../../src/core/search/segment';
 import { countWords, normalizeTerm, words } from '../../../src/core/search/tokenizer';
 import { variantKey } from '../../../src/core/search/variants';
 import { ARCHIVE_DIR } from '../../helpers/archive-files';
-import { engineOver, hitIds, markedRanges, markedTexts } from '../../helpers/search';
+import { engineOver, hitIds, markedRanges, markedTexts, thrownBy } from '../../helpers/search';
 
 /** A document: a title line, then its words. */
 const doc = (...body: string[]) => `Report\n\n${body.join(' ')}.\n`;
@@ -183,6 +185,28 @@ describe('groups on the seed archive', () => {
     expect(presences('+(+Tokayev Almaty) (+Moscow)')).toEqual(['Tokayev:required', 'Almaty:optional', 'Moscow:optional']);
     expect(presences('-(Tokayev +Almaty) AND (-Moscow)')).toEqual(['Tokayev:prohibited', 'Almaty:prohibited', 'Moscow:prohibited']);
     expect(presences('Almaty AND (Tokayev)')).toEqual(['Almaty:required', 'Tokayev:required']);
+  });
+
+  it('answers as a fresh engine does with clauses remembered from earlier searches, typed key by key', () => {
+    const segments = [Segment.load(buildSegment(documents))];
+    const byId = new Map(documents.map((d) => [d.id, d]));
+    const word = fc.constantFrom('Tokayev', 'protest', 'Moscow', 'police', 'Almaty', 'the', '"security forces"', '"security forces"~3', '"forces security"~0');
+    const clause = fc.tuple(fc.constantFrom('', '+', '-', 'title:'), word).map(([op, w]) => `${op}${w}`);
+    const query = fc.tuple(fc.array(clause, { minLength: 1, maxLength: 3 }), clause, fc.constantFrom('', '+', '-')).map(([inner, outer, op]) => `${op}(${inner.join(' OR ')}) AND ${outer}`);
+    fc.assert(
+      fc.property(fc.array(query, { minLength: 1, maxLength: 4 }), (queries) => {
+        const remembering = new CompactSearchEngine(segments, byId, new SearchCache(12, 40));
+        for (const text of queries) {
+          for (let end = 1; end <= text.length; end++) {
+            const prefix = text.slice(0, end);
+            const fresh = thrownBy(() => new CompactSearchEngine(segments, byId).search(prefix, { limit: 5 }));
+            if (fresh !== undefined) continue;
+            expect(remembering.search(prefix, { limit: 5 })).toEqual(new CompactSearchEngine(segments, byId).search(prefix, { limit: 5 }));
+          }
+        }
+      }),
+      { numRuns: 40 },
+    );
   });
 
   it('leaves out a group of stop words alone, as it does such a word', () => {
