@@ -45,7 +45,9 @@
  * keeps the documents' text in memory, as Casefile must (snippets, phrase checks): the peers read
  * the files after loading their index (timed apart, `textMs`), before RSS is taken.
  */
-import { copyFile, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { copyFile, open, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
 import type { Workstation } from '../src/core/workstation';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -457,9 +459,42 @@ const miniSearchTyped = (index: MiniSearch<PlainDoc>, box: string, prefix: boole
   index.search(box, prefix ? { prefix: (_term, i, terms) => i === terms.length - 1 } : {}).length;
 
 /** Reads and loads MiniSearch's serialized index (the JSON its build wrote). */
+/**
+ * A peer's index is written as JSON lines: one string of the whole index passes V8's longest string
+ * (about 512 MB) past 30,000 articles (FlexSearch died in JSON.stringify there; MiniSearch's would at
+ * about 100,000). Each line is one JSON value, parsed as it is read.
+ */
+async function writeJsonLines(file: string, values: Iterable<unknown>): Promise<void> {
+  const out = await open(file, 'w');
+  try {
+    for (const value of values) await out.write(`${JSON.stringify(value)}\n`);
+  } finally {
+    await out.close();
+  }
+}
+
+async function readJsonLines(file: string): Promise<unknown[]> {
+  const values: unknown[] = [];
+  const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
+  for await (const line of lines) if (line !== '') values.push(JSON.parse(line));
+  return values;
+}
+
+/** MiniSearch's index terms per line of its file. */
+const MINISEARCH_TERMS_PER_LINE = 20_000;
+
+/** MiniSearch's plain form as lines: everything but its terms, then its terms in slices. */
+function* miniSearchLines(index: MiniSearch<PlainDoc>): Generator<unknown> {
+  const { index: terms, ...rest } = index.toJSON();
+  yield rest;
+  for (let at = 0; at < terms.length; at += MINISEARCH_TERMS_PER_LINE) yield terms.slice(at, at + MINISEARCH_TERMS_PER_LINE);
+}
+
 async function openMiniSearch(): Promise<MiniSearch<PlainDoc>> {
   const { default: MiniSearchClass } = await import('minisearch');
-  return MiniSearchClass.loadJSON<PlainDoc>(await readFile(indexFile(), 'utf8'), MINISEARCH_OPTIONS);
+  const [rest, ...slices] = await readJsonLines(indexFile());
+  const plain = { ...(rest as object), index: (slices as unknown[][]).flat() } as Parameters<typeof MiniSearchClass.loadJS>[0];
+  return MiniSearchClass.loadJS<PlainDoc>(plain, MINISEARCH_OPTIONS);
 }
 
 const FLEXSEARCH_OPTIONS: DocumentOptions<PlainDoc> = {
@@ -477,7 +512,7 @@ async function peerBuild(engine: 'minisearch' | 'flexsearch'): Promise<ChildRepo
   const t = performance.now();
   const docs = await readPlainDocs();
   const readMs = performance.now() - t;
-  let serialize: () => Promise<string>;
+  let serialize: () => Promise<void>;
   let buildMs: number;
   let cpuMs: number;
   if (engine === 'minisearch') {
@@ -488,7 +523,7 @@ async function peerBuild(engine: 'minisearch' | 'flexsearch'): Promise<ChildRepo
       return index;
     });
     ({ ms: buildMs, cpuMs } = built);
-    serialize = async () => JSON.stringify(built.value);
+    serialize = () => writeJsonLines(indexFile(), miniSearchLines(built.value));
   } else {
     const { Document: FlexDocument } = await import('flexsearch');
     const built = await timedWithCpu(() => {
@@ -503,13 +538,12 @@ async function peerBuild(engine: 'minisearch' | 'flexsearch'): Promise<ChildRepo
         if (data != null) chunks.push([key, data]);
       });
       if (exported instanceof Promise) await exported;
-      return JSON.stringify(chunks);
+      await writeJsonLines(indexFile(), chunks);
     };
   }
   // The peak of the build, before serializing (which holds the index and its JSON at once).
   const rssPeakBytes = process.resourceUsage().maxRSS * 1024;
-  const json = await serialize();
-  await writeFile(indexFile(), json);
+  await serialize();
   return { mode: `${engine}-build`, docs: docs.length, readMs, buildMs, cpuMs, indexBytes: (await stat(indexFile())).size, rssPeakBytes };
 }
 
@@ -529,7 +563,7 @@ async function peerOpen(engine: 'minisearch' | 'flexsearch'): Promise<ChildRepor
   } else {
     const { Document: FlexDocument } = await import('flexsearch');
     started.at = performance.now();
-    const chunks = JSON.parse(await readFile(indexFile(), 'utf8')) as Array<[string, string]>;
+    const chunks = (await readJsonLines(indexFile())) as Array<[string, string]>;
     const index = new FlexDocument<PlainDoc>(FLEXSEARCH_OPTIONS);
     for (const [key, data] of chunks) index.import(key, data);
     const count = (text: string): number => (index.search(text, { limit: LIMIT, merge: true }) as unknown as unknown[]).length;
