@@ -1,8 +1,9 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { api } from './api';
 import { failOnPageErrors } from './page-errors';
+import { screenshots } from './screen-checks';
 import { expect, test } from './web-shell';
 import { selectWithMouse } from './select-text';
 
@@ -21,11 +22,7 @@ async function drawnText(page: Page, id: string): Promise<string> {
   return (await page.locator(`.doc-text [data-annotation~="${id}"]`).allTextContents()).join('');
 }
 
-async function shot(page: Page, name: string, target?: ReturnType<Page['locator']>): Promise<void> {
-  await mkdir(SHOTS, { recursive: true });
-  const file = path.join(SHOTS, `annotations-${name}.png`);
-  await (target ? target.screenshot({ path: file }) : page.screenshot({ path: file }));
-}
+const shot = screenshots(SHOTS, 'annotations-');
 
 const UPRISINGS = 'Uprisings in Kazakhstan';
 const QUOTE = 'Decades of empty promises, corrosive corruption, injustice and the lack of basic human rights';
@@ -194,18 +191,18 @@ test.describe('when the source files change', () => {
 
     await expect(sidebar.locator('.review-compare')).toBeVisible();
     await shot(page, 'window');
-    await shot(page, 'reader-review', page.locator('.doc-text p', { has: page.locator('.hl-review') }));
+    await shot(page.locator('.doc-text p', { has: page.locator('.hl-review') }), 'reader-review');
     // A window tall enough for the whole sidebar, down to the orphaned section.
     const height = await sidebar.evaluate((el) => Math.ceil(el.getBoundingClientRect().top + el.scrollHeight));
     await page.setViewportSize({ width: 1440, height });
-    await shot(page, 'sidebar', sidebar);
+    await shot(sidebar, 'sidebar');
 
     // The whole archive says the same, grouped by document.
     await page.getByRole('tab', { name: 'All annotations' }).click();
     const group = sidebar.getByRole('region', { name: TITLE });
     await expect(group.locator('.annotation-card')).toHaveCount(2);
     await expect(sidebar.getByRole('region', { name: /Orphaned/ }).locator('.card-document')).toHaveText(TITLE);
-    await shot(page, 'sidebar-all', sidebar);
+    await shot(sidebar, 'sidebar-all');
 
     await sidebar.locator('.annotation-card.card-fuzzy').getByRole('button', { name: 'Accept' }).click();
     await expect(page.locator('.toast')).toContainText('Accepted');

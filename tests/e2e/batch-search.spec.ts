@@ -1,9 +1,7 @@
-import { mkdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
-import type { Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
 import { openInRussian } from './api';
 import { failOnPageErrors } from './page-errors';
-import { clippedText, seriousViolations } from './screen-checks';
+import { clippedText, screenshots, seriousViolations } from './screen-checks';
 import { expect, test } from './web-shell';
 
 /** Batch search (issue 24, point 2): a list of names searched at once, in the app. */
@@ -15,10 +13,7 @@ failOnPageErrors();
 // Axe scans and screenshots in two themes on a loaded 2-core machine.
 test.describe.configure({ timeout: 180_000 });
 
-async function shot(page: Page, name: string): Promise<void> {
-  await mkdir(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
-}
+const shot = screenshots(SHOTS);
 
 for (const theme of ['light', 'dark'] as const) {
   test(`a pasted list: progress, a row per query, CSV export, a row opened in search (${theme})`, async ({ page, shell }) => {

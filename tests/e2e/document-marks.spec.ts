@@ -1,9 +1,7 @@
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { openInRussian } from './api';
 import { failOnPageErrors } from './page-errors';
-import { seriousViolations } from './screen-checks';
+import { screenshots, seriousViolations } from './screen-checks';
 import { expect, test } from './web-shell';
 
 /** Document marks (issue 24, point 6): a star and tags on whole documents, and the search filtered by them. */
@@ -13,10 +11,7 @@ const SHOTS = '/tmp/shots/batch';
 failOnPageErrors();
 test.describe.configure({ timeout: 180_000 });
 
-async function shot(page: Page, name: string): Promise<void> {
-  await mkdir(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
-}
+const shot = screenshots(SHOTS);
 
 const resultIds = (page: Page) => page.locator('.result-item').evaluateAll((items) => items.map((li) => (li as HTMLElement).dataset.id ?? '').sort());
 

@@ -1,20 +1,18 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { api } from './api';
 import { failOnPageErrors } from './page-errors';
+import { screenshots } from './screen-checks';
 import { expect, test } from './web-shell';
 
 const SHOTS = '/tmp/shots';
 
 failOnPageErrors();
 
-async function shot(target: Locator | Page, name: string): Promise<void> {
-  await mkdir(SHOTS, { recursive: true });
-  await target.screenshot({ path: path.join(SHOTS, `dossier-${name}.png`) });
-}
+const shot = screenshots(SHOTS, 'dossier-');
 
 /** A window tall enough for the whole right-hand pane, so its screenshot is not cut by scrolling. */
 async function fitPane(page: Page): Promise<Locator> {

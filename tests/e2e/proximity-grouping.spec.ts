@@ -1,9 +1,9 @@
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { openInRussian } from './api';
 import { failOnPageErrors } from './page-errors';
-import { seriousViolations } from './screen-checks';
+import { screenshots, seriousViolations } from './screen-checks';
 import { expect, test } from './web-shell';
 
 /** Proximity ("a b"~N) and groups with parentheses (issue 24, point 1), typed in the search box. */
@@ -14,10 +14,7 @@ const SHOTS = '/tmp/shots/proximity-grouping';
 failOnPageErrors();
 test.describe.configure({ timeout: 180_000 });
 
-async function shot(page: Page, name: string): Promise<void> {
-  await mkdir(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
-}
+const shot = screenshots(SHOTS);
 
 /** Each archive file's words in lower case, in order (letters and digits; apostrophes inside words), read from the files. */
 async function archiveWords(): Promise<Array<{ id: string; words: string[] }>> {

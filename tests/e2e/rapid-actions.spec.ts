@@ -1,19 +1,15 @@
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { api } from './api';
 import { failOnPageErrors } from './page-errors';
 import { selectWithMouse } from './select-text';
+import { screenshots } from './screen-checks';
 import { expect, test } from './web-shell';
 
 const SHOTS = '/tmp/shots/h2-statuses';
 
 failOnPageErrors();
 
-async function shot(target: Locator, name: string): Promise<void> {
-  await mkdir(SHOTS, { recursive: true });
-  await target.screenshot({ path: path.join(SHOTS, `${name}.png`) });
-}
+const shot = screenshots(SHOTS);
 
 interface Saved {
   id: string;

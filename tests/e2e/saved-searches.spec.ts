@@ -1,10 +1,10 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { api, openInRussian } from './api';
 import { failOnPageErrors } from './page-errors';
-import { seriousViolations } from './screen-checks';
+import { screenshots, seriousViolations } from './screen-checks';
 import { expect, test } from './web-shell';
 
 /** Saved searches (issue 24, point 3): a search named and saved says what is new in it, live, and shows that first. */
@@ -17,10 +17,7 @@ failOnPageErrors();
 test.use({ copyArchive: true });
 test.describe.configure({ timeout: 180_000 });
 
-async function shot(page: Page, name: string): Promise<void> {
-  await mkdir(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
-}
+const shot = screenshots(SHOTS);
 
 const savedFold = (page: Page) => page.locator('details.saved-box');
 

@@ -1,3 +1,5 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 
@@ -48,4 +50,12 @@ export function wrappedLabels(root: Locator, selector: string): Promise<string[]
         .map((el) => `${el.tagName.toLowerCase()}.${el.className}: ${el.textContent?.trim().slice(0, 60)}`),
     selector,
   );
+}
+
+/** Screenshots of a spec, to look at: `shot(pageOrPart, name)` writes `<folder>/<prefix><name>.png`. */
+export function screenshots(folder: string, prefix = ''): (target: Page | Locator, name: string) => Promise<void> {
+  return async (target, name) => {
+    await mkdir(folder, { recursive: true });
+    await target.screenshot({ path: path.join(folder, `${prefix}${name}.png`) });
+  };
 }

@@ -1,8 +1,7 @@
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { failOnPageErrors } from './page-errors';
 import { selectWithMouse } from './select-text';
+import { screenshots } from './screen-checks';
 import { expect, test } from './web-shell';
 
 const SHOTS = '/tmp/shots/h6-a11y';
@@ -87,10 +86,7 @@ async function unnamedControls(root: Locator): Promise<string[]> {
     .map((line) => line.trim());
 }
 
-async function shot(page: Page, name: string): Promise<void> {
-  await mkdir(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
-}
+const shot = screenshots(SHOTS);
 
 const TITLE = 'Kazakhstan activists recall road from protest to bloodshed';
 const QUOTE = 'Mass protests in Kazakhstan began peacefully over the New Year’s weekend';

@@ -1,7 +1,8 @@
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { failOnPageErrors } from './page-errors';
+import { screenshots } from './screen-checks';
 import { expect, test } from './web-shell';
 
 const ARCHIVE = path.resolve(import.meta.dirname, '../../archive');
@@ -28,10 +29,7 @@ async function search(page: Page, query: string): Promise<void> {
   await page.getByLabel('Search the archive').fill(query);
 }
 
-async function shot(page: Page, name: string): Promise<void> {
-  await mkdir(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
-}
+const shot = screenshots(SHOTS);
 
 // Uncaught errors in the page fail a test: a bad query must not crash the UI.
 failOnPageErrors();

@@ -1,18 +1,15 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Locator } from '@playwright/test';
 import { api } from './api';
 import { failOnPageErrors } from './page-errors';
+import { screenshots } from './screen-checks';
 import { expect, test } from './web-shell';
 
 const SHOTS = '/tmp/shots/h2-statuses';
 
 failOnPageErrors();
 
-async function shot(target: Locator, name: string): Promise<void> {
-  await mkdir(SHOTS, { recursive: true });
-  await target.screenshot({ path: path.join(SHOTS, `${name}.png`) });
-}
+const shot = screenshots(SHOTS);
 
 const DOC = '003_39bcaa47380087dc.txt';
 const TITLE = 'The demonstrations and subsequent violence in Kazakhstan last week came as a surprise.';

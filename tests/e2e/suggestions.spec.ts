@@ -1,9 +1,6 @@
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { api, openInRussian } from './api';
 import { failOnPageErrors } from './page-errors';
-import { seriousViolations } from './screen-checks';
+import { screenshots, seriousViolations } from './screen-checks';
 import { expect, test } from './web-shell';
 
 /** “Did you mean …?” (issue 24, point 5): a word that matches nothing, the archive's spelling offered and run. */
@@ -13,10 +10,7 @@ const SHOTS = '/tmp/shots/suggestions';
 failOnPageErrors();
 test.describe.configure({ timeout: 180_000 });
 
-async function shot(page: Page, name: string): Promise<void> {
-  await mkdir(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
-}
+const shot = screenshots(SHOTS);
 
 for (const theme of ['light', 'dark'] as const) {
   test(`a misspelt name offers the archive's spelling, run from the keyboard (${theme})`, async ({ page, shell }) => {
