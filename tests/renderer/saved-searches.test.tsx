@@ -26,10 +26,10 @@ async function client(): Promise<CasefileClient> {
   return createClient(workstationTransport(ws));
 }
 
-/** The search pane as App.tsx mounts it: the archive's revision moves when files are added. */
-function Host({ client: c, archiveRevision }: { client: CasefileClient; archiveRevision: number }) {
+/** The search pane as App.tsx mounts it: the archive's revision moves when files are added, the data revision when another window saves. */
+function Host({ client: c, archiveRevision, dataRevision = 0 }: { client: CasefileClient; archiveRevision: number; dataRevision?: number }) {
   const [settings, setSettings] = useState<SearchSettings>({ ...INITIAL_SEARCH, query: 'Tokayev', sort: 'newest' });
-  return <SearchPanel client={c} settings={settings} onSettingsChange={setSettings} openId={null} onOpen={() => undefined} archiveRevision={archiveRevision} />;
+  return <SearchPanel client={c} settings={settings} onSettingsChange={setSettings} openId={null} onOpen={() => undefined} archiveRevision={archiveRevision} dataRevision={dataRevision} />;
 }
 
 /** What a saved search's button says of it: the count beside its name. */
@@ -38,6 +38,19 @@ const resultIds = () => [...document.querySelectorAll<HTMLElement>('.result-item
 const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 
 describe('saved searches in the search pane', () => {
+  it('lists a search saved in another window once the app hears of that window’s change', async () => {
+    const c = await client();
+    const view = render(<Host client={c} archiveRevision={0} />);
+    await waitFor(() => expect(resultIds().sort()).toEqual(['a.txt', 'b.txt'])); // indexed: nothing else moves
+    fireEvent.click(screen.getByText('Saved searches'));
+    expect(await screen.findByText(/No saved searches yet/)).toBeTruthy();
+    await c.call('saveSearch', { name: 'Snow watch', query: 'Astana' }); // as another window would
+    await new Promise((resolve) => setTimeout(resolve, 1_000)); // the pane's own polls come and go
+    expect(screen.queryByRole('button', { name: 'Snow watch' })).toBeNull();
+    view.rerender(<Host client={c} archiveRevision={0} dataRevision={1} />);
+    expect(await screen.findByRole('button', { name: 'Snow watch' })).toBeTruthy();
+  });
+
   it('saves the current search, counts a document added since, opens it new first, renames and deletes it', async () => {
     const c = await client();
     const view = render(<Host client={c} archiveRevision={0} />);

@@ -50,6 +50,8 @@ export function App({ client }: { client: CasefileClient }) {
   const article = useOpenedDocument(client, { onFail: fail, onRead: annotationsChanged });
   const { opened, docId, focusedAnnotation, setFocusedAnnotation } = article;
   const documentMarks = useDocumentMarks(client, revision);
+  /** Moves when another window or process saved data: views of data not tied to annotations ask again. */
+  const [otherData, setOtherData] = useState(0);
   const [search, setSearch] = useState<SearchSettings>(INITIAL_SEARCH);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [place, setPlace] = useState<Place>('annotations');
@@ -68,6 +70,7 @@ export function App({ client }: { client: CasefileClient }) {
   useOtherChanges(client, (changes) => {
     if (changes.archive) archiveChanged();
     if (changes.data) {
+      setOtherData((n) => n + 1);
       annotationsChanged();
       void dossier.refresh().catch(() => undefined);
     }
@@ -176,6 +179,7 @@ export function App({ client }: { client: CasefileClient }) {
           openId={docId}
           onOpen={(id) => void article.open(id, search)}
           archiveRevision={archiveRevision}
+          dataRevision={otherData}
           onBatchSearch={() => setDialog('batch-search')}
           onOpenAt={openAt}
           marks={documentMarks}

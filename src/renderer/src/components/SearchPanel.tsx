@@ -29,6 +29,8 @@ interface Props {
   onOpen(id: string): void;
   /** Bumped when documents were added or their metadata corrected: the search runs again (after indexing). */
   archiveRevision: number;
+  /** Bumped when another window or process saved data (a saved search among it): the saved searches are listed again. */
+  dataRevision?: number;
   /** Opens batch search (a list of names searched at once). */
   onBatchSearch?(): void;
   /** Opens a document at a passage (an entity's mention). */
@@ -54,7 +56,7 @@ const FACETS_RETRY_MS = 700;
  */
 const PAUSE_MS = 1500;
 
-export function SearchPanel({ client, settings, onSettingsChange, openId, onOpen, archiveRevision, onBatchSearch, onOpenAt, marks }: Props) {
+export function SearchPanel({ client, settings, onSettingsChange, openId, onOpen, archiveRevision, dataRevision = 0, onBatchSearch, onOpenAt, marks }: Props) {
   const { panel: t, syntax: { title: syntaxTitle } } = useT().search;
   const batchOpen = useT().batch.open;
   // Every input (query, toggle, sort, filters) settles before it is searched, so typing a source
@@ -74,7 +76,7 @@ export function SearchPanel({ client, settings, onSettingsChange, openId, onOpen
   /** Whether the dates and names of the results (histogram, entity facets) are unfolded; kept across searches. */
   const [refineOpen, setRefineOpen] = useState(false);
   // Saved searches: listed again (their new and changed counts) as the archive and its index change.
-  const saved = useSavedSearches(client, settings, onSettingsChange, `${archiveRevision}.${indexGeneration}`);
+  const saved = useSavedSearches(client, settings, onSettingsChange, `${archiveRevision}.${indexGeneration}.${dataRevision}`);
   const savedAnswer = saved.answer;
   /** Two documents shown side by side (a result and one of its copies), or none. */
   const [comparing, setComparing] = useState<{ a: string; b: string } | null>(null);
