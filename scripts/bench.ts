@@ -282,6 +282,7 @@ async function measureCase(work: string, c: Case, withFts5: boolean, withFlexSea
   const flexOpens: Array<Report<'flexsearch-open'>> = [];
   const sqliteOpens: Fts5Open[] = [];
   const paireds: Array<Report<'paired'>> = [];
+  let flexFailure: string | null = null;
   const updated = path.join(c.dir, c.updateDoc);
   const original = await readFile(updated);
   /** A copy of the warm cache for one process (an open may write to its data dir). */
@@ -297,7 +298,15 @@ async function measureCase(work: string, c: Case, withFts5: boolean, withFlexSea
     builds1.push(await child('casefile-build', `${c.name} casefile build, 1 thread, ${run}`, [...common, '--threads', '1']));
     buildsAll.push(await child('casefile-build', `${c.name} casefile build, all cores, ${run}`, common));
     miniBuilds.push(await child('minisearch-build', `${c.name} minisearch build, ${run}`, [...common, '--index', files.minisearch]));
-    if (withFlexSearch) flexBuilds.push(await child('flexsearch-build', `${c.name} flexsearch build, ${run}`, [...common, '--index', files.flexsearch]));
+    if (withFlexSearch && flexFailure === null) {
+      // A peer that cannot build at this size is reported as such; the other engines' figures still count.
+      try {
+        flexBuilds.push(await child('flexsearch-build', `${c.name} flexsearch build, ${run}`, [...common, '--index', files.flexsearch]));
+      } catch (error) {
+        flexFailure = error instanceof Error ? error.message : String(error);
+        process.stderr.write(`  FlexSearch left out: ${flexFailure}\n`);
+      }
+    }
     if (withFts5) sqliteBuilds.push(await fts5('build', `${c.name} sqlite fts5 build, ${run}`, ['--dir', c.dir, '--db', files.sqlite]));
     const data = await warmCopy('warm');
     const word = `casefilebench${'abcdefghijklmnopqrstuvwxyz'[(r - 1) % 26]}`;
@@ -308,7 +317,7 @@ async function measureCase(work: string, c: Case, withFts5: boolean, withFlexSea
       await rm(data, { recursive: true, force: true });
     }
     miniOpens.push(await child('minisearch-open', `${c.name} minisearch open + queries, ${run}`, [...common, '--index', files.minisearch]));
-    if (withFlexSearch) flexOpens.push(await child('flexsearch-open', `${c.name} flexsearch open + queries, ${run}`, [...common, '--index', files.flexsearch]));
+    if (withFlexSearch && flexFailure === null) flexOpens.push(await child('flexsearch-open', `${c.name} flexsearch open + queries, ${run}`, [...common, '--index', files.flexsearch]));
     if (withFts5) sqliteOpens.push(await fts5('open', `${c.name} sqlite fts5 open + queries, ${run}`, ['--db', files.sqlite, '--queries', c.fts5File]));
     const pairedData = await warmCopy('paired');
     paireds.push(await child('paired', `${c.name} casefile and minisearch paired, ${run}`, [...common, '--data', pairedData, '--index', files.minisearch]));
@@ -375,7 +384,7 @@ async function measureCase(work: string, c: Case, withFts5: boolean, withFlexSea
     docs: c.docs,
     casefile,
     minisearch: peer(miniBuilds, miniOpens),
-    flexsearch: peer(flexBuilds, flexOpens),
+    flexsearch: { ...peer(flexBuilds, flexOpens), ...(withFlexSearch ? {} : { leftOut: 'skipped (--skip-flexsearch)' }), ...(flexFailure ? { leftOut: flexFailure } : {}) },
     sqlite,
     paired: {
       queries: pairedFigures(paireds.flatMap((p) => p.queries)),
