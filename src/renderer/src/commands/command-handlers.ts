@@ -40,6 +40,15 @@ export interface CommandContext {
   said: Catalogue['commands']['said'];
 }
 
+/** Puts the focus in the search box with its text selected; false if the box cannot take it now (hidden). */
+function focusSearchBox(): boolean {
+  const box = document.getElementById('search-input');
+  if (!(box instanceof HTMLInputElement)) return false;
+  box.focus();
+  box.select();
+  return document.activeElement === box;
+}
+
 /** Each command of the catalogue (src/shared/commands.ts) and what it does; the keys, the palette and the menu all run these. */
 export function commandHandlers(context: CommandContext): Record<CommandId, () => void> {
   const { openDialog, changeLayout, showSidebar, reader, focusedAnnotation, notify, said } = context;
@@ -65,13 +74,9 @@ export function commandHandlers(context: CommandContext): Record<CommandId, () =
     },
     'focus-search': () => {
       changeLayout({ reading: false });
-      afterRender(() => {
-        const box = document.getElementById('search-input');
-        if (box instanceof HTMLInputElement) {
-          box.focus();
-          box.select();
-        }
-      });
+      // At once when the box is on screen, so the letters typed right after / land in it (on a busy
+      // machine a render's delay lost them); after the render when reading mode hid the pane.
+      if (!focusSearchBox()) afterRender(focusSearchBox);
     },
     'open-archive': () => openDialog('open-archive'),
     'ingest-report': () => openDialog('ingest-report'),
