@@ -65,6 +65,8 @@ for (const theme of ['light', 'dark'] as const) {
 
       // Mouse: into Archives, Up, into Archives again and kazakhstan, then Open.
       await folders.getByRole('button', { name: 'Archives' }).click();
+      // Up leaves the folder in view: wait until Archives is, or Up would go above the base.
+      await expect(field).toHaveValue(path.join(base, 'Archives'));
       await browser.getByRole('button', { name: '↑ Up' }).click();
       await expect(field).toHaveValue(base);
       await folders.getByRole('button', { name: 'Archives' }).click();

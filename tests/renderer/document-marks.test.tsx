@@ -64,6 +64,19 @@ describe('document marks in the interface', () => {
     expect(screen.getByText(/Filter by source or date/).textContent).toMatch(/tagged KZ/);
   }, 30_000);
 
+  it('counts a document starred here as new in a saved search of starred documents', async () => {
+    const c = await client();
+    await c.call('markDocument', { id: 'a.txt', starred: true });
+    await c.call('saveSearch', { name: 'Starred Tokayev', query: 'Tokayev', starred: true });
+    render(<Host client={c} docId="b.txt" />);
+    await waitFor(() => expect(resultIds()).toEqual(['a.txt', 'b.txt', 'c.txt']));
+    fireEvent.click(screen.getByText('Saved searches'));
+    const saved = await screen.findByRole('button', { name: 'Starred Tokayev' });
+    expect(saved.nextElementSibling?.textContent).toBe('nothing new');
+    fireEvent.click(within(document.querySelector('[data-id="b.txt"]') as HTMLElement).getByRole('button', { name: 'Star this document' }));
+    await waitFor(() => expect(saved.nextElementSibling?.textContent).toBe('1 new'));
+  }, 30_000);
+
   it('speaks Russian in Russian', async () => {
     render(
       <InLanguage language="ru">

@@ -62,9 +62,8 @@ export function suggestionsFor(query: string, segments: readonly Segment[], vari
 function askedWords(clauses: readonly QueryClause[], asked = new Set<string>()): Set<string> {
   for (const clause of clauses) {
     if (clause.presence === 'prohibited') continue;
-    // A group (parentheses) holds clauses of its own.
-    const inner = (clause as { clauses?: readonly QueryClause[] }).clauses;
-    if (inner) askedWords(inner, asked);
+    // A group (parentheses) holds clauses of its own; a prohibited group's words are not asked.
+    if (clause.kind === 'group') askedWords(clause.clauses, asked);
     else if (clause.kind === 'term' && clause.editDistance === undefined) asked.add(clause.word.term);
     else if (clause.kind === 'phrase') for (const word of clause.words) asked.add(word.term);
   }

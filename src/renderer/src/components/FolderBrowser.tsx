@@ -32,22 +32,28 @@ export function FolderBrowser({ client, start, onBrowse }: { client: CasefileCli
     },
     [onBrowse],
   );
-  // On a refusal the folder in view stays, so the user can go elsewhere.
-  const load = (path: string, showHidden: boolean) =>
-    client.call('listFolders', { path, hidden: showHidden }).then(show, (error: unknown) => setProblem(errorMessage(error)));
+  /** Numbers the listings asked for: only the last one asked is shown, whatever order they answer in. */
+  const asked = useRef(0);
+  const ask = useCallback(
+    (args: { path?: string; hidden?: boolean }) => {
+      const ticket = ++asked.current;
+      // On a refusal the folder in view stays, so the user can go elsewhere.
+      return client.call('listFolders', args).then(
+        (next) => ticket === asked.current && show(next),
+        (error: unknown) => ticket === asked.current && setProblem(errorMessage(error)),
+      );
+    },
+    [client, show],
+  );
+  const load = (path: string, showHidden: boolean) => ask({ path, hidden: showHidden });
 
   // Once, at the folder typed (or home); later moves go through `load`.
   const [first] = useState(start);
   useEffect(() => {
-    let current = true;
-    client.call('listFolders', first === undefined ? {} : { path: first }).then(
-      (next) => current && show(next),
-      (error: unknown) => current && setProblem(errorMessage(error)),
-    );
-    return () => {
-      current = false;
-    };
-  }, [client, first, show]);
+    void ask(first === undefined ? {} : { path: first });
+    // Unmounted or asked again: an answer still on its way is not shown.
+    return () => outdate(asked);
+  }, [ask, first]);
 
   useEffect(() => {
     if (!keepFocus.current || !listing) return;
@@ -118,4 +124,9 @@ export function FolderBrowser({ client, start, onBrowse }: { client: CasefileCli
       )}
     </section>
   );
+}
+
+/** Makes every listing asked so far out of date (a counter, not a node: React's ref warning does not apply). */
+function outdate(asked: { current: number }): void {
+  asked.current += 1;
 }

@@ -76,7 +76,7 @@ export function SearchPanel({ client, settings, onSettingsChange, openId, onOpen
   /** Whether the dates and names of the results (histogram, entity facets) are unfolded; kept across searches. */
   const [refineOpen, setRefineOpen] = useState(false);
   // Saved searches: listed again (their new and changed counts) as the archive and its index change.
-  const saved = useSavedSearches(client, settings, onSettingsChange, `${archiveRevision}.${indexGeneration}.${dataRevision}`);
+  const saved = useSavedSearches(client, settings, onSettingsChange, `${archiveRevision}.${indexGeneration}.${dataRevision}.${marks?.changes ?? 0}`);
   const savedAnswer = saved.answer;
   /** Two documents shown side by side (a result and one of its copies), or none. */
   const [comparing, setComparing] = useState<{ a: string; b: string } | null>(null);

@@ -5,11 +5,13 @@ import { errorMessage } from '../../../shared/error-message';
 
 /**
  * The stars and tags of the archive's documents, read again when `revision` moves (another window
- * or process changed them), and the way to change one document's.
+ * or process changed them), and the way to change one document's. `changes` counts the changes made
+ * here, so what depends on marks (saved searches of starred documents) can follow them.
  */
 export function useDocumentMarks(client: CasefileClient, revision: number) {
   const [marks, setMarks] = useState<ReadonlyMap<string, DocumentMark>>(new Map());
   const [error, setError] = useState<string | null>(null);
+  const [changes, setChanges] = useState(0);
   useEffect(() => {
     let current = true;
     client.call('documentMarks', {}).then(
@@ -26,6 +28,7 @@ export function useDocumentMarks(client: CasefileClient, revision: number) {
       try {
         const saved = await client.call('markDocument', { id, ...change });
         setError(null);
+        setChanges((n) => n + 1);
         setMarks((before) => {
           const next = new Map(before);
           if (saved.starred || saved.tags.length > 0) next.set(id, saved);
@@ -38,7 +41,7 @@ export function useDocumentMarks(client: CasefileClient, revision: number) {
     },
     [client],
   );
-  return { marks, mark, error };
+  return { marks, mark, error, changes };
 }
 
 export type DocumentMarksState = ReturnType<typeof useDocumentMarks>;
