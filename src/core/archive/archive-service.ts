@@ -280,7 +280,10 @@ export class ArchiveService {
       return [{ file: e.file, sha256: e.sha256 }, ...captured];
     });
     // Recorded in order of the calls: each waits for the one opening, then for the ledger's own queue.
-    void this.ledger().then((ledger) => ledger.record(files));
+    // A ledger that cannot be read or written is said here; an unhandled rejection would end a Node shell.
+    void this.ledger()
+      .then((ledger) => ledger.record(files))
+      .catch((error: unknown) => console.error(`custody of ${files.length} files not recorded: ${errorMessage(error)}`));
   }
 
   /** Puts a file's documents (one, or each page of a web archive, or none) in place of those it had. */

@@ -93,7 +93,7 @@ export class IngestCatalog {
   /**
    * The catalog stored in `file`; an empty one when there is none or it cannot be trusted. Only its
    * records are read now (a sixth of the file at 10,000 articles): each text is read from the file
-   * when first asked for, until `verifyTexts` reads them all and checks the whole file's checksum.
+   * when first asked for; `verifyTexts` reads them all once, in slices, to check the file's checksum.
    */
   static async open(file: string): Promise<IngestCatalog> {
     let fd: number;
@@ -129,17 +129,16 @@ export class IngestCatalog {
   }
 
   /**
-   * Reads the rest of the catalog (the texts not read yet) and checks the whole file's checksum;
-   * resolves with a problem to log when the texts are not those written (the documents taken from
-   * this catalog are then to be read again from their files), else null. Once only; at once for a
-   * catalog read in full before.
+   * Reads the texts (a slice at a time, none kept) and checks the whole file's checksum; resolves
+   * with a problem to log when the texts are not those written (the documents taken from this catalog
+   * are then to be read again from their files), else null. Once only.
    */
   verifyTexts(): Promise<string | null> {
-    this.textsChecked ??= this.texts ? this.texts.loadAndCheck() : Promise.resolve(null);
+    this.textsChecked ??= this.texts ? this.texts.check() : Promise.resolve(null);
     return this.textsChecked;
   }
 
-  /** Lets go of the catalog file if its texts are still read from it. */
+  /** Lets go of the catalog file its texts are read from. */
   async close(): Promise<void> {
     await this.texts?.close();
   }
@@ -245,12 +244,11 @@ async function readAt(fd: number, position: number, length: number): Promise<Buf
 }
 
 /**
- * The texts part of a catalog file: a text is read from the file when first asked for (a snippet,
- * the reader), until `loadAndCheck` has them all in memory and the file is let go. The file is
- * kept open, so a catalog saved meanwhile (a new file put in its place) does not change them.
+ * The texts part of a catalog file: a text is read from the file when asked for (a snippet, the
+ * reader, a phrase's check), never all held at once (at 100,000 articles they are over 1 GB). The file
+ * is kept open, so a catalog saved meanwhile (a new file put in its place) does not change them.
  */
 class CatalogTexts {
-  private bytes: Buffer | null = null;
   private fd: number | null;
 
   constructor(
@@ -263,7 +261,6 @@ class CatalogTexts {
   }
 
   text(start: number, end: number): string {
-    if (this.bytes) return this.bytes.toString('utf8', start, end);
     if (this.fd === null) throw new Error('the ingest catalog was closed before its texts were read');
     const buffer = Buffer.alloc(end - start);
     for (let done = 0; done < buffer.length; ) {
@@ -274,13 +271,14 @@ class CatalogTexts {
     return buffer.toString('utf8');
   }
 
-  async loadAndCheck(): Promise<string | null> {
-    if (this.fd === null) return 'the ingest catalog was closed before its texts were checked';
-    const bytes = await readAt(this.fd, this.offset, this.length);
-    // Kept even when they fail the check: the documents holding them are read again from their files.
-    this.bytes = bytes;
-    await this.close();
-    return crc32(bytes, this.crc.ofRecords) === this.crc.expected ? null : 'the ingest catalog’s texts do not match its checksum; the documents taken from it are read again';
+  /** Reads every text once, a slice at a time, for the whole file's checksum. */
+  async check(): Promise<string | null> {
+    let crc = this.crc.ofRecords;
+    for (let at = 0; at < this.length; at += CHECK_SLICE_BYTES) {
+      if (this.fd === null) return 'the ingest catalog was closed before its texts were checked';
+      crc = crc32(await readAt(this.fd, this.offset + at, Math.min(CHECK_SLICE_BYTES, this.length - at)), crc);
+    }
+    return crc === this.crc.expected ? null : 'the ingest catalog’s texts do not match its checksum; the documents taken from it are read again';
   }
 
   async close(): Promise<void> {
@@ -289,6 +287,9 @@ class CatalogTexts {
     if (fd !== null) await closeFile(fd);
   }
 }
+
+/** The checksum reads this much at a time. */
+const CHECK_SLICE_BYTES = 4 * 1024 * 1024;
 
 /**
  * Makes `document.text` read texts[start, end) when first read, then hold the string. The property
