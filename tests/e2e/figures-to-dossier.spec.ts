@@ -14,7 +14,7 @@ test('one click in the Figures view puts a measure’s claims in the dossier as 
   await page.goto(shell.url);
   await page.getByRole('tab', { name: 'Figures' }).click();
   const deaths = page.locator('.measure[data-measure="deaths"]');
-  await deaths.getByRole('button', { name: /^Add table to dossier\W+Deaths$/ }).click();
+  await deaths.getByRole('button', { name: 'Add table to dossier: Deaths', exact: true }).click();
   // No dossier yet: one is made, and the table goes into it.
   await expect(page.locator('.toast')).toContainText('Added the table of deaths to “Dossier” › Section 1 (untitled).');
   const [saved] = await api<Saved[]>(page, shell, 'listDossiers', {});
@@ -23,7 +23,7 @@ test('one click in the Figures view puts a measure’s claims in the dossier as 
   expect(tables[0].claims?.rows.length).toBeGreaterThanOrEqual(2);
 
   // From the keyboard too, and the dossier shows both tables.
-  await page.locator('.measure[data-measure="detentions"]').getByRole('button', { name: /^Add table to dossier\W+Detentions$/ }).focus();
+  await page.locator('.measure[data-measure="detentions"]').getByRole('button', { name: 'Add table to dossier: Detentions', exact: true }).focus();
   await page.keyboard.press('Enter');
   await expect(page.locator('.toast')).toContainText('Added the table of detentions');
   await page.getByRole('tab', { name: /^Dossier/ }).click();

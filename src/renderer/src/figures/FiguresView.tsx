@@ -148,10 +148,16 @@ function MeasureSection({ group, titles, annotationAt, busy, onOpen, onAnnotate,
         </span>
         {conflict ? t.conflict : t.agree}
       </p>
-      {/* Named by its visible words first (speech input), the measure after them; the tooltip says what the table holds. */}
-      <button type="button" className="link measure-table" title={t.addTableLabel(t.measureLower[measure])} onClick={() => onAddTable(measure)}>
+      {/* Named by its visible words first (speech input), the measure after them; the tooltip says what the table holds.
+          The name is one string: a hidden span's text came out of Chromium as "dossier : Deaths". */}
+      <button
+        type="button"
+        className="link measure-table"
+        aria-label={`${t.addTable}: ${t.measures[measure]}`}
+        title={t.addTableLabel(t.measureLower[measure])}
+        onClick={() => onAddTable(measure)}
+      >
         {t.addTable}
-        <span className="visually-hidden">: {t.measures[measure]}</span>
       </button>
       <ul className="values" aria-label={t.valuesLabel(t.measureLower[measure])}>
         {values.map((v) => (
