@@ -1,4 +1,5 @@
 import type { Event, HandlerDetails, Session, WebContents } from 'electron';
+import { errorMessage } from '../core/errors';
 
 /**
  * The address to offer to the system browser for a link, or null: http(s) only, and never an
@@ -47,7 +48,11 @@ export function guardNavigation(contents: GuardedContents, links: ExternalLinks)
   const offer = (url: string): void => {
     const target = externalLinkTarget(url);
     if (target === null) return;
-    void links.confirm(target).then((yes) => (yes ? links.open(target) : undefined));
+    // A system with no browser for the link rejects: said in the log, not left unhandled.
+    void links
+      .confirm(target)
+      .then((yes) => (yes ? links.open(target) : undefined))
+      .catch((error: unknown) => console.error(`${target} not opened in the browser: ${errorMessage(error)}`));
   };
   contents.setWindowOpenHandler(({ url }) => {
     offer(url);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   externalLinkTarget,
   guardNavigation,
@@ -100,6 +100,21 @@ describe('navigation guard', () => {
     await settle();
     expect(asked).toEqual(['https://example.org/a', 'https://example.org/b']);
     expect(opened).toEqual([]);
+  });
+
+  it('says so when the system cannot open the link, instead of leaving the failure unhandled', async () => {
+    const fake = fakeContents();
+    const links = { confirm: async () => true, open: () => Promise.reject(new Error('no application handles https')) };
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      guardNavigation(fake.contents, links);
+      fake.openWindow('https://example.org/a');
+      await settle();
+      await settle();
+      expect(logged.mock.calls.map((call) => call.join(' ')).join('\n')).toMatch(/https:\/\/example\.org\/a.*no application handles https/);
+    } finally {
+      logged.mockRestore();
+    }
   });
 
   it('never asks about, nor opens, javascript:, data:, file: or app addresses, and never navigates the window', async () => {
